@@ -1,0 +1,6 @@
+import { route } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = route({}, async () => ({ status: "ok" }));

@@ -1,0 +1,55 @@
+"use client";
+import Link from "next/link";
+import { StateBadge } from "@/components/fleet/state-badge";
+import { useNow } from "@/components/fleet/use-now";
+import { Notice } from "@/components/ui/notice";
+import { Spinner } from "@/components/ui/spinner";
+import { describeAge } from "@/lib/fleet/format-age";
+import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
+import { useContainer } from "@/lib/queries/use-container";
+import { ConfigSection } from "./config-section";
+
+export function ContainerDetailView({ hostId, name }: { hostId: string; name: string }) {
+  const { data, error, isPending } = useContainer(hostId, name);
+  const now = useNow();
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/" className="text-slate-500 hover:underline dark:text-slate-400">
+          ← Fleet
+        </Link>
+      </p>
+      {isPending ? (
+        <Spinner label={`Inspecting ${name} on ${hostId}…`} />
+      ) : error ? (
+        <Notice tone="error" title={`Cannot show ${name} on ${hostId}`}>{error.message}</Notice>
+      ) : (
+        <Detail container={data.container} now={now} />
+      )}
+    </div>
+  );
+}
+
+function Detail({ container, now }: { container: NonNullable<ReturnType<typeof useContainer>["data"]>["container"]; now: number }) {
+  const reason = attentionReason(container);
+  return (
+    <>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{container.name}</h1>
+        <StateBadge row={container} />
+        <span className="text-sm text-slate-500 dark:text-slate-400">
+          on {container.hostId} · {describeAge(container, now)}
+        </span>
+      </header>
+      {reason && (
+        <Notice tone="error" title={`Needs attention: ${describeAttention(reason, container)}`}>
+          {container.error && <p>Engine error: {container.error}</p>}
+          {container.health === "unhealthy" && container.healthLog.length > 0 && (
+            <pre className="mt-2 whitespace-pre-wrap font-mono text-xs">{container.healthLog.at(-1)?.output}</pre>
+          )}
+        </Notice>
+      )}
+      <ConfigSection container={container} />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+import { Notice } from "@/components/ui/notice";
+import { Spinner } from "@/components/ui/spinner";
+import { filterContainers } from "@/lib/fleet/filter-containers";
+import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
+import { useContainers } from "@/lib/queries/use-containers";
+import { AttentionList } from "./attention-list";
+import { ContainerTable } from "./container-table";
+import { FleetFilters } from "./fleet-filters";
+import { HostCards } from "./host-cards";
+import { useFleetView } from "./use-fleet-view";
+import { useNow } from "./use-now";
+
+export function FleetOverview() {
+  const [view, setView] = useFleetView();
+  const now = useNow();
+  const { data, error, isPending, isFetching, refetch } = useContainers();
+
+  const onSort = (key: SortKey) =>
+    setView({ sort: key, dir: view.sort === key && view.dir === "asc" ? "desc" : "asc" });
+
+  const all = data?.containers ?? [];
+  const shown = sortContainers(
+    filterContainers(all, { hosts: view.host ? [view.host] : undefined, states: view.state ? [view.state] : undefined, q: view.q }),
+    view.sort,
+    view.dir,
+  );
+  const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
+
+  return (
+    <div className="space-y-6">
+      <HostCards />
+      {downHosts.length > 0 && (
+        <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers are not listed`}>
+          <ul>
+            {downHosts.map((host) => (
+              <li key={host.id}>
+                <strong>{host.id}</strong>: {host.error}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {data && <AttentionList rows={all} />}
+      <section aria-label="All containers" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <FleetFilters view={view} hostIds={data?.hosts.map((host) => host.id) ?? []} onChange={setView} />
+          <div className="flex items-center gap-3 text-sm text-slate-500 dark:text-slate-400">
+            {data && (
+              <span data-testid="shown-count">
+                {shown.length} of {all.length} containers
+              </span>
+            )}
+            <button
+              type="button"
+              onClick={() => refetch()}
+              disabled={isFetching}
+              className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              {isFetching ? "Refreshing…" : "Refresh"}
+            </button>
+          </div>
+        </div>
+        {isPending ? (
+          <Spinner label="Reading containers from every host…" />
+        ) : error ? (
+          <Notice tone="error" title="Cannot load containers">{error.message}</Notice>
+        ) : all.length === 0 ? (
+          <Notice title="No containers yet">None of the reachable hosts has a container.</Notice>
+        ) : shown.length === 0 ? (
+          <Notice title="No container matches these filters">
+            <button className="underline" onClick={() => setView({ host: null, state: null, q: "" })}>
+              Clear filters
+            </button>
+          </Notice>
+        ) : (
+          <ContainerTable rows={shown} sort={view.sort} dir={view.dir} now={now} onSort={onSort} />
+        )}
+      </section>
+    </div>
+  );
+}

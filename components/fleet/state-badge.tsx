@@ -1,0 +1,39 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { ContainerRow } from "@/lib/fleet/types";
+
+type Look = { tone: BadgeTone; label: string; icon: string };
+
+/** Colour and words both carry the state, so it reads the same for colour-blind users and in dark mode. */
+export function stateLook(row: Pick<ContainerRow, "state" | "health" | "exitCode" | "oomKilled">): Look {
+  switch (row.state) {
+    case "running":
+      if (row.health === "unhealthy") return { tone: "orange", label: "unhealthy", icon: "✚" };
+      if (row.health === "starting") return { tone: "blue", label: "starting", icon: "◔" };
+      return { tone: "green", label: row.health === "healthy" ? "healthy" : "running", icon: "●" };
+    case "restarting":
+      return { tone: "purple", label: "restarting", icon: "↻" };
+    case "paused":
+      return { tone: "amber", label: "paused", icon: "❚❚" };
+    case "exited":
+      if (row.oomKilled) return { tone: "red", label: "OOM killed", icon: "✖" };
+      return row.exitCode === 0
+        ? { tone: "gray", label: "exited", icon: "■" }
+        : { tone: "red", label: `exited (${row.exitCode})`, icon: "✖" };
+    case "dead":
+      return { tone: "red", label: "dead", icon: "☠" };
+    case "created":
+      return { tone: "gray", label: "created", icon: "○" };
+    case "removing":
+      return { tone: "gray", label: "removing", icon: "…" };
+  }
+}
+
+export function StateBadge({ row }: { row: Pick<ContainerRow, "state" | "health" | "exitCode" | "oomKilled"> }) {
+  const look = stateLook(row);
+  return (
+    <Badge tone={look.tone} title={`Docker state: ${row.state}${row.health ? `, health: ${row.health}` : ""}`}>
+      <span aria-hidden>{look.icon}</span>
+      <span data-testid="state-label">{look.label}</span>
+    </Badge>
+  );
+}

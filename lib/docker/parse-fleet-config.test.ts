@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WharfError } from "@/lib/api/errors";
+import { DEFAULT_TIMEOUT_MS } from "./host-config";
+import { parseFleetConfig } from "./parse-fleet-config";
+
+const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+const CA = pem("CERTIFICATE", "Y2EtZm9yLXRlc3Rz");
+const CERT = pem("CERTIFICATE", "Y2VydC1mb3ItdGVzdHM=");
+const KEY = pem("PRIVATE KEY", "a2V5LWZvci10ZXN0cw==");
+
+let dir: string;
+beforeAll(() => {
+  // The certs sit beside the config file, not in the working directory, so a cwd-relative lookup would fail.
+  dir = mkdtempSync(path.join(tmpdir(), "wharf-fleet-"));
+  mkdirSync(path.join(dir, "certs"));
+  writeFileSync(path.join(dir, "certs", "ca.pem"), CA);
+  writeFileSync(path.join(dir, "certs", "cert.pem"), CERT);
+  writeFileSync(path.join(dir, "certs", "key.pem"), KEY);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the parser expecting it to refuse the file, and returns the error the operator would read. */
+function rejection(file: string, text: string): WharfError {
+  try {
+    parseFleetConfig(file, text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WharfError);
+    expect((error as WharfError).code).toBe("VALIDATION");
+    return error as WharfError;
+  }
+  throw new Error(`expected ${file} to be rejected`);
+}
+
+const json = (hosts: unknown[], extra: object = {}) => JSON.stringify({ hosts, ...extra });
+
+describe("parseFleetConfig: accepted files", () => {
+  it("reads a JSON fleet and fills in name and timeout defaults", () => {
+    const hosts = parseFleetConfig("fleet.json", json([{ id: "alpha", url: "unix:///var/run/docker.sock" }]));
+    expect(hosts).toEqual([
+      {
+        id: "alpha",
+        name: "alpha",
+        url: "unix:///var/run/docker.sock",
+        displayUrl: "unix:///var/run/docker.sock",
+        timeoutMs: DEFAULT_TIMEOUT_MS,
+        tls: undefined,
+      },
+    ]);
+  });
+
+  it("reads a YAML fleet, keeping order, names and timeouts", () => {
+    const yaml = ["hosts:", "  - id: alpha", "    name: Alpha rack", "    url: tcp://10.0.0.5:2376", "    timeoutMs: 5000",
+      "  - id: bravo", "    url: ssh://deploy@bravo.internal"].join("\n");
+    const hosts = parseFleetConfig(path.join(dir, "fleet.yml"), yaml);
+    expect(hosts.map((h) => [h.id, h.name, h.url, h.timeoutMs])).toEqual([
+      ["alpha", "Alpha rack", "tcp://10.0.0.5:2376", 5000],
+      ["bravo", "bravo", "ssh://deploy@bravo.internal", DEFAULT_TIMEOUT_MS],
+    ]);
+  });
+
+  it("loads TLS files relative to the config file's directory", () => {
+    const tls = { ca: "certs/ca.pem", cert: "./certs/cert.pem", key: path.join(dir, "certs", "key.pem") };
+    const [host] = parseFleetConfig(path.join(dir, "fleet.json"), json([{ id: "alpha", url: "tcp://a:2376", tls }]));
+    expect(host?.tls).toEqual({ ca: CA, cert: CERT, key: KEY });
+  });
+
+  it("takes inline PEM as is, with ca optional", () => {
+    const yaml = `hosts:\n  - id: alpha\n    url: tcp://a:2376\n    tls:\n      cert: |\n${indent(CERT)}      key: |\n${indent(KEY)}`;
+    const [host] = parseFleetConfig(path.join(dir, "fleet.yaml"), yaml);
+    expect(host?.tls?.cert).toBe(CERT);
+    expect(host?.tls?.key).toBe(KEY);
+    expect(host?.tls?.ca).toBeUndefined();
+  });
+
+  it.each([
+    ["ssh://deploy@bravo.internal", "ssh://bravo.internal"],
+    ["tcp://admin:s3cret@10.0.0.7:2376", "tcp://10.0.0.7:2376"],
+    ["tcp://10.0.0.7:2376", "tcp://10.0.0.7:2376"],
+  ])("shows %s as %s, keeping the full url for connecting", (url, shown) => {
+    const [host] = parseFleetConfig("fleet.json", json([{ id: "alpha", url }]));
+    expect(host?.displayUrl).toBe(shown);
+    expect(host?.url).toBe(url);
+  });
+});
+
+describe("parseFleetConfig: rejected files name the file, the host and the field", () => {
+  const alpha = { id: "alpha", url: "unix:///var/run/docker.sock" };
+
+  it("names host and field for a bad url", () => {
+    const { message } = rejection("/etc/wharf/fleet.json", json([alpha, { id: "bravo", url: "http://bravo:2375" }]));
+    expect(message).toContain("/etc/wharf/fleet.json");
+    expect(message).toContain('host "bravo" (hosts[1]) field "url"');
+    expect(message).not.toContain("hosts[0]");
+  });
+
+  it("rejects a duplicate id on the second occurrence", () => {
+    const { message } = rejection("fleet.json", json([alpha, { ...alpha, url: "tcp://other:2375" }]));
+    expect(message).toContain('host "alpha" (hosts[1]) field "id"');
+    expect(message).toContain('duplicate host id "alpha"');
+  });
+
+  it.each(["Alpha", "web_1", "-web", "web.prod", "a".repeat(64)])("rejects the non-slug id %j", (id) => {
+    expect(rejection("fleet.json", json([{ id, url: "tcp://h:2375" }])).message).toContain(`(hosts[0]) field "id"`);
+  });
+
+  it("rejects unknown fields on a host, in tls and at the top level", () => {
+    expect(rejection("fleet.json", json([{ ...alpha, tlsVerify: true }])).message).toMatch(
+      /host "alpha" \(hosts\[0\]\).*tlsVerify/,
+    );
+    const tls = { cert: CERT, key: KEY, passphrase: "x" };
+    expect(rejection("fleet.json", json([{ ...alpha, tls }])).message).toMatch(/field "tls".*passphrase/);
+    expect(rejection("fleet.json", json([alpha], { version: 2 })).message).toContain("version");
+  });
+
+  it("rejects an empty fleet", () => {
+    expect(rejection("fleet.json", json([])).message).toContain('field "hosts"');
+  });
+
+  it("names the TLS file it could not read, resolved from the config directory", () => {
+    const file = path.join(dir, "fleet.json");
+    const tls = { cert: "certs/cert.pem", key: "certs/missing-key.pem" };
+    const { message } = rejection(file, json([alpha, { id: "bravo", url: "tcp://b:2376", tls }]));
+    expect(message).toContain(file);
+    expect(message).toContain('host "bravo" (hosts[1]) field "tls.key"');
+    expect(message).toContain(path.join(dir, "certs", "missing-key.pem"));
+  });
+
+  it("names the file it could not parse, for JSON and YAML", () => {
+    expect(rejection("/srv/fleet.json", '{"hosts": [').message).toMatch(/\/srv\/fleet\.json: cannot parse/);
+    expect(rejection("/srv/fleet.yaml", "hosts: [alpha\n  - {").message).toMatch(/\/srv\/fleet\.yaml: cannot parse/);
+  });
+});
+
+function indent(text: string): string {
+  return text.replace(/^(?=.)/gm, "        ");
+}

@@ -1,0 +1,69 @@
+/**
+ * The part of the Engine API's container inspect document (GET /containers/{id}/json, API 1.41) that Wharf
+ * reads. Field names are Docker's own, so the mapping to Wharf's rows can be checked against `docker inspect`.
+ */
+export type ContainerInspect = {
+  Id: string;
+  Name: string;
+  Created: string;
+  Image: string;
+  RestartCount: number;
+  Path?: string;
+  Args?: string[];
+  State: {
+    Status: string;
+    Running: boolean;
+    Paused: boolean;
+    Restarting: boolean;
+    OOMKilled: boolean;
+    Dead: boolean;
+    Pid: number;
+    ExitCode: number;
+    Error: string;
+    StartedAt: string;
+    FinishedAt: string;
+    Health?: {
+      Status: string;
+      FailingStreak: number;
+      Log?: { Start: string; End: string; ExitCode: number; Output: string }[] | null;
+    };
+  };
+  Config: {
+    Hostname?: string;
+    User?: string;
+    Env?: string[] | null;
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    Image: string;
+    WorkingDir?: string;
+    Labels?: Record<string, string> | null;
+    StopSignal?: string;
+    Healthcheck?: {
+      Test?: string[];
+      Interval?: number;
+      Timeout?: number;
+      Retries?: number;
+      StartPeriod?: number;
+    } | null;
+  };
+  HostConfig: {
+    NetworkMode?: string;
+    RestartPolicy?: { Name: string; MaximumRetryCount: number };
+    PortBindings?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    Memory?: number;
+    NanoCpus?: number;
+  };
+  Mounts?: {
+    Type: string;
+    Name?: string;
+    Source: string;
+    Destination: string;
+    Mode: string;
+    RW: boolean;
+  }[];
+  NetworkSettings?: {
+    Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+  };
+};
+
+export type EngineInfo = { engineVersion: string; apiVersion: string; latencyMs: number };

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+export const containerStates = ["created", "running", "paused", "restarting", "removing", "exited", "dead"] as const;
+export const containerStateSchema = z.enum(containerStates);
+export type ContainerState = z.infer<typeof containerStateSchema>;
+
+export type Health = "healthy" | "unhealthy" | "starting" | null;
+
+/** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
+export type ContainerRow = {
+  hostId: string;
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  state: ContainerState;
+  health: Health;
+  exitCode: number;
+  oomKilled: boolean;
+  restartCount: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  compose: { project: string; service: string } | null;
+  labels: Record<string, string>;
+};
+
+export type PortBinding = { containerPort: string; hostIp: string; hostPort: string };
+export type MountInfo = { type: string; name: string | null; source: string; destination: string; mode: string; rw: boolean };
+export type HealthcheckConfig = {
+  test: string[];
+  intervalNs: number | null;
+  timeoutNs: number | null;
+  retries: number | null;
+  startPeriodNs: number | null;
+};
+export type HealthProbe = { start: string; end: string; exitCode: number; output: string };
+
+export type ContainerDetail = ContainerRow & {
+  command: string[] | null;
+  entrypoint: string[] | null;
+  env: string[];
+  mounts: MountInfo[];
+  ports: PortBinding[];
+  restartPolicy: { name: string; maximumRetryCount: number };
+  healthcheck: HealthcheckConfig | null;
+  healthLog: HealthProbe[];
+  networkMode: string;
+  user: string;
+  workingDir: string;
+  hostname: string;
+  error: string | null;
+};
+
+export type StateCounts = {
+  total: number;
+  running: number;
+  paused: number;
+  restarting: number;
+  exited: number;
+  dead: number;
+  created: number;
+  unhealthy: number;
+};
+
+export type HostStatus = "up" | "down";
+
+export type HostSummary = {
+  id: string;
+  name: string;
+  url: string;
+  status: HostStatus;
+  engineVersion: string | null;
+  apiVersion: string | null;
+  latencyMs: number | null;
+  error: string | null;
+  counts: StateCounts;
+};
+
+export type HostAvailability = { id: string; status: HostStatus; error: string | null };
+
+export type HostsResponse = { hosts: HostSummary[] };
+export type ContainersResponse = { containers: ContainerRow[]; hosts: HostAvailability[] };
+export type ContainerResponse = { container: ContainerDetail };

@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // dockerode pulls in ssh2's native addon, which Turbopack cannot bundle.
+  serverExternalPackages: ["dockerode"],
+  // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default HOSTNAME) needs this.
+  allowedDevOrigins: ["127.0.0.1"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;

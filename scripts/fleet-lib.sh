@@ -1,0 +1,81 @@
+# shellcheck shell=bash
+# Shared settings and helpers for the fleet scripts. Sourced, never executed.
+#
+# The "fleet" is three real dockerd engines (alpha, bravo, charlie) plus a registry, all on loopback or
+# unix sockets. Networking stays off everywhere: no bridge, no iptables, containers use --network none.
+
+FLEET_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+FLEET_RUN="${WHARF_FLEET_RUN:-/run/wharf-fleet}"
+FLEET_DATA="${WHARF_FLEET_DATA:-/var/lib/wharf-fleet}"
+FLEET_LOGS="${WHARF_FLEET_LOGS:-/var/log/wharf-fleet}"
+FLEET_DIR="$FLEET_REPO_ROOT/.fleet"
+FLEET_CERTS="$FLEET_DIR/certs"
+FLEET_HOSTS_JSON="$FLEET_DIR/hosts.json"
+FLEET_IMAGE="localhost/busybox:1"
+FLEET_REGISTRY_ADDR="127.0.0.1:5000"
+FLEET_ENGINES=(alpha bravo charlie)
+
+# The CLI must reach exactly the engine named by -H; a DOCKER_HOST, context or TLS setting inherited
+# from the caller's shell would silently redirect or break it.
+unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+
+fleet_sock() { printf '%s\n' "$FLEET_RUN/$1.sock"; }
+fleet_pidfile() { printf '%s\n' "$FLEET_RUN/$1.pid"; }
+fleet_registry_pidfile() { printf '%s\n' "$FLEET_RUN/registry.pid"; }
+
+fleet_tcp_port() {
+  case "$1" in
+    bravo) echo 23751 ;;
+    charlie) echo 23762 ;;
+    *) echo "" ;;
+  esac
+}
+
+fleet_docker() {
+  local engine=$1
+  shift
+  docker -H "unix://$(fleet_sock "$engine")" "$@"
+}
+
+# Prints the pid recorded in FILE, or nothing if the file is missing or garbled.
+fleet_read_pid() {
+  local pid=""
+  [[ -r "$1" ]] && read -r pid <"$1" || true
+  [[ "$pid" =~ ^[0-9]+$ ]] && printf '%s\n' "$pid" || true
+}
+
+# True if PID is alive and its command line contains NEEDLE. After a crash or reboot a pid file can
+# name a pid the kernel has since given to an unrelated process; signalling that would be a disaster.
+fleet_pid_is() {
+  local pid=$1 needle=$2 cmdline
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *"$needle"* ]]
+}
+
+# --noproxy: an http_proxy in the caller's environment must never see this loopback traffic.
+fleet_engine_ping() {
+  [[ "$(curl -s --noproxy '*' -m 2 --unix-socket "$(fleet_sock "$1")" http://localhost/_ping 2>/dev/null)" == OK ]]
+}
+
+fleet_registry_ping() {
+  [[ "$(curl -s --noproxy '*' -m 2 -o /dev/null -w '%{http_code}' "http://$FLEET_REGISTRY_ADDR/v2/" 2>/dev/null)" == 200 ]]
+}
+
+# fleet-up and fleet-down serialise on one lock so parallel test runs cannot start two daemons on
+# the same data root. Children we start must close fd 9 ("9>&-"), or they would hold the lock forever.
+fleet_lock() {
+  mkdir -p "$FLEET_RUN"
+  exec 9>"$FLEET_RUN/.lock"
+  if ! flock -w 120 9; then
+    echo "fleet: another fleet-up/fleet-down still holds $FLEET_RUN/.lock after 120 s" >&2
+    exit 1
+  fi
+}
+
+fleet_require_root() {
+  if [[ $EUID -ne 0 ]]; then
+    echo "$1" >&2
+    exit 1
+  fi
+}

@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# Starts the local fleet Wharf is developed and tested against: three real dockerd engines reached
+# three different ways (unix socket, plain TCP, mutual TLS), a loopback registry, a busybox image on
+# every engine, and .fleet/hosts.json describing it all. Idempotent: a second run only checks.
+#
+# Env: WHARF_FLEET_RUN (default /run/wharf-fleet), WHARF_FLEET_DATA (default /var/lib/wharf-fleet),
+#      WHARF_FLEET_LOGS (default /var/log/wharf-fleet).
+set -euo pipefail
+
+# shellcheck source=scripts/fleet-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fleet-lib.sh"
+
+fleet_require_root "fleet:up must run as root: it installs packages with apt and starts dockerd"
+
+START_TIMEOUT=30
+
+install_missing_packages() {
+  local missing=()
+  command -v dockerd >/dev/null && command -v docker >/dev/null || missing+=(docker.io)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  # The image needs a static busybox: a dynamic one would find no libc inside a FROM-scratch rootfs.
+  if ! dpkg -s busybox-static 2>/dev/null | grep -q '^Status: install ok installed' || [[ ! -x /bin/busybox ]]; then
+    missing+=(busybox-static)
+  fi
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
+  ((${#missing[@]} == 0)) && return 0
+
+  echo "fleet: installing missing packages (${missing[*]})"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io busybox-static docker-registry openssl curl
+}
+
+check_path_lengths() {
+  # containerd's sockets live under each exec root; past 108 bytes bind() fails with a vague error.
+  local longest="$FLEET_RUN/charlie.exec/containerd/containerd.sock.ttrpc"
+  if ((${#longest} > 100)); then
+    echo "fleet: WHARF_FLEET_RUN=$FLEET_RUN is too long for unix socket paths; use something short under /run" >&2
+    exit 1
+  fi
+}
+
+# Certificates for charlie's mutual-TLS listener. Made once and kept: regenerating them would break
+# clients (and a running charlie) that already hold the old CA.
+ensure_certs() {
+  local f complete=1
+  for f in ca.pem server-cert.pem server-key.pem cert.pem key.pem; do
+    [[ -s "$FLEET_CERTS/$f" ]] || complete=0
+  done
+  ((complete)) && return 0
+
+  echo "fleet: generating TLS certificates in $FLEET_CERTS"
+  # Built in a scratch dir and moved in whole, so an interrupted run never leaves a half set that
+  # the completeness check above would accept.
+  local tmp
+  tmp="$(mktemp -d "$FLEET_DIR/certs.tmp.XXXXXX")"
+  (
+    cd "$tmp"
+    umask 077
+    cat >ca.cnf <<'EOF'
+[req]
+distinguished_name = dn
+x509_extensions = v3_ca
+prompt = no
+[dn]
+CN = Wharf fleet dev CA
+[v3_ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+EOF
+    cat >server.ext <<'EOF'
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1,DNS:localhost
+EOF
+    cat >client.ext <<'EOF'
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = clientAuth
+EOF
+    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ca-key.pem
+    openssl req -x509 -new -config ca.cnf -key ca-key.pem -days 3650 -out ca.pem
+    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-key.pem
+    openssl req -new -key server-key.pem -subj "/CN=localhost" -out server.csr
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile server.ext -out server-cert.pem 2>/dev/null
+    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem
+    openssl req -new -key key.pem -subj "/CN=wharf-client" -out client.csr
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile client.ext -out cert.pem 2>/dev/null
+    rm -f ./*.csr ./*.cnf ./*.ext ./*.srl
+    chmod 644 ca.pem server-cert.pem cert.pem
+  )
+  rm -rf "$FLEET_CERTS"
+  mv "$tmp" "$FLEET_CERTS"
+  chmod 755 "$FLEET_CERTS"
+}
+
+declare -A LAUNCHED=()
+
+# Launches the engine unless our dockerd for it is already alive; readiness is checked afterwards so
+# the three engines boot in parallel.
+launch_engine() {
+  local name=$1 sock pidfile pid log port
+  sock="$(fleet_sock "$name")"
+  pidfile="$(fleet_pidfile "$name")"
+  pid="$(fleet_read_pid "$pidfile")"
+  if fleet_pid_is "$pid" dockerd && fleet_pid_is "$pid" "$sock"; then
+    return 0
+  fi
+  # dockerd refuses to start while its pid file exists and names any live process.
+  rm -f "$pidfile"
+
+  local args=(
+    --host "unix://$sock"
+    --data-root "$FLEET_DATA/$name"
+    --exec-root "$FLEET_RUN/$name.exec"
+    --pidfile "$pidfile"
+    # Our own (empty) config so a host-wide /etc/docker/daemon.json cannot add a bridge or conflict.
+    --config-file "$FLEET_RUN/daemon.json"
+    # No docker0, no NAT rules: nothing may reach beyond loopback.
+    --bridge=none --iptables=false --ip-masq=false
+  )
+  port="$(fleet_tcp_port "$name")"
+  case "$name" in
+    bravo) args+=(--host "tcp://127.0.0.1:$port") ;;
+    charlie)
+      args+=(--host "tcp://127.0.0.1:$port" --tlsverify
+        --tlscacert "$FLEET_CERTS/ca.pem"
+        --tlscert "$FLEET_CERTS/server-cert.pem"
+        --tlskey "$FLEET_CERTS/server-key.pem")
+      ;;
+  esac
+
+  mkdir -p "$FLEET_DATA/$name"
+  log="$FLEET_LOGS/$name.log"
+  echo "=== $(date -Is) fleet-up starting $name" >>"$log"
+  # setsid: the engine must outlive this script and not get the terminal's Ctrl-C.
+  setsid dockerd "${args[@]}" </dev/null >>"$log" 2>&1 9>&- &
+  LAUNCHED[$name]=$!
+}
+
+wait_engine() {
+  local name=$1 deadline=$((SECONDS + START_TIMEOUT))
+  until fleet_engine_ping "$name"; do
+    local launched="${LAUNCHED[$name]:-}"
+    if [[ -n "$launched" ]] && ! kill -0 "$launched" 2>/dev/null; then
+      echo "fleet: dockerd for $name exited during startup; last lines of $FLEET_LOGS/$name.log:" >&2
+      tail -n 20 "$FLEET_LOGS/$name.log" >&2
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "fleet: $name did not answer /_ping within ${START_TIMEOUT}s; see $FLEET_LOGS/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+write_registry_config() {
+  local config="$FLEET_DIR/registry.yml" tmp
+  tmp="$(mktemp "$config.XXXXXX")"
+  cat >"$tmp" <<EOF
+# Written by scripts/fleet-up.sh. A loopback-only registry so redeploys can really pull.
+version: 0.1
+log:
+  level: info
+storage:
+  filesystem:
+    rootdirectory: $FLEET_DATA/registry
+  delete:
+    enabled: true
+http:
+  addr: $FLEET_REGISTRY_ADDR
+EOF
+  chmod 644 "$tmp"
+  mv "$tmp" "$config"
+}
+
+start_registry() {
+  local pidfile pid deadline log
+  pidfile="$(fleet_registry_pidfile)"
+  pid="$(fleet_read_pid "$pidfile")"
+  if ! fleet_pid_is "$pid" docker-registry; then
+    rm -f "$pidfile"
+    if fleet_registry_ping; then
+      echo "fleet: something not started by fleet-up already answers on $FLEET_REGISTRY_ADDR" >&2
+      exit 1
+    fi
+    write_registry_config
+    mkdir -p "$FLEET_DATA/registry"
+    log="$FLEET_LOGS/registry.log"
+    echo "=== $(date -Is) fleet-up starting registry" >>"$log"
+    # The sh wrapper records the registry's own pid (it execs), since docker-registry writes none.
+    setsid sh -c 'echo $$ >"$1"; exec docker-registry serve "$2"' sh "$pidfile" "$FLEET_DIR/registry.yml" \
+      </dev/null >>"$log" 2>&1 9>&- &
+  fi
+
+  deadline=$((SECONDS + START_TIMEOUT))
+  until fleet_registry_ping; do
+    if ((SECONDS >= deadline)); then
+      echo "fleet: registry did not answer on $FLEET_REGISTRY_ADDR within ${START_TIMEOUT}s; see $FLEET_LOGS/registry.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+ROOTFS=""
+cleanup() { [[ -n "$ROOTFS" ]] && rm -rf "$ROOTFS" || true; }
+trap cleanup EXIT
+
+# No registry on the internet is reachable, so the base image is assembled from the host's static
+# busybox: one binary plus a symlink per applet.
+build_rootfs() {
+  [[ -n "$ROOTFS" ]] && return 0
+  ROOTFS="$(mktemp -d /tmp/wharf-rootfs.XXXXXX)"
+  mkdir -p "$ROOTFS"/{bin,dev,etc,proc,sys,tmp,root}
+  chmod 1777 "$ROOTFS/tmp"
+  cp /bin/busybox "$ROOTFS/bin/busybox"
+  local applet
+  for applet in $(/bin/busybox --list); do
+    [[ "$applet" == busybox ]] || ln -s busybox "$ROOTFS/bin/$applet"
+  done
+  # Lets `docker exec -u nobody` and `id` behave like on a normal image.
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$ROOTFS/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$ROOTFS/etc/group"
+}
+
+ensure_image() {
+  local name=$1
+  fleet_docker "$name" image inspect "$FLEET_IMAGE" >/dev/null 2>&1 && return 0
+  build_rootfs
+  echo "fleet: importing $FLEET_IMAGE into $name"
+  tar --numeric-owner --owner=0 --group=0 -C "$ROOTFS" -c . |
+    fleet_docker "$name" import --change 'CMD ["sh"]' - "$FLEET_IMAGE" >/dev/null
+}
+
+engine_url() {
+  local port
+  port="$(fleet_tcp_port "$1")"
+  if [[ -n "$port" ]]; then echo "tcp://127.0.0.1:$port"; else echo "unix://$(fleet_sock "$1")"; fi
+}
+
+json_str() {
+  local s=${1//\\/\\\\}
+  printf '"%s"' "${s//\"/\\\"}"
+}
+
+write_hosts_json() {
+  local name entries=() entry display
+  for name in "${FLEET_ENGINES[@]}"; do
+    display="${name^}"
+    entry="{\"id\":$(json_str "$name"),\"name\":$(json_str "$display"),\"url\":$(json_str "$(engine_url "$name")")"
+    if [[ "$name" == charlie ]]; then
+      entry+=",\"tls\":{\"ca\":$(json_str "$FLEET_CERTS/ca.pem"),\"cert\":$(json_str "$FLEET_CERTS/cert.pem"),\"key\":$(json_str "$FLEET_CERTS/key.pem")}"
+    fi
+    entries+=("$entry}")
+  done
+  local IFS=,
+  local json="{\"hosts\":[${entries[*]}]}"
+  # Rewritten only on change, and atomically: the app may watch or read this file at any moment.
+  if [[ "$(cat "$FLEET_HOSTS_JSON" 2>/dev/null)" != "$json" ]]; then
+    printf '%s\n' "$json" >"$FLEET_HOSTS_JSON.tmp"
+    mv "$FLEET_HOSTS_JSON.tmp" "$FLEET_HOSTS_JSON"
+  fi
+}
+
+main() {
+  install_missing_packages
+  check_path_lengths
+  fleet_lock
+  mkdir -p "$FLEET_RUN" "$FLEET_DATA" "$FLEET_LOGS" "$FLEET_DIR"
+  [[ -f "$FLEET_RUN/daemon.json" ]] || echo '{}' >"$FLEET_RUN/daemon.json"
+  ensure_certs
+
+  local name
+  for name in "${FLEET_ENGINES[@]}"; do launch_engine "$name"; done
+  start_registry
+  for name in "${FLEET_ENGINES[@]}"; do wait_engine "$name"; done
+  for name in "${FLEET_ENGINES[@]}"; do ensure_image "$name"; done
+  write_hosts_json
+  # A developer running `npm run dev` as themselves must be able to read hosts.json and the client cert.
+  chown -R "$(stat -c %u:%g "$FLEET_REPO_ROOT")" "$FLEET_DIR"
+
+  echo
+  printf '%-9s %-40s %s\n' ENGINE URL PID
+  for name in "${FLEET_ENGINES[@]}"; do
+    printf '%-9s %-40s %s\n' "$name" "$(engine_url "$name")" "$(fleet_read_pid "$(fleet_pidfile "$name")")"
+  done
+  printf '%-9s %-40s %s\n' registry "http://$FLEET_REGISTRY_ADDR" "$(fleet_read_pid "$(fleet_registry_pidfile)")"
+  echo "hosts: $FLEET_HOSTS_JSON (fleet up in ${SECONDS}s)"
+}
+
+main "$@"
