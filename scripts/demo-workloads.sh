@@ -12,7 +12,8 @@ READY_TIMEOUT=30
 
 for engine in "${FLEET_ENGINES[@]}"; do
   if ! fleet_engine_ping "$engine"; then
-    echo "demo: engine $engine does not answer on $(fleet_sock "$engine"); run 'npm run fleet:up' (as root) first" >&2
+    echo "demo: engine $engine does not answer on $(fleet_sock "$engine"): start the fleet with 'npm run fleet:up'" \
+      "and run this as root (the engines' sockets are root-only)" >&2
     exit 1
   fi
 done

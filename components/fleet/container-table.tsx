@@ -41,6 +41,8 @@ export function ContainerTable({
   onSort: (key: SortKey) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer re-renders on scroll by itself; skipping the compiler's memoization here is what it needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -77,7 +79,8 @@ export function ContainerTable({
 
 function Row({ row, now, top }: { row: ContainerRow; now: number; top: number }) {
   const attention = attentionReason(row);
-  const stopped = row.state !== "running" && row.state !== "paused" && row.state !== "restarting";
+  // A restarting container's exit code is the one that made it restart: worth showing.
+  const stopped = row.state !== "running" && row.state !== "paused";
   return (
     <div
       role="row"

@@ -2,6 +2,8 @@
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
+import { attentionReason } from "@/lib/fleet/needs-attention";
+import type { ContainerRow } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
 import { useContainers } from "@/lib/queries/use-containers";
 import { AttentionList } from "./attention-list";
@@ -25,11 +27,12 @@ export function FleetOverview() {
     view.sort,
     view.dir,
   );
+  const attentionByHost = data ? countAttention(data.containers) : undefined;
   const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
 
   return (
     <div className="space-y-6">
-      <HostCards />
+      <HostCards attentionByHost={attentionByHost} />
       {downHosts.length > 0 && (
         <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers are not listed`}>
           <ul>
@@ -79,4 +82,12 @@ export function FleetOverview() {
       </section>
     </div>
   );
+}
+
+function countAttention(rows: ContainerRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
+  }
+  return counts;
 }

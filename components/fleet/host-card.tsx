@@ -2,9 +2,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { HostSummary } from "@/lib/fleet/types";
 
-export function HostCard({ host }: { host: HostSummary }) {
+/** `attention` comes from the container rows (crashes and OOM kills are not a Docker state to count). */
+export function HostCard({ host, attention }: { host: HostSummary; attention: number | undefined }) {
   const up = host.status === "up";
-  const problems = host.counts.restarting + host.counts.dead + host.counts.unhealthy;
+  const problems = attention ?? host.counts.restarting + host.counts.dead + host.counts.unhealthy;
   return (
     <article
       data-testid="host-card"
@@ -35,7 +36,7 @@ export function HostCard({ host }: { host: HostSummary }) {
             <Count label="total" value={host.counts.total} />
             <Count label="running" value={host.counts.running} />
             <Count label="exited" value={host.counts.exited} />
-            <Count label="problems" value={problems} alert={problems > 0} />
+            <Count label="attention" value={problems} alert={problems > 0} />
           </dl>
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
             Engine {host.engineVersion} · API {host.apiVersion} · {host.latencyMs} ms

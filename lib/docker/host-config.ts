@@ -56,5 +56,6 @@ export type Host = {
 export const DEFAULT_TIMEOUT_MS = 3000;
 
 export function displayUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/)[^@/]*@/, "$1");
+    // Greedy up to the last "@" of the authority, as URL parsers do, so an unencoded "@" in a password is removed too.
+  return url.replace(/^([a-z]+:\/\/)[^/]*@/, "$1");
 }

@@ -52,8 +52,15 @@ describe("parseFleetConfig: accepted files", () => {
   });
 
   it("reads a YAML fleet, keeping order, names and timeouts", () => {
-    const yaml = ["hosts:", "  - id: alpha", "    name: Alpha rack", "    url: tcp://10.0.0.5:2376", "    timeoutMs: 5000",
-      "  - id: bravo", "    url: ssh://deploy@bravo.internal"].join("\n");
+    const yaml = [
+      "hosts:",
+      "  - id: alpha",
+      "    name: Alpha rack",
+      "    url: tcp://10.0.0.5:2376",
+      "    timeoutMs: 5000",
+      "  - id: bravo",
+      "    url: ssh://deploy@bravo.internal",
+    ].join("\n");
     const hosts = parseFleetConfig(path.join(dir, "fleet.yml"), yaml);
     expect(hosts.map((h) => [h.id, h.name, h.url, h.timeoutMs])).toEqual([
       ["alpha", "Alpha rack", "tcp://10.0.0.5:2376", 5000],
@@ -63,7 +70,10 @@ describe("parseFleetConfig: accepted files", () => {
 
   it("loads TLS files relative to the config file's directory", () => {
     const tls = { ca: "certs/ca.pem", cert: "./certs/cert.pem", key: path.join(dir, "certs", "key.pem") };
-    const [host] = parseFleetConfig(path.join(dir, "fleet.json"), json([{ id: "alpha", url: "tcp://a:2376", tls }]));
+    const [host] = parseFleetConfig(
+      path.join(dir, "fleet.json"),
+      json([{ id: "alpha", url: "tcp://a:2376", tls }]),
+    );
     expect(host?.tls).toEqual({ ca: CA, cert: CERT, key: KEY });
   });
 
@@ -90,7 +100,10 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
   const alpha = { id: "alpha", url: "unix:///var/run/docker.sock" };
 
   it("names host and field for a bad url", () => {
-    const { message } = rejection("/etc/wharf/fleet.json", json([alpha, { id: "bravo", url: "http://bravo:2375" }]));
+    const { message } = rejection(
+      "/etc/wharf/fleet.json",
+      json([alpha, { id: "bravo", url: "http://bravo:2375" }]),
+    );
     expect(message).toContain("/etc/wharf/fleet.json");
     expect(message).toContain('host "bravo" (hosts[1]) field "url"');
     expect(message).not.toContain("hosts[0]");
@@ -103,7 +116,9 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
   });
 
   it.each(["Alpha", "web_1", "-web", "web.prod", "a".repeat(64)])("rejects the non-slug id %j", (id) => {
-    expect(rejection("fleet.json", json([{ id, url: "tcp://h:2375" }])).message).toContain(`(hosts[0]) field "id"`);
+    expect(rejection("fleet.json", json([{ id, url: "tcp://h:2375" }])).message).toContain(
+      `(hosts[0]) field "id"`,
+    );
   });
 
   it("rejects unknown fields on a host, in tls and at the top level", () => {
@@ -130,7 +145,9 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
 
   it("names the file it could not parse, for JSON and YAML", () => {
     expect(rejection("/srv/fleet.json", '{"hosts": [').message).toMatch(/\/srv\/fleet\.json: cannot parse/);
-    expect(rejection("/srv/fleet.yaml", "hosts: [alpha\n  - {").message).toMatch(/\/srv\/fleet\.yaml: cannot parse/);
+    expect(rejection("/srv/fleet.yaml", "hosts: [alpha\n  - {").message).toMatch(
+      /\/srv\/fleet\.yaml: cannot parse/,
+    );
   });
 });
 

@@ -24,7 +24,14 @@ describe("countStates", () => {
       row("created"),
     ];
     expect(countStates(rows)).toEqual({
-      total: 9, running: 3, paused: 1, restarting: 1, exited: 2, dead: 1, created: 1, unhealthy: 2,
+      total: 9,
+      running: 3,
+      paused: 1,
+      restarting: 1,
+      exited: 2,
+      dead: 1,
+      created: 1,
+      unhealthy: 2,
     });
   });
 
@@ -32,7 +39,8 @@ describe("countStates", () => {
     const counts = countStates([row("removing"), row("running")]);
     expect(counts.total).toBe(2);
     expect(counts.running).toBe(1);
-    const perState = counts.running + counts.paused + counts.restarting + counts.exited + counts.dead + counts.created;
+    const perState =
+      counts.running + counts.paused + counts.restarting + counts.exited + counts.dead + counts.created;
     expect(perState).toBe(1);
   });
 

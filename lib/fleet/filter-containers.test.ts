@@ -4,21 +4,43 @@ import type { ContainerRow } from "./types";
 
 function row(hostId: string, name: string, over: Partial<ContainerRow> = {}): ContainerRow {
   return {
-    hostId, name, id: `${name.length}a${hostId.length}`.padEnd(64, "0"), image: "alpine:3.20", imageId: "sha256:1",
-    state: "running", health: null, exitCode: 0, oomKilled: false, restartCount: 0,
-    createdAt: "2024-05-02T09:00:00Z", startedAt: "2024-05-02T09:00:01Z", finishedAt: null,
-    compose: null, labels: {}, ...over,
+    hostId,
+    name,
+    id: `${name.length}a${hostId.length}`.padEnd(64, "0"),
+    image: "alpine:3.20",
+    imageId: "sha256:1",
+    state: "running",
+    health: null,
+    exitCode: 0,
+    oomKilled: false,
+    restartCount: 0,
+    createdAt: "2024-05-02T09:00:00Z",
+    startedAt: "2024-05-02T09:00:01Z",
+    finishedAt: null,
+    compose: null,
+    labels: {},
+    ...over,
   };
 }
 
 const rows = [
-  row("alpha", "shop-web-1", { image: "nginx:1.25", compose: { project: "shop", service: "web" }, id: "9f1c2ab3".padEnd(64, "e") }),
-  row("alpha", "shop-db-1", { image: "postgres:16", compose: { project: "shop", service: "db" }, state: "exited", exitCode: 1 }),
+  row("alpha", "shop-web-1", {
+    image: "nginx:1.25",
+    compose: { project: "shop", service: "web" },
+    id: "9f1c2ab3".padEnd(64, "e"),
+  }),
+  row("alpha", "shop-db-1", {
+    image: "postgres:16",
+    compose: { project: "shop", service: "db" },
+    state: "exited",
+    exitCode: 1,
+  }),
   row("bravo", "billing-api", { image: "ghcr.io/acme/billing:2.4", id: "7b00d1e5".padEnd(64, "a") }),
   row("bravo", "redis", { image: "redis:7", state: "restarting" }),
   row("charlie", "cron", { state: "dead" }),
 ];
-const names = (filter: Parameters<typeof filterContainers>[1]) => filterContainers(rows, filter).map((r) => r.name);
+const names = (filter: Parameters<typeof filterContainers>[1]) =>
+  filterContainers(rows, filter).map((r) => r.name);
 
 describe("filterContainers", () => {
   it("keeps everything with an empty filter", () => {

@@ -3,7 +3,14 @@ import { attentionReason, describeAttention } from "./needs-attention";
 import type { ContainerRow } from "./types";
 
 type Row = Pick<ContainerRow, "state" | "exitCode" | "oomKilled" | "health" | "restartCount">;
-const row = (over: Partial<Row>): Row => ({ state: "running", exitCode: 0, oomKilled: false, health: null, restartCount: 0, ...over });
+const row = (over: Partial<Row>): Row => ({
+  state: "running",
+  exitCode: 0,
+  oomKilled: false,
+  health: null,
+  restartCount: 0,
+  ...over,
+});
 
 describe("attentionReason", () => {
   it.each<[string, Partial<Row>]>([
@@ -19,7 +26,11 @@ describe("attentionReason", () => {
 
   it.each<[string, Partial<Row>, string]>([
     ["a non-zero exit", { state: "exited", exitCode: 3 }, "exit"],
-    ["an OOM kill, though the engine says exit 137", { state: "exited", exitCode: 137, oomKilled: true }, "oom"],
+    [
+      "an OOM kill, though the engine says exit 137",
+      { state: "exited", exitCode: 137, oomKilled: true },
+      "oom",
+    ],
     ["a restart loop", { state: "restarting", exitCode: 1, restartCount: 9 }, "restarting"],
     ["a running container failing its check", { health: "unhealthy" }, "unhealthy"],
     ["a paused container that was failing its check", { state: "paused", health: "unhealthy" }, "unhealthy"],

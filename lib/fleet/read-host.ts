@@ -30,7 +30,9 @@ async function read(host: Host): Promise<HostSnapshot> {
   const base = { id: host.id, name: host.name, url: host.displayUrl };
   try {
     const { info, inspected } = await withDeadline(async (signal) => {
-      const [info, inspected] = await Promise.all([readEngineInfo(host, signal), inspectAllContainers(host, signal)]);
+      // Sequential on purpose: measured alongside the inspects, the latency would report Wharf's own load.
+      const info = await readEngineInfo(host, signal);
+      const inspected = await inspectAllContainers(host, signal);
       return { info, inspected };
     }, host.timeoutMs);
     const containers = inspected.map((item) => toContainerRow(host.id, item));

@@ -86,7 +86,9 @@ function toTime(value: string | undefined): string | null {
 
 /** Published ports (running containers) plus requested bindings (stopped ones keep them in HostConfig). */
 function toPorts(inspect: ContainerInspect) {
-  const source = inspect.NetworkSettings?.Ports ?? inspect.HostConfig.PortBindings ?? {};
+  // The engine answers `Ports: {}` (not null) for a container that is not running.
+  const live = inspect.NetworkSettings?.Ports;
+  const source = live && Object.keys(live).length > 0 ? live : (inspect.HostConfig.PortBindings ?? {});
   return Object.entries(source).flatMap(([containerPort, bindings]) =>
     (bindings ?? [{ HostIp: "", HostPort: "" }]).map((binding) => ({
       containerPort,

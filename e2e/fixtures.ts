@@ -1,0 +1,29 @@
+import { test as base } from "@playwright/test";
+import { docker, runContainer, uniqueName, waitFor, type Engine } from "../tests/support/fleet";
+
+type Fleet = {
+  /** Starts a container on an engine with the docker CLI; removed again after the test. */
+  run: (engine: Engine, prefix: string, options: string[], command: string[]) => Promise<string>;
+  /** Waits until `docker inspect` of a container satisfies a condition. */
+  until: (engine: Engine, name: string, what: string, check: (state: Record<string, unknown>) => boolean) => Promise<void>;
+};
+
+export const test = base.extend<{ fleet: Fleet }>({
+  fleet: async ({}, use) => {
+    const created: [Engine, string][] = [];
+    await use({
+      run: async (engine, prefix, options, command) => {
+        const name = uniqueName(`e2e-${prefix}`);
+        created.push([engine, name]);
+        await runContainer(engine, name, options, command);
+        return name;
+      },
+      until: async (engine, name, what, check) => {
+        await waitFor(`${name} ${what}`, async () => check(JSON.parse(await docker(engine, "inspect", "--format", "{{json .State}}", name))));
+      },
+    });
+    await Promise.all(created.map(([engine, name]) => docker(engine, "rm", "-f", name).catch(() => "")));
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,72 @@
+import { expect, test } from "./fixtures";
+
+test("a crashed container is flagged with its exit code; a healthy one is not", async ({ page, fleet }) => {
+  const crashed = await fleet.run("charlie", "crash", [], ["sh", "-c", "echo failing >&2; exit 3"]);
+  const healthy = await fleet.run("alpha", "web", ["--health-cmd", "true", "--health-interval", "1s"], [
+    "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
+  ]);
+  await fleet.until("charlie", crashed, "to exit", (state) => state.Status === "exited");
+  await fleet.until("alpha", healthy, "to be healthy", (state) => (state.Health as { Status: string }).Status === "healthy");
+
+  await page.goto("/");
+
+  const crashedRow = page.locator(`[data-testid=container-row][data-name="${crashed}"]`);
+  await expect(crashedRow).toHaveAttribute("data-host", "charlie");
+  await expect(crashedRow).toHaveAttribute("data-attention", "exit");
+  await expect(crashedRow.getByTestId("exit-code")).toHaveText("3");
+  await expect(crashedRow.getByTestId("state-label")).toHaveText("exited (3)");
+
+  const attention = page.getByRole("region", { name: "Needs attention" });
+  await expect(attention.locator(`[data-name="${crashed}"]`)).toContainText("exited with code 3");
+
+  const healthyRow = page.locator(`[data-testid=container-row][data-name="${healthy}"]`);
+  await expect(healthyRow).toHaveAttribute("data-attention", "");
+  await expect(healthyRow.getByTestId("state-label")).toHaveText("healthy");
+  await expect(attention.locator(`[data-name="${healthy}"]`)).toHaveCount(0);
+});
+
+test("a host that is down shows as down and the rest of the page still works", async ({ page }) => {
+  await page.goto("/");
+  const gone = page.locator("[data-testid=host-card][data-host=gone]");
+  await expect(gone.getByTestId("host-status")).toHaveText("down");
+  await expect(gone.getByTestId("host-error")).toContainText("ECONNREFUSED");
+  for (const host of ["alpha", "bravo", "charlie"]) {
+    await expect(page.locator(`[data-testid=host-card][data-host=${host}]`).getByTestId("host-status")).toHaveText("up");
+  }
+  await expect(page.getByRole("table", { name: "Containers" })).toBeVisible();
+});
+
+test("filters live in the URL and survive a reload", async ({ page, fleet }) => {
+  const target = await fleet.run("bravo", "needle", [], ["sh", "-c", "exit 0"]);
+  await fleet.until("bravo", target, "to exit", (state) => state.Status === "exited");
+
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Filter containers" }).fill(target);
+  await expect(page).toHaveURL(new RegExp(`q=${target}`));
+  await page.getByRole("combobox", { name: "Host" }).selectOption("bravo");
+  await expect(page).toHaveURL(/host=bravo/);
+
+  await page.reload();
+  const rows = page.getByTestId("container-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-name", target);
+  await expect(page.getByRole("searchbox", { name: "Filter containers" })).toHaveValue(target);
+
+  await page.getByRole("combobox", { name: "Host" }).selectOption("alpha");
+  await expect(page.getByText("No container matches these filters")).toBeVisible();
+});
+
+test("the container page shows its configuration, and an unknown container says so", async ({ page, fleet }) => {
+  const name = await fleet.run("alpha", "detail", ["--env", "MODE=e2e", "--restart", "on-failure:2"], [
+    "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
+  ]);
+  await page.goto("/");
+  await page.locator(`[data-testid=container-row][data-name="${name}"]`).getByRole("link", { name }).click();
+  await expect(page).toHaveURL(`/containers/alpha/${name}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText("MODE=e2e")).toBeVisible();
+  await expect(page.getByText("on-failure (max 2)")).toBeVisible();
+
+  await page.goto("/containers/alpha/does-not-exist");
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot show" })).toContainText('Container "does-not-exist" not found on host "alpha"');
+});

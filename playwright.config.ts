@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3102);
+const fleetFile = path.join(__dirname, ".fleet/hosts.json");
+const e2eDir = path.join(__dirname, ".fleet/e2e");
+
+/** The dev fleet plus a host nobody listens on, so every page is also seen with one host down. */
+function writeE2eFleet(): string {
+  const fleet = JSON.parse(readFileSync(fleetFile, "utf8")) as { hosts: object[] };
+  mkdirSync(e2eDir, { recursive: true });
+  const file = path.join(e2eDir, "hosts.json");
+  writeFileSync(file, JSON.stringify({ hosts: [...fleet.hosts, { id: "gone", name: "Gone", url: "tcp://127.0.0.1:9" }] }));
+  return file;
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "on-first-retry",
+    launchOptions: {
+      // Playwright cannot download its browsers here: Debian's Chromium, kept off the network.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      FLEET_CONFIG: writeE2eFleet(),
+      DATA_DIR: path.join(e2eDir, "data"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

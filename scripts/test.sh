@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, three
+# dockerd engines, a registry, Chromium), runs static checks, unit, integration and e2e tests, and prints one
+# closing line with the totals. A fleet this script started is stopped again at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+results=.fleet/test-results
+mkdir -p "$results"
+rm -f "$results"/*.json
+
+fleet_was_up=0
+if [ -f /run/wharf-fleet/alpha.pid ] && kill -0 "$(cat /run/wharf-fleet/alpha.pid)" 2>/dev/null; then fleet_was_up=1; fi
+stop_fleet() {
+  if [ "$fleet_was_up" = 0 ] && [ "${WHARF_KEEP_FLEET:-0}" != 1 ]; then bash scripts/fleet-down.sh >/dev/null 2>&1 || true; fi
+}
+trap stop_fleet EXIT
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$(date +%s)
+
+step "provision: engines, registry, Chromium"
+bash scripts/fleet-up.sh
+bash scripts/ensure-chromium.sh
+
+step "typecheck and lint"
+npx tsc --noEmit
+npx eslint . --max-warnings 0
+
+step "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+
+step "build"
+npx next build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+
+step "integration tests on the real fleet"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+
+step "end-to-end tests in Chromium"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+
+node scripts/summarize-tests.mjs "$results" "$(( $(date +%s) - started ))"

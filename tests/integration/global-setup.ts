@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { readFleetFile, repoRoot } from "../support/fleet";
+import { startWharf } from "../support/wharf-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    wharfUrl: string;
+    testFleetFile: string;
+  }
+}
+
+/**
+ * One Wharf server for the integration suite, on the dev fleet plus two hosts that fail in the two ways real
+ * hosts do: "gone" refuses connections, "stuck" accepts them and never answers.
+ */
+export default async function setup(project: TestProject) {
+  const fleet = readFleetFile();
+  const stuck = net.createServer((socket) => socket.on("error", () => {}));
+  await new Promise<void>((resolve) => stuck.listen(0, "127.0.0.1", resolve));
+  const stuckPort = (stuck.address() as net.AddressInfo).port;
+  const gonePort = await freePort();
+
+  const dir = path.join(repoRoot, ".fleet/integration");
+  mkdirSync(dir, { recursive: true });
+  const testFleetFile = path.join(dir, "hosts.json");
+  const hosts = [
+    ...fleet.hosts,
+    { id: "gone", name: "Gone", url: `tcp://127.0.0.1:${gonePort}` },
+    { id: "stuck", name: "Stuck", url: `tcp://127.0.0.1:${stuckPort}`, timeoutMs: 1000 },
+  ];
+  writeFileSync(testFleetFile, JSON.stringify({ hosts }, null, 2));
+
+  const server = await startWharf({ port: 3101, fleetConfig: testFleetFile, dataDir: path.join(dir, "data") });
+  project.provide("wharfUrl", server.url);
+  project.provide("testFleetFile", testFleetFile);
+
+  return async () => {
+    await server.stop();
+    stuck.close();
+  };
+}
+
+/** A port nothing listens on: bind it, note it, release it. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+import type { HostsResponse } from "@/lib/fleet/types";
+import { readFleetFile } from "../support/fleet";
+import { startWharf } from "../support/wharf-server";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
+
+it("refuses to start on an invalid fleet file, naming the file, the host and the field", async () => {
+  const file = path.join(dir, "broken.json");
+  writeFileSync(file, JSON.stringify({ hosts: [{ id: "alpha", url: "unix:///run/a.sock" }, { id: "bravo", url: "http://10.0.0.1" }] }));
+  const started = startWharf({ port: 3111, fleetConfig: file, dataDir: path.join(dir, "data") });
+  await expect(started).rejects.toThrow(/Wharf exited at start-up/);
+  const message = await started.catch((error: Error) => error.message);
+  expect(message).toContain(`Invalid fleet config ${file}`);
+  expect(message).toContain('host "bravo" (hosts[1]) field "url"');
+});
+
+it("starts on a YAML fleet file and serves its hosts", async () => {
+  const alpha = readFleetFile().hosts.find((host) => host.id === "alpha")!;
+  const file = path.join(dir, "fleet.yaml");
+  writeFileSync(file, `hosts:\n  - id: alpha\n    name: Alpha from YAML\n    url: ${alpha.url}\n`);
+  const server = await startWharf({ port: 3112, fleetConfig: file, dataDir: path.join(dir, "data") });
+  try {
+    const body = (await (await fetch(`${server.url}/api/hosts`)).json()) as HostsResponse;
+    expect(body.hosts.map((h) => [h.id, h.name, h.status])).toEqual([["alpha", "Alpha from YAML", "up"]]);
+  } finally {
+    await server.stop();
+  }
+});

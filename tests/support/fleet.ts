@@ -1,0 +1,88 @@
+// Test helpers that drive the real engines of the dev fleet (scripts/fleet-up.sh) through the docker CLI,
+// independently of Wharf's own code, so the API can be checked against what the engines say.
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export const repoRoot = path.resolve(__dirname, "../..");
+export const fleetFile = path.join(repoRoot, ".fleet/hosts.json");
+export const runDir = process.env.WHARF_FLEET_RUN ?? "/run/wharf-fleet";
+export const engines = ["alpha", "bravo", "charlie"] as const;
+export type Engine = (typeof engines)[number];
+export const TEST_LABEL = "wharf.test";
+
+export function readFleetFile(): { hosts: { id: string; url: string }[] } {
+  if (!existsSync(fleetFile)) throw new Error(`${fleetFile} is missing: run "npm run fleet:up" first`);
+  return JSON.parse(readFileSync(fleetFile, "utf8"));
+}
+
+/** Runs the docker CLI against one engine of the fleet, through its unix socket. */
+export async function docker(engine: Engine, ...args: string[]): Promise<string> {
+  const { stdout } = await run("docker", ["-H", `unix://${runDir}/${engine}.sock`, ...args], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+export type Inspect = {
+  Id: string;
+  Name: string;
+  Created: string;
+  Image: string;
+  RestartCount: number;
+  State: {
+    Status: string;
+    ExitCode: number;
+    OOMKilled: boolean;
+    StartedAt: string;
+    FinishedAt: string;
+    Restarting: boolean;
+    Health?: { Status: string; Log?: { Output: string }[] };
+  };
+  Config: { Image: string; Labels: Record<string, string> | null; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null };
+  HostConfig: { NetworkMode: string; RestartPolicy: { Name: string; MaximumRetryCount: number } };
+  Mounts: { Type: string; Name?: string; Destination: string }[];
+};
+
+export async function inspect(engine: Engine, ...ids: string[]): Promise<Inspect[]> {
+  if (ids.length === 0) return [];
+  return JSON.parse(await docker(engine, "inspect", ...ids));
+}
+
+export async function allInspected(engine: Engine): Promise<Inspect[]> {
+  const ids = (await docker(engine, "ps", "-aq", "--no-trunc")).split("\n").filter(Boolean);
+  return inspect(engine, ...ids);
+}
+
+/** Creates a container with networking off (the rule on these machines) and a label for clean-up. */
+export async function runContainer(engine: Engine, name: string, options: string[], command: string[]): Promise<string> {
+  return docker(engine, "run", "-d", "--name", name, "--network", "none", "--label", `${TEST_LABEL}=1`, ...options, "localhost/busybox:1", ...command);
+}
+
+export async function removeTestContainers(engine: Engine): Promise<void> {
+  const ids = (await docker(engine, "ps", "-aq", "--filter", `label=${TEST_LABEL}`)).split("\n").filter(Boolean);
+  if (ids.length > 0) await docker(engine, "rm", "-f", "-v", ...ids);
+}
+
+/**
+ * Waits for a condition the engine reaches on its own (a health check failing, a backoff growing). The loop
+ * watches the engine, bounded by a deadline; it never sleeps a fixed time and hopes.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 50;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 500);
+  }
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
