@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LiveIndicator } from "@/components/fleet/live-status";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -9,23 +10,29 @@ export const metadata: Metadata = {
   description: "Every container on every Docker host, live.",
 };
 
+const navLink = "text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
-              ⚓ Wharf
-            </Link>
-            <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-              Fleet
-            </Link>
-          </nav>
-        </header>
-        <main className="mx-auto max-w-screen-2xl px-4 py-6">
-          <Providers>{children}</Providers>
-        </main>
+        <Providers>
+          <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-4 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight">
+                ⚓ Wharf
+              </Link>
+              <Link href="/" className={navLink}>
+                Fleet
+              </Link>
+              <Link href="/incidents" className={navLink}>
+                Incidents
+              </Link>
+              <LiveIndicator />
+            </nav>
+          </header>
+          <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
+        </Providers>
       </body>
     </html>
   );

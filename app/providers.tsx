@@ -1,6 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { LiveFleetProvider } from "@/components/fleet/live-status";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -9,9 +10,9 @@ export function Providers({ children }: { children: ReactNode }) {
       new QueryClient({
         defaultOptions: {
           queries: {
-            // Fleet data is cheap to re-read and must never look older than the screen suggests.
-            staleTime: 2_000,
-            refetchOnWindowFocus: true,
+            // The event stream keeps cached fleet data current; refetching on focus would only add load.
+            staleTime: Infinity,
+            refetchOnWindowFocus: false,
             retry: 1,
           },
         },
@@ -19,7 +20,9 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={client}>
-      <ErrorBoundary>{children}</ErrorBoundary>
+      <LiveFleetProvider>
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </LiveFleetProvider>
     </QueryClientProvider>
   );
 }

@@ -8,6 +8,7 @@ import { describeAge } from "@/lib/fleet/format-age";
 import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
 import { useContainer } from "@/lib/queries/use-container";
 import { ConfigSection } from "./config-section";
+import { ContainerIncidents } from "./container-incidents";
 
 export function ContainerDetailView({ hostId, name }: { hostId: string; name: string }) {
   const { data, error, isPending } = useContainer(hostId, name);
@@ -49,6 +50,7 @@ function Detail({ container, now }: { container: NonNullable<ReturnType<typeof u
           )}
         </Notice>
       )}
+      <ContainerIncidents hostId={container.hostId} name={container.name} now={now} />
       <ConfigSection container={container} />
     </>
   );

@@ -2,6 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
+import { badgeTones } from "@/components/ui/badge";
 import { describeAge } from "@/lib/fleet/format-age";
 import { attentionReason } from "@/lib/fleet/needs-attention";
 import type { SortDirection, SortKey } from "@/lib/fleet/sort-containers";
@@ -33,12 +34,15 @@ export function ContainerTable({
   dir,
   now,
   onSort,
+  openIncidents = new Map(),
 }: {
   rows: ContainerRow[];
   sort: SortKey;
   dir: SortDirection;
   now: number;
   onSort: (key: SortKey) => void;
+  /** Open incidents per "hostId/name". */
+  openIncidents?: Map<string, number>;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer re-renders on scroll by itself; skipping the compiler's memoization here is what it needs.
@@ -68,7 +72,8 @@ export function ContainerTable({
           <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
-              return <Row key={`${row.hostId}/${row.id}`} row={row} now={now} top={item.start} />;
+              const incidents = openIncidents.get(`${row.hostId}/${row.name}`) ?? 0;
+              return <Row key={`${row.hostId}/${row.id}`} row={row} now={now} top={item.start} incidents={incidents} />;
             })}
           </div>
         </div>
@@ -77,7 +82,7 @@ export function ContainerTable({
   );
 }
 
-function Row({ row, now, top }: { row: ContainerRow; now: number; top: number }) {
+function Row({ row, now, top, incidents }: { row: ContainerRow; now: number; top: number; incidents: number }) {
   const attention = attentionReason(row);
   // A restarting container's exit code is the one that made it restart: worth showing.
   const stopped = row.state !== "running" && row.state !== "paused";
@@ -95,10 +100,20 @@ function Row({ row, now, top }: { row: ContainerRow; now: number; top: number })
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <div role="cell" className="truncate text-slate-600 dark:text-slate-300">{row.hostId}</div>
-      <div role="cell" className="truncate font-medium">
-        <Link href={containerHref(row)} className="hover:underline" title={row.id.slice(0, 12)}>
+      <div role="cell" className="flex min-w-0 items-center gap-2 font-medium">
+        <Link href={containerHref(row)} className="truncate hover:underline" title={row.id.slice(0, 12)}>
           {row.name}
         </Link>
+        {incidents > 0 && (
+          <Link
+            data-testid="incident-badge"
+            href={`/incidents?host=${encodeURIComponent(row.hostId)}&container=${encodeURIComponent(row.name)}`}
+            title={`${incidents} open incident${incidents > 1 ? "s" : ""}`}
+            className={`shrink-0 rounded-md px-1.5 text-xs font-semibold ring-1 ring-inset hover:underline ${badgeTones.red}`}
+          >
+            ⚠ {incidents}
+          </Link>
+        )}
       </div>
       <div role="cell" className="truncate text-slate-600 dark:text-slate-300">
         {row.compose ? `${row.compose.project} / ${row.compose.service}` : "—"}

@@ -5,7 +5,9 @@ import { filterContainers } from "@/lib/fleet/filter-containers";
 import { attentionReason } from "@/lib/fleet/needs-attention";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
+import type { Incident } from "@/lib/incidents/types";
 import { useContainers } from "@/lib/queries/use-containers";
+import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
 import { ContainerTable } from "./container-table";
 import { FleetFilters } from "./fleet-filters";
@@ -17,6 +19,8 @@ export function FleetOverview() {
   const [view, setView] = useFleetView();
   const now = useNow();
   const { data, error, isPending, isFetching, refetch } = useContainers();
+  // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
+  const incidents = useIncidents({ open: true });
 
   const onSort = (key: SortKey) =>
     setView({ sort: key, dir: view.sort === key && view.dir === "asc" ? "desc" : "asc" });
@@ -28,6 +32,7 @@ export function FleetOverview() {
     view.dir,
   );
   const attentionByHost = data ? countAttention(data.containers) : undefined;
+  const openIncidents = countOpenIncidents(incidents.data?.incidents ?? []);
   const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
 
   return (
@@ -77,7 +82,7 @@ export function FleetOverview() {
             </button>
           </Notice>
         ) : (
-          <ContainerTable rows={shown} sort={view.sort} dir={view.dir} now={now} onSort={onSort} />
+          <ContainerTable rows={shown} sort={view.sort} dir={view.dir} now={now} onSort={onSort} openIncidents={openIncidents} />
         )}
       </section>
     </div>
@@ -88,6 +93,15 @@ function countAttention(rows: ContainerRow[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function countOpenIncidents(incidents: Incident[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const incident of incidents) {
+    const key = `${incident.hostId}/${incident.containerName}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }

@@ -4,7 +4,9 @@ import type { ContainerRow } from "@/lib/fleet/types";
 type Look = { tone: BadgeTone; label: string; icon: string };
 
 /** Colour and words both carry the state, so it reads the same for colour-blind users and in dark mode. */
-export function stateLook(row: Pick<ContainerRow, "state" | "health" | "exitCode" | "oomKilled">): Look {
+type BadgeRow = Pick<ContainerRow, "state" | "health" | "exitCode" | "oomKilled"> & Partial<Pick<ContainerRow, "exitCause">>;
+
+export function stateLook(row: BadgeRow): Look {
   switch (row.state) {
     case "running":
       if (row.health === "unhealthy") return { tone: "orange", label: "unhealthy", icon: "✚" };
@@ -16,6 +18,8 @@ export function stateLook(row: Pick<ContainerRow, "state" | "health" | "exitCode
       return { tone: "amber", label: "paused", icon: "❚❚" };
     case "exited":
       if (row.oomKilled) return { tone: "red", label: "OOM killed", icon: "✖" };
+      if (row.exitCause === "stopped") return { tone: "gray", label: `stopped (${row.exitCode})`, icon: "■" };
+      if (row.exitCause === "killed") return { tone: "amber", label: `killed (${row.exitCode})`, icon: "■" };
       return row.exitCode === 0
         ? { tone: "gray", label: "exited", icon: "■" }
         : { tone: "red", label: `exited (${row.exitCode})`, icon: "✖" };
@@ -28,7 +32,7 @@ export function stateLook(row: Pick<ContainerRow, "state" | "health" | "exitCode
   }
 }
 
-export function StateBadge({ row }: { row: Pick<ContainerRow, "state" | "health" | "exitCode" | "oomKilled"> }) {
+export function StateBadge({ row }: { row: BadgeRow }) {
   const look = stateLook(row);
   return (
     <Badge tone={look.tone} title={`Docker state: ${row.state}${row.health ? `, health: ${row.health}` : ""}`}>

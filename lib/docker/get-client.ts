@@ -5,20 +5,32 @@ import type { Host } from "./host-config";
 
 // One client per host for the life of the process, so keep-alive connections and TLS sessions are reused.
 const clients = new Map<string, Docker>();
+const streamClients = new Map<string, Docker>();
 
 export function getClient(host: Host): Docker {
   let client = clients.get(host.id);
   if (!client) {
-    client = new Docker(clientOptions(host));
+    client = new Docker(clientOptions(host, host.timeoutMs));
     clients.set(host.id, client);
   }
   return client;
 }
 
-export function clientOptions(host: Host): Docker.DockerOptions {
+/**
+ * For long-lived streams (events, logs): the modem's idle timeout would cut a quiet event stream after a few
+ * seconds, so these have none; liveness is checked by pinging instead.
+ */
+export function getStreamClient(host: Host): Docker {
+  let client = streamClients.get(host.id);
+  if (!client) {
+    client = new Docker(clientOptions(host, undefined));
+    streamClients.set(host.id, client);
+  }
+  return client;
+}
+
+export function clientOptions(host: Host, timeout: number | undefined): Docker.DockerOptions {
   const url = new URL(host.url);
-  // The modem's own timeout bounds a request whose socket stays silent; deadlines per call sit on top of it.
-  const timeout = host.timeoutMs;
   switch (url.protocol) {
     case "unix:":
       return { socketPath: decodeURIComponent(url.pathname), timeout };

@@ -30,6 +30,7 @@ export type ContainerInspect = {
   };
   Config: {
     Hostname?: string;
+    Tty?: boolean;
     User?: string;
     Env?: string[] | null;
     Cmd?: string[] | null;

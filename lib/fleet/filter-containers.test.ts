@@ -19,6 +19,7 @@ function row(hostId: string, name: string, over: Partial<ContainerRow> = {}): Co
     finishedAt: null,
     compose: null,
     labels: {},
+    exitCause: null,
     ...over,
   };
 }

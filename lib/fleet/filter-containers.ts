@@ -3,7 +3,7 @@ import type { ContainerRow, ContainerState } from "./types";
 export type ContainerFilter = { hosts?: string[]; states?: ContainerState[]; q?: string };
 
 /** Every word of the text must match the name, image, host, compose project/service or id prefix. */
-export function filterContainers(rows: ContainerRow[], filter: ContainerFilter): ContainerRow[] {
+export function filterContainers<T extends ContainerRow>(rows: T[], filter: ContainerFilter): T[] {
   const hosts = filter.hosts && filter.hosts.length > 0 ? new Set(filter.hosts) : null;
   const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : null;
   const words = (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);

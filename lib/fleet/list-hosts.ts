@@ -1,9 +1,9 @@
 import "server-only";
-import { loadFleet } from "@/lib/docker/load-fleet";
-import { readHost } from "./read-host";
+import { getLiveFleet } from "./live/get-live-fleet";
 import type { HostsResponse } from "./types";
 
 export async function listHosts(): Promise<HostsResponse> {
-  const snapshots = await Promise.all(loadFleet().map(readHost));
-  return { hosts: snapshots.map((snapshot) => snapshot.summary) };
+  const { store } = getLiveFleet();
+  await store.ready();
+  return { hosts: store.hostIds().map((id) => store.summary(id)) };
 }

@@ -39,7 +39,7 @@ function ageOf(row: ContainerRow): number {
   return when ? Date.parse(when) : 0;
 }
 
-export function sortContainers(rows: ContainerRow[], key: SortKey, direction: SortDirection): ContainerRow[] {
+export function sortContainers<T extends ContainerRow>(rows: T[], key: SortKey, direction: SortDirection): T[] {
   const sign = direction === "asc" ? 1 : -1;
   // Host then name breaks ties, so equal rows never jump around between refreshes.
   return [...rows].sort(

@@ -24,6 +24,7 @@ export function toContainerRow(hostId: string, inspect: ContainerInspect): Conta
     finishedAt: toTime(inspect.State.FinishedAt),
     compose: project && service ? { project, service } : null,
     labels,
+    exitCause: null,
   };
 }
 

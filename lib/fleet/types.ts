@@ -6,6 +6,12 @@ export type ContainerState = z.infer<typeof containerStateSchema>;
 
 export type Health = "healthy" | "unhealthy" | "starting" | null;
 
+/**
+ * Why a container's last run ended, as Wharf saw it in the engine's events: a crash nobody asked for, an OOM
+ * kill, a `docker stop`, an explicit kill, or a clean exit. null when Wharf did not see it end.
+ */
+export type ExitCause = "crash" | "oom" | "stopped" | "killed" | "clean";
+
 /** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
 export type ContainerRow = {
   hostId: string;
@@ -23,7 +29,11 @@ export type ContainerRow = {
   finishedAt: string | null;
   compose: { project: string; service: string } | null;
   labels: Record<string, string>;
+  exitCause: ExitCause | null;
 };
+
+/** A row as the API returns it: `stale` when its host is down and the row is the last state known. */
+export type ListedContainer = ContainerRow & { stale: boolean };
 
 export type PortBinding = { containerPort: string; hostIp: string; hostPort: string };
 export type MountInfo = { type: string; name: string | null; source: string; destination: string; mode: string; rw: boolean };
@@ -80,5 +90,5 @@ export type HostSummary = {
 export type HostAvailability = { id: string; status: HostStatus; error: string | null };
 
 export type HostsResponse = { hosts: HostSummary[] };
-export type ContainersResponse = { containers: ContainerRow[]; hosts: HostAvailability[] };
+export type ContainersResponse = { containers: ListedContainer[]; hosts: HostAvailability[] };
 export type ContainerResponse = { container: ContainerDetail };

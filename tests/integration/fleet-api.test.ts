@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ContainerResponse, ContainersResponse, HostsResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
 import { allInspected, docker, engines, inspect, removeTestContainers } from "../support/fleet";
@@ -19,16 +19,24 @@ afterAll(async () => {
 
 describe("GET /api/containers", () => {
   it("lists every container of every engine with the fields docker inspect reports", async () => {
-    const { status, body } = await api<ContainersResponse>("/api/containers");
-    expect(status).toBe(200);
-    for (const engine of engines) {
-      const inspected = await allInspected(engine);
-      const rows = body.containers.filter((row) => row.hostId === engine);
-      expect(rows.map((row) => row.id).sort()).toEqual(inspected.map((item) => item.Id).sort());
-      for (const item of inspected.filter((i) => i.Config.Labels?.["wharf.test"] === "1")) {
-        expect(rows.find((row) => row.id === item.Id)).toEqual(expectedRow(engine, item));
-      }
-    }
+    // Wharf follows the engines through their events: give the last ones a moment to arrive, then compare.
+    await vi.waitFor(
+      async () => {
+        const { status, body } = await api<ContainersResponse>("/api/containers");
+        expect(status).toBe(200);
+        for (const engine of engines) {
+          const inspected = await allInspected(engine);
+          const rows = body.containers.filter((row) => row.hostId === engine);
+          expect(rows.map((row) => row.id).sort()).toEqual(inspected.map((item) => item.Id).sort());
+          for (const item of inspected.filter((i) => i.Config.Labels?.["wharf.test"] === "1")) {
+            const { exitCause: _cause, stale, ...fromInspect } = rows.find((row) => row.id === item.Id)!;
+            expect(fromInspect).toEqual(expectedRow(engine, item));
+            expect(stale).toBe(false);
+          }
+        }
+      },
+      { timeout: 10_000, interval: 250 },
+    );
   });
 
   it("shows each state as the engine has it: restarting is not running, OOM and health come from inspect", async () => {
@@ -36,12 +44,12 @@ describe("GET /api/containers", () => {
     const row = (host: string, name: string) => body.containers.find((c) => c.hostId === host && c.name === name);
     for (const { engine, names } of scenarios) {
       expect(row(engine, names.healthy)).toMatchObject({ state: "running", health: "healthy", compose: { project: "shop", service: "web" } });
-      expect(row(engine, names.exitedZero)).toMatchObject({ state: "exited", exitCode: 0, oomKilled: false });
-      expect(row(engine, names.exitedThree)).toMatchObject({ state: "exited", exitCode: 3, oomKilled: false });
+      expect(row(engine, names.exitedZero)).toMatchObject({ state: "exited", exitCode: 0, oomKilled: false, exitCause: "clean" });
+      expect(row(engine, names.exitedThree)).toMatchObject({ state: "exited", exitCode: 3, oomKilled: false, exitCause: "crash" });
       expect(row(engine, names.created)).toMatchObject({ state: "created", startedAt: null, finishedAt: null });
       expect(row(engine, names.paused)).toMatchObject({ state: "paused" });
       expect(row(engine, names.unhealthy)).toMatchObject({ state: "running", health: "unhealthy" });
-      expect(row(engine, names.oom)).toMatchObject({ state: "exited", oomKilled: true, exitCode: 137 });
+      expect(row(engine, names.oom)).toMatchObject({ state: "exited", oomKilled: true, exitCode: 137, exitCause: "oom" });
     }
     const loop = scenarios[0]!.names.restarting!;
     expect(row("alpha", loop)?.state).toBe("restarting");

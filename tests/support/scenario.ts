@@ -59,7 +59,7 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
       ["--health-cmd", "echo db down; exit 1", "--health-interval", "1s", "--health-retries", "1"],
       forever,
     ),
-    runOomKilled(engine, names.oom),
+    runOomKilled(engine, names.oom).then((name) => (names.oom = name)),
     ...(names.restarting ? [runContainer(engine, names.restarting, ["--restart", "always"], ["sh", "-c", "exit 1"])] : []),
   ]);
 
@@ -89,19 +89,20 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
 
 /**
  * dockerd 20.10 sometimes handles a container's exit before the cgroup's OOM event and then records
- * OOMKilled=false for a container the kernel did kill. That is the engine's race, not Wharf's, so the
- * scenario retries until the engine has recorded an OOM kill; the tests then check Wharf reports it.
+ * OOMKilled=false for a container the kernel did kill. That is the engine's race, not Wharf's, so this retries
+ * (under a fresh name each time) until the engine has recorded an OOM kill, and returns that container's name.
  */
-async function runOomKilled(engine: Engine, name: string): Promise<void> {
+export async function runOomKilled(engine: Engine, name: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
-    await runContainer(engine, name, ["--memory", "8m", "--memory-swap", "8m"], [
+    const candidate = attempt === 1 ? name : `${name}-${attempt}`;
+    await runContainer(engine, candidate, ["--memory", "8m", "--memory-swap", "8m"], [
       "sh", "-c", "x=$(head -c 67108864 /dev/zero | tr '\\0' x); echo survived",
     ]);
-    const state = await waitFor(`${name} to exit`, async () => {
-      const [item] = await inspect(engine, name);
+    const state = await waitFor(`${candidate} to exit`, async () => {
+      const [item] = await inspect(engine, candidate);
       return item!.State.Status === "exited" ? item!.State : undefined;
     });
-    if (state.OOMKilled || attempt === 3) return;
-    await docker(engine, "rm", "-f", name);
+    if (state.OOMKilled || attempt === 3) return candidate;
+    await docker(engine, "rm", "-f", candidate);
   }
 }

@@ -1,0 +1,28 @@
+"use client";
+import { createContext, useContext, type ReactNode } from "react";
+import { useFleetEvents, type LiveStatus } from "@/lib/queries/use-fleet-events";
+
+const LiveStatusContext = createContext<LiveStatus>("connecting");
+
+/** Opens the one event stream of the page and shares its state with whoever shows it. */
+export function LiveFleetProvider({ children }: { children: ReactNode }) {
+  const status = useFleetEvents();
+  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+}
+
+const looks: Record<LiveStatus, { dot: string; label: string }> = {
+  live: { dot: "bg-emerald-500", label: "live" },
+  connecting: { dot: "bg-slate-400 animate-pulse", label: "connecting…" },
+  reconnecting: { dot: "bg-amber-500 animate-pulse", label: "reconnecting…" },
+};
+
+export function LiveIndicator() {
+  const status = useContext(LiveStatusContext);
+  const look = looks[status];
+  return (
+    <span data-testid="live-status" data-status={status} className="ml-auto flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <span className={`h-2 w-2 rounded-full ${look.dot}`} aria-hidden />
+      {look.label}
+    </span>
+  );
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import { reachabilityReason } from "@/lib/docker/engine-error";
+import type { Host } from "@/lib/docker/host-config";
+import { inspectAllContainers } from "@/lib/docker/inspect-all-containers";
+import { inspectContainer } from "@/lib/docker/inspect-container";
+import { readEngineInfo } from "@/lib/docker/read-engine-info";
+import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
+import type { ContainerInspect } from "@/lib/docker/types";
+import { withDeadline } from "@/lib/docker/with-deadline";
+import type { IncidentTracker } from "@/lib/incidents/incident-tracker";
+import { toContainerRow } from "../to-container-row";
+import type { ContainerRow } from "../types";
+import type { FleetStore } from "./fleet-store";
+
+// A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
+const PING_EVERY_MS = 2_000;
+const PING_TIMEOUT_MS = 2_000;
+// …and come back within 5 s of answering again, so retries never wait longer than 2 s.
+const BACKOFF_MS = [250, 500, 1_000, 2_000];
+// A full read of a big host takes longer than one request may; it is bounded separately.
+const RECONCILE_TIMEOUT_MS = 60_000;
+// Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
+const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
+
+/**
+ * Keeps one host's containers in the store equal to the engine's: a full read, then every container event
+ * applied by re-inspecting that container. On any failure the host is marked down and the loop reconnects,
+ * replaying the events missed since the last one seen and re-reading everything, so nothing is lost.
+ */
+export class HostWatcher {
+  private stopped = false;
+  private current: AbortController | null = null;
+  private lastEventSeconds: number | undefined;
+  private readonly seen = new Set<string>();
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
+  private readonly destroyed = new Set<string>();
+  private synced = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly store: FleetStore,
+    private readonly tracker: IncidentTracker,
+  ) {}
+
+  start(): void {
+    void this.loop();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.current?.abort();
+  }
+
+  private async loop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const controller = new AbortController();
+      this.current = controller;
+      try {
+        await this.session(controller, () => (attempt = 0));
+      } catch (error) {
+        if (this.stopped) return;
+        this.store.setDown(this.host.id, reachabilityReason(error as Error));
+      } finally {
+        controller.abort();
+      }
+      if (this.stopped) return;
+      await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]));
+    }
+  }
+
+  /** One connected period: subscribe, read everything, apply events, until something fails. */
+  private async session(controller: AbortController, onConnected: () => void): Promise<void> {
+    const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
+    const buffered: EngineEvent[] = [];
+    let live = false;
+    let opened!: () => void;
+    const subscribed = new Promise<void>((resolve) => (opened = resolve));
+    // Subscribe before reading, so a change between the read and the subscription cannot slip through.
+    const stream = streamEvents(this.host, {
+      sinceSeconds: this.lastEventSeconds,
+      signal: controller.signal,
+      onOpen: () => opened(),
+      onEvent: (event) => (live ? this.apply(event) : buffered.push(event)),
+    });
+    stream.catch(() => {});
+    await Promise.race([subscribed, stream]);
+
+    const inspected = await withDeadline((signal) => inspectAllContainers(this.host, signal), RECONCILE_TIMEOUT_MS);
+    this.reconcile(inspected);
+    this.store.setUp(this.host.id, info);
+    this.store.markSynced(this.host.id);
+    onConnected();
+    live = true;
+    for (const event of buffered.splice(0)) this.apply(event);
+
+    const ping = this.keepPinging(controller);
+    try {
+      await Promise.race([stream, ping]);
+    } finally {
+      controller.abort();
+    }
+    if (!this.stopped) throw new Error("event stream ended");
+  }
+
+  private async keepPinging(controller: AbortController): Promise<never> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, PING_EVERY_MS));
+      if (controller.signal.aborted) throw new Error("stopped");
+      const info = await withDeadline((signal) => readEngineInfo(this.host, signal), PING_TIMEOUT_MS);
+      this.store.setInfo(this.host.id, info);
+    }
+  }
+
+  private reconcile(inspected: ContainerInspect[]): void {
+    const baseline = !this.synced;
+    const before = new Map(this.store.rows(this.host.id).map((row) => [row.id, row]));
+    const rows = inspected.map((item) => this.toRow(item));
+    this.store.replaceRows(this.host.id, rows);
+    const byId = new Map(inspected.map((item) => [item.Id, item]));
+    for (const row of rows) {
+      this.tracker.onRowChange(this.host, before.get(row.id), row, { healthOutput: healthOutput(byId.get(row.id)), baseline });
+    }
+    for (const [id, row] of before) if (!byId.has(id)) this.tracker.onRowChange(this.host, row, undefined, { healthOutput: null, baseline });
+    this.synced = true;
+  }
+
+  private apply(event: EngineEvent): void {
+    if (event.Type !== "container") return;
+    const id = event.Actor?.ID ?? event.id;
+    if (!id) return;
+    // A reconnect replays from the last second seen: drop what was already applied.
+    const dedupeKey = `${event.timeNano}/${id}/${event.Action}`;
+    if (this.seen.has(dedupeKey)) return;
+    this.seen.add(dedupeKey);
+    if (this.seen.size > 5_000) this.seen.clear();
+    this.lastEventSeconds = event.time;
+    if (IGNORED.test(event.Action)) return;
+
+    this.tracker.onEvent(this.host, event);
+    if (event.Action === "destroy") {
+      this.destroyed.add(id);
+      if (this.destroyed.size > 5_000) this.destroyed.clear();
+      const previous = this.store.row(this.host.id, id);
+      this.store.removeRow(this.host.id, id);
+      this.tracker.onRowChange(this.host, previous, undefined, { healthOutput: null, baseline: false });
+      return;
+    }
+    this.refresh(id);
+  }
+
+  /** Re-inspects a container; events arriving meanwhile cause exactly one more inspect, not one each. */
+  private refresh(id: string): void {
+    if (this.inflight.has(id)) {
+      this.dirty.add(id);
+      return;
+    }
+    const run = async () => {
+      do {
+        this.dirty.delete(id);
+        await this.inspectAndStore(id);
+      } while (this.dirty.has(id) && !this.current?.signal.aborted);
+    };
+    this.inflight.set(id, run().finally(() => this.inflight.delete(id)));
+  }
+
+  private async inspectAndStore(id: string): Promise<void> {
+    let item: ContainerInspect;
+    try {
+      item = await withDeadline((signal) => inspectContainer(this.host, id, signal), this.host.timeoutMs);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) {
+        const previous = this.store.row(this.host.id, id);
+        this.store.removeRow(this.host.id, id);
+        this.tracker.onRowChange(this.host, previous, undefined, { healthOutput: null, baseline: false });
+      }
+      // Anything else is the host failing: the ping or the stream notices, and the reconnect re-reads all.
+      return;
+    }
+    if (this.destroyed.has(id)) return;
+    const previous = this.store.row(this.host.id, id);
+    const row = this.toRow(item);
+    this.store.putRow(row);
+    this.tracker.onRowChange(this.host, previous, row, { healthOutput: healthOutput(item), baseline: false });
+  }
+
+  private toRow(item: ContainerInspect): ContainerRow {
+    return { ...toContainerRow(this.host.id, item), exitCause: this.tracker.exitCause(this.host.id, item.Id) };
+  }
+}
+
+function healthOutput(item: ContainerInspect | undefined): string | null {
+  const log = item?.State.Health?.Log;
+  return log && log.length > 0 ? (log.at(-1)?.Output.trim() ?? null) : null;
+}

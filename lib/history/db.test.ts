@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closeDb, getDb, openDb, type Db } from "./db";
+import { migrations } from "./migrations";
+
+let dir: string;
+const opened: Db[] = [];
+const open = (file: string) => {
+  const db = openDb(file);
+  opened.push(db);
+  return db;
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-db-"));
+});
+afterEach(() => {
+  for (const db of opened.splice(0)) if (db.open) db.close();
+  closeDb();
+  delete process.env.DATA_DIR;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("openDb", () => {
+  it("opens a file database in WAL mode with foreign keys and a busy timeout", () => {
+    const db = open(path.join(dir, "wharf.db"));
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
+  });
+
+  it("migrates on the first open only, keeping the data on the second", () => {
+    const file = path.join(dir, "wharf.db");
+    const first = open(file);
+    const appliedAt = first
+      .prepare("SELECT applied_at FROM schema_migrations ORDER BY version")
+      .pluck()
+      .all();
+    expect(appliedAt).toHaveLength(migrations.length);
+    first
+      .prepare(
+        `INSERT INTO incidents (host_id, container_name, container_id, image, kind, opened_at, last_at)
+         VALUES ('alpha', 'api', 'c1', 'img', 'oom', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+      )
+      .run();
+    first.close();
+
+    const second = open(file);
+    expect(second.prepare("SELECT applied_at FROM schema_migrations ORDER BY version").pluck().all()).toEqual(
+      appliedAt,
+    );
+    expect(second.prepare("SELECT count(*) FROM incidents").pluck().get()).toBe(1);
+  });
+});
+
+describe("getDb", () => {
+  it("opens wharf.db in DATA_DIR, creating the directory, and returns the same connection until closed", () => {
+    process.env.DATA_DIR = path.join(dir, "nested", "data");
+    const db = getDb();
+    expect(getDb()).toBe(db);
+    expect(db.name).toBe(path.join(dir, "nested", "data", "wharf.db"));
+    expect(fs.existsSync(db.name)).toBe(true);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+
+    closeDb();
+    expect(db.open).toBe(false);
+    const reopened = getDb();
+    expect(reopened).not.toBe(db);
+    expect(reopened.open).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { z } from "zod";
+import { runMigrations } from "./run-migrations";
+
+export type Db = Database.Database;
+
+const envSchema = z.object({ DATA_DIR: z.string().trim().min(1).default("./data") });
+
+// Next can evaluate this module more than once in one process (route bundles, instrumentation); a second
+// connection to the same file would work but doubles the handles and defeats the statement caches.
+const store = globalThis as typeof globalThis & { __wharfDb?: Db };
+
+/** Opens a database (a file path or ":memory:"), configures it and brings its schema up to date. */
+export function openDb(file: string): Db {
+  const db = new Database(file);
+  try {
+    // WAL lets the dashboard read while a watcher writes; busy_timeout waits out another writer instead of
+    // failing with SQLITE_BUSY at once.
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    runMigrations(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The process's one connection to `$DATA_DIR/wharf.db`, opened on first use. */
+export function getDb(): Db {
+  if (!store.__wharfDb) {
+    const { DATA_DIR } = envSchema.parse({ DATA_DIR: process.env.DATA_DIR || undefined });
+    const dir = path.resolve(DATA_DIR);
+    fs.mkdirSync(dir, { recursive: true });
+    store.__wharfDb = openDb(path.join(dir, "wharf.db"));
+  }
+  return store.__wharfDb;
+}
+
+export function closeDb(): void {
+  store.__wharfDb?.close();
+  store.__wharfDb = undefined;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { WharfError } from "@/lib/api/errors";
+import { incidentKindSchema, type Incident } from "@/lib/incidents/types";
+
+export const MAX_LOG_TAIL_LINES = 50;
+
+/** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
+export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
+  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at`;
+
+export const incidentRowSchema = z
+  .object({
+    id: z.number().int(),
+    host_id: z.string(),
+    container_name: z.string(),
+    container_id: z.string(),
+    image: z.string(),
+    kind: incidentKindSchema,
+    exit_code: z.number().int().nullable(),
+    opened_at: z.string(),
+    last_at: z.string(),
+    ended_at: z.string().nullable(),
+    count: z.number().int(),
+    log_tail: z.string(),
+    health_output: z.string().nullable(),
+    acknowledged_by: z.string().nullable(),
+    acknowledged_at: z.string().nullable(),
+  })
+  .strict();
+export type IncidentRow = z.infer<typeof incidentRowSchema>;
+
+const logTailSchema = z.array(z.string());
+
+/** SQLite hands rows back untyped: check the shape here rather than trust a cast. */
+export function toIncident(value: unknown): Incident {
+  const row = incidentRowSchema.parse(value);
+  return {
+    id: row.id,
+    hostId: row.host_id,
+    containerName: row.container_name,
+    containerId: row.container_id,
+    image: row.image,
+    kind: row.kind,
+    exitCode: row.exit_code,
+    openedAt: row.opened_at,
+    lastAt: row.last_at,
+    endedAt: row.ended_at,
+    count: row.count,
+    logTail: logTailSchema.parse(JSON.parse(row.log_tail)),
+    healthOutput: row.health_output,
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAt: row.acknowledged_at,
+  };
+}
+
+/** Keeps the last lines, the ones nearest the crash, so a chatty container cannot bloat the table. */
+export function toLogTailJson(lines: readonly string[]): string {
+  return JSON.stringify(lines.slice(-MAX_LOG_TAIL_LINES));
+}
+
+export function incidentNotFound(id: number): WharfError {
+  return new WharfError("NOT_FOUND", `Incident ${id} not found`);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Incident, NewIncident } from "@/lib/incidents/types";
+import { cachedStatement } from "./cached-statement";
+import type { Db } from "./db";
+import { incidentColumns, toIncident, toLogTailJson } from "./incident-row";
+
+export function openIncident(db: Db, input: NewIncident): Incident {
+  const row = cachedStatement(
+    db,
+    `INSERT INTO incidents
+       (host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at, count, log_tail, health_output)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     RETURNING ${incidentColumns}`,
+  ).get(
+    input.hostId,
+    input.containerName,
+    input.containerId,
+    input.image,
+    input.kind,
+    input.exitCode,
+    input.openedAt,
+    input.lastAt,
+    input.count,
+    toLogTailJson(input.logTail),
+    input.healthOutput,
+  );
+  return toIncident(row);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { findHost } from "@/lib/docker/load-fleet";
+import { getDb } from "@/lib/history/db";
+import { listIncidents as selectIncidents } from "@/lib/history/list-incidents";
+import type { IncidentsQuery } from "./schemas";
+import type { IncidentsResponse } from "./types";
+
+export function listIncidents(query: IncidentsQuery): IncidentsResponse {
+  if (query.host) findHost(query.host);
+  return {
+    incidents: selectIncidents(getDb(), {
+      open: query.open === undefined ? undefined : query.open === "1",
+      hostId: query.host,
+      containerName: query.container,
+      limit: query.limit,
+    }),
+  };
+}

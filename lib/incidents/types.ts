@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+export const incidentKinds = ["exit", "oom", "restart-loop", "unhealthy", "dead"] as const;
+export const incidentKindSchema = z.enum(incidentKinds);
+export type IncidentKind = z.infer<typeof incidentKindSchema>;
+
+/** A crash Wharf saw, with the evidence captured when it happened. Field names are the API contract. */
+export type Incident = {
+  id: number;
+  hostId: string;
+  containerName: string;
+  containerId: string;
+  image: string;
+  kind: IncidentKind;
+  exitCode: number | null;
+  openedAt: string;
+  lastAt: string;
+  endedAt: string | null;
+  /** How many times it happened while open: a restart loop's count grows with every die. */
+  count: number;
+  /** The container's last log lines (up to 50) when it happened, stderr lines prefixed by the stream. */
+  logTail: string[];
+  /** The failing health check's output, for `unhealthy`. */
+  healthOutput: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+};
+
+export type NewIncident = Omit<Incident, "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt">;
+export type IncidentPatch = Partial<Pick<Incident, "kind" | "exitCode" | "lastAt" | "count" | "logTail" | "healthOutput" | "containerId" | "image">>;
+export type IncidentFilter = { open?: boolean; hostId?: string; containerName?: string; limit?: number };
+export type IncidentsResponse = { incidents: Incident[] };

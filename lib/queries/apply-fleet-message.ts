@@ -1,0 +1,79 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
+import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } from "@/lib/fleet/types";
+import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
+import { fleetKeys, incidentKeys } from "./keys";
+
+/** Replaces the cached fleet with a server snapshot (first connection, or a resume the server could not serve). */
+export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): void {
+  const down = new Set(snapshot.hosts.filter((h) => h.status === "down").map((h) => h.id));
+  client.setQueryData<HostsResponse>(fleetKeys.hosts(), { hosts: snapshot.hosts });
+  client.setQueryData<ContainersResponse>(fleetKeys.containers(), {
+    containers: snapshot.containers.map((row) => ({ ...row, stale: down.has(row.hostId) })),
+    hosts: snapshot.hosts.map(availability),
+  });
+  client.setQueryData<IncidentsResponse>(incidentKeys.list({ open: true }), { incidents: snapshot.incidents });
+  void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
+}
+
+/** Applies a batch of live messages to the cache in one pass, so a burst of events costs one render. */
+export function applyMessages(client: QueryClient, messages: FleetMessage[]): void {
+  const hostMessages = messages.filter((m) => m.type === "host").map((m) => m.host);
+  const containerMessages = messages.filter((m) => m.type === "container");
+  const incidents = messages.filter((m) => m.type === "incident").map((m) => m.incident);
+
+  if (hostMessages.length > 0) {
+    client.setQueryData<HostsResponse>(fleetKeys.hosts(), (old) =>
+      old ? { hosts: old.hosts.map((h) => hostMessages.findLast((n) => n.id === h.id) ?? h) } : old,
+    );
+  }
+  if (hostMessages.length > 0 || containerMessages.length > 0) {
+    client.setQueryData<ContainersResponse>(fleetKeys.containers(), (old) => {
+      if (!old) return old;
+      const hosts = old.hosts.map((h) => {
+        const update = hostMessages.findLast((n) => n.id === h.id);
+        return update ? availability(update) : h;
+      });
+      const down = new Set(hosts.filter((h) => h.status === "down").map((h) => h.id));
+      const byKey = new Map(old.containers.map((row) => [`${row.hostId}/${row.id}`, row]));
+      for (const message of containerMessages) {
+        const key = `${message.hostId}/${message.id}`;
+        if (message.row) byKey.set(key, { ...message.row, stale: false });
+        else byKey.delete(key);
+      }
+      const containers: ListedContainer[] = [];
+      for (const row of byKey.values()) {
+        const stale = down.has(row.hostId);
+        containers.push(row.stale === stale ? row : { ...row, stale });
+      }
+      return { containers, hosts };
+    });
+    for (const message of containerMessages) {
+      if (message.row) void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
+    }
+  }
+  if (incidents.length > 0) applyIncidents(client, incidents);
+}
+
+function applyIncidents(client: QueryClient, incidents: Incident[]): void {
+  client.setQueryData<IncidentsResponse>(incidentKeys.list({ open: true }), (old) => {
+    if (!old) return old;
+    const byId = new Map(old.incidents.map((i) => [i.id, i]));
+    for (const incident of incidents) {
+      if (incident.endedAt) byId.delete(incident.id);
+      else byId.set(incident.id, incident);
+    }
+    return { incidents: [...byId.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id) };
+  });
+  // Other lists (filtered, ended) are cheap to re-read and their membership rules live on the server.
+  void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
+}
+
+function isOpenList(key: readonly unknown[]): boolean {
+  const filter = key[2] as { open?: boolean; hostId?: string; containerName?: string } | undefined;
+  return key[1] === "list" && filter?.open === true && !filter.hostId && !filter.containerName && Object.keys(filter).length === 1;
+}
+
+function availability(host: HostSummary) {
+  return { id: host.id, status: host.status, error: host.error };
+}

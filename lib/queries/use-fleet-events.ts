@@ -1,0 +1,60 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
+import { applyMessages, applySnapshot } from "./apply-fleet-message";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * Subscribes once to the server's event stream and writes it into the query cache. The browser's EventSource
+ * reconnects by itself and sends Last-Event-ID, so the server can resume where it left off.
+ */
+export function useFleetEvents(): LiveStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let queue: FleetMessage[] = [];
+    let scheduled = false;
+    // Messages arriving in one frame are applied together: a burst of 500 events is one render, not 500.
+    // A hidden tab gets no animation frames, so it flushes on a timer instead of queueing all day.
+    const flush = () => {
+      scheduled = false;
+      const batch = queue;
+      queue = [];
+      applyMessages(client, batch);
+    };
+    const enqueue = (event: MessageEvent<string>) => {
+      queue.push(JSON.parse(event.data) as FleetMessage);
+      if (scheduled) return;
+      scheduled = true;
+      if (document.hidden) setTimeout(flush, 500);
+      else requestAnimationFrame(flush);
+    };
+    const connect = () => {
+      source = new EventSource("/api/events");
+      source.addEventListener("snapshot", (event) => {
+        queue = [];
+        applySnapshot(client, JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot);
+        setStatus("live");
+      });
+      for (const type of ["container", "host", "incident"]) source.addEventListener(type, enqueue as EventListener);
+      source.onopen = () => setStatus("live");
+      source.onerror = () => {
+        setStatus("reconnecting");
+        // EventSource retries by itself unless the server answered with an error; then it gives up for good.
+        if (source?.readyState === EventSource.CLOSED) retry = setTimeout(connect, 2_000);
+      };
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [client]);
+
+  return status;
+}
