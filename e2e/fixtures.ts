@@ -4,6 +4,10 @@ import { docker, runContainer, uniqueName, waitFor, type Engine } from "../tests
 type Fleet = {
   /** Starts a container on an engine with the docker CLI; removed again after the test. */
   run: (engine: Engine, prefix: string, options: string[], command: string[]) => Promise<string>;
+  /** Runs a command inside a container (to trigger what it was waiting for). */
+  exec: (engine: Engine, name: string, command: string[]) => Promise<string>;
+  /** Any docker CLI command against an engine. */
+  docker: (engine: Engine, args: string[]) => Promise<string>;
   /** Waits until `docker inspect` of a container satisfies a condition. */
   until: (engine: Engine, name: string, what: string, check: (state: Record<string, unknown>) => boolean) => Promise<void>;
 };
@@ -18,6 +22,8 @@ export const test = base.extend<{ fleet: Fleet }>({
         await runContainer(engine, name, options, command);
         return name;
       },
+      exec: (engine, name, command) => docker(engine, "exec", name, ...command),
+      docker: (engine, args) => docker(engine, ...args),
       until: async (engine, name, what, check) => {
         await waitFor(`${name} ${what}`, async () => check(JSON.parse(await docker(engine, "inspect", "--format", "{{json .State}}", name))));
       },

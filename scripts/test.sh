@@ -4,6 +4,11 @@
 # closing line with the totals. A fleet this script started is stopped again at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The engines are shared by everything on this machine that tests or benchmarks against them: one at a time.
+if [ -z "${WHARF_ENGINES_LOCKED:-}" ]; then
+  export WHARF_ENGINES_LOCKED=1
+  exec flock /tmp/wharf-engines.lock bash "$0" "$@"
+fi
 export NEXT_TELEMETRY_DISABLED=1
 results=.fleet/test-results
 mkdir -p "$results"

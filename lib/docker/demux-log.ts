@@ -8,13 +8,19 @@ export type LogLine = { stream: "stdout" | "stderr"; text: string };
 export function demuxLog(buffer: Buffer, tty = !looksMultiplexed(buffer)): LogLine[] {
   if (tty) return splitLines(buffer.toString("utf8"), "stdout");
   const lines: LogLine[] = [];
+  // The engine splits lines over 16 KB across frames, the first without a newline: join them back.
+  const pending = { stdout: "", stderr: "" };
   let offset = 0;
   while (offset + 8 <= buffer.length) {
-    const type = buffer[offset];
+    const stream = buffer[offset] === 2 ? "stderr" : "stdout";
     const size = buffer.readUInt32BE(offset + 4);
-    const payload = buffer.subarray(offset + 8, offset + 8 + size).toString("utf8");
-    lines.push(...splitLines(payload, type === 2 ? "stderr" : "stdout"));
+    const parts = (pending[stream] + buffer.subarray(offset + 8, offset + 8 + size).toString("utf8")).split("\n");
+    pending[stream] = parts.pop() ?? "";
+    for (const part of parts) lines.push({ stream, text: part.replace(/\r$/, "") });
     offset += 8 + size;
+  }
+  for (const stream of ["stdout", "stderr"] as const) {
+    if (pending[stream]) lines.push({ stream, text: pending[stream].replace(/\r$/, "") });
   }
   return lines;
 }

@@ -2,16 +2,22 @@ import type { ContainerRow, ExitCause } from "@/lib/fleet/types";
 import type { Incident, IncidentKind } from "./types";
 
 /** What Wharf remembers of one container's current run, from its events. */
-export type RunMemory = { kills: string[]; oom: boolean };
+export type RunMemory = { kills: { signal: string; at: number }[]; oom: boolean };
 export const freshRun = (): RunMemory => ({ kills: [], oom: false });
 
-/** Folds a container event into the memory of its current run. */
-export function rememberEvent(memory: RunMemory, action: string, attributes: Record<string, string>): RunMemory {
+// `docker stop` sends TERM then, after its timeout (10 s by default, rarely more than minutes), KILL.
+const ENDING_SIGNALS = new Set(["9", "15", "KILL", "TERM", "SIGKILL", "SIGTERM"]);
+const STOP_WINDOW_MS = 5 * 60_000;
+// Any other signal (HUP to reload, USR1…) only explains a death that follows it at once.
+const OTHER_SIGNAL_WINDOW_MS = 2_000;
+
+/** Folds a container event (at `at` ms) into the memory of its current run. */
+export function rememberEvent(memory: RunMemory, action: string, attributes: Record<string, string>, at: number): RunMemory {
   switch (action) {
     case "start":
       return freshRun();
     case "kill":
-      return { ...memory, kills: [...memory.kills, attributes.signal ?? "?"] };
+      return { ...memory, kills: [...memory.kills, { signal: attributes.signal ?? "?", at }] };
     case "oom":
       return { ...memory, oom: true };
     default:
@@ -24,11 +30,13 @@ export function rememberEvent(memory: RunMemory, action: string, attributes: Rec
  * person or a tool ended it — `docker stop` ends in 137 or 143 and is no crash; the `stop` event that follows a
  * stop's die turns "killed" into "stopped" (see `afterStop`). Only a non-zero exit nobody asked for is a crash.
  */
-export function classifyDie(memory: RunMemory, exitCode: number): ExitCause {
+export function classifyDie(memory: RunMemory, exitCode: number, at: number): ExitCause {
   if (memory.oom) return "oom";
   if (exitCode === 0) return "clean";
-  if (memory.kills.length > 0) return "killed";
-  return "crash";
+  const intended = memory.kills.some(
+    (kill) => at - kill.at <= (ENDING_SIGNALS.has(kill.signal) ? STOP_WINDOW_MS : OTHER_SIGNAL_WINDOW_MS),
+  );
+  return intended ? "killed" : "crash";
 }
 
 export function afterStop(cause: ExitCause | undefined): ExitCause | undefined {

@@ -39,7 +39,7 @@ export class IncidentTracker {
     const attributes = event.Actor.Attributes ?? {};
     const at = eventMs(event);
     if (action === "die") {
-      const cause = classifyDie(this.runs.get(k) ?? freshRun(), Number(attributes.exitCode ?? 0));
+      const cause = classifyDie(this.runs.get(k) ?? freshRun(), Number(attributes.exitCode ?? 0), at);
       this.causes.set(k, cause);
       if (cause === "crash" || cause === "oom") this.recordCrash(host, id, attributes, cause, at);
     } else if (action === "stop") {
@@ -51,7 +51,7 @@ export class IncidentTracker {
       this.runs.delete(k);
       this.causes.delete(k);
     }
-    this.runs.set(k, rememberEvent(this.runs.get(k) ?? freshRun(), action, attributes));
+    this.runs.set(k, rememberEvent(this.runs.get(k) ?? freshRun(), action, attributes, at));
   }
 
   /**

@@ -74,6 +74,9 @@ export class HostWatcher {
   /** One connected period: subscribe, read everything, apply events, until something fails. */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
     const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
+    // From the first connection on, a reconnect must replay everything since: start the clock now. (In the
+    // engine's clock that is off by any skew between the two machines; a second of slack covers a small one.)
+    this.lastEventSeconds ??= Math.floor(Date.now() / 1000) - 1;
     const buffered: EngineEvent[] = [];
     let live = false;
     let opened!: () => void;
