@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
-import type { ContainerRow } from "@/lib/fleet/types";
+import type { ContainerRow, ListedContainer } from "@/lib/fleet/types";
 import { StateBadge } from "./state-badge";
 
 const SHOWN = 30;
 
 /** The crashed, looping and unhealthy containers, above the table, so nobody has to sort to find them. */
-export function AttentionList({ rows }: { rows: ContainerRow[] }) {
+export function AttentionList({ rows }: { rows: ListedContainer[] }) {
   const flagged = rows.flatMap((row) => {
-    const reason = attentionReason(row);
+    const reason = row.stale ? null : attentionReason(row);
     return reason ? [{ row, reason }] : [];
   });
   if (flagged.length === 0) return null;

@@ -2,11 +2,11 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
-import { badgeTones } from "@/components/ui/badge";
+import { Badge, badgeTones } from "@/components/ui/badge";
 import { describeAge } from "@/lib/fleet/format-age";
 import { attentionReason } from "@/lib/fleet/needs-attention";
 import type { SortDirection, SortKey } from "@/lib/fleet/sort-containers";
-import type { ContainerRow } from "@/lib/fleet/types";
+import type { ListedContainer } from "@/lib/fleet/types";
 import { containerHref } from "./attention-list";
 import { StateBadge } from "./state-badge";
 
@@ -36,7 +36,7 @@ export function ContainerTable({
   onSort,
   openIncidents = new Map(),
 }: {
-  rows: ContainerRow[];
+  rows: ListedContainer[];
   sort: SortKey;
   dir: SortDirection;
   now: number;
@@ -82,8 +82,9 @@ export function ContainerTable({
   );
 }
 
-function Row({ row, now, top, incidents }: { row: ContainerRow; now: number; top: number; incidents: number }) {
-  const attention = attentionReason(row);
+function Row({ row, now, top, incidents }: { row: ListedContainer; now: number; top: number; incidents: number }) {
+  // A row of a host that is down is only the last state known: shown greyed, never flagged as if current.
+  const attention = row.stale ? null : attentionReason(row);
   // A restarting container's exit code is the one that made it restart: worth showing.
   const stopped = row.state !== "running" && row.state !== "paused";
   return (
@@ -94,9 +95,10 @@ function Row({ row, now, top, incidents }: { row: ContainerRow; now: number; top
       data-name={row.name}
       data-state={row.state}
       data-attention={attention ?? ""}
+      data-stale={row.stale ? "1" : "0"}
       className={`${grid} absolute inset-x-0 items-center border-b border-slate-100 text-sm dark:border-slate-800 ${
         attention ? "bg-red-50/70 dark:bg-red-950/30" : ""
-      }`}
+      } ${row.stale ? "opacity-50 grayscale" : ""}`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <div role="cell" className="truncate text-slate-600 dark:text-slate-300">{row.hostId}</div>
@@ -119,7 +121,15 @@ function Row({ row, now, top, incidents }: { row: ContainerRow; now: number; top
         {row.compose ? `${row.compose.project} / ${row.compose.service}` : "—"}
       </div>
       <div role="cell" className="truncate font-mono text-xs" title={row.imageId}>{row.image}</div>
-      <div role="cell"><StateBadge row={row} /></div>
+      <div role="cell">
+        {row.stale ? (
+          <Badge tone="gray" title={`Last known state: ${row.state}`}>
+            <span data-testid="state-label">unknown — host down</span>
+          </Badge>
+        ) : (
+          <StateBadge row={row} />
+        )}
+      </div>
       <div role="cell" data-testid="exit-code" className={`text-right tabular-nums ${stopped && row.exitCode !== 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-500"}`}>
         {stopped ? row.exitCode : "—"}
       </div>

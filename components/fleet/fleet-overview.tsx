@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
 import { attentionReason } from "@/lib/fleet/needs-attention";
-import type { ContainerRow } from "@/lib/fleet/types";
+import type { ListedContainer } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
 import type { Incident } from "@/lib/incidents/types";
 import { useContainers } from "@/lib/queries/use-containers";
@@ -39,7 +39,7 @@ export function FleetOverview() {
     <div className="space-y-6">
       <HostCards attentionByHost={attentionByHost} />
       {downHosts.length > 0 && (
-        <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers are not listed`}>
+        <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers show their last known state`}>
           <ul>
             {downHosts.map((host) => (
               <li key={host.id}>
@@ -89,10 +89,10 @@ export function FleetOverview() {
   );
 }
 
-function countAttention(rows: ContainerRow[]): Map<string, number> {
+function countAttention(rows: ListedContainer[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    if (attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
+    if (!row.stale && attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
   }
   return counts;
 }

@@ -24,7 +24,7 @@ export function IncidentCard({
     // column-reverse keeps the scroll at the bottom, where the lines that explain the crash are.
     <pre
       data-testid="incident-log"
-      className="flex max-h-64 flex-col-reverse overflow-auto rounded-md bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100"
+      className="flex max-h-64 flex-col-reverse overflow-auto rounded-md bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100 dark:ring-1 dark:ring-slate-700"
     >
       <code>{incident.logTail.join("\n")}</code>
     </pre>

@@ -49,7 +49,9 @@ export function IncidentList() {
       </header>
       {nothing ? (
         <Notice title="No incidents — every container is behaving">
-          Crashes, OOM kills, restart loops and failing health checks show up here the moment they happen.
+          {host || container
+            ? "Nothing recorded for this filter."
+            : "Crashes, OOM kills, restart loops and failing health checks show up here the moment they happen."}
         </Notice>
       ) : (
         <>
@@ -59,7 +61,11 @@ export function IncidentList() {
             query={open}
             now={now}
             empty="Nothing is open right now."
-            className="rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900 dark:bg-red-950/30"
+            className={`rounded-lg border p-4 ${
+              open.data?.incidents.length
+                ? "border-red-200 bg-red-50/60 dark:border-red-900 dark:bg-red-950/30"
+                : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+            }`}
           />
           <Section
             label="Ended incidents"
