@@ -6,4 +6,7 @@ export async function register() {
   // Start watching the hosts now, so the first page view already finds the fleet read and incidents recorded.
   const { getLiveFleet } = await import("./lib/fleet/live/get-live-fleet");
   getLiveFleet();
+  // A redeploy the last process was killed in the middle of is finished or undone before anything else.
+  const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
+  void recoverInterruptedDeploys();
 }

@@ -68,3 +68,29 @@ export type ContainerInspect = {
 };
 
 export type EngineInfo = { engineVersion: string; apiVersion: string; latencyMs: number };
+
+/** The part of GET /images/{name}/json Wharf reads. */
+export type ImageInspect = {
+  Id: string;
+  RepoTags?: string[] | null;
+  RepoDigests?: string[] | null;
+  Config?: {
+    Env?: string[] | null;
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    WorkingDir?: string;
+    User?: string;
+    Labels?: Record<string, string> | null;
+    ExposedPorts?: Record<string, object> | null;
+    Volumes?: Record<string, object> | null;
+    Healthcheck?: { Test?: string[] } | null;
+    StopSignal?: string;
+  } | null;
+};
+
+/** The full inspect document as the engine returns it, for recreating a container from it. */
+export type RawContainerInspect = ContainerInspect & {
+  Config: ContainerInspect["Config"] & Record<string, unknown>;
+  HostConfig: ContainerInspect["HostConfig"] & Record<string, unknown>;
+  NetworkSettings?: ContainerInspect["NetworkSettings"] & { Networks?: Record<string, Record<string, unknown>> };
+};

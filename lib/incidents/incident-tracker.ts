@@ -4,7 +4,9 @@ import type { Host } from "@/lib/docker/host-config";
 import { readLogTail } from "@/lib/docker/read-log-tail";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
+import { actionRunningOn } from "@/lib/actions/container-lock";
 import { getDb } from "@/lib/history/db";
+import { markCrashedAfter, settleCrashedAfter } from "@/lib/history/mark-crashed-after";
 import { endIncident } from "@/lib/history/end-incident";
 import { listIncidents } from "@/lib/history/list-incidents";
 import { openIncident } from "@/lib/history/open-incident";
@@ -41,7 +43,10 @@ export class IncidentTracker {
     if (action === "die") {
       const cause = classifyDie(this.runs.get(k) ?? freshRun(), Number(attributes.exitCode ?? 0), at);
       this.causes.set(k, cause);
-      if (cause === "crash" || cause === "oom") this.recordCrash(host, id, attributes, cause, at);
+      // A new container failing its grace check mid-redeploy is the redeploy's failure, recorded in its
+      // history row and rolled back: not an incident.
+      const busy = actionRunningOn(host.id, attributes.name ?? "");
+      if ((cause === "crash" || cause === "oom") && !busy) this.recordCrash(host, id, attributes, cause, at);
     } else if (action === "stop") {
       const cause = afterStop(this.causes.get(k));
       if (cause) this.causes.set(k, cause);
@@ -76,6 +81,7 @@ export class IncidentTracker {
 
   /** Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer. */
   sweep(now = Date.now()): void {
+    settleCrashedAfter(getDb(), now);
     for (const incident of listIncidents(getDb(), { open: true, limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up") continue;
       this.endRecovered([incident], this.store.findRowByName(incident.hostId, incident.containerName), now);
@@ -117,6 +123,7 @@ export class IncidentTracker {
             containerId,
           });
     this.publish(incident);
+    markCrashedAfter(db, host.id, name, at);
     // The evidence: read right away, while the engine still holds the logs of the run that died.
     readLogTail(host, containerId, LOG_LINES)
       .then((lines) => this.publish(updateIncident(getDb(), incident.id, { logTail: lines.map((line) => line.text) })))

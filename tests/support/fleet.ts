@@ -35,6 +35,7 @@ export type Inspect = {
   RestartCount: number;
   State: {
     Status: string;
+    Running: boolean;
     ExitCode: number;
     OOMKilled: boolean;
     StartedAt: string;
@@ -58,8 +59,8 @@ export async function allInspected(engine: Engine): Promise<Inspect[]> {
 }
 
 /** Creates a container with networking off (the rule on these machines) and a label for clean-up. */
-export async function runContainer(engine: Engine, name: string, options: string[], command: string[]): Promise<string> {
-  return docker(engine, "run", "-d", "--name", name, "--network", "none", "--label", `${TEST_LABEL}=1`, ...options, "localhost/busybox:1", ...command);
+export async function runContainer(engine: Engine, name: string, options: string[], command: string[], image = "localhost/busybox:1"): Promise<string> {
+  return docker(engine, "run", "-d", "--name", name, "--network", "none", "--label", `${TEST_LABEL}=1`, ...options, image, ...command);
 }
 
 export async function removeTestContainers(engine: Engine): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ActionProgress } from "@/lib/actions/types";
 import type { Incident } from "@/lib/incidents/types";
 import type { ContainerRow, HostSummary } from "../types";
 
@@ -5,6 +6,7 @@ import type { ContainerRow, HostSummary } from "../types";
 export type FleetMessage =
   | { type: "container"; hostId: string; id: string; row: ContainerRow | null }
   | { type: "host"; host: HostSummary }
-  | { type: "incident"; incident: Incident };
+  | { type: "incident"; incident: Incident }
+  | { type: "action"; progress: ActionProgress };
 
 export type FleetSnapshot = { hosts: HostSummary[]; containers: ContainerRow[]; incidents: Incident[] };

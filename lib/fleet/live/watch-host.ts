@@ -7,6 +7,7 @@ import { readEngineInfo } from "@/lib/docker/read-engine-info";
 import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
+import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
 import type { IncidentTracker } from "@/lib/incidents/incident-tracker";
 import { toContainerRow } from "../to-container-row";
 import type { ContainerRow } from "../types";
@@ -37,12 +38,15 @@ export class HostWatcher {
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
   private readonly destroyed = new Set<string>();
   private synced = false;
+  private readonly external: ExternalChangeRecorder;
 
   constructor(
     private readonly host: Host,
     private readonly store: FleetStore,
     private readonly tracker: IncidentTracker,
-  ) {}
+  ) {
+    this.external = new ExternalChangeRecorder(host.id);
+  }
 
   start(): void {
     void this.loop();
@@ -124,6 +128,7 @@ export class HostWatcher {
     this.store.replaceRows(this.host.id, rows);
     const byId = new Map(inspected.map((item) => [item.Id, item]));
     for (const row of rows) {
+      this.external.observe(row, baseline);
       this.tracker.onRowChange(this.host, before.get(row.id), row, { healthOutput: healthOutput(byId.get(row.id)), baseline });
     }
     for (const [id, row] of before) if (!byId.has(id)) this.tracker.onRowChange(this.host, row, undefined, { healthOutput: null, baseline });
@@ -186,6 +191,7 @@ export class HostWatcher {
     const previous = this.store.row(this.host.id, id);
     const row = this.toRow(item);
     this.store.putRow(row);
+    this.external.observe(row, false);
     this.tracker.onRowChange(this.host, previous, row, { healthOutput: healthOutput(item), baseline: false });
   }
 

@@ -1,0 +1,52 @@
+import "server-only";
+import { WharfError } from "@/lib/api/errors";
+import type { ActionName } from "./types";
+
+// Held on globalThis: Next can load this module twice in one process, and two lock tables would be no lock.
+const holder = globalThis as typeof globalThis & {
+  __wharfLocks?: Map<string, ActionName>;
+  __wharfCreated?: Set<string>;
+};
+const locks = (holder.__wharfLocks ??= new Map());
+// Containers Wharf itself created: their events can arrive after the action's lock is gone.
+const created = (holder.__wharfCreated ??= new Set());
+
+const key = (hostId: string, name: string) => `${hostId}/${name}`;
+
+/**
+ * One action at a time per container: a second one is refused at once with a clear 409 rather than queued,
+ * since the first may change what the second was meant for (and two recreates would race to a duplicate).
+ */
+export async function withContainerLock<T>(
+  hostId: string,
+  name: string,
+  action: ActionName,
+  work: () => Promise<T>,
+): Promise<T> {
+  const running = locks.get(key(hostId, name));
+  if (running) {
+    throw new WharfError(
+      "CONFLICT",
+      `A ${running} is already running on container "${name}" on host "${hostId}"; try again when it ends`,
+    );
+  }
+  locks.set(key(hostId, name), action);
+  try {
+    return await work();
+  } finally {
+    locks.delete(key(hostId, name));
+  }
+}
+
+export function actionRunningOn(hostId: string, name: string): ActionName | undefined {
+  return locks.get(key(hostId, name));
+}
+
+export function markCreatedByWharf(containerId: string): void {
+  if (created.size > 10_000) created.clear();
+  created.add(containerId);
+}
+
+export function wasCreatedByWharf(containerId: string): boolean {
+  return created.has(containerId);
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import type { ContainerRow } from "@/lib/fleet/types";
+import { getDb } from "@/lib/history/db";
+import { recordHistory } from "@/lib/history/record-history";
+import { updateHistory } from "@/lib/history/update-history";
+import { actionRunningOn, wasCreatedByWharf } from "./container-lock";
+
+type Known = { id: string; imageId: string };
+
+/**
+ * Notices containers recreated outside Wharf: a known name that comes back as another container on another
+ * image (a `docker compose up`, a CI script, a colleague) goes into the deploy history with source `external`.
+ */
+export class ExternalChangeRecorder {
+  private readonly known = new Map<string, Known>();
+
+  constructor(private readonly hostId: string) {}
+
+  /** `baseline`: the host's first read, which only learns what exists. */
+  observe(row: ContainerRow, baseline: boolean): void {
+    const before = this.known.get(row.name);
+    this.known.set(row.name, { id: row.id, imageId: row.imageId });
+    if (baseline || !before || before.id === row.id || before.imageId === row.imageId) return;
+    // Wharf's own redeploys, rollbacks and their undo steps are recorded by the actions themselves.
+    if (
+      actionRunningOn(this.hostId, row.name) ||
+      wasCreatedByWharf(row.id) ||
+      wasCreatedByWharf(before.id) ||
+      /-wharf-old-\d+$/.test(row.name)
+    )
+      return;
+    const db = getDb();
+    const entry = recordHistory(db, {
+      at: row.createdAt,
+      actor: "external",
+      source: "external",
+      action: "redeploy",
+      hostId: this.hostId,
+      containerName: row.name,
+      containerIdBefore: before.id,
+      imageRef: row.image,
+      imageIdBefore: before.imageId,
+    });
+    updateHistory(db, entry.id, {
+      containerIdAfter: row.id,
+      imageIdAfter: row.imageId,
+      outcome: "succeeded",
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { WharfError } from "@/lib/api/errors";
+import { imageOps } from "@/lib/docker/container-ops";
+import { findHost } from "@/lib/docker/load-fleet";
+import { pullImage } from "@/lib/docker/pull-image";
+import { keepPreviousImage } from "./keep-previous-image";
+import { recreateContainer } from "./recreate-container";
+import { digestOf, trackAction, type Caller } from "./track-action";
+import type { ActionResult } from "./types";
+
+export type RedeployOptions = { force: boolean; graceSeconds: number };
+
+/**
+ * Pulls the container's image reference and, if that brought a new image (or `force`), recreates the
+ * container on it with its whole configuration, rolling back by itself if the new one does not hold.
+ */
+export function redeployContainer(
+  hostId: string,
+  nameOrId: string,
+  options: RedeployOptions,
+  caller: Caller,
+): Promise<ActionResult> {
+  const host = findHost(hostId);
+  return trackAction(host, nameOrId, "redeploy", caller, async (run) => {
+    const { container } = run;
+    const name = container.Name.replace(/^\//, "");
+    const ref = container.Config.Image;
+    if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
+      throw new WharfError(
+        "VALIDATION",
+        `Cannot redeploy "${name}" on host "${hostId}": it was created from an image id (${ref.slice(0, 19)}), so there is nothing to pull`,
+      );
+    }
+    run.phase("pulling", 0);
+    try {
+      await pullImage(host, ref, (progress) => run.phase(`pulling: ${progress.status}`, progress.fraction));
+    } catch (error) {
+      throw new WharfError(
+        "HOST_UNREACHABLE",
+        `Pulling ${ref} on host "${hostId}" failed: ${(error as Error).message}`,
+      );
+    }
+    const pulled = await imageOps.inspect(host, ref);
+    const digestAfter = digestOf(pulled.RepoDigests, ref);
+    if (pulled.Id === container.Image && !options.force) {
+      return {
+        outcome: "no-change",
+        message: `${ref} has not changed (${digestAfter ?? pulled.Id.slice(0, 19)}); ${name} left as it is`,
+        patch: { containerIdAfter: container.Id, imageIdAfter: pulled.Id, digestAfter },
+      };
+    }
+    const result = await recreateContainer(host, run, ref, options.graceSeconds * 1000);
+    if (!result.ok) {
+      return {
+        outcome: "rolled-back",
+        message: `Redeploy of ${name} on ${hostId} rolled back: ${result.reason}`,
+        patch: { ...result.patch, digestAfter },
+      };
+    }
+    await keepPreviousImage(host, container.Image, ref, name);
+    return {
+      outcome: "succeeded",
+      message: `${name} on ${hostId} now runs ${ref} (${result.patch.digestAfter ?? pulled.Id.slice(0, 19)})`,
+      patch: result.patch,
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Source } from "./types";
+
+const hostId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
+const containerName = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, "must be a container name or id");
+
+export const graceSecondsSchema = z.number().int().min(0).max(600).default(5);
+
+export const lifecycleBodySchema = z.object({}).strict();
+export const redeployBodySchema = z
+  .object({ force: z.boolean().default(false), graceSeconds: graceSecondsSchema })
+  .strict();
+export type RedeployBody = z.infer<typeof redeployBodySchema>;
+export const rollbackBodySchema = z.object({ graceSeconds: graceSecondsSchema }).strict();
+
+export const bulkRestartBodySchema = z
+  .object({
+    containers: z
+      .array(z.object({ hostId, name: containerName }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+export const restartCrashedBodySchema = z.object({ hostId: hostId.optional() }).strict();
+
+/** Wharf's own UI marks its requests; anything else is a script using the API. */
+export function sourceOf(request: Request): Source {
+  return request.headers.get("x-wharf-source") === "ui" ? "ui" : "api";
+}

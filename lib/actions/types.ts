@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] as const;
+export const actionNameSchema = z.enum(actionNames);
+export type ActionName = z.infer<typeof actionNameSchema>;
+
+export const outcomes = ["succeeded", "failed", "rolled-back", "no-change"] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const sources = ["ui", "api", "autoheal", "external"] as const;
+export type Source = (typeof sources)[number];
+
+/** One configuration field that differs between the container before and after a deploy. */
+export type ConfigChange = { field: string; before: unknown; after: unknown };
+
+/** One row of the deploy history; field names are the API contract (docs/api.md). */
+export type HistoryEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  source: Source;
+  action: ActionName;
+  hostId: string;
+  containerName: string;
+  containerIdBefore: string | null;
+  containerIdAfter: string | null;
+  imageRef: string | null;
+  imageIdBefore: string | null;
+  imageIdAfter: string | null;
+  digestBefore: string | null;
+  digestAfter: string | null;
+  configDiff: ConfigChange[];
+  /** null while the action runs. */
+  outcome: Outcome | null;
+  error: string | null;
+  durationMs: number | null;
+  /** Whether the container crashed within 10 minutes after a successful deploy; null until known. */
+  crashedAfter: boolean | null;
+};
+
+export type NewHistoryEntry = Pick<
+  HistoryEntry,
+  "at" | "actor" | "source" | "action" | "hostId" | "containerName"
+> &
+  Partial<Pick<HistoryEntry, "containerIdBefore" | "imageRef" | "imageIdBefore" | "digestBefore">>;
+
+export type HistoryPatch = Partial<
+  Omit<HistoryEntry, "id" | "at" | "actor" | "source" | "action" | "hostId" | "containerName">
+>;
+
+/** What an action answers: the history row it wrote, and its outcome. */
+export type ActionResult = { historyId: number; outcome: Outcome; message: string; entry: HistoryEntry };
+
+/** Live progress of a running action, sent to clients on the event stream. */
+export type ActionProgress = {
+  historyId: number;
+  hostId: string;
+  containerName: string;
+  action: ActionName;
+  phase: string;
+  /** 0..1 while pulling, when the registry reports sizes. */
+  progress: number | null;
+  done: boolean;
+  outcome?: Outcome;
+  message?: string;
+};

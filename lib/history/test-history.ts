@@ -1,0 +1,25 @@
+import type { HistoryEntry, HistoryPatch, NewHistoryEntry } from "@/lib/actions/types";
+import type { Db } from "./db";
+import { recordHistory } from "./record-history";
+import { updateHistory } from "./update-history";
+
+export type TestHistory = Partial<NewHistoryEntry> & HistoryPatch;
+
+/** Records a plausible finished redeploy; override only what a test is about (`outcome: null` leaves it running). */
+export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry {
+  const { at, actor, source, action, hostId, containerName, containerIdBefore, imageRef, imageIdBefore, digestBefore, ...patch } =
+    overrides;
+  const entry = recordHistory(db, {
+    at: at ?? "2025-03-01T10:00:00.000Z",
+    actor: actor ?? "alice",
+    source: source ?? "ui",
+    action: action ?? "redeploy",
+    hostId: hostId ?? "alpha",
+    containerName: containerName ?? "api",
+    containerIdBefore: containerIdBefore ?? "3f2a9c",
+    imageRef: imageRef ?? "localhost/api:1",
+    imageIdBefore: imageIdBefore ?? "sha256:1111",
+    digestBefore: digestBefore ?? "sha256:aaaa",
+  });
+  return updateHistory(db, entry.id, { outcome: "succeeded", durationMs: 1200, ...patch });
+}
