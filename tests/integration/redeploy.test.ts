@@ -5,6 +5,9 @@ import { docker, inspect, removeTestContainers, runContainer, uniqueName } from 
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 
+/** Inspect output read field by field, whatever the field. */
+type Loose = { Id: string; Image: string; State: { Running: boolean }; HostConfig: unknown; Config: Record<string, unknown> & { Env: string[]; Labels: Record<string, string> }; Mounts: unknown };
+
 const repo = `${REGISTRY}/it-rich-${Date.now().toString(36)}`;
 const ref = `${repo}:latest`;
 const name = uniqueName("it-rich");
@@ -55,13 +58,13 @@ describe("redeploy", () => {
     expect(status).toBe(200);
     expect(body.outcome).toBe("succeeded");
 
-    const [after] = (await inspect("alpha", name)) as unknown as [Record<string, any>];
+    const [after] = (await inspect("alpha", name)) as unknown as [Loose];
     expect(after.Id).not.toBe(before!.Id);
     expect(after.Image).toBe(v2.id);
     expect(after.State.Running).toBe(true);
     // Everything in HostConfig carries over as it was.
-    expect(after.HostConfig).toEqual((before as unknown as Record<string, any>).HostConfig);
-    const b = (before as unknown as Record<string, any>).Config;
+    expect(after.HostConfig).toEqual((before as unknown as Loose).HostConfig);
+    const b = (before as unknown as Loose).Config;
     const c = after.Config;
     for (const field of ["User", "WorkingDir", "Hostname", "StopSignal", "StopTimeout", "Healthcheck", "Cmd", "Entrypoint", "Tty", "OpenStdin"]) {
       expect(c[field], field).toEqual(b[field]);
