@@ -2,7 +2,8 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } from "@/lib/fleet/types";
 import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
-import { fleetKeys, incidentKeys } from "./keys";
+import type { ActionProgress } from "@/lib/actions/types";
+import { actionKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
 
 /** Replaces the cached fleet with a server snapshot (first connection, or a resume the server could not serve). */
 export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): void {
@@ -53,6 +54,16 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     }
   }
   if (incidents.length > 0) applyIncidents(client, incidents);
+  const progress = messages.filter((m) => m.type === "action").map((m) => m.progress);
+  if (progress.length > 0) {
+    client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), (old) => {
+      const next = { ...old };
+      for (const item of progress) next[`${item.hostId}/${item.containerName}`] = item;
+      return next;
+    });
+    // A started or finished action is a new or settled history row: lists and charts re-read.
+    if (progress.some((item) => item.done || item.phase === "started")) void client.invalidateQueries({ queryKey: historyKeys.all });
+  }
 }
 
 function applyIncidents(client: QueryClient, incidents: Incident[]): void {

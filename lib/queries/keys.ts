@@ -1,3 +1,4 @@
+import type { HistoryFilter } from "@/lib/deploys/types";
 import type { ContainerFilter } from "@/lib/fleet/filter-containers";
 import type { IncidentFilter } from "@/lib/incidents/types";
 
@@ -12,4 +13,17 @@ export const fleetKeys = {
 export const incidentKeys = {
   all: ["incidents"] as const,
   list: (filter: IncidentFilter = {}) => [...incidentKeys.all, "list", filter] as const,
+};
+
+/** Invalidate `historyKeys.all` after an action: every list and chart of the deploy history re-reads. */
+export const historyKeys = {
+  all: ["history"] as const,
+  list: (filter: HistoryFilter & { limit?: number } = {}) => [...historyKeys.all, "list", filter] as const,
+  timeline: (filter: HistoryFilter = {}, days?: number) => [...historyKeys.all, "timeline", filter, days ?? null] as const,
+};
+
+export const actionKeys = {
+  all: ["actions"] as const,
+  /** Record<"hostId/name", ActionProgress> of actions running (or just ended), fed by the event stream. */
+  progress: () => [...actionKeys.all, "progress"] as const,
 };
