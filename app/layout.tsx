@@ -5,6 +5,9 @@ import { LiveIndicator } from "@/components/fleet/live-status";
 import { Providers } from "./providers";
 import "./globals.css";
 
+// Pages carry a per-request CSP nonce (proxy.ts), which only dynamic rendering can put on Next's scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Wharf",
   description: "Every container on every Docker host, live.",
@@ -27,6 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </Link>
               <Link href="/incidents" className={navLink}>
                 Incidents
+              </Link>
+              <Link href="/history" className={navLink}>
+                History
               </Link>
               <LiveIndicator />
             </nav>
