@@ -3,6 +3,17 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
+  // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
+  const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
+  const { getDb } = await import("./lib/history/db");
+  const bootstrap = await bootstrapAdmin(getDb());
+  if (bootstrap.created) console.log(`[wharf] created the admin user "${bootstrap.user.username}" from WHARF_ADMIN_PASSWORD`);
+  else if (bootstrap.reason === "no-password") {
+    const { countUsers } = await import("./lib/auth/count-users");
+    if (countUsers(getDb()) === 0) {
+      console.log('[wharf] no users yet: set WHARF_ADMIN_PASSWORD, or run `npm run user:add -- --username NAME --role admin`');
+    }
+  }
   // Start watching the hosts now, so the first page view already finds the fleet read and incidents recorded.
   const { getLiveFleet } = await import("./lib/fleet/live/get-live-fleet");
   getLiveFleet();

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
@@ -13,6 +13,13 @@ function writeE2eFleet(): string {
   const file = path.join(e2eDir, "hosts.json");
   writeFileSync(file, JSON.stringify({ hosts: [...fleet.hosts, { id: "gone", name: "Gone", url: "tcp://127.0.0.1:9" }] }));
   return file;
+}
+
+/** Emptied once per run, by the main process only: workers load this file too, while the server runs. */
+function freshDataDir(): string {
+  const dir = path.join(e2eDir, "data");
+  if (process.env.TEST_WORKER_INDEX === undefined) rmSync(dir, { recursive: true, force: true });
+  return dir;
 }
 
 export default defineConfig({
@@ -49,8 +56,10 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       FLEET_CONFIG: writeE2eFleet(),
-      DATA_DIR: path.join(e2eDir, "data"),
+      DATA_DIR: freshDataDir(),
       NEXT_TELEMETRY_DISABLED: "1",
+      // Matches E2E_ADMIN in e2e/fixtures.ts; a fresh data dir each run so it creates the admin.
+      WHARF_ADMIN_PASSWORD: "e2e-admin-password-123",
     },
   },
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { HiddenOnLogin } from "@/components/auth/hidden-on-login";
+import { UserMenu } from "@/components/auth/user-menu";
 import { LiveIndicator } from "@/components/fleet/live-status";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -25,16 +27,19 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/" className="text-lg font-semibold tracking-tight">
                 ⚓ Wharf
               </Link>
-              <Link href="/" className={navLink}>
-                Fleet
-              </Link>
-              <Link href="/incidents" className={navLink}>
-                Incidents
-              </Link>
-              <Link href="/history" className={navLink}>
-                History
-              </Link>
-              <LiveIndicator />
+              <HiddenOnLogin>
+                <Link href="/" className={navLink}>
+                  Fleet
+                </Link>
+                <Link href="/incidents" className={navLink}>
+                  Incidents
+                </Link>
+                <Link href="/history" className={navLink}>
+                  History
+                </Link>
+                <LiveIndicator />
+                <UserMenu />
+              </HiddenOnLogin>
             </nav>
           </header>
           <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>

@@ -2,8 +2,8 @@ import { test as base } from "@playwright/test";
 import { docker, runContainer, uniqueName, waitFor, type Engine } from "../tests/support/fleet";
 
 type Fleet = {
-  /** Starts a container on an engine with the docker CLI; removed again after the test. */
-  run: (engine: Engine, prefix: string, options: string[], command: string[]) => Promise<string>;
+  /** Starts a container on an engine with the docker CLI (busybox unless `image`); removed again after the test. */
+  run: (engine: Engine, prefix: string, options: string[], command: string[], image?: string) => Promise<string>;
   /** Runs a command inside a container (to trigger what it was waiting for). */
   exec: (engine: Engine, name: string, command: string[]) => Promise<string>;
   /** Any docker CLI command against an engine. */
@@ -12,14 +12,27 @@ type Fleet = {
   until: (engine: Engine, name: string, what: string, check: (state: Record<string, unknown>) => boolean) => Promise<void>;
 };
 
-export const test = base.extend<{ fleet: Fleet }>({
+/** The admin the e2e server starts with (playwright.config.ts passes it as WHARF_ADMIN_PASSWORD). */
+export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password-123" };
+
+export const test = base.extend<{ fleet: Fleet; signedIn: void }>({
+  // Every test starts signed in as the admin, through the real sign-in endpoint; the session cookie it sets
+  // is shared by the page. Tests about signing in itself use a fresh context.
+  signedIn: [
+    async ({ page }, use) => {
+      const response = await page.request.post("/api/auth/login", { data: E2E_ADMIN });
+      if (!response.ok()) throw new Error(`e2e sign-in failed: ${response.status()} ${await response.text()}`);
+      await use();
+    },
+    { auto: true },
+  ],
   fleet: async ({}, use) => {
     const created: [Engine, string][] = [];
     await use({
-      run: async (engine, prefix, options, command) => {
+      run: async (engine, prefix, options, command, image) => {
         const name = uniqueName(`e2e-${prefix}`);
         created.push([engine, name]);
-        await runContainer(engine, name, options, command);
+        await runContainer(engine, name, options, command, image);
         return name;
       },
       exec: (engine, name, command) => docker(engine, "exec", name, ...command),

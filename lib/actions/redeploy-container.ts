@@ -8,7 +8,8 @@ import { recreateContainer } from "./recreate-container";
 import { digestOf, trackAction, type Caller } from "./track-action";
 import type { ActionResult } from "./types";
 
-export type RedeployOptions = { force: boolean; graceSeconds: number };
+/** `image`: run another reference than the container's own (the deploy hook's new tag). */
+export type RedeployOptions = { force: boolean; graceSeconds: number; image?: string };
 
 /**
  * Pulls the container's image reference and, if that brought a new image (or `force`), recreates the
@@ -24,7 +25,7 @@ export function redeployContainer(
   return trackAction(host, nameOrId, "redeploy", caller, async (run) => {
     const { container } = run;
     const name = container.Name.replace(/^\//, "");
-    const ref = container.Config.Image;
+    const ref = options.image ?? container.Config.Image;
     if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
       throw new WharfError(
         "VALIDATION",
@@ -42,7 +43,7 @@ export function redeployContainer(
     }
     const pulled = await imageOps.inspect(host, ref);
     const digestAfter = digestOf(pulled.RepoDigests, ref);
-    if (pulled.Id === container.Image && !options.force) {
+    if (pulled.Id === container.Image && ref === container.Config.Image && !options.force) {
       return {
         outcome: "no-change",
         message: `${ref} has not changed (${digestAfter ?? pulled.Id.slice(0, 19)}); ${name} left as it is`,

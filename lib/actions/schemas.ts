@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Principal } from "@/lib/auth/types";
 import type { Source } from "./types";
 
 const hostId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
@@ -15,6 +16,16 @@ export const redeployBodySchema = z
 export type RedeployBody = z.infer<typeof redeployBodySchema>;
 export const rollbackBodySchema = z.object({ graceSeconds: graceSecondsSchema }).strict();
 
+export const deployHookBodySchema = z
+  .object({
+    hostId,
+    container: containerName,
+    // A new reference to run (e.g. a tag the pipeline just pushed); absent: pull the container's own reference.
+    image: z.string().regex(/^[a-z0-9][\w.:\/@-]{0,254}$/i, "must be an image reference").optional(),
+    graceSeconds: graceSecondsSchema,
+  })
+  .strict();
+
 export const bulkRestartBodySchema = z
   .object({
     containers: z
@@ -28,4 +39,9 @@ export const restartCrashedBodySchema = z.object({ hostId: hostId.optional() }).
 /** Wharf's own UI marks its requests; anything else is a script using the API. */
 export function sourceOf(request: Request): Source {
   return request.headers.get("x-wharf-source") === "ui" ? "ui" : "api";
+}
+
+/** Who the history records as having done it: the signed-in user, or the API token's name. */
+export function callerOf(principal: Principal, request: Request): { actor: string; source: Source } {
+  return { actor: principal.name, source: principal.kind === "token" ? "api" : sourceOf(request) };
 }

@@ -1,8 +1,6 @@
-import { z } from "zod";
-
 export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] as const;
-export const actionNameSchema = z.enum(actionNames);
-export type ActionName = z.infer<typeof actionNameSchema>;
+// Plain constants and types only: this module reaches the browser, and zod should not come with it.
+export type ActionName = (typeof actionNames)[number];
 
 export const outcomes = ["succeeded", "failed", "rolled-back", "no-change"] as const;
 export type Outcome = (typeof outcomes)[number];

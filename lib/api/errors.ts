@@ -4,6 +4,7 @@ export const errorCodes = [
   "CONFLICT",
   "FORBIDDEN",
   "UNAUTHORIZED",
+  "RATE_LIMITED",
   "VALIDATION",
   "INTERNAL",
 ] as const;
@@ -15,6 +16,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   CONFLICT: 409,
   FORBIDDEN: 403,
   UNAUTHORIZED: 401,
+  RATE_LIMITED: 429,
   VALIDATION: 400,
   INTERNAL: 500,
 };

@@ -1,30 +1,82 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { hasRole, type Principal, type Role } from "@/lib/auth/types";
 import { WharfError, httpStatusByCode } from "./errors";
 
-type Schemas<P, Q, B> = { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
-type Handler<P, Q, B> = (input: { params: P; query: Q; body: B; request: Request }) => Promise<unknown>;
+/**
+ * Who may call a route. Every route must say it: there is no default, so a new route cannot be left open by
+ * forgetting. "public" is for the health check and signing in only.
+ */
+export type Access = "public" | Role;
+
+type Schemas<P, Q, B, A extends Access> = {
+  auth: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+};
+type Handler<P, Q, B, A extends Access> = (input: {
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+  principal: A extends "public" ? Principal | null : Principal;
+}) => Promise<unknown>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
- * Wraps a route handler: validates params and query with zod, runs one lib function, and maps every
- * failure to the one error shape. Unexpected errors are logged server-side and answered without detail.
+ * Wraps a route handler: checks who is calling against the route's declared access, validates params, query
+ * and body with zod, runs one lib function, and maps every failure to the one error shape. Unexpected errors
+ * are logged server-side and answered without detail.
  */
-export function route<P = undefined, Q = undefined, B = undefined>(schemas: Schemas<P, Q, B>, handler: Handler<P, Q, B>) {
+export function route<P = undefined, Q = undefined, B = undefined, A extends Access = Access>(
+  schemas: Schemas<P, Q, B, A>,
+  handler: Handler<P, Q, B, A>,
+) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
+      const principal = await authorize(request, schemas.auth);
       const rawParams = context?.params ? await context.params : {};
       const params = parse(schemas.params, rawParams, "path") as P;
       const url = new URL(request.url);
       const query = parse(schemas.query, Object.fromEntries(url.searchParams), "query") as Q;
       const body = schemas.body ? (parse(schemas.body, await readJson(request), "body") as B) : (undefined as B);
-      const result = await handler({ params, query, body, request });
+      const result = await handler({ params, query, body, request, principal: principal as Principal });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+async function authorize(request: Request, access: Access): Promise<Principal | null> {
+  if (access === "public") return authenticateRequest(request);
+  const principal = await authenticateRequest(request);
+  if (!principal) throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
+  if (!hasRole(principal, access)) {
+    throw new WharfError("FORBIDDEN", `This needs the ${access} role; ${principal.name} has the ${principal.role} role`);
+  }
+  if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);
+  return principal;
+}
+
+/**
+ * A browser sends the session cookie along with any request, including one a hostile page makes it send. A
+ * change made with a cookie must therefore come from Wharf's own pages: the browser says so in Origin (and
+ * Sec-Fetch-Site), which a page cannot forge. Token callers send no cookie and need no such check.
+ */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host");
+  const sameOrigin = origin !== null && host !== null && new URL(origin).host === host;
+  if (site === "same-origin" && (origin === null || sameOrigin)) return;
+  if (site === null && sameOrigin) return;
+  throw new WharfError("FORBIDDEN", "Cross-origin request refused: changes must come from Wharf's own pages");
 }
 
 async function readJson(request: Request): Promise<unknown> {

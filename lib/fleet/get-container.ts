@@ -1,4 +1,5 @@
 import "server-only";
+import { hasRole, type Principal } from "@/lib/auth/types";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { findHost } from "@/lib/docker/load-fleet";
@@ -6,11 +7,21 @@ import { withDeadline } from "@/lib/docker/with-deadline";
 import { toContainerDetail } from "./to-container-row";
 import type { ContainerResponse } from "./types";
 
-export async function getContainer(hostId: string, nameOrId: string): Promise<ContainerResponse> {
+export const MASK = "••••••";
+
+function maskEnv(entry: string): string {
+  const separator = entry.indexOf("=");
+  return separator < 0 ? entry : `${entry.slice(0, separator)}=${MASK}`;
+}
+
+/** Viewers (managers) read everything except secret values: environment values are masked, keys stay. */
+export async function getContainer(hostId: string, nameOrId: string, principal: Principal): Promise<ContainerResponse> {
   const host = findHost(hostId);
   try {
     const inspected = await withDeadline((signal) => inspectContainer(host, nameOrId, signal), host.timeoutMs);
-    return { container: toContainerDetail(host.id, inspected) };
+    const container = toContainerDetail(host.id, inspected);
+    if (!hasRole(principal, "operator")) container.env = container.env.map(maskEnv);
+    return { container };
   } catch (error) {
     throw toWharfError(error, host, nameOrId);
   }

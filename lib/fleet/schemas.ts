@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { containerStateSchema } from "./types";
+import { containerStates } from "./types";
+
+const containerStateSchema = z.enum(containerStates);
 
 const hostIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
 

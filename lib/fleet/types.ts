@@ -1,8 +1,6 @@
-import { z } from "zod";
-
 export const containerStates = ["created", "running", "paused", "restarting", "removing", "exited", "dead"] as const;
-export const containerStateSchema = z.enum(containerStates);
-export type ContainerState = z.infer<typeof containerStateSchema>;
+// Plain constants and types only: this module reaches the browser, and zod should not come with it.
+export type ContainerState = (typeof containerStates)[number];
 
 export type Health = "healthy" | "unhealthy" | "starting" | null;
 

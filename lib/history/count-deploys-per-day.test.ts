@@ -50,7 +50,11 @@ describe("countDeploysPerDay", () => {
     add("2025-01-10T08:00:00.000Z");
     add("2025-01-14T08:00:00.000Z");
     add("2025-01-15T00:00:00.000Z");
-    const range = countDeploysPerDay(db, { from: "2025-01-10T12:00:00.000Z", to: "2025-01-15T00:00:00.000Z" }, { now });
+    const range = countDeploysPerDay(
+      db,
+      { from: "2025-01-10T12:00:00.000Z", to: "2025-01-15T00:00:00.000Z" },
+      { now },
+    );
     expect([range.firstDay, range.lastDay]).toEqual(["2025-01-10", "2025-01-14"]);
     expect(range.days).toEqual([{ day: "2025-01-14", hostId: "alpha", outcome: "succeeded", count: 1 }]);
   });

@@ -1,5 +1,10 @@
 import "server-only";
-import { DEFAULT_TIMELINE_DAYS, type DeployDayCount, type HistoryFilter, type HistoryTimeline } from "@/lib/deploys/types";
+import {
+  DEFAULT_TIMELINE_DAYS,
+  type DeployDayCount,
+  type HistoryFilter,
+  type HistoryTimeline,
+} from "@/lib/deploys/types";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
 import { historyWhere, type SqlWhere } from "./history-where";
@@ -13,13 +18,19 @@ type Span = { days?: number; now?: number };
  * The chart's span and SQL: at most `days` days, ending with the day of `to` (or today) and starting no
  * earlier than `from`, so a filtered range is drawn rather than this month, empty. Exported for the tests.
  */
-export function deploysPerDayQuery(filter: HistoryFilter, { days = DEFAULT_TIMELINE_DAYS, now = Date.now() }: Span = {}) {
+export function deploysPerDayQuery(
+  filter: HistoryFilter,
+  { days = DEFAULT_TIMELINE_DAYS, now = Date.now() }: Span = {},
+) {
   const lastDay = isoDay(filter.to === undefined ? now : Date.parse(filter.to) - 1);
   const earliest = isoDay(Date.parse(lastDay) - (Math.max(1, Math.trunc(days)) - 1) * DAY_MS);
   const fromDay = filter.from === undefined ? earliest : filter.from.slice(0, 10);
   const firstDay = fromDay > lastDay ? lastDay : fromDay > earliest ? fromDay : earliest;
   const since = `${firstDay}T00:00:00.000Z`;
-  const where: SqlWhere = historyWhere({ ...filter, from: filter.from && filter.from > since ? filter.from : since });
+  const where: SqlWhere = historyWhere({
+    ...filter,
+    from: filter.from && filter.from > since ? filter.from : since,
+  });
   return {
     firstDay,
     lastDay,

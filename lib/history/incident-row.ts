@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { WharfError } from "@/lib/api/errors";
-import { incidentKindSchema, type Incident } from "@/lib/incidents/types";
+import { incidentKinds, type Incident } from "@/lib/incidents/types";
+
+const incidentKindSchema = z.enum(incidentKinds);
 
 export const MAX_LOG_TAIL_LINES = 50;
 

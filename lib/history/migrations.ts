@@ -82,14 +82,80 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 3,
-    // The history page also filters by host alone, container name alone, outcome ("every failed deploy") and
-    // action. Without these SQLite sorts a host's whole history, or walks the newest-first index until enough
-    // rows match: all million rows (~200 ms) when a filter matches few or none.
+    // The history page also filters by host alone, container name alone, outcome and action. Without these,
+    // SQLite sorts a host's whole history, or walks the newest-first index until enough rows match: all of
+    // them (~300 ms a million) when few or none do. Outcome and action are indexed only for their rare
+    // values, the ones people look for (failures, rollbacks, actions still running): the index stays small,
+    // and a query for 'succeeded' (most rows) cannot pick it over a host or container index, as it did a
+    // full one. Only a query that spells the value out (outcome = 'failed') can use these.
     sql: `
       CREATE INDEX deploy_history_by_host ON deploy_history (host_id, at DESC, id DESC);
       CREATE INDEX deploy_history_by_container_name ON deploy_history (container_name, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_outcome ON deploy_history (outcome, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_action ON deploy_history (action, at DESC, id DESC);
+      CREATE INDEX deploy_history_by_rare_outcome ON deploy_history (outcome, at DESC, id DESC)
+        WHERE outcome IS NULL OR outcome = 'failed' OR outcome = 'rolled-back' OR outcome = 'no-change';
+      CREATE INDEX deploy_history_by_rare_action ON deploy_history (action, at DESC, id DESC)
+        WHERE action = 'start' OR action = 'stop' OR action = 'rollback';
+    `,
+  },
+  {
+    version: 4,
+    // Users, sessions and API tokens (issue 5). Only hashes of secrets are stored: sha256 of the random session
+    // and API tokens (they carry 256 bits, so a fast hash is enough), scrypt of passwords. Usernames compare
+    // without case so "Admin" cannot sit beside "admin". login_failures holds one row per "user:NAME" or
+    // "addr:IP" key while it is being throttled. audit_log has no CHECK on its action, so a later feature can
+    // add actions without rebuilding the table; the code validates them instead.
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+
+      CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        address TEXT,
+        user_agent TEXT
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        token_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+
+      CREATE TABLE login_failures (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL CHECK (count >= 1),
+        first_at TEXT NOT NULL,
+        blocked_until TEXT
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        address TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_newest ON audit_log (at DESC, id DESC);
     `,
   },
 ];

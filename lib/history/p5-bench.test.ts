@@ -18,16 +18,22 @@ describe("the P5 history bench", () => {
     open.push(wharf, bench);
     bench.exec(P5_SCHEMA);
     const schema = (db: Database.Database) =>
-      (db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'deploy_history' ORDER BY name").all() as { sql: string }[]).map(
-        (row) => ({ ...row, sql: flat(row.sql) }),
-      );
+      (
+        db
+          .prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'deploy_history' ORDER BY name",
+          )
+          .all() as { sql: string }[]
+      ).map((row) => ({ ...row, sql: flat(row.sql) }));
     expect(schema(bench)).toEqual(schema(wharf));
   });
 
   it("runs the SQL listHistory and the chart run for its filters", () => {
     expect(flat(historyPageQuery({ hostId: "a", containerName: "b" }).sql)).toBe(flat(P5_SQL.hostContainer));
     expect(flat(historyPageQuery({ actor: "a" }).sql)).toBe(flat(P5_SQL.actor));
-    expect(flat(historyPageQuery({ from: "2025-01-01T00:00:00.000Z", to: "2025-01-08T00:00:00.000Z" }).sql)).toBe(flat(P5_SQL.dateRange));
+    expect(
+      flat(historyPageQuery({ from: "2025-01-01T00:00:00.000Z", to: "2025-01-08T00:00:00.000Z" }).sql),
+    ).toBe(flat(P5_SQL.dateRange));
     expect(flat(deploysPerDayQuery({}, { days: 30 }).sql)).toBe(flat(P5_SQL.timeline));
   });
 });

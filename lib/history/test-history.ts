@@ -7,8 +7,19 @@ export type TestHistory = Partial<NewHistoryEntry> & HistoryPatch;
 
 /** Records a plausible finished redeploy; override only what a test is about (`outcome: null` leaves it running). */
 export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry {
-  const { at, actor, source, action, hostId, containerName, containerIdBefore, imageRef, imageIdBefore, digestBefore, ...patch } =
-    overrides;
+  const {
+    at,
+    actor,
+    source,
+    action,
+    hostId,
+    containerName,
+    containerIdBefore,
+    imageRef,
+    imageIdBefore,
+    digestBefore,
+    ...patch
+  } = overrides;
   const entry = recordHistory(db, {
     at: at ?? "2025-03-01T10:00:00.000Z",
     actor: actor ?? "alice",

@@ -1,8 +1,6 @@
-import { z } from "zod";
-
 export const incidentKinds = ["exit", "oom", "restart-loop", "unhealthy", "dead"] as const;
-export const incidentKindSchema = z.enum(incidentKinds);
-export type IncidentKind = z.infer<typeof incidentKindSchema>;
+// Plain constants and types only: this module reaches the browser, and zod should not come with it.
+export type IncidentKind = (typeof incidentKinds)[number];
 
 /** A crash Wharf saw, with the evidence captured when it happened. Field names are the API contract. */
 export type Incident = {

@@ -15,6 +15,9 @@ export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): voi
   });
   client.setQueryData<IncidentsResponse>(incidentKeys.list({ open: true }), { incidents: snapshot.incidents });
   void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
+  // A snapshot means events were missed, maybe the "done" of a running action (or the server restarted in the
+  // middle of one): forget them rather than keep buttons disabled for ever. A click on a still-busy one gets a 409.
+  client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), {});
 }
 
 /** Applies a batch of live messages to the cache in one pass, so a burst of events costs one render. */

@@ -26,4 +26,22 @@ export const actionKeys = {
   all: ["actions"] as const,
   /** Record<"hostId/name", ActionProgress> of actions running (or just ended), fed by the event stream. */
   progress: () => [...actionKeys.all, "progress"] as const,
+  /** Mutation key of the actions the UI sends: views read the pending ones to disable their buttons at once. */
+  run: () => [...actionKeys.all, "run"] as const,
+};
+
+export const authKeys = {
+  all: ["auth"] as const,
+  /** Who this browser is signed in as (GET /api/auth/me). */
+  me: () => [...authKeys.all, "me"] as const,
+  /** Whether any user exists yet, for the sign-in page's hint (GET /api/auth/setup). */
+  setup: () => [...authKeys.all, "setup"] as const,
+};
+
+/** The settings page's lists. Every user or token change is audited, so mutations invalidate `adminKeys.all`. */
+export const adminKeys = {
+  all: ["admin"] as const,
+  users: () => [...adminKeys.all, "users"] as const,
+  tokens: () => [...adminKeys.all, "tokens"] as const,
+  audit: (limit: number) => [...adminKeys.all, "audit", limit] as const,
 };

@@ -57,6 +57,7 @@ export function useLogStream(hostId: string, name: string, options: { paused: bo
       if (!disposed) setState({ key, value: current });
     };
     const flush = () => {
+      scheduled?.cancel();
       scheduled = null;
       const tail = takeTail(pending);
       skipped += tail.skipped;
@@ -72,14 +73,16 @@ export function useLogStream(hostId: string, name: string, options: { paused: bo
     };
     const schedule = () => {
       if (scheduled || disposed) return;
-      // A hidden tab gets no animation frames; a timer keeps its buffer bounded until it is shown again.
-      if (document.hidden) {
-        const timer = setTimeout(flush, 250);
-        scheduled = { cancel: () => clearTimeout(timer) };
-      } else {
-        const frame = requestAnimationFrame(flush);
-        scheduled = { cancel: () => cancelAnimationFrame(frame) };
-      }
+      // Animation frames pace the work while the tab is visible. A hidden tab gets none (even for a frame
+      // requested just before it was hidden), so a timer takes over and keeps the buffer bounded meanwhile.
+      const frame = requestAnimationFrame(flush);
+      const timer = setTimeout(flush, document.hidden ? 250 : 1_000);
+      scheduled = {
+        cancel: () => {
+          cancelAnimationFrame(frame);
+          clearTimeout(timer);
+        },
+      };
     };
     kickRef.current = schedule;
 

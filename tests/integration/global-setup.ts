@@ -8,6 +8,7 @@ import { startWharf } from "../support/wharf-server";
 declare module "vitest" {
   export interface ProvidedContext {
     wharfUrl: string;
+    wharfToken: string;
     testFleetFile: string;
   }
 }
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
 
   const server = await startWharf({ port: 3101, fleetConfig: testFleetFile, dataDir: path.join(dir, "data") });
   project.provide("wharfUrl", server.url);
+  project.provide("wharfToken", server.token);
   project.provide("testFleetFile", testFleetFile);
 
   return async () => {

@@ -12,7 +12,7 @@ let wharf: RunningServer;
 const name = uniqueName("it-away");
 
 async function get<T>(pathname: string): Promise<T> {
-  return (await (await fetch(`${wharf.url}${pathname}`)).json()) as T;
+  return (await (await wharf.fetch(pathname)).json()) as T;
 }
 
 const hostStatus = async (id: string) => (await get<HostsResponse>("/api/hosts")).hosts.find((h) => h.id === id)?.status;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import type { Incident } from "@/lib/incidents/types";
-import { api } from "../support/api";
+import { api, authHeaders } from "../support/api";
 import { docker, engines, inspect, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
 import { incidentsOf, waitForIncidents } from "../support/incidents";
 import { runOomKilled } from "../support/scenario";
@@ -93,9 +93,9 @@ describe("incident lifecycle", () => {
     const [open] = await waitForIncidents("alpha", name, (list) => list.length === 1);
     expect(open!.endedAt).toBeNull();
 
-    const ack = await fetch(`${inject("wharfUrl")}/api/incidents/${open!.id}/ack`, { method: "POST" });
+    const ack = await fetch(`${inject("wharfUrl")}/api/incidents/${open!.id}/ack`, { method: "POST", headers: authHeaders() });
     expect(ack.status).toBe(200);
-    expect(((await ack.json()) as { incident: Incident }).incident).toMatchObject({ id: open!.id, acknowledgedBy: "anonymous" });
+    expect(((await ack.json()) as { incident: Incident }).incident).toMatchObject({ id: open!.id, acknowledgedBy: expect.stringMatching(/^tests-/) });
 
     await docker("alpha", "start", name);
     const [ended] = await waitForIncidents("alpha", name, (list) => list[0]?.endedAt != null, 30_000);
@@ -105,7 +105,7 @@ describe("incident lifecycle", () => {
   });
 
   it("names what is wrong in a bad request", async () => {
-    const missing = await fetch(`${inject("wharfUrl")}/api/incidents/999999/ack`, { method: "POST" });
+    const missing = await fetch(`${inject("wharfUrl")}/api/incidents/999999/ack`, { method: "POST", headers: authHeaders() });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toBe("Incident 999999 not found");
     const bad = await api<{ error: { message: string } }>("/api/incidents?open=maybe");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authHeaders } from "../support/api";
 import type { EndEvent, LinesEvent, LogEntry } from "@/lib/logs/types";
 import type { UsageSample } from "@/lib/stats/types";
 import { docker, inspect, removeTestContainers, runContainer, uniqueName, waitFor, type Engine } from "../support/fleet";
@@ -128,7 +129,7 @@ describe("streams that cannot start", () => {
       ["/api/containers/bravo/no-such-container/stats", 'Container "no-such-container" not found on host "bravo"'],
       ["/api/containers/nowhere/web/logs", 'Host "nowhere" is not in the fleet'],
     ] as const) {
-      const response = await fetch(`${inject("wharfUrl")}${path}`);
+      const response = await fetch(`${inject("wharfUrl")}${path}`, { headers: authHeaders() });
       expect(response.status, path).toBe(404);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
       expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message } });
@@ -137,14 +138,14 @@ describe("streams that cannot start", () => {
 
   it("answer 502 naming a host that never answers, within its timeout", async () => {
     const started = Date.now();
-    const response = await fetch(`${inject("wharfUrl")}/api/containers/stuck/web/logs`);
+    const response = await fetch(`${inject("wharfUrl")}/api/containers/stuck/web/logs`, { headers: authHeaders() });
     expect(response.status).toBe(502);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^Host "stuck" is unreachable/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("answer 400 for an invalid tail or an unknown parameter", async () => {
-    const response = await fetch(`${inject("wharfUrl")}/api/containers/alpha/web/logs?tail=lots&follow=1`);
+    const response = await fetch(`${inject("wharfUrl")}/api/containers/alpha/web/logs?tail=lots&follow=1`, { headers: authHeaders() });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; details: { issues: { field: string }[] } } };
     expect(body.error.code).toBe("VALIDATION");

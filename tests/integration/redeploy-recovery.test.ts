@@ -34,7 +34,7 @@ it("a Wharf killed between create and remove leaves, once restarted, one running
 
   wharf = await startWharf({ port: 3131, fleetConfig: fleetFile, dataDir });
   // A long grace period holds the redeploy between "new container started" and "old container removed".
-  const pending = post(`/api/containers/charlie/${name}/redeploy`, { graceSeconds: 120 }, wharf.url).catch(() => null);
+  const pending = post(`/api/containers/charlie/${name}/redeploy`, { graceSeconds: 120 }, wharf.url, wharf.token).catch(() => null);
   await vi.waitFor(async () => expect(await named(name)).toEqual([`${name} running`, expect.stringMatching(new RegExp(`^${name}-wharf-old-\\d+ exited$`))]), {
     timeout: 30_000,
     interval: 100,
@@ -47,7 +47,7 @@ it("a Wharf killed between create and remove leaves, once restarted, one running
   await vi.waitFor(async () => expect(await named(name)).toEqual([`${name} running`]), { timeout: 30_000, interval: 200 });
   expect(await docker("charlie", "exec", name, "cat", "/version")).toBe("two");
 
-  const response = await fetch(`${wharf.url}/api/history?host=charlie&container=${name}`);
+  const response = await wharf.fetch(`/api/history?host=charlie&container=${name}`);
   const { entries } = (await response.json()) as { entries: HistoryEntry[] };
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ action: "redeploy", outcome: "succeeded", containerIdAfter: (await inspect("charlie", name))[0]!.Id });

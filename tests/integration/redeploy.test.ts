@@ -82,7 +82,7 @@ describe("redeploy", () => {
     expect(body.entry).toMatchObject({
       action: "redeploy",
       outcome: "succeeded",
-      actor: "anonymous",
+      actor: expect.stringMatching(/^tests-/),
       source: "api",
       hostId: "alpha",
       containerName: name,

@@ -24,7 +24,7 @@ it("starts on a YAML fleet file and serves its hosts", async () => {
   writeFileSync(file, `hosts:\n  - id: alpha\n    name: Alpha from YAML\n    url: ${alpha.url}\n`);
   const server = await startWharf({ port: 3112, fleetConfig: file, dataDir: path.join(dir, "data") });
   try {
-    const body = (await (await fetch(`${server.url}/api/hosts`)).json()) as HostsResponse;
+    const body = (await (await server.fetch("/api/hosts")).json()) as HostsResponse;
     expect(body.hosts.map((h) => [h.id, h.name, h.status])).toEqual([["alpha", "Alpha from YAML", "up"]]);
   } finally {
     await server.stop();

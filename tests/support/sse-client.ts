@@ -1,3 +1,4 @@
+import { authHeaders } from "./api";
 import { inject } from "vitest";
 
 export type SseMessage<T = unknown> = { event: string; data: T };
@@ -8,7 +9,7 @@ export type SseMessage<T = unknown> = { event: string; data: T };
  */
 export async function openSse(pathname: string) {
   const controller = new AbortController();
-  const response = await fetch(`${inject("wharfUrl")}${pathname}`, { headers: { accept: "text/event-stream" }, signal: controller.signal });
+  const response = await fetch(`${inject("wharfUrl")}${pathname}`, { headers: { accept: "text/event-stream", ...authHeaders() }, signal: controller.signal });
   if (!response.ok || !response.body) throw new Error(`GET ${pathname} answered ${response.status}: ${await response.text()}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const received: SseMessage[] = [];

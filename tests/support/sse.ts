@@ -6,10 +6,13 @@ export type SseEvent = { id: string | null; event: string; data: unknown };
  * A minimal server-sent events client over fetch, so a test can read /api/events the way a browser does and
  * wait for the message it expects.
  */
-export async function openEvents(options: { url?: string; lastEventId?: string } = {}) {
+export async function openEvents(options: { url?: string; token?: string; lastEventId?: string } = {}) {
   const controller = new AbortController();
   const response = await fetch(`${options.url ?? inject("wharfUrl")}/api/events`, {
-    headers: { accept: "text/event-stream", ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}) },
+    headers: {
+      accept: "text/event-stream",
+      authorization: `Bearer ${options.token ?? inject("wharfToken")}`,
+      ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}) },
     signal: controller.signal,
   });
   if (!response.ok || !response.body) throw new Error(`GET /api/events answered ${response.status}`);

@@ -5,6 +5,6 @@ import { containersQuerySchema } from "@/lib/fleet/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: containersQuerySchema }, ({ query }) =>
+export const GET = route({ auth: "viewer", query: containersQuerySchema }, ({ query }) =>
   listContainers({ hosts: query.host, states: query.state, q: query.q }),
 );

@@ -4,4 +4,4 @@ import { openEventStream } from "@/lib/fleet/live/open-event-stream";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, ({ request }) => openEventStream(request));
+export const GET = route({ auth: "viewer" }, ({ request }) => openEventStream(request));

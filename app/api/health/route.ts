@@ -3,4 +3,4 @@ import { route } from "@/lib/api/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async () => ({ status: "ok" }));
+export const GET = route({ auth: "public" }, async () => ({ status: "ok" }));

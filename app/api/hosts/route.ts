@@ -4,4 +4,4 @@ import { listHosts } from "@/lib/fleet/list-hosts";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, () => listHosts());
+export const GET = route({ auth: "viewer" }, () => listHosts());

@@ -3,6 +3,7 @@ import { reachabilityReason } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
 import { inspectAllContainers } from "@/lib/docker/inspect-all-containers";
 import { inspectContainer } from "@/lib/docker/inspect-container";
+import { listContainerSummaries } from "@/lib/docker/list-container-summaries";
 import { readEngineInfo } from "@/lib/docker/read-engine-info";
 import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerInspect } from "@/lib/docker/types";
@@ -18,6 +19,9 @@ const PING_EVERY_MS = 2_000;
 const PING_TIMEOUT_MS = 2_000;
 // …and come back within 5 s of answering again, so retries never wait longer than 2 s.
 const BACKOFF_MS = [250, 500, 1_000, 2_000];
+// The engine drops events for a subscriber that falls behind (thousands of containers created at once), so
+// every so often the list is compared with what Wharf holds, and whatever differs is inspected again.
+const CHECK_LIST_EVERY_PINGS = 5;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
 // Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
@@ -113,12 +117,26 @@ export class HostWatcher {
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
-    for (;;) {
+    for (let count = 1; ; count++) {
       await new Promise((resolve) => setTimeout(resolve, PING_EVERY_MS));
       if (controller.signal.aborted) throw new Error("stopped");
       const info = await withDeadline((signal) => readEngineInfo(this.host, signal), PING_TIMEOUT_MS);
       this.store.setInfo(this.host.id, info);
+      if (count % CHECK_LIST_EVERY_PINGS === 0) await this.checkList();
     }
+  }
+
+  /** Re-inspects containers whose listing disagrees with the store: missed creations, removals, state changes. */
+  private async checkList(): Promise<void> {
+    const summaries = await withDeadline((signal) => listContainerSummaries(this.host, signal), RECONCILE_TIMEOUT_MS);
+    const listed = new Set<string>();
+    for (const summary of summaries) {
+      listed.add(summary.id);
+      const row = this.store.row(this.host.id, summary.id);
+      const healthDiffers = row?.state === "running" && row.health !== healthOf(summary.status);
+      if (!row || row.state !== summary.state || healthDiffers) this.refresh(summary.id);
+    }
+    for (const row of this.store.rows(this.host.id)) if (!listed.has(row.id)) this.refresh(row.id);
   }
 
   private reconcile(inspected: ContainerInspect[]): void {
@@ -184,7 +202,8 @@ export class HostWatcher {
         this.store.removeRow(this.host.id, id);
         this.tracker.onRowChange(this.host, previous, undefined, { healthOutput: null, baseline: false });
       }
-      // Anything else is the host failing: the ping or the stream notices, and the reconnect re-reads all.
+      // Anything else is the host failing or overloaded: the ping notices a failing host, and the next list
+      // check inspects this container again if it still differs.
       return;
     }
     if (this.destroyed.has(id)) return;
@@ -198,6 +217,14 @@ export class HostWatcher {
   private toRow(item: ContainerInspect): ContainerRow {
     return { ...toContainerRow(this.host.id, item), exitCause: this.tracker.exitCause(this.host.id, item.Id) };
   }
+}
+
+/** The health a status line shows: "Up 3 minutes (unhealthy)". */
+function healthOf(status: string): ContainerRow["health"] {
+  if (status.includes("(unhealthy)")) return "unhealthy";
+  if (status.includes("(healthy)")) return "healthy";
+  if (status.includes("(health: starting)")) return "starting";
+  return null;
 }
 
 function healthOutput(item: ContainerInspect | undefined): string | null {

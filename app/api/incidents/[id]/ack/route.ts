@@ -5,5 +5,4 @@ import { incidentParamsSchema } from "@/lib/incidents/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// "anonymous" until users exist (the auth issue replaces it with the caller).
-export const POST = route({ params: incidentParamsSchema }, async ({ params }) => acknowledgeIncident(params.id, "anonymous"));
+export const POST = route({ auth: "operator", params: incidentParamsSchema }, async ({ params, principal }) => acknowledgeIncident(params.id, principal.name));

@@ -1,11 +1,11 @@
 import { route } from "@/lib/api/route";
 import { rollbackContainer } from "@/lib/actions/rollback-container";
-import { rollbackBodySchema, sourceOf } from "@/lib/actions/schemas";
+import { rollbackBodySchema, callerOf } from "@/lib/actions/schemas";
 import { containerParamsSchema } from "@/lib/fleet/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: containerParamsSchema, body: rollbackBodySchema }, ({ params, body, request }) =>
-  rollbackContainer(params.hostId, params.nameOrId, body.graceSeconds, { actor: "anonymous", source: sourceOf(request) }),
+export const POST = route({ auth: "operator", params: containerParamsSchema, body: rollbackBodySchema }, ({ params, body, request, principal }) =>
+  rollbackContainer(params.hostId, params.nameOrId, body.graceSeconds, callerOf(principal, request)),
 );

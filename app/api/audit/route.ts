@@ -1,0 +1,8 @@
+import { tokensApi } from "@/lib/accounts/manage-tokens";
+import { auditQuerySchema } from "@/lib/accounts/schemas";
+import { route } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = route({ auth: "admin", query: auditQuerySchema }, async ({ query }) => tokensApi.audit(query.limit));

@@ -1,0 +1,10 @@
+import { tokensApi } from "@/lib/accounts/manage-tokens";
+import { idParamsSchema } from "@/lib/accounts/schemas";
+import { route } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const DELETE = route({ auth: "admin", params: idParamsSchema }, async ({ params, principal, request }) =>
+  tokensApi.revoke(params.id, principal, request),
+);

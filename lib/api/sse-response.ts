@@ -1,0 +1,76 @@
+import "server-only";
+
+// Proxies and browsers drop connections that stay silent; a comment line every 15 s keeps a quiet stream open.
+const HEARTBEAT_MS = 15_000;
+// What may wait in this process for a client that reads slowly before it counts as having fallen behind.
+const BACKLOG_BYTES = 1024 * 1024;
+
+export type SseChannel = {
+  send(event: string, data: unknown): void;
+  /** False once the client has over a megabyte unread: a producer that can afford to drop data should. */
+  keepingUp(): boolean;
+};
+
+/**
+ * A server-sent event stream fed by `produce` until it returns. `engine` is aborted when the client goes
+ * away (request abort or stream cancel) and when `produce` is done, so whatever it opened is closed in every
+ * case; the stream then ends.
+ */
+export function sseResponse(
+  request: Request,
+  engine: AbortController,
+  produce: (channel: SseChannel) => Promise<void>,
+  options: { retryMs?: number } = {},
+): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let open = true;
+        const write = (text: string) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            finish();
+          }
+        };
+        const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+        const finish = () => {
+          if (!open) return;
+          open = false;
+          clearInterval(heartbeat);
+          engine.abort();
+          try {
+            controller.close();
+          } catch {}
+        };
+        if (request.signal.aborted) return finish();
+        request.signal.addEventListener("abort", finish, { once: true });
+        engine.signal.addEventListener("abort", finish, { once: true });
+        if (options.retryMs) write(`retry: ${options.retryMs}\n\n`);
+        const channel: SseChannel = {
+          send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+          keepingUp: () => (controller.desiredSize ?? 0) > 0,
+        };
+        produce(channel).then(finish, (error: unknown) => {
+          console.error("[wharf] event stream failed", error);
+          finish();
+        });
+      },
+      cancel() {
+        engine.abort();
+      },
+    },
+    { highWaterMark: BACKLOG_BYTES, size: (chunk) => chunk.byteLength },
+  );
+
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

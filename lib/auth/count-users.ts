@@ -1,0 +1,8 @@
+import "server-only";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+
+/** All users, disabled ones included: zero means nobody can sign in yet (see bootstrapAdmin, npm run user:add). */
+export function countUsers(db: Db): number {
+  return (cachedStatement(db, "SELECT count(*) AS n FROM users").get() as { n: number }).n;
+}

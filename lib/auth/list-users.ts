@@ -1,0 +1,9 @@
+import "server-only";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+import type { User } from "./types";
+import { toUser, userColumns } from "./user-row";
+
+export function listUsers(db: Db): User[] {
+  return cachedStatement(db, `SELECT ${userColumns} FROM users ORDER BY username`).all().map(toUser);
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+export const FAILURES_BEFORE_BLOCK = 5;
+const FIRST_BLOCK_MS = 60_000;
+const MAX_BLOCK_MS = 60 * 60_000;
+
+type FailureRow = { key: string; count: number; first_at: string; blocked_until: string | null };
+
+/**
+ * Failures are counted per username and per address. Per username stops guessing one account from many
+ * addresses; per address stops trying one password on many accounts. Names compare without case, as in `users`.
+ */
+export function throttleKeys(username: string, address: string): [userKey: string, addressKey: string] {
+  return [`user:${username.toLowerCase()}`, `addr:${address}`];
+}
+
+/** Seconds until every key given may try again, or null when none is blocked. */
+export function retryAfterSeconds(db: Db, keys: readonly string[], at: number): number | null {
+  let until = at;
+  for (const key of keys) {
+    const row = cachedStatement(db, "SELECT blocked_until FROM login_failures WHERE key = ?").get(key) as
+      Pick<FailureRow, "blocked_until"> | undefined;
+    if (row?.blocked_until) until = Math.max(until, Date.parse(row.blocked_until));
+  }
+  return until > at ? Math.ceil((until - at) / 1000) : null;
+}
+
+/**
+ * The fifth failure within 15 minutes blocks the key for a minute; each failure after that (once the block
+ * has run out, or one that raced it) doubles the block, up to an hour. A key is forgotten 15 quiet minutes
+ * after its last block ends, or 15 minutes after its first failure if it never got blocked.
+ */
+export function recordLoginFailure(db: Db, keys: readonly string[], at: number): void {
+  const record = db.transaction(() => {
+    const stale = new Date(at - FAILURE_WINDOW_MS).toISOString();
+    // Pruned here, the only place rows are added, so guessed usernames cannot pile up in the table.
+    cachedStatement(db, "DELETE FROM login_failures WHERE coalesce(blocked_until, first_at) < ?").run(stale);
+    for (const key of keys) {
+      const row = cachedStatement(
+        db,
+        "SELECT key, count, first_at, blocked_until FROM login_failures WHERE key = ?",
+      ).get(key) as FailureRow | undefined;
+      const count = (row?.count ?? 0) + 1;
+      const blockMs =
+        count >= FAILURES_BEFORE_BLOCK
+          ? Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (count - FAILURES_BEFORE_BLOCK))
+          : 0;
+      cachedStatement(
+        db,
+        `INSERT INTO login_failures (key, count, first_at, blocked_until) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET count = excluded.count, blocked_until = excluded.blocked_until`,
+      ).run(
+        key,
+        count,
+        row?.first_at ?? new Date(at).toISOString(),
+        blockMs > 0 ? new Date(at + blockMs).toISOString() : null,
+      );
+    }
+  });
+  record.immediate();
+}
+
+export function clearLoginFailures(db: Db, key: string): void {
+  cachedStatement(db, "DELETE FROM login_failures WHERE key = ?").run(key);
+}

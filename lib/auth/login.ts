@@ -1,0 +1,127 @@
+import "server-only";
+import { z } from "zod";
+import { WharfError } from "@/lib/api/errors";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+import { DUMMY_PASSWORD_HASH } from "./hash-password";
+import { clearLoginFailures, recordLoginFailure, retryAfterSeconds, throttleKeys } from "./login-throttle";
+import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
+import { startSession } from "./start-session";
+import type { User } from "./types";
+import { toUser } from "./user-row";
+import { verifyPassword } from "./verify-password";
+
+const loginInputSchema = z
+  .object({
+    username: z.string().min(1).max(256),
+    password: z.string().min(1).max(1024),
+    address: z.string().min(1).max(128),
+    userAgent: z
+      .string()
+      .nullish()
+      .transform((value) => value?.slice(0, 512) ?? null),
+  })
+  .strict();
+export type LoginInput = z.input<typeof loginInputSchema>;
+export type LoginResult = { token: string; user: User; expiresAt: string };
+
+type LoginRow = {
+  id: number;
+  username: string;
+  role: string;
+  created_at: string;
+  disabled_at: string | null;
+  password_hash: string;
+};
+
+const invalid = () => new WharfError("UNAUTHORIZED", "Invalid username or password");
+
+/**
+ * Signs a user in: a new session token (set it as the `wharf_session` cookie; it expires at `expiresAt` at the
+ * latest). UNAUTHORIZED with one message whatever was wrong (unknown user, wrong password, disabled user);
+ * RATE_LIMITED, before any password is checked, while the username or the address is throttled.
+ */
+export async function login(db: Db, input: LoginInput, now: () => number = Date.now): Promise<LoginResult> {
+  const { username, password, address, userAgent } = parseInput(loginInputSchema, input);
+  const keys = throttleKeys(username, address);
+  refuseIfThrottled(db, keys, username, address, now());
+
+  const row = cachedStatement(
+    db,
+    "SELECT id, username, role, created_at, disabled_at, password_hash FROM users WHERE username = ?",
+  ).get(username) as LoginRow | undefined;
+  // An unknown name is still checked against a hash, so it takes as long as a wrong password does.
+  const matches = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const ok = matches && row !== undefined && row.disabled_at === null;
+
+  // Other attempts ran while scrypt did. If one of them blocked a key meanwhile, this one gets no verdict
+  // either: otherwise a burst of parallel guesses would all be answered before the first block landed.
+  const at = now();
+  if (retryAfterSeconds(db, keys, at) !== null) {
+    if (!ok) recordLoginFailure(db, keys, at);
+    refuseIfThrottled(db, keys, username, address, at);
+  }
+  if (!ok) {
+    recordLoginFailure(db, keys, at);
+    const detail = row === undefined ? "unknown user" : matches ? "user disabled" : "wrong password";
+    recordAudit(db, {
+      actor: "anonymous",
+      action: "login-failed",
+      target: username,
+      address,
+      detail,
+      at: iso(at),
+    });
+    throw invalid();
+  }
+
+  // Only the user's own count is forgiven: an address that has been guessing at other accounts stays counted.
+  clearLoginFailures(db, keys[0]);
+  const { password_hash: _hash, ...userRow } = row;
+  const user = toUser(userRow);
+  const session = startSession(db, user.id, { address, userAgent }, at);
+  recordAudit(db, {
+    actor: user.username,
+    action: "login",
+    target: user.username,
+    address,
+    detail: userAgent,
+    at: iso(at),
+  });
+  return { token: session.token, user, expiresAt: session.expiresAt };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function refuseIfThrottled(
+  db: Db,
+  keys: readonly string[],
+  username: string,
+  address: string,
+  at: number,
+): void {
+  const retryAfter = retryAfterSeconds(db, keys, at);
+  if (retryAfter === null) return;
+  // Refusing costs an attacker nothing, so each address is logged once a minute, whatever names it tries:
+  // otherwise a client hammering with made-up usernames would bury the audit log.
+  const logged = cachedStatement(
+    db,
+    `SELECT 1 FROM audit_log WHERE at > ? AND action = 'login-throttled' AND address = ? LIMIT 1`,
+  ).get(iso(at - 60_000), address);
+  if (!logged) {
+    const detail = `retry in ${retryAfter} s`;
+    recordAudit(db, {
+      actor: "anonymous",
+      action: "login-throttled",
+      target: username,
+      address,
+      detail,
+      at: iso(at),
+    });
+  }
+  const wait = retryAfter < 120 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+  throw new WharfError("RATE_LIMITED", `Too many failed sign-ins: try again in ${wait}`, {
+    retryAfterSeconds: retryAfter,
+  });
+}

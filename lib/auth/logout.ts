@@ -1,0 +1,23 @@
+import "server-only";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+import { recordAudit } from "./record-audit";
+import { hashSecret } from "./secret-token";
+
+/**
+ * Ends the session holding `token` (the `wharf_session` cookie's value). False when there was no live session
+ * to end, which a sign-out route can treat as success: the browser is signed out either way.
+ */
+export function logout(db: Db, token: string, address?: string, now: () => number = Date.now): boolean {
+  const at = new Date(now()).toISOString();
+  const ended = db.transaction(() => {
+    const row = cachedStatement(
+      db,
+      `UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
+       RETURNING (SELECT username FROM users WHERE users.id = sessions.user_id) AS username`,
+    ).get(at, hashSecret(token)) as { username: string } | undefined;
+    if (row) recordAudit(db, { actor: row.username, action: "logout", target: row.username, address, at });
+    return row !== undefined;
+  });
+  return ended.immediate();
+}

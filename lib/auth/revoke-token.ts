@@ -1,0 +1,33 @@
+import "server-only";
+import { WharfError } from "@/lib/api/errors";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+import { recordAudit } from "./record-audit";
+import { tokenColumns, toTokenInfo } from "./token-row";
+import type { ApiTokenInfo } from "./types";
+
+/** Revokes for good; revoking again keeps the first time and is not audited twice. NOT_FOUND for an unknown id. */
+export function revokeToken(
+  db: Db,
+  id: number,
+  actor: string,
+  address?: string,
+  now: () => number = Date.now,
+): ApiTokenInfo {
+  const at = new Date(now()).toISOString();
+  const revoke = db.transaction(() => {
+    const revoked = cachedStatement(
+      db,
+      `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING ${tokenColumns}`,
+    ).get(at, id);
+    if (revoked !== undefined) {
+      const info = toTokenInfo(revoked);
+      recordAudit(db, { actor, action: "token-revoked", target: info.name, address, at });
+      return info;
+    }
+    const existing = cachedStatement(db, `SELECT ${tokenColumns} FROM api_tokens WHERE id = ?`).get(id);
+    if (existing === undefined) throw new WharfError("NOT_FOUND", `API token ${id} not found`);
+    return toTokenInfo(existing);
+  });
+  return revoke.immediate();
+}

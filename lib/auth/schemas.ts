@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { roleSchema } from "./types";
+
+// Usernames land in audit rows, URLs and the CLI: a slug keeps them unambiguous there.
+export const usernameSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores");
+
+export const MIN_PASSWORD_LENGTH = 12;
+// The upper bound only keeps a request from handing scrypt megabytes; nobody types a longer password.
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024, "must be at most 1024 characters");
+
+export const newUserSchema = z
+  .object({ username: usernameSchema, password: passwordSchema, role: roleSchema })
+  .strict();
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const userPatchSchema = z
+  .object({
+    role: roleSchema.optional(),
+    password: passwordSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+/** The sign-in form. No password rules here: a sign-in must not say more than "invalid". */
+export const loginBodySchema = z
+  .object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) })
+  .strict();
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const tokenNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\w .:@-]{1,64}$/, "must be 1 to 64 letters, digits, spaces or . _ : @ -");
+
+export const newTokenSchema = z
+  .object({
+    name: tokenNameSchema,
+    role: roleSchema,
+    // Normalised to UTC so expiry compares as text like every other timestamp in the database.
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .transform((value) => new Date(value).toISOString())
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type NewToken = z.input<typeof newTokenSchema>;

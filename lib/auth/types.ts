@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** Ordered from least to most trusted: each role can do everything the roles before it can. */
+export const roles = ["viewer", "operator", "admin"] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleRank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** Who is making a request: a signed-in user (session cookie) or a script holding an API token. */
+export type Principal = {
+  kind: "user" | "token";
+  /** The username, or the token's name. */
+  name: string;
+  role: Role;
+  userId?: number;
+  tokenId?: number;
+  sessionId?: string;
+};
+
+/** False for no principal at all, so a route can pass `authenticateRequest`'s result straight in. */
+export function hasRole(principal: Pick<Principal, "role"> | null | undefined, needed: Role): boolean {
+  return principal != null && roleRank[principal.role] >= roleRank[needed];
+}
+
+export type User = {
+  id: number;
+  username: string;
+  role: Role;
+  createdAt: string;
+  /** Set while the user may not sign in; their sessions were revoked when it was set. */
+  disabledAt: string | null;
+};
+
+/** What Wharf shows about an API token. The secret itself is returned once, by `createToken`, and never stored. */
+export type ApiTokenInfo = {
+  id: number;
+  name: string;
+  role: Role;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export const auditActions = [
+  "login",
+  "login-failed",
+  "login-throttled",
+  "logout",
+  "token-used",
+  "user-created",
+  "user-updated",
+  "user-deleted",
+  "token-created",
+  "token-revoked",
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  /** A username, a token name, "cli" (npm run user:add) or "bootstrap" (WHARF_ADMIN_PASSWORD). */
+  actor: string;
+  action: AuditAction;
+  /** The user or token acted on, or the username tried at sign-in. */
+  target: string | null;
+  address: string | null;
+  detail: string | null;
+};

@@ -1,0 +1,72 @@
+import "server-only";
+import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/history/db";
+import { hashPassword } from "./hash-password";
+import { assertAnotherActiveAdmin } from "./last-admin";
+import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
+import { userPatchSchema, type UserPatch } from "./schemas";
+import type { User } from "./types";
+import { toUser, userColumns, userNotFound } from "./user-row";
+
+/**
+ * Changes a user's role, password or disabled state; absent fields stay as they are. A new password or
+ * disabling ends all of the user's sessions, since either usually means someone else may have had access.
+ * CONFLICT when it would leave no active admin, NOT_FOUND for an unknown id.
+ */
+export async function updateUser(
+  db: Db,
+  id: number,
+  patch: UserPatch,
+  actor: string,
+  address?: string,
+): Promise<User> {
+  const { role, password, disabled } = parseInput(userPatchSchema, patch);
+  // Hashed before the transaction: a transaction must not span an await.
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+
+  const update = db.transaction(() => {
+    const current = cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id);
+    if (current === undefined) throw userNotFound(id);
+    const user = toUser(current);
+    const now = new Date().toISOString();
+
+    const changes: string[] = [];
+    const newRole = role !== undefined && role !== user.role ? role : undefined;
+    const disabling = disabled === true && user.disabledAt === null;
+    const enabling = disabled === false && user.disabledAt !== null;
+    if (user.role === "admin" && user.disabledAt === null && (newRole !== undefined || disabling)) {
+      assertAnotherActiveAdmin(db, user, newRole !== undefined ? "demote" : "disable");
+    }
+    if (newRole !== undefined) {
+      cachedStatement(db, "UPDATE users SET role = ? WHERE id = ?").run(newRole, id);
+      changes.push(`role: ${user.role} → ${newRole}`);
+    }
+    if (passwordHash !== undefined) {
+      cachedStatement(db, "UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, id);
+      changes.push("password changed");
+    }
+    if (disabling || enabling) {
+      cachedStatement(db, "UPDATE users SET disabled_at = ? WHERE id = ?").run(disabling ? now : null, id);
+      changes.push(disabling ? "disabled" : "enabled");
+    }
+    if (passwordHash !== undefined || disabling) {
+      cachedStatement(db, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(
+        now,
+        id,
+      );
+    }
+    if (changes.length > 0) {
+      recordAudit(db, {
+        actor,
+        action: "user-updated",
+        target: user.username,
+        address,
+        detail: changes.join("; "),
+        at: now,
+      });
+    }
+    return toUser(cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id));
+  });
+  return update.immediate();
+}

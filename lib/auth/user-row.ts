@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import { WharfError } from "@/lib/api/errors";
+import { roleSchema, type User } from "./types";
+
+/** Named, never `*`: password_hash must not reach a row that is turned into a `User`. */
+export const userColumns = "id, username, role, created_at, disabled_at";
+
+const userRowSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    role: roleSchema,
+    created_at: z.string(),
+    disabled_at: z.string().nullable(),
+  })
+  .strict();
+
+export function toUser(value: unknown): User {
+  const row = userRowSchema.parse(value);
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+export function userNotFound(id: number): WharfError {
+  return new WharfError("NOT_FOUND", `User ${id} not found`);
+}

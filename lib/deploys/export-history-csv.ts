@@ -1,0 +1,42 @@
+import "server-only";
+import { getDb } from "@/lib/history/db";
+import { listHistory } from "@/lib/history/list-history";
+import { historyCsvHeader, historyCsvLine } from "./history-csv";
+import type { HistoryFilterQuery } from "./schemas";
+import { toHistoryFilter } from "./to-history-filter";
+import type { HistoryPage } from "./types";
+
+const PAGE_SIZE = 1000;
+
+/**
+ * Every matching row as CSV, newest first, streamed a page at a time. A page is read whole before it is sent:
+ * an open SQLite iterator would keep the one shared connection busy for as long as the download lasts, and
+ * every write (incidents, actions) would fail meanwhile. Rows recorded during the download are newer than
+ * its cursor and are left out, so the file is the history as it stood when the export began.
+ */
+export function exportHistoryCsv(query: HistoryFilterQuery): Response {
+  const filter = toHistoryFilter(query);
+  // The first page is read now, so a failing database answers with the error shape rather than a cut file.
+  let next: HistoryPage | null = listHistory(getDb(), { ...filter, limit: PAGE_SIZE });
+  let head = historyCsvHeader();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next === null) return controller.close();
+      const page: HistoryPage = next;
+      controller.enqueue(encoder.encode(head + page.entries.map(historyCsvLine).join("")));
+      head = "";
+      next =
+        page.nextCursor === null
+          ? null
+          : listHistory(getDb(), { ...filter, limit: PAGE_SIZE, cursor: page.nextCursor });
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="wharf-history.csv"',
+      "cache-control": "no-store",
+    },
+  });
+}

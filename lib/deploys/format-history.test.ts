@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { formatActionDuration, shortDigest } from "./format-history";
+import { historyQueryString, parseHistoryFilter } from "./history-search-params";
+
+describe("formatting history cells", () => {
+  it("shortens a digest to 12 hex digits", () => {
+    expect(shortDigest("sha256:4f67a1b2c3d4e5f60718293a4b5c6d7e")).toBe("4f67a1b2c3d4");
+    expect(shortDigest("abc")).toBe("abc");
+  });
+
+  it("says how long an action took, to the second", () => {
+    expect(formatActionDuration(850)).toBe("850 ms");
+    expect(formatActionDuration(4_240)).toBe("4.2 s");
+    expect(formatActionDuration(42_400)).toBe("42 s");
+    expect(formatActionDuration(125_000)).toBe("2 min 5 s");
+    expect(formatActionDuration(3 * 3_600_000 + 60_000 * 7)).toBe("3 h 7 min");
+  });
+});
+
+describe("the history URL", () => {
+  it("reads the filters back as it wrote them, leaving out what is unset", () => {
+    const filter = {
+      hostId: "alpha",
+      containerName: "api",
+      actor: "alice",
+      action: "rollback",
+      outcome: "running",
+      from: "2025-03-01",
+      to: "2025-03-05",
+    } as const;
+    const query = historyQueryString(filter);
+    expect(query).toBe(
+      "host=alpha&container=api&actor=alice&action=rollback&outcome=running&from=2025-03-01&to=2025-03-05",
+    );
+    expect(parseHistoryFilter(new URLSearchParams(query))).toEqual(filter);
+    expect(historyQueryString({ hostId: "alpha", limit: 20, cursor: "abc" })).toBe(
+      "host=alpha&limit=20&cursor=abc",
+    );
+  });
+
+  it("drops an action or outcome the page cannot show, and blank values", () => {
+    expect(parseHistoryFilter(new URLSearchParams("action=delete&outcome=ok&host=&actor=%20bob%20"))).toEqual(
+      { actor: "bob" },
+    );
+  });
+});

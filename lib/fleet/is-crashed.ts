@@ -1,0 +1,12 @@
+import { attentionReason } from "./needs-attention";
+import type { ListedContainer } from "./types";
+
+/**
+ * What "Restart crashed" acts on, the rule lib/actions/restart-crashed.ts applies on the server: exited with an
+ * error, OOM-killed or dead. Restart loops are the engine's to handle; a row of a host that is down is not current.
+ */
+export function isCrashed(row: ListedContainer): boolean {
+  if (row.stale) return false;
+  const reason = attentionReason(row);
+  return reason === "exit" || reason === "oom" || reason === "dead";
+}

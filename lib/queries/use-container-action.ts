@@ -1,0 +1,83 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { ActionName, ActionProgress, ActionResult } from "@/lib/actions/types";
+import { actionKeys, fleetKeys, historyKeys } from "./keys";
+
+export type ContainerActionInput = {
+  hostId: string;
+  name: string;
+  action: ActionName;
+  /** redeploy only: recreate even when the pull brought no new image. */
+  force?: boolean;
+  /** redeploy and rollback: how long the new container must hold (server default 5 s). */
+  graceSeconds?: number;
+};
+
+export type ContainerActionCallbacks = {
+  onSuccess?: (result: ActionResult, input: ContainerActionInput) => void;
+  onError?: (error: Error, input: ContainerActionInput) => void;
+};
+
+/**
+ * Start, stop, restart, redeploy or roll back one container. The request lasts as long as the action, so the
+ * mutation is pending until it ends; its live phase comes from the event stream (useActionProgress).
+ */
+export function useContainerAction(callbacks: ContainerActionCallbacks = {}) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: actionKeys.run(),
+    mutationFn: (input: ContainerActionInput) =>
+      fetchJson<ActionResult>(
+        `/api/containers/${encodeURIComponent(input.hostId)}/${encodeURIComponent(input.name)}/${input.action}`,
+        {
+          method: "POST",
+          // The header makes the history record the action as done from the UI rather than by a script.
+          headers: { "content-type": "application/json", "x-wharf-source": "ui" },
+          body: JSON.stringify(bodyOf(input)),
+        },
+      ),
+    onSuccess: (result, input) => {
+      markDone(client, result);
+      callbacks.onSuccess?.(result, input);
+    },
+    onError: (error, input) => callbacks.onError?.(error, input),
+    onSettled: (_result, _error, input) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: fleetKeys.container(input.hostId, input.name) }),
+        client.invalidateQueries({ queryKey: historyKeys.all }),
+      ]),
+  });
+}
+
+function bodyOf({ action, force, graceSeconds }: ContainerActionInput): Record<string, unknown> {
+  const grace = graceSeconds === undefined ? {} : { graceSeconds };
+  if (action === "redeploy") return { force: force ?? false, ...grace };
+  if (action === "rollback") return grace;
+  return {};
+}
+
+/**
+ * The answer is the action's end: record it as the stream would, so the buttons come back even when the
+ * stream dropped the last event (a reconnect with a fresh snapshot does not replay it).
+ */
+function markDone(client: ReturnType<typeof useQueryClient>, result: ActionResult): void {
+  const { entry } = result;
+  const key = `${entry.hostId}/${entry.containerName}`;
+  client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), (old) => {
+    const current = old?.[key];
+    if (current && (current.done || current.historyId > result.historyId)) return old;
+    const done: ActionProgress = {
+      historyId: result.historyId,
+      hostId: entry.hostId,
+      containerName: entry.containerName,
+      action: entry.action,
+      phase: "done",
+      progress: null,
+      done: true,
+      outcome: result.outcome,
+      message: result.message,
+    };
+    return { ...old, [key]: done };
+  });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { sseResponse } from "@/lib/api/sse-response";
+import type { EngineStats } from "@/lib/docker/engine-stats";
+import { toWharfError } from "@/lib/docker/engine-error";
+import { followStats, type StatsFollow } from "@/lib/docker/follow-stats";
+import { findHost } from "@/lib/docker/load-fleet";
+import type { ContainerParams } from "@/lib/fleet/schemas";
+import type { EndEvent } from "@/lib/logs/types";
+import { computeUsage } from "./compute-usage";
+
+/**
+ * GET /api/containers/{hostId}/{nameOrId}/stats: a `sample` event per engine reading (about one a second),
+ * `idle` while the engine reports the container as not running. The engine only samples while someone reads,
+ * and the stream lives exactly as long as the client's request.
+ */
+export async function openStatsStream(request: Request, params: ContainerParams): Promise<Response> {
+  const host = findHost(params.hostId);
+  const engine = new AbortController();
+  const onAbort = () => engine.abort();
+  request.signal.addEventListener("abort", onAbort, { once: true });
+  let follow: StatsFollow;
+  try {
+    follow = await followStats(host, params.nameOrId, { signal: engine.signal });
+  } catch (error) {
+    engine.abort();
+    throw toWharfError(error, host, params.nameOrId);
+  }
+
+  return sseResponse(
+    request,
+    engine,
+    async (channel) => {
+      let previous: EngineStats | null = null;
+      let idle = false;
+      let end: EndEvent = { reason: "stopped" };
+      try {
+        await follow.pipe((stats) => {
+          const sample = computeUsage(stats, previous);
+          previous = sample ? stats : null;
+          if (sample) channel.send("sample", sample);
+          else if (!idle) channel.send("idle", {});
+          idle = !sample;
+        });
+      } catch (error) {
+        end = { reason: "error", message: toWharfError(error, host, params.nameOrId).message };
+      } finally {
+        request.signal.removeEventListener("abort", onAbort);
+      }
+      if (!engine.signal.aborted) channel.send("end", end);
+    },
+    { retryMs: 2_000 },
+  );
+}
