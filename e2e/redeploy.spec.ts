@@ -103,7 +103,8 @@ test("a request refused because another action runs (409) shows the server's mes
   await page.goto(`/containers/alpha/${name}`);
   await expect(page.getByTestId("action-restart")).toBeEnabled();
 
-  const stop = page.request.post(`/api/containers/alpha/${name}/stop`, { data: {} });
+  // A request made outside the page carries no Origin by itself; Wharf refuses cookie changes without one.
+  const stop = page.request.post(`/api/containers/alpha/${name}/stop`, { data: {}, headers: { origin: new URL(page.url()).origin } });
   await expect
     .poll(async () => ((await (await page.request.get(`/api/history?container=${name}&outcome=running`)).json()) as { entries: unknown[] }).entries.length)
     .toBe(1);

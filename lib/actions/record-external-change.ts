@@ -31,7 +31,8 @@ export class ExternalChangeRecorder {
       return;
     const db = getDb();
     const entry = recordHistory(db, {
-      at: row.createdAt,
+      // Docker's timestamps carry nanoseconds; history times are compared as ISO text with milliseconds.
+      at: new Date(row.createdAt).toISOString(),
       actor: "external",
       source: "external",
       action: "redeploy",

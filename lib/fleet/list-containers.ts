@@ -23,3 +23,23 @@ export async function listContainers(filter: ContainerFilter): Promise<Container
     }),
   };
 }
+
+let cached: { seq: number; json: string } | null = null;
+
+/**
+ * The unfiltered list as JSON, serialised once per change of the fleet rather than once per request: the
+ * dashboard asks for exactly this on every page load, and at thousands of containers serialising dominates.
+ */
+export async function containersResponse(filter: ContainerFilter): Promise<Response> {
+  const unfiltered = !filter.hosts?.length && !filter.states?.length && !filter.q;
+  const { store } = getLiveFleet();
+  if (unfiltered && cached && cached.seq === store.currentSeq()) return jsonResponse(cached.json);
+  const seq = store.currentSeq();
+  const json = JSON.stringify(await listContainers(filter));
+  if (unfiltered && store.currentSeq() === seq) cached = { seq, json };
+  return jsonResponse(json);
+}
+
+function jsonResponse(json: string): Response {
+  return new Response(json, { headers: { "content-type": "application/json" } });
+}

@@ -19,6 +19,6 @@ export function settleCrashedAfter(db: Db, now: number): void {
   cachedStatement(
     db,
     `UPDATE deploy_history SET crashed_after = 0
-     WHERE crashed_after IS NULL AND outcome = 'succeeded' AND action IN ${ACTIONS} AND at < ?`,
+     WHERE crashed_after IS NULL AND outcome = 'succeeded' AND at < ? AND action IN ${ACTIONS}`,
   ).run(new Date(now - WINDOW_MS).toISOString());
 }

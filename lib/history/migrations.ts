@@ -158,4 +158,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_newest ON audit_log (at DESC, id DESC);
     `,
   },
+  {
+    version: 5,
+    // The incident sweep settles "crashed within 10 minutes" every few seconds: it must find the few unsettled
+    // rows without reading the whole history.
+    sql: `
+      CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
+    `,
+  },
 ];

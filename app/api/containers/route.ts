@@ -1,10 +1,10 @@
 import { route } from "@/lib/api/route";
-import { listContainers } from "@/lib/fleet/list-containers";
+import { containersResponse } from "@/lib/fleet/list-containers";
 import { containersQuerySchema } from "@/lib/fleet/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "viewer", query: containersQuerySchema }, ({ query }) =>
-  listContainers({ hosts: query.host, states: query.state, q: query.q }),
+  containersResponse({ hosts: query.host, states: query.state, q: query.q }),
 );

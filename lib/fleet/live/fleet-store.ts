@@ -16,7 +16,8 @@ type HostEntry = {
   markSynced: () => void;
 };
 
-export type Sequenced = { seq: number; message: FleetMessage };
+/** `wire`: the message as sent, serialised once and shared by every client instead of once per client. */
+export type Sequenced = { seq: number; message: FleetMessage; wire?: string };
 type Listener = (event: Sequenced) => void;
 
 // Enough history for a client that lost its connection for a few seconds under heavy churn to resume.

@@ -26,15 +26,15 @@ export async function openEventStream(request: Request): Promise<Response> {
           cleanup();
         }
       };
-      const sendEvent = ({ seq, message }: Sequenced) =>
-        send(`id: ${bootId}:${seq}\nevent: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`);
+      const sendEvent = (event: Sequenced) =>
+        send((event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`));
 
       send("retry: 1000\n\n");
       const missed = resumeFrom === null ? null : store.since(resumeFrom);
       if (missed) {
         missed.forEach(sendEvent);
       } else {
-        send(`id: ${bootId}:${store.currentSeq()}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n`);
+        send(snapshotWire(store, bootId));
       }
       const unsubscribe = store.subscribe(sendEvent);
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
@@ -69,4 +69,15 @@ function parseEventId(header: string | null, bootId: string): number | null {
   const [boot, seq] = header.split(":");
   if (boot !== bootId || seq === undefined || !/^\d+$/.test(seq)) return null;
   return Number(seq);
+}
+
+let cachedSnapshot: { seq: number; wire: string } | null = null;
+
+/** Clients connecting at the same moment (a reload of many tabs, a benchmark) share one serialised snapshot. */
+function snapshotWire(store: Parameters<typeof buildSnapshot>[0], bootId: string): string {
+  const seq = store.currentSeq();
+  if (cachedSnapshot?.seq !== seq) {
+    cachedSnapshot = { seq, wire: `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n` };
+  }
+  return cachedSnapshot.wire;
 }

@@ -1,0 +1,296 @@
+// P5 — the deploy history's filtered queries over 1,000,000 rows: a year of a busy fleet's actions in a
+// temporary SQLite file with Wharf's schema, then the newest page (LIMIT 100) for a host + container, an actor
+// and a date range, each over many trials with different values. No engine and no server is involved: this is
+// the database's share of `GET /api/history`, the part that grows with the history.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { summarize } from "./stats.mjs";
+
+// Copied from lib/history/migrations.ts, versions 2 and 3 (the deploy_history table and its indexes), so the
+// bench runs without compiling TypeScript; lib/history/p5-bench.test.ts fails when the two drift apart.
+export const P5_SCHEMA = `
+  CREATE TABLE deploy_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('ui', 'api', 'autoheal', 'external')),
+    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback')),
+    host_id TEXT NOT NULL,
+    container_name TEXT NOT NULL,
+    container_id_before TEXT,
+    container_id_after TEXT,
+    image_ref TEXT,
+    image_id_before TEXT,
+    image_id_after TEXT,
+    digest_before TEXT,
+    digest_after TEXT,
+    config_diff TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(config_diff)),
+    outcome TEXT CHECK (outcome IN ('succeeded', 'failed', 'rolled-back', 'no-change')),
+    error TEXT,
+    duration_ms INTEGER,
+    crashed_after INTEGER
+  );
+  CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
+  CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
+  CREATE INDEX deploy_history_by_time ON deploy_history (at DESC, id DESC);
+  CREATE INDEX deploy_history_by_host ON deploy_history (host_id, at DESC, id DESC);
+  CREATE INDEX deploy_history_by_container_name ON deploy_history (container_name, at DESC, id DESC);
+  CREATE INDEX deploy_history_by_rare_outcome ON deploy_history (outcome, at DESC, id DESC)
+    WHERE outcome IS NULL OR outcome = 'failed' OR outcome = 'rolled-back' OR outcome = 'no-change';
+  CREATE INDEX deploy_history_by_rare_action ON deploy_history (action, at DESC, id DESC)
+    WHERE action = 'start' OR action = 'stop' OR action = 'rollback';
+  CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
+`;
+
+// The SQL listHistory (lib/history/list-history.ts) and countDeploysPerDay generate for these filters; the
+// same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
+const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after`;
+const page = (where) =>
+  `SELECT ${COLUMNS} FROM deploy_history WHERE ${where} ORDER BY at DESC, id DESC LIMIT ?`;
+export const P5_SQL = {
+  hostContainer: page("host_id = ? AND container_name = ?"),
+  actor: page("actor = ?"),
+  dateRange: page("at >= ? AND at < ?"),
+  timeline: `SELECT substr(at, 1, 10) AS day, host_id AS hostId, outcome, count(*) AS count FROM deploy_history WHERE at >= ?
+     GROUP BY day, host_id, outcome ORDER BY day, host_id, outcome`,
+};
+
+const ROWS = 1_000_000;
+const TRIALS = 40;
+const LIMIT = 100;
+const DAY_MS = 86_400_000;
+
+/** A seeded generator, so every run benches the same history. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted(rand, entries) {
+  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  return () => {
+    let r = rand() * total;
+    for (const [value, weight] of entries) if ((r -= weight) < 0) return value;
+    return entries.at(-1)[0];
+  };
+}
+
+/**
+ * A fleet's year: 8 hosts, 400 containers (a few deployed daily, most rarely: Zipf-like), 4 people, a CI bot,
+ * autoheal and the odd `docker` CLI user; mostly redeploys and restarts, mostly successful.
+ */
+function makeFleet(rand) {
+  const hosts = [
+    "prod-eu-1",
+    "prod-eu-2",
+    "prod-us-1",
+    "prod-us-2",
+    "prod-ap-1",
+    "staging",
+    "edge-1",
+    "batch",
+  ];
+  const services = [
+    "api",
+    "web",
+    "worker",
+    "cron",
+    "cache",
+    "search",
+    "auth",
+    "billing",
+    "mailer",
+    "gateway",
+  ];
+  const containers = Array.from({ length: 400 }, (_, i) => ({
+    host: hosts[i % hosts.length],
+    name: `${services[i % services.length]}-${Math.floor(i / services.length) + 1}`,
+    image: `registry.example.com/${services[i % services.length]}`,
+    weight: 1 / (i + 1) ** 0.8,
+  }));
+  const hex = (n) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
+  const digests = Array.from({ length: 4096 }, () => `sha256:${hex(64)}`);
+  return {
+    hosts,
+    containers,
+    container: weighted(
+      rand,
+      containers.map((c) => [c, c.weight]),
+    ),
+    actor: weighted(rand, [
+      ["alice", 20],
+      ["bob", 15],
+      ["carol", 10],
+      ["dave", 5],
+      ["ci-deploy", 35],
+      ["autoheal", 12],
+      ["docker-cli", 3],
+    ]),
+    action: weighted(rand, [
+      ["redeploy", 55],
+      ["restart", 25],
+      ["start", 8],
+      ["stop", 6],
+      ["rollback", 6],
+    ]),
+    outcome: weighted(rand, [
+      ["succeeded", 86],
+      ["no-change", 6],
+      ["failed", 5],
+      ["rolled-back", 3],
+    ]),
+    digest: () => digests[Math.floor(rand() * digests.length)],
+  };
+}
+
+function sourceOf(actor) {
+  if (actor === "autoheal") return "autoheal";
+  if (actor === "ci-deploy") return "api";
+  return actor === "docker-cli" ? "external" : "ui";
+}
+
+function fill(db, rand, { start, end }) {
+  const fleet = makeFleet(rand);
+  // History rows are written when an action starts, so ids grow with `at`; whole seconds give some equal times.
+  const times = new Float64Array(ROWS);
+  for (let i = 0; i < ROWS; i++) times[i] = Math.floor((start + rand() * (end - start)) / 1000) * 1000;
+  times.sort();
+  const insert =
+    db.prepare(`INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, container_id_before,
+    container_id_after, image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error,
+    duration_ms, crashed_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const diff = JSON.stringify([{ field: "Env", before: ["LOG_LEVEL=info"], after: ["LOG_LEVEL=debug"] }]);
+  db.transaction(() => {
+    for (let i = 0; i < ROWS; i++) {
+      const c = fleet.container();
+      const actor = fleet.actor();
+      const action = actor === "autoheal" ? "restart" : fleet.action();
+      // The last few are still running, as at any moment on a live server.
+      const outcome =
+        i >= ROWS - 3
+          ? null
+          : action === "redeploy" || action === "rollback"
+            ? fleet.outcome()
+            : rand() < 0.97
+              ? "succeeded"
+              : "failed";
+      const deploy = action === "redeploy" || action === "rollback";
+      const before = fleet.digest();
+      const after = deploy && outcome === "succeeded" ? fleet.digest() : before;
+      insert.run(
+        new Date(times[i]).toISOString(),
+        actor,
+        sourceOf(actor),
+        action,
+        c.host,
+        c.name,
+        fleet.digest().slice(7),
+        deploy ? fleet.digest().slice(7) : null,
+        `${c.image}:1.${Math.floor(i / 5000)}.${i % 7}`,
+        before,
+        after,
+        before,
+        after,
+        deploy && rand() < 0.1 ? diff : "[]",
+        outcome,
+        outcome === "failed" ? `pull ${c.image}:1.${Math.floor(i / 5000)}: manifest unknown` : null,
+        outcome === null ? null : Math.floor(300 + rand() * (deploy ? 60_000 : 12_000)),
+        outcome === "succeeded" && action !== "stop" ? (rand() < 0.02 ? 1 : 0) : null,
+      );
+    }
+  })();
+  return fleet;
+}
+
+function time(statement, values) {
+  const started = performance.now();
+  statement.all(...values);
+  return performance.now() - started;
+}
+
+/** Measures P5; returns rows in the shape scripts/bench/report.mjs prints. */
+export async function runP5History({ log = console.log } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-bench-p5-"));
+  const db = new Database(path.join(dir, "wharf.db"));
+  try {
+    // The pragmas openDb sets (lib/history/db.ts).
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    db.exec(P5_SCHEMA);
+
+    const rand = random(5);
+    const end = Date.parse("2026-01-01T00:00:00.000Z");
+    const start = end - 365 * DAY_MS;
+    log(`P5 history: inserting ${ROWS.toLocaleString("en-US")} rows (one transaction)…`);
+    const filling = performance.now();
+    const fleet = fill(db, rand, { start, end });
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    log(`P5 history: inserted in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+
+    const statements = Object.fromEntries(
+      Object.entries(P5_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
+    );
+    const draws = {
+      // Any container, busy or rarely touched: the pick is uniform over containers, not weighted like the data.
+      hostContainer: () => {
+        const c = fleet.containers[Math.floor(rand() * fleet.containers.length)];
+        return [c.host, c.name, LIMIT + 1];
+      },
+      actor: () => [fleet.actor(), LIMIT + 1],
+      // A week somewhere in the year.
+      dateRange: () => {
+        const from = start + Math.floor(rand() * 358) * DAY_MS;
+        return [new Date(from).toISOString(), new Date(from + 7 * DAY_MS).toISOString(), LIMIT + 1];
+      },
+      // The chart's default: the last 30 days, no filter.
+      timeline: () => [new Date(end - 30 * DAY_MS).toISOString()],
+    };
+    const figures = {};
+    for (const [name, draw] of Object.entries(draws)) {
+      for (let i = 0; i < 3; i++) time(statements[name], draw());
+      const times = Array.from({ length: TRIALS }, () => time(statements[name], draw()));
+      figures[name] = summarize(times);
+      log(
+        `P5 history: ${name} median ${figures[name].median.toFixed(2)} ms, p95 ${figures[name].p95.toFixed(2)} ms`,
+      );
+    }
+
+    const n = ROWS.toLocaleString("en-US");
+    const baseline = { what: "n/a", fig: null };
+    const row = (what, fig) => ({
+      id: "P5",
+      what,
+      unit: "ms",
+      fig,
+      baseline,
+      goal: "≤ 50 ms",
+      met: fig.median <= 50 && fig.p95 <= 50,
+    });
+    return [
+      row(`history: newest ${LIMIT} of one host + container, ${n} rows`, figures.hostContainer),
+      row(`history: newest ${LIMIT} by one actor, ${n} rows`, figures.actor),
+      row(`history: newest ${LIMIT} in a 7-day range, ${n} rows`, figures.dateRange),
+      {
+        ...row(
+          `history chart: per day, host and outcome, last 30 days (~${Math.round(ROWS / 12.2).toLocaleString("en-US")} rows), ${n} rows`,
+          figures.timeline,
+        ),
+        goal: "—",
+        met: null,
+      },
+    ];
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
