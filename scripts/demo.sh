@@ -12,5 +12,17 @@ bash "$SCRIPTS/demo-workloads.sh"
 cd "$REPO_ROOT"
 export FLEET_CONFIG="$REPO_ROOT/.fleet/hosts.json"
 export PORT="${PORT:-3000}"
-echo "demo: starting Wharf on port $PORT against $FLEET_CONFIG (Ctrl-C stops the app; 'npm run fleet:down' stops the fleet)"
+# The demo keeps its own data, so its admin is always the one printed below. There is no default password:
+# one is made up on the first demo run and kept (git-ignored) for the next ones.
+export DATA_DIR="${DATA_DIR:-$REPO_ROOT/.fleet/demo-data}"
+password_file="$REPO_ROOT/.fleet/demo-admin-password"
+if [ -z "${WHARF_ADMIN_PASSWORD:-}" ]; then
+  [ -s "$password_file" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$password_file")
+  WHARF_ADMIN_PASSWORD="$(cat "$password_file")"
+fi
+export WHARF_ADMIN_PASSWORD
+echo
+echo "demo: Wharf on http://127.0.0.1:$PORT — sign in as  admin / $WHARF_ADMIN_PASSWORD"
+echo "demo: (Ctrl-C stops the app; 'npm run fleet:down' stops the fleet)"
+echo
 exec npm start
