@@ -3,6 +3,12 @@ import type { ContainerDetail } from "@/lib/fleet/types";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
 
+// What the server puts in place of every value for roles below operator (MASK in lib/fleet/get-container.ts).
+const MASKED_VALUE = "••••••";
+const isMasked = (entry: string) => entry.slice(entry.indexOf("=") + 1) === MASKED_VALUE;
+// An entry without "=" has no value to hide.
+const allMasked = (env: string[]) => env.some(isMasked) && env.every((entry) => isMasked(entry) || !entry.includes("="));
+
 export function ConfigSection({ container: c }: { container: ContainerDetail }) {
   const items: [string, ReactNode][] = [
     ["Container id", <code key="id">{c.id}</code>],
@@ -50,6 +56,11 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
       </Panel>
       <div className="space-y-6">
         <Panel title={`Environment (${c.env.length})`}>
+          {allMasked(c.env) && (
+            <p data-testid="env-masked-note" className="mb-2 text-xs text-slate-500 dark:text-slate-400">
+              values hidden for your role
+            </p>
+          )}
           <List items={c.env} empty="No environment variables" />
         </Panel>
         <Panel title={`Labels (${Object.keys(c.labels).length})`}>

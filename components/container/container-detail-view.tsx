@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import { ActionBar } from "@/components/actions/action-bar";
+import { Can } from "@/components/auth/can";
 import { StateBadge } from "@/components/fleet/state-badge";
 import { useNow } from "@/components/fleet/use-now";
 import { Notice } from "@/components/ui/notice";
@@ -8,7 +10,10 @@ import { describeAge } from "@/lib/fleet/format-age";
 import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
 import { useContainer } from "@/lib/queries/use-container";
 import { ConfigSection } from "./config-section";
+import { ContainerHistory } from "./container-history";
 import { ContainerIncidents } from "./container-incidents";
+import { LogViewer } from "./log-viewer";
+import { ResourceCharts } from "./resource-charts";
 
 export function ContainerDetailView({ hostId, name }: { hostId: string; name: string }) {
   const { data, error, isPending } = useContainer(hostId, name);
@@ -42,6 +47,9 @@ function Detail({ container, now }: { container: NonNullable<ReturnType<typeof u
           on {container.hostId} · {describeAge(container, now)}
         </span>
       </header>
+      <Can role="operator">
+        <ActionBar container={container} />
+      </Can>
       {reason && (
         <Notice tone="error" title={`Needs attention: ${describeAttention(reason, container)}`}>
           {container.error && <p>Engine error: {container.error}</p>}
@@ -50,7 +58,11 @@ function Detail({ container, now }: { container: NonNullable<ReturnType<typeof u
           )}
         </Notice>
       )}
+      <ResourceCharts hostId={container.hostId} name={container.name} running={container.state === "running" || container.state === "paused"} />
+      {/* A new run (or a new container under the same name) has a log stream of its own. */}
+      <LogViewer hostId={container.hostId} name={container.name} runKey={`${container.id}/${container.startedAt ?? ""}`} />
       <ContainerIncidents hostId={container.hostId} name={container.name} now={now} />
+      <ContainerHistory hostId={container.hostId} name={container.name} now={now} />
       <ConfigSection container={container} />
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
 import type { ContainerRow, ListedContainer } from "@/lib/fleet/types";
 import { StateBadge } from "./state-badge";
@@ -6,7 +7,7 @@ import { StateBadge } from "./state-badge";
 const SHOWN = 30;
 
 /** The crashed, looping and unhealthy containers, above the table, so nobody has to sort to find them. */
-export function AttentionList({ rows }: { rows: ListedContainer[] }) {
+export function AttentionList({ rows, action }: { rows: ListedContainer[]; action?: ReactNode }) {
   const flagged = rows.flatMap((row) => {
     const reason = row.stale ? null : attentionReason(row);
     return reason ? [{ row, reason }] : [];
@@ -17,9 +18,12 @@ export function AttentionList({ rows }: { rows: ListedContainer[] }) {
       aria-label="Needs attention"
       className="rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900 dark:bg-red-950/30"
     >
-      <h2 className="text-sm font-semibold text-red-900 dark:text-red-200">
-        Needs attention <span className="font-normal">({flagged.length})</span>
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-sm font-semibold text-red-900 dark:text-red-200">
+          Needs attention <span className="font-normal">({flagged.length})</span>
+        </h2>
+        {action}
+      </div>
       <ul className="mt-2 divide-y divide-red-100 dark:divide-red-900/60">
         {flagged.slice(0, SHOWN).map(({ row, reason }) => (
           <li

@@ -1,7 +1,10 @@
 "use client";
+import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
+import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
+import { isCrashed } from "@/lib/fleet/is-crashed";
 import { attentionReason } from "@/lib/fleet/needs-attention";
 import type { ListedContainer } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
@@ -32,12 +35,14 @@ export function FleetOverview() {
     view.dir,
   );
   const attentionByHost = data ? countAttention(data.containers) : undefined;
+  const crashedByHost = countCrashed(all);
+  const crashed = [...crashedByHost.values()].reduce((sum, n) => sum + n, 0);
   const openIncidents = countOpenIncidents(incidents.data?.incidents ?? []);
   const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
 
   return (
     <div className="space-y-6">
-      <HostCards attentionByHost={attentionByHost} />
+      <HostCards attentionByHost={attentionByHost} crashedByHost={crashedByHost} />
       {downHosts.length > 0 && (
         <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers show their last known state`}>
           <ul>
@@ -49,7 +54,13 @@ export function FleetOverview() {
           </ul>
         </Notice>
       )}
-      {data && <AttentionList rows={all} />}
+      {data && <AttentionList rows={all} action={
+            crashed > 0 && (
+              <Can role="operator">
+                <RestartCrashedButton count={crashed} />
+              </Can>
+            )
+          } />}
       <section aria-label="All containers" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <FleetFilters view={view} hostIds={data?.hosts.map((host) => host.id) ?? []} onChange={setView} />
@@ -94,6 +105,12 @@ function countAttention(rows: ListedContainer[]): Map<string, number> {
   for (const row of rows) {
     if (!row.stale && attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
   }
+  return counts;
+}
+
+function countCrashed(rows: ListedContainer[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) if (isCrashed(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
   return counts;
 }
 

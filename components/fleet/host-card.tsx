@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
+import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
 import type { HostSummary } from "@/lib/fleet/types";
 
-/** `attention` comes from the container rows (crashes and OOM kills are not a Docker state to count). */
-export function HostCard({ host, attention }: { host: HostSummary; attention: number | undefined }) {
+/**
+ * `attention` and `crashed` come from the container rows (crashes and OOM kills are not a Docker state to count).
+ */
+export function HostCard({ host, attention, crashed = 0 }: { host: HostSummary; attention: number | undefined; crashed?: number }) {
   const up = host.status === "up";
   const problems = attention ?? host.counts.restarting + host.counts.dead + host.counts.unhealthy;
   return (
@@ -41,6 +45,13 @@ export function HostCard({ host, attention }: { host: HostSummary; attention: nu
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
             Engine {host.engineVersion} · API {host.apiVersion} · {host.latencyMs} ms
           </p>
+          {crashed > 0 && (
+            <Can role="operator">
+              <div className="mt-3">
+                <RestartCrashedButton hostId={host.id} count={crashed} />
+              </div>
+            </Can>
+          )}
         </>
       ) : (
         <p data-testid="host-error" className="mt-3 break-words text-sm text-red-800 dark:text-red-300">

@@ -1,13 +1,31 @@
 "use client";
-import { createContext, useContext, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { isLoginPath } from "@/lib/auth/login-redirect";
 import { useFleetEvents, type LiveStatus } from "@/lib/queries/use-fleet-events";
 
 const LiveStatusContext = createContext<LiveStatus>("connecting");
 
-/** Opens the one event stream of the page and shares its state with whoever shows it. */
+/**
+ * Opens the one event stream of the page and shares its state with whoever shows it. Not on the sign-in page:
+ * the server refuses the stream to nobody, and EventSource would keep asking. The stream is a sibling of the
+ * page, so signing in or out never remounts the page itself.
+ */
 export function LiveFleetProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const signingIn = isLoginPath(usePathname());
+  return (
+    <LiveStatusContext.Provider value={status}>
+      {!signingIn && <FleetStream onStatus={setStatus} />}
+      {children}
+    </LiveStatusContext.Provider>
+  );
+}
+
+function FleetStream({ onStatus }: { onStatus: (status: LiveStatus) => void }) {
   const status = useFleetEvents();
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  useEffect(() => onStatus(status), [status, onStatus]);
+  return null;
 }
 
 const looks: Record<LiveStatus, { dot: string; label: string }> = {

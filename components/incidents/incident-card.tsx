@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Can } from "@/components/auth/can";
 import { containerHref } from "@/components/fleet/attention-list";
 import { formatDuration } from "@/lib/fleet/format-age";
 import type { Incident } from "@/lib/incidents/types";
@@ -73,7 +74,9 @@ export function IncidentCard({
             )}
           </p>
         ) : (
-          <AcknowledgeButton id={incident.id} />
+          <Can role="operator">
+            <AcknowledgeButton id={incident.id} />
+          </Can>
         )}
       </header>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600 dark:text-slate-300">

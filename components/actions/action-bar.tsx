@@ -1,0 +1,102 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import type { ActionName } from "@/lib/actions/types";
+import type { ContainerDetail } from "@/lib/fleet/types";
+import { useActionProgress } from "@/lib/queries/use-action-progress";
+import { useRunningActions } from "@/lib/queries/use-running-actions";
+import { ActionPhase } from "./action-phase";
+import { actionLabels, confirmationFor, isUp, type Confirmation } from "./describe-action";
+import { useToastingContainerAction } from "./use-toasting-actions";
+
+const order: ActionName[] = ["start", "stop", "restart", "redeploy", "rollback"];
+
+/** Start, stop, restart, redeploy and roll back one container; shows the running action's phase. */
+export function ActionBar({ container }: { container: ContainerDetail }) {
+  const { hostId, name } = container;
+  const progress = useActionProgress(hostId, name);
+  const running = useRunningActions().has(`${hostId}/${name}`);
+  const mutation = useToastingContainerAction();
+  const busy = running || mutation.isPending;
+  // The question is fixed when asked: a state change meanwhile must not swap or close the dialog under the user.
+  const [asking, setAsking] = useState<{ action: ActionName; confirmation: Confirmation } | null>(null);
+  const [force, setForce] = useState(false);
+
+  const send = (action: ActionName) => {
+    setAsking(null);
+    mutation.mutate({ hostId, name, action, ...(action === "redeploy" ? { force } : {}) });
+  };
+  const request = (action: ActionName) => {
+    const confirmation = confirmationFor(action, container);
+    setForce(false);
+    if (confirmation) setAsking({ action, confirmation });
+    else send(action);
+  };
+  const live = progress && !progress.done ? progress : null;
+  const sentAction = mutation.isPending ? mutation.variables?.action : undefined;
+
+  return (
+    <section
+      aria-label="Actions"
+      data-busy={busy ? "1" : "0"}
+      // A flex gap, not space-y: the closed <dialog> is a child too, and must not leave a margin behind.
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        {order.map((action) => {
+          const why = busy ? "An action is running on this container" : unavailable(action, container);
+          return (
+            <Button
+              key={action}
+              variant={action === "redeploy" ? "primary" : "default"}
+              data-testid={`action-${action}`}
+              disabled={why !== null}
+              title={why ?? undefined}
+              onClick={() => request(action)}
+            >
+              <span aria-hidden>{actionLabels[action].icon}</span>
+              {actionLabels[action].label}
+            </Button>
+          );
+        })}
+      </div>
+      {live ? (
+        <ActionPhase action={live.action} phase={live.phase} progress={live.progress} />
+      ) : sentAction ? (
+        // Asked, but the stream has not reported the action yet (or is reconnecting).
+        <ActionPhase action={sentAction} phase="sent, waiting for the server" progress={null} />
+      ) : null}
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking?.confirmation.title ?? ""}
+        confirmLabel={asking?.confirmation.confirmLabel ?? ""}
+        variant={asking?.action === "redeploy" ? "primary" : "danger"}
+        onConfirm={() => asking && send(asking.action)}
+        onCancel={() => setAsking(null)}
+      >
+        <p>{asking?.confirmation.body}</p>
+        {asking?.action === "redeploy" && (
+          <label className="flex items-center gap-2 text-slate-800 dark:text-slate-100">
+            <input
+              type="checkbox"
+              data-testid="force-recreate"
+              checked={force}
+              onChange={(event) => setForce(event.target.checked)}
+              className="h-4 w-4 accent-sky-700"
+            />
+            Force recreate, even if the image has not changed
+          </label>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Why an action makes no sense in the container's state, or null. */
+function unavailable(action: ActionName, container: ContainerDetail): string | null {
+  const up = isUp(container) || container.state === "restarting";
+  if (action === "start" && up) return `${container.name} is already ${container.state}`;
+  if (action === "stop" && !up) return `${container.name} is not running`;
+  return null;
+}

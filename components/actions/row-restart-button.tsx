@@ -1,0 +1,29 @@
+/** The fleet table's one-click restart. Plain props, no hooks: the table may render hundreds of them. */
+export function RowRestartButton({
+  name,
+  busy,
+  disabled,
+  onRestart,
+}: {
+  name: string;
+  /** An action runs on this container. */
+  busy: boolean;
+  disabled: boolean;
+  onRestart: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={`Restart ${name}`}
+      title={busy ? `An action is running on ${name}` : `Restart ${name}`}
+      data-testid="row-restart"
+      disabled={busy || disabled}
+      onClick={onRestart}
+      className="flex h-7 w-7 items-center justify-center rounded-md text-base text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-transparent dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white"
+    >
+      <span aria-hidden className={busy ? "inline-block animate-spin" : undefined}>
+        ↻
+      </span>
+    </button>
+  );
+}

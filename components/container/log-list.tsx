@@ -1,0 +1,73 @@
+"use client";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import type { ViewLine } from "@/lib/logs/log-window";
+import { LOG_ROW_HEIGHT, LogRow } from "./log-row";
+
+const MIN_HEIGHT = 128;
+const MAX_HEIGHT = 448;
+
+/**
+ * The log as a windowed list: only the rows in view (and a few around them) exist in the DOM, so 10,000 lines
+ * cost what 60 do. While following, it stays scrolled to the newest line; scrolling up asks to pause, so the
+ * lines being read stop moving.
+ */
+export function LogList({
+  lines,
+  pattern,
+  showTimestamps,
+  following,
+  onScrollUp,
+}: {
+  lines: ViewLine[];
+  pattern: RegExp | null;
+  showTimestamps: boolean;
+  following: boolean;
+  onScrollUp: () => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer is read during render on purpose; this component is cheap to re-render (visible rows only).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => LOG_ROW_HEIGHT,
+    overscan: 20,
+    getItemKey: (index) => lines[index]?.seq ?? index,
+  });
+  const newest = lines.at(-1)?.seq;
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (following && element) element.scrollTop = element.scrollHeight;
+  }, [following, newest, lines.length]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (following && ["ArrowUp", "PageUp", "Home"].includes(event.key)) onScrollUp();
+  };
+
+  return (
+    <div
+      ref={scroller}
+      role="log"
+      aria-label="Log lines"
+      aria-live="off"
+      tabIndex={0}
+      data-testid="log-scroller"
+      onWheel={(event) => following && event.deltaY < 0 && onScrollUp()}
+      onKeyDown={onKeyDown}
+      // A short log (a stopped container's last lines) gets a short box; a long one scrolls within 28rem.
+      style={{ height: Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, lines.length * LOG_ROW_HEIGHT + 8)) }}
+      className="overflow-auto bg-slate-950 py-1 font-mono text-xs leading-5 text-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+    >
+      <div role="list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const line = lines[item.index];
+          return line ? (
+            <LogRow key={item.key} line={line} top={item.start} pattern={pattern} showTimestamp={showTimestamps} />
+          ) : null;
+        })}
+      </div>
+    </div>
+  );
+}

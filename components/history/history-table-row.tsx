@@ -1,0 +1,107 @@
+import Link from "next/link";
+import { containerHref } from "@/components/fleet/attention-list";
+import type { HistoryEntry } from "@/lib/actions/types";
+import { formatActionDuration, shortDigest } from "@/lib/deploys/format-history";
+import { formatDuration } from "@/lib/fleet/format-age";
+import { OutcomeBadge } from "./outcome-badge";
+
+const cell = "px-2.5 py-2 align-baseline";
+const muted = "text-slate-500 dark:text-slate-400";
+
+/** One action. `compact` leaves out host and container, for the container page where both are the heading. */
+export function HistoryTableRow({
+  entry,
+  now,
+  compact,
+}: {
+  entry: HistoryEntry;
+  now: number;
+  compact: boolean;
+}) {
+  const ago = now - Date.parse(entry.at);
+  return (
+    <tr
+      data-testid="history-row"
+      data-action={entry.action}
+      data-outcome={entry.outcome ?? "running"}
+      data-host={entry.hostId}
+      data-container={entry.containerName}
+      className="border-t border-slate-100 dark:border-slate-800"
+    >
+      <td className={`${cell} whitespace-nowrap`}>
+        <time dateTime={entry.at} title={entry.at}>
+          {ago < 60_000 ? "just now" : `${formatDuration(ago)} ago`}
+        </time>
+      </td>
+      <td className={cell}>
+        {/* Table cells ignore max-width: the limit sits on a block inside. */}
+        <div className="max-w-40 truncate" title={entry.actor}>
+          {entry.actor}
+        </div>
+      </td>
+      <td className={`${cell} ${muted}`}>{entry.source}</td>
+      <td className={`${cell} font-medium`}>{entry.action}</td>
+      {!compact && (
+        <>
+          <td className={`${cell} whitespace-nowrap`}>{entry.hostId}</td>
+          <td className={`${cell} whitespace-nowrap`}>
+            <Link
+              href={containerHref({ hostId: entry.hostId, name: entry.containerName })}
+              className="font-medium hover:underline"
+            >
+              {entry.containerName}
+            </Link>
+          </td>
+        </>
+      )}
+      <td className={`${cell} font-mono text-xs`}>
+        <div className="max-w-48 truncate" title={entry.imageRef ?? undefined}>
+          {entry.imageRef ?? <span className={muted}>—</span>}
+        </div>
+      </td>
+      <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
+        <DigestChange before={entry.digestBefore} after={entry.digestAfter} />
+      </td>
+      <td className={cell}>
+        <OutcomeBadge outcome={entry.outcome} />
+      </td>
+      <td className={`${cell} whitespace-nowrap tabular-nums`}>
+        {entry.durationMs === null ? (
+          <span className={muted}>—</span>
+        ) : (
+          formatActionDuration(entry.durationMs)
+        )}
+      </td>
+      <td className={cell}>
+        <Crashed value={entry.crashedAfter} />
+      </td>
+      <td className={`${cell} text-red-700 dark:text-red-400`}>
+        <div className="line-clamp-2 min-w-40 max-w-72" title={entry.error ?? undefined}>
+          {entry.error ?? ""}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function DigestChange({ before, after }: { before: string | null; after: string | null }) {
+  if (before === null && after === null) return <span className={muted}>—</span>;
+  if (before === after || after === null) {
+    return (
+      <span title={before ?? undefined} className={muted}>
+        {shortDigest(before!)}
+      </span>
+    );
+  }
+  return (
+    <span title={`${before ?? "unknown"} → ${after}`}>
+      <span className={muted}>{before === null ? "—" : shortDigest(before)}</span> → {shortDigest(after)}
+    </span>
+  );
+}
+
+// null: not known yet (less than 10 minutes ago), or not something that can crash after (a stop, a failure).
+function Crashed({ value }: { value: boolean | null }) {
+  if (value === null) return <span className={muted}>—</span>;
+  return value ? <span className="font-semibold text-red-700 dark:text-red-400">yes</span> : <span>no</span>;
+}

@@ -1,0 +1,42 @@
+import type { HistoryOutcome, HistoryTimeline } from "@/lib/deploys/types";
+
+export type Counts = Partial<Record<HistoryOutcome, number>>;
+export type TimelineGrid = {
+  /** Every UTC day of the span, empty ones included, oldest first. */
+  days: string[];
+  /** Hosts with at least one deploy in the span, by id. */
+  hosts: string[];
+  /** `${hostId} ${day}` → counts per outcome. */
+  cells: Map<string, Counts>;
+  /** The busiest host-day's total: the height of a full lane. */
+  max: number;
+  totals: Counts;
+  total: number;
+};
+
+const DAY_MS = 86_400_000;
+
+/** The server's sparse counts as the chart's grid: one lane per host, one slot per day. */
+export function layoutTimeline(timeline: HistoryTimeline): TimelineGrid {
+  const days: string[] = [];
+  for (let ms = Date.parse(timeline.firstDay); ms <= Date.parse(timeline.lastDay); ms += DAY_MS) {
+    days.push(new Date(ms).toISOString().slice(0, 10));
+  }
+  const cells = new Map<string, Counts>();
+  const totals: Counts = {};
+  const hosts = new Set<string>();
+  let total = 0;
+  for (const { day, hostId, outcome, count } of timeline.days) {
+    const key = `${hostId} ${day}`;
+    const counts = cells.get(key) ?? {};
+    const name = outcome ?? "running";
+    counts[name] = (counts[name] ?? 0) + count;
+    totals[name] = (totals[name] ?? 0) + count;
+    cells.set(key, counts);
+    hosts.add(hostId);
+    total += count;
+  }
+  const sum = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const max = Math.max(0, ...[...cells.values()].map(sum));
+  return { days, hosts: [...hosts].sort(), cells, max, totals, total };
+}

@@ -1,0 +1,21 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { historyQueryString, parseHistoryFilter, withoutEmpty } from "@/lib/deploys/history-search-params";
+import type { HistoryFilter } from "@/lib/deploys/types";
+
+/** The filters live in the URL, so a view of the history can be bookmarked, shared and exported as it is. */
+export function useHistoryFilter(): [HistoryFilter, (next: HistoryFilter) => void] {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filter = useMemo(() => parseHistoryFilter(new URLSearchParams(params.toString())), [params]);
+  const replace = useCallback(
+    (next: HistoryFilter) => {
+      const query = historyQueryString(withoutEmpty(next));
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [router, pathname],
+  );
+  return [filter, replace];
+}

@@ -1,0 +1,77 @@
+"use client";
+import { useState } from "react";
+import { RoleBadge } from "@/components/auth/role-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/use-toast";
+import type { ApiTokenInfo } from "@/lib/auth/types";
+import { useRevokeToken } from "@/lib/queries/use-revoke-token";
+import { Timestamp } from "./timestamp";
+
+type Status = "active" | "expired" | "revoked";
+
+function statusOf(token: ApiTokenInfo, now: number): Status {
+  if (token.revokedAt !== null) return "revoked";
+  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now) return "expired";
+  return "active";
+}
+
+export function TokenRow({ token }: { token: ApiTokenInfo }) {
+  const revoke = useRevokeToken();
+  const toast = useToast();
+  const [asking, setAsking] = useState(false);
+  // The list is read when the page opens: its age is close enough to decide what has expired.
+  const [now] = useState(Date.now);
+  const status = statusOf(token, now);
+  return (
+    <tr data-testid="token-row" data-name={token.name} data-status={status}>
+      <td className="px-2 py-2 font-medium">{token.name}</td>
+      <td className="px-2 py-2">
+        <RoleBadge role={token.role} />
+      </td>
+      <td className="px-2 py-2">
+        <Timestamp iso={token.createdAt} /> <span className="text-slate-500 dark:text-slate-400">by {token.createdBy}</span>
+      </td>
+      <td className="px-2 py-2">
+        <Timestamp iso={token.lastUsedAt} fallback="never" />
+      </td>
+      <td className="px-2 py-2">
+        <Timestamp iso={token.expiresAt} fallback="never" />
+      </td>
+      <td className="px-2 py-2">
+        {status === "revoked" ? (
+          <span className="flex items-center gap-2">
+            <Badge tone="red">revoked</Badge>
+            <Timestamp iso={token.revokedAt} />
+          </span>
+        ) : (
+          <Badge tone={status === "expired" ? "amber" : "green"}>{status}</Badge>
+        )}
+      </td>
+      <td className="px-2 py-2 text-right">
+        {token.revokedAt === null && (
+          <Button size="sm" variant="danger" disabled={revoke.isPending} onClick={() => setAsking(true)}>
+            Revoke
+          </Button>
+        )}
+        <ConfirmDialog
+          open={asking}
+          title={`Revoke the token "${token.name}"?`}
+          confirmLabel="Revoke"
+          onConfirm={() => {
+            setAsking(false);
+            revoke.mutate(token.id, {
+              onSuccess: () => toast({ tone: "success", outcome: "succeeded", title: `Revoked "${token.name}"` }),
+              onError: (error) =>
+                toast({ tone: "error", outcome: "error", title: `Cannot revoke "${token.name}"`, message: error.message }),
+            });
+          }}
+          onCancel={() => setAsking(false)}
+        >
+          <p>Every script using it is refused from now on. This cannot be undone: create a new token instead.</p>
+        </ConfirmDialog>
+      </td>
+    </tr>
+  );
+}

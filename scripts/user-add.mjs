@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// `npm run user:add -- --username NAME --role admin|operator|viewer`: adds a Wharf user from the terminal,
+// for the first admin (when WHARF_ADMIN_PASSWORD was not used) or to get back in after losing every admin.
+// The password is asked twice without echo, or read as one line from stdin when that is not a terminal:
+//   printf '%s\n' "$PASSWORD" | npm run user:add -- --username ci --role viewer
+// This is plain JS and cannot run Wharf's TypeScript migrations, so the database must already exist.
+import { randomBytes, scrypt } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+export const ROLES = ["viewer", "operator", "admin"];
+export const MIN_PASSWORD_LENGTH = 12;
+const MAX_PASSWORD_LENGTH = 1024;
+const USERNAME = /^[a-zA-Z0-9._-]{1,64}$/;
+// The same cost and format as lib/auth/hash-password.ts; a unit test signs in with a hash made here.
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltLength: 16 };
+const NOT_CREATED_YET = "start Wharf once first (npm start) so it creates its database, then run this again";
+const USAGE = "usage: npm run user:add -- --username NAME --role admin|operator|viewer";
+
+/** A problem the person running the script can fix: printed as is, without a stack trace. */
+export class UserAddError extends Error {}
+
+export function parseArgs(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const match = /^--(username|role)(?:=(.*))?$/.exec(arg);
+    if (arg === "--help" || arg === "-h") throw new UserAddError(USAGE);
+    if (!match) throw new UserAddError(`unknown argument "${arg}"\n${USAGE}`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined || value === "") throw new UserAddError(`--${match[1]} needs a value\n${USAGE}`);
+    options[match[1]] = value;
+  }
+  if (options.username === undefined || options.role === undefined) throw new UserAddError(USAGE);
+  if (!USERNAME.test(options.username)) {
+    throw new UserAddError(
+      `invalid username "${options.username}": use 1 to 64 letters, digits, dots, dashes or underscores`,
+    );
+  }
+  if (!ROLES.includes(options.role)) {
+    throw new UserAddError(`invalid role "${options.role}": use one of ${ROLES.join(", ")}`);
+  }
+  return { username: options.username, role: options.role };
+}
+
+export function checkPassword(password) {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserAddError(`the password is too short: it needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (password.length > MAX_PASSWORD_LENGTH)
+    throw new UserAddError(`the password is longer than ${MAX_PASSWORD_LENGTH} characters`);
+}
+
+export function hashPassword(password) {
+  const { N, r, p, keyLength, saltLength } = SCRYPT;
+  const salt = randomBytes(saltLength);
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password.normalize("NFC"),
+      salt,
+      keyLength,
+      { N, r, p, maxmem: 2 * 128 * N * r * p },
+      (error, key) =>
+        error
+          ? reject(error)
+          : resolve(["scrypt", N, r, p, salt.toString("base64"), key.toString("base64")].join("$")),
+    );
+  });
+}
+
+/** Opens an existing Wharf database, refusing one whose schema has no users yet. */
+export function openWharfDb(file) {
+  if (!existsSync(file)) throw new UserAddError(`no database at ${file}: ${NOT_CREATED_YET}`);
+  const db = new Database(file, { fileMustExist: true });
+  // The server may be running and writing: wait for its lock rather than fail with SQLITE_BUSY.
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'audit_log')")
+    .pluck()
+    .all();
+  if (tables.length < 2) {
+    db.close();
+    throw new UserAddError(`the database at ${file} has no users table yet: ${NOT_CREATED_YET}`);
+  }
+  return db;
+}
+
+export function assertUsernameFree(db, username) {
+  const taken = db.prepare("SELECT username FROM users WHERE username = ?").pluck().get(username);
+  if (taken !== undefined) {
+    throw new UserAddError(
+      `a user named "${taken}" already exists (names ignore case); choose another username`,
+    );
+  }
+}
+
+/** Inserts the user and its "user-created" audit entry (actor "cli") together. */
+export function addUser(db, { username, passwordHash, role }) {
+  const insert = db.transaction(() => {
+    const at = new Date().toISOString();
+    const id = db
+      .prepare(
+        "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      )
+      .pluck()
+      .get(username, passwordHash, role, at);
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, target, address, detail) VALUES (?, 'cli', 'user-created', ?, NULL, ?)",
+    ).run(at, username, `role: ${role}`);
+    return id;
+  });
+  try {
+    return insert.immediate();
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE")
+      assertUsernameFree(db, username);
+    throw error;
+  }
+}
+
+function askHidden(prompt) {
+  // readline echoes what is typed to its output: give it one that swallows everything.
+  const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  const rl = readline.createInterface({ input: process.stdin, output: silent, terminal: true });
+  process.stdout.write(prompt);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    rl.on("SIGINT", () => rl.close());
+    rl.on("close", () => {
+      process.stdout.write("\n");
+      if (!answered) reject(new UserAddError("cancelled"));
+    });
+    rl.question("", (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer);
+    });
+  });
+}
+
+async function readLineFromStdin() {
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) return line;
+  throw new UserAddError("no password on stdin: pipe one line holding it, or run this in a terminal");
+}
+
+async function readPassword() {
+  if (!process.stdin.isTTY) return readLineFromStdin();
+  const password = await askHidden("Password (at least 12 characters): ");
+  checkPassword(password);
+  if ((await askHidden("Repeat the password: ")) !== password)
+    throw new UserAddError("the passwords do not match");
+  return password;
+}
+
+async function main() {
+  const { username, role } = parseArgs(process.argv.slice(2));
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const file = path.join(path.resolve(root, process.env.DATA_DIR || "data"), "wharf.db");
+  const db = openWharfDb(file);
+  try {
+    // Before the password prompt, so nobody types a password only to learn the name was taken.
+    assertUsernameFree(db, username);
+    const password = await readPassword();
+    checkPassword(password);
+    addUser(db, { username, passwordHash: await hashPassword(password), role });
+    console.log(`created user "${username}" with role ${role} in ${file}`);
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`user:add: ${error instanceof UserAddError ? error.message : (error?.stack ?? error)}`);
+      process.exit(1);
+    },
+  );
+}
