@@ -87,11 +87,12 @@ test("a container's page follows its log and usage live, and closes the engine s
 });
 
 test("an exited container shows its last lines and says it stopped", async ({ page, fleet }) => {
-  const name = await fleet.run("alpha", "exited", [], ["sh", "-c", "echo 'starting'; printf '\\033[31m<b>boom</b>\\033[0m\\n' >&2; exit 1"]);
+  const name = await fleet.run("alpha", "exited", [], ["sh", "-c", "echo 'starting' >&2; printf '\\033[31m<b>boom</b>\\033[0m\\n' >&2; exit 1"]);
   await fleet.until("alpha", name, "to exit", (state) => state.Status === "exited");
   await page.goto(`/containers/alpha/${name}`);
   const logs = page.getByRole("region", { name: "Logs" });
   await expect(logs.getByText("container stopped — showing its last lines")).toBeVisible();
+  // Both on stderr: the engine orders lines within a stream, not across stdout and stderr written together.
   await expect(logs.getByTestId("log-text")).toHaveText(["starting", "<b>boom</b>"]);
   // The markup a container printed is text, coloured by its escape code, never an element.
   const boom = logs.getByTestId("log-text").nth(1);

@@ -11,7 +11,13 @@ export function ActionPhase({ action, phase, progress }: { action: ActionName; p
         aria-hidden
         className="h-3.5 w-3.5 shrink-0 animate-spin rounded-full border-2 border-sky-200 border-t-sky-600 dark:border-sky-900 dark:border-t-sky-400"
       />
-      <span className="font-medium">{actionLabels[action].running}</span>
+      <span className="font-medium">
+        {actionLabels[action].running}
+        <span aria-hidden className="text-slate-400">
+          {" "}
+          ·
+        </span>
+      </span>
       <span data-testid="action-phase" className="min-w-0 truncate text-slate-600 dark:text-slate-300">
         {phase}
       </span>

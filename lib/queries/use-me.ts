@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { WharfError } from "@/lib/api/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Principal } from "@/lib/auth/types";
 import { authKeys } from "./keys";
@@ -18,7 +19,7 @@ export function useMe() {
     queryKey: authKeys.me(),
     queryFn: () => fetchJson<MeResponse>("/api/auth/me"),
     staleTime: 60_000,
-    // A 401 will not turn into a 200 by asking again.
-    retry: false,
+    // A 401 will not turn into a 200 by asking again; a dropped connection might.
+    retry: (failures, error) => !(error instanceof WharfError && error.code === "UNAUTHORIZED") && failures < 1,
   });
 }
