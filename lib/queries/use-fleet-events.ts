@@ -49,8 +49,15 @@ export function useFleetEvents(): LiveStatus {
         if (source?.readyState === EventSource.CLOSED) retry = setTimeout(connect, 2_000);
       };
     };
-    connect();
+    // Data arriving while Suspense boundaries are still hydrating would make them render something other
+    // than the server's HTML (React error 418): connect once the page has loaded and hydrated.
+    let cancelled = false;
+    const start = () => requestAnimationFrame(() => !cancelled && connect());
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
     return () => {
+      cancelled = true;
+      window.removeEventListener("load", start);
       clearTimeout(retry);
       source?.close();
     };
