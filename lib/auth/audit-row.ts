@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { auditActionSchema, type AuditEntry } from "./types";
+import { auditActionSchema } from "./schemas";
+import type { AuditEntry } from "./types";
 
 export const auditColumns = "id, at, actor, action, target, address, detail";
 

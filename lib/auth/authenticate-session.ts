@@ -3,7 +3,8 @@ import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
 import { isSecretShaped, hashSecret } from "./secret-token";
 import { sessionConfig } from "./session-config";
-import { roleSchema, type Principal } from "./types";
+import { roleSchema } from "./schemas";
+import type { Principal } from "./types";
 
 type SessionRow = {
   id: number;

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/history/db";
 import { TOKEN_PREFIX } from "./create-token";
 import { recordAudit } from "./record-audit";
 import { hashSecret, isSecretShaped } from "./secret-token";
-import { roleSchema, type Principal } from "./types";
+import { roleSchema } from "./schemas";
+import type { Principal } from "./types";
 
 type TokenRow = {
   id: number;

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { roleSchema } from "./types";
+import { auditActions, roles } from "./types";
+
+export const roleSchema = z.enum(roles);
+export const auditActionSchema = z.enum(auditActions);
 
 // Usernames land in audit rows, URLs and the CLI: a slug keeps them unambiguous there.
 export const usernameSchema = z

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { roleSchema, type ApiTokenInfo } from "./types";
+import { roleSchema } from "./schemas";
+import type { ApiTokenInfo } from "./types";
 
 /** Named, never `*`: token_hash stays in the database. */
 export const tokenColumns = "id, name, role, created_by, created_at, expires_at, last_used_at, revoked_at";

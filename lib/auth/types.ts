@@ -1,9 +1,8 @@
-import { z } from "zod";
+// Plain constants and types only: this module reaches the browser (role checks in the UI), zod must not.
 
 /** Ordered from least to most trusted: each role can do everything the roles before it can. */
 export const roles = ["viewer", "operator", "admin"] as const;
-export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof roles)[number];
 
 export const roleRank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -56,8 +55,7 @@ export const auditActions = [
   "token-created",
   "token-revoked",
 ] as const;
-export const auditActionSchema = z.enum(auditActions);
-export type AuditAction = z.infer<typeof auditActionSchema>;
+export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEntry = {
   id: number;

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { WharfError } from "@/lib/api/errors";
-import { roleSchema, type User } from "./types";
+import { roleSchema } from "./schemas";
+import type { User } from "./types";
 
 /** Named, never `*`: password_hash must not reach a row that is turned into a `User`. */
 export const userColumns = "id, username, role, created_at, disabled_at";

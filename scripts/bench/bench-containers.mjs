@@ -6,7 +6,7 @@ import { pool } from "./pool.mjs";
 export const LABEL = "wharf.bench";
 export const labels = (kind) => ({ [LABEL]: "1", "wharf.bench.kind": kind });
 
-// Per engine: where create/remove throughput on a 2-core machine stops improving (measured: 8 → 16 gains, 32 does not).
+// Requests in flight per engine: enough to keep each engine busy, few enough that it is not queueing hundreds.
 const IN_FLIGHT = 16;
 
 /** Creates `count` created-not-started containers on one engine: cheap for the engine, still a full row for Wharf. */
@@ -18,10 +18,6 @@ export async function createIdle(eng, kind, from, count) {
 export async function createRunning(eng, kind, count) {
   const names = Array.from({ length: count }, (_, i) => `wharf-bench-${kind}-${eng.id}-${i}`);
   return pool(names, IN_FLIGHT, (name) => createContainer(eng, { name, cmd: ["sleep", "3600"], labels: labels(kind), start: true }));
-}
-
-export async function countBench(eng) {
-  return (await listContainers(eng, { label: [`${LABEL}=1`] })).length;
 }
 
 /** Removes every bench container on the engines, all engines at once. Returns how many there were. */

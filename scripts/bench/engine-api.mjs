@@ -8,7 +8,8 @@ const API = "/v1.41";
 export function engine(id) {
   return {
     id,
-    socketPath: `/run/wharf-fleet/${id}.sock`,
+    // The same override as scripts/fleet-lib.sh.
+    socketPath: `${process.env.WHARF_FLEET_RUN || "/run/wharf-fleet"}/${id}.sock`,
     // Keep-alive, like Wharf's own clients: neither side should pay a connection setup per request.
     agent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
   };

@@ -8,9 +8,9 @@ const WARMUP = 3;
 
 export async function runFleetList({ server, baselineEngine, trials }) {
   const engineCall = { socketPath: baselineEngine.socketPath, path: "/v1.41/containers/json?all=1", agent: baselineEngine.agent };
-  const wharfPlain = { url: `${server.url}/api/containers` };
+  const wharfPlain = { url: `${server.url}/api/containers`, headers: server.headers };
   // What a browser asks for: Next compresses the JSON when the client accepts it, which costs server time.
-  const wharfGzip = { url: `${server.url}/api/containers`, headers: { "accept-encoding": "gzip" } };
+  const wharfGzip = { url: `${server.url}/api/containers`, headers: { ...server.headers, "accept-encoding": "gzip" } };
   for (let i = 0; i < WARMUP; i++) {
     await timedGet(engineCall);
     await timedGet(wharfPlain);

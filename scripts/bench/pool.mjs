@@ -1,5 +1,5 @@
-// Runs `fn` over `items` with at most `limit` calls in flight. Engines queue work internally; past a dozen or
-// so parallel requests per engine throughput stops growing and only latency does.
+// Runs `fn` over `items` with at most `limit` calls in flight: thousands of creates or removes fired at once
+// would all queue inside the engine and time out together.
 export async function pool(items, limit, fn) {
   const results = new Array(items.length);
   let next = 0;

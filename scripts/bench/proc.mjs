@@ -11,8 +11,7 @@ function parentOf(pid) {
   }
 }
 
-/** `pid` and every process below it. */
-export function processTree(pid) {
+function childMap() {
   const children = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -21,6 +20,16 @@ export function processTree(pid) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(Number(entry));
   }
+  return children;
+}
+
+export function childrenOf(pid) {
+  return childMap().get(pid) ?? [];
+}
+
+/** `pid` and every process below it. */
+export function processTree(pid) {
+  const children = childMap();
   const tree = [];
   const queue = [pid];
   while (queue.length > 0) {

@@ -6,11 +6,11 @@ import http from "node:http";
  * Opens `url` as an event stream. `onEvent({event, data, id}, receivedAtMs)` runs per event; `snapshot`
  * resolves with the first `snapshot` event's arrival time once it has been received whole.
  */
-export function openEventStream(url, { onEvent = () => {}, now = Date.now } = {}) {
+export function openEventStream(url, { onEvent = () => {}, now = Date.now, headers = {} } = {}) {
   let resolveSnapshot, rejectSnapshot;
   const snapshot = new Promise((resolve, reject) => ((resolveSnapshot = resolve), (rejectSnapshot = reject)));
   snapshot.catch(() => {});
-  const req = http.get(url, { headers: { accept: "text/event-stream" }, agent: false }, (res) => {
+  const req = http.get(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, (res) => {
     if (res.statusCode !== 200) return rejectSnapshot(new Error(`${url} → ${res.statusCode}`));
     res.setEncoding("utf8");
     let buffered = "";

@@ -1,11 +1,12 @@
 // Starts a Wharf server of the bench's own (own port, own DATA_DIR) the way users do, `node scripts/start.mjs`,
-// which also builds when the sources changed. Stopped again by its pid.
+// but from the bench's private copy of the build (build-snapshot.mjs). Stopped again by its pid.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { signIn } from "./auth.mjs";
 import { commandOf, memoryOf, processTree, alive } from "./proc.mjs";
-import { log, sleep, waitFor } from "./log.mjs";
+import { sleep, waitFor } from "./log.mjs";
 
 export async function freePort() {
   const server = net.createServer();
@@ -16,10 +17,11 @@ export async function freePort() {
 }
 
 /**
- * `profileDir`: when set, the server runs with --cpu-prof and writes a .cpuprofile there on exit, for when a
- * figure misses its goal and the question is where the time went.
+ * `app`: the copy made by snapshotBuild, holding start.mjs and a complete .next. `profileDir`: when set, the
+ * server runs with --cpu-prof and writes a .cpuprofile there on exit, for when a figure misses its goal and the
+ * question is where the time went (BENCH_CPU_PROF=1).
  */
-export async function startWharf({ root, fleetConfig, benchDir, profileDir }) {
+export async function startWharf({ root, app, fleetConfig, benchDir, profileDir }) {
   const port = await freePort();
   const dataDir = path.join(benchDir, "data");
   // A fresh data dir each run: incidents from earlier runs would otherwise ride along in every snapshot.
@@ -28,24 +30,26 @@ export async function startWharf({ root, fleetConfig, benchDir, profileDir }) {
   const logFile = path.join(benchDir, "wharf.log");
   const out = createWriteStream(logFile);
   const env = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEET_CONFIG: fleetConfig, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
-  if (profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (chunk) => {
-    out.write(chunk);
-    if (String(chunk).includes("building")) log("wharf: sources changed since the last build, building (see .fleet/bench/wharf.log)…");
-  });
+  // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
+  const args = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(app, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)]
+    : [path.join(app, "scripts/start.mjs")];
+  const child = spawn(process.execPath, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(out);
   child.stderr.pipe(out);
   const url = `http://127.0.0.1:${port}`;
-  const server = { url, port, pid: child.pid, logFile, child };
+  // `headers` and `cookie`: the bench's session, filled in by signIn once the server answers.
+  const server = { url, port, pid: child.pid, logFile, child, headers: {}, cookie: null };
 
   try {
-    // Generous: the first start may include a full `next build` on 2 cores.
+    // Generous: on a loaded 2-core machine a cold `next start` can take a while.
     await waitFor("Wharf to answer /api/health", async () => {
       if (child.exitCode !== null) throw new Error(`Wharf exited with ${child.exitCode}; see ${logFile}`);
       return (await fetch(`${url}/api/health`).catch(() => null))?.ok;
-    }, { timeoutMs: 300_000, everyMs: 250 });
+    }, { timeoutMs: 120_000, everyMs: 250 });
+    Object.assign(server, await signIn({ server, root, dataDir }));
     await waitFor("every host to be read", async () => {
-      const body = await (await fetch(`${url}/api/hosts`)).json();
+      const body = await getJson(server, "/api/hosts");
       return body.hosts.every((host) => host.status === "up");
     }, { timeoutMs: 60_000, everyMs: 250 });
   } catch (error) {
@@ -53,6 +57,13 @@ export async function startWharf({ root, fleetConfig, benchDir, profileDir }) {
     throw error;
   }
   return server;
+}
+
+/** GET on the bench's own Wharf, signed in; the parsed JSON. */
+export async function getJson(server, pathAndQuery) {
+  const res = await fetch(`${server.url}${pathAndQuery}`, { headers: server.headers });
+  if (!res.ok) throw new Error(`GET ${pathAndQuery} → ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return res.json();
 }
 
 /** Every process of this Wharf server (the start.mjs launcher and the next-server it runs), with their RSS. */

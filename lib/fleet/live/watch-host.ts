@@ -22,6 +22,7 @@ const BACKOFF_MS = [250, 500, 1_000, 2_000];
 // The engine drops events for a subscriber that falls behind (thousands of containers created at once), so
 // every so often the list is compared with what Wharf holds, and whatever differs is inspected again.
 const CHECK_LIST_EVERY_PINGS = 5;
+const INSPECT_POOL = 12;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
 // Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
@@ -42,6 +43,10 @@ export class HostWatcher {
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
   private readonly destroyed = new Set<string>();
   private synced = false;
+  // Re-inspects run through a small pool: a burst of thousands of events must not open thousands of sockets
+  // to one engine (they time out, and the engine drops TLS handshakes), it must queue.
+  private activeInspects = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly external: ExternalChangeRecorder;
 
   constructor(
@@ -194,6 +199,8 @@ export class HostWatcher {
 
   private async inspectAndStore(id: string): Promise<void> {
     let item: ContainerInspect;
+    if (this.activeInspects >= INSPECT_POOL) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.activeInspects++;
     try {
       item = await withDeadline((signal) => inspectContainer(this.host, id, signal), this.host.timeoutMs);
     } catch (error) {
@@ -205,6 +212,9 @@ export class HostWatcher {
       // Anything else is the host failing or overloaded: the ping notices a failing host, and the next list
       // check inspects this container again if it still differs.
       return;
+    } finally {
+      this.activeInspects--;
+      this.waiting.shift()?.();
     }
     if (this.destroyed.has(id)) return;
     const previous = this.store.row(this.host.id, id);
