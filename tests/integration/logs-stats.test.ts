@@ -3,7 +3,7 @@ import { authHeaders } from "../support/api";
 import type { EndEvent, LinesEvent, LogEntry } from "@/lib/logs/types";
 import type { UsageSample } from "@/lib/stats/types";
 import { docker, inspect, removeTestContainers, runContainer, uniqueName, waitFor, type Engine } from "../support/fleet";
-import { openSse, type SseMessage } from "../support/sse-client";
+import { openSse, type SseMessage } from "../support/sse";
 
 const used: Engine[] = ["alpha", "bravo", "charlie"];
 beforeAll(() => Promise.all(used.map(removeTestContainers)));
@@ -57,7 +57,7 @@ describe("GET /api/containers/{hostId}/{nameOrId}/logs", () => {
 
       await docker("charlie", "stop", name);
       await stream.until((r) => r.some((m) => m.event === "end"), "the end of the stream");
-      expect(stream.received.at(-1)).toEqual({ event: "end", data: { reason: "stopped" } satisfies EndEvent });
+      expect(stream.received.at(-1)).toMatchObject({ event: "end", data: { reason: "stopped" } satisfies EndEvent });
       await stream.until(() => stream.ended, "the server to close the stream");
     } finally {
       await stream.close();
@@ -77,7 +77,7 @@ describe("GET /api/containers/{hostId}/{nameOrId}/logs", () => {
         { stream: "stdout", text: "line 5", ts: null },
         { stream: "stderr", text: "fatal: bye", ts: null },
       ]);
-      expect(stream.received.at(-1)).toEqual({ event: "end", data: { reason: "stopped" } });
+      expect(stream.received.at(-1)).toMatchObject({ event: "end", data: { reason: "stopped" } });
     } finally {
       await stream.close();
     }

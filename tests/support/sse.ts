@@ -1,59 +1,78 @@
 import { inject } from "vitest";
+import { authHeaders } from "./api";
 
-export type SseEvent = { id: string | null; event: string; data: unknown };
+export type SseMessage<T = unknown> = { id: string | null; event: string; data: T };
+
+type Options = { url?: string; token?: string; lastEventId?: string };
 
 /**
- * A minimal server-sent events client over fetch, so a test can read /api/events the way a browser does and
- * wait for the message it expects.
+ * A server-sent events client over fetch, reading any of Wharf's streams the way a browser's EventSource does
+ * (including Last-Event-ID), so a test can wait for the messages it expects.
  */
-export async function openEvents(options: { url?: string; token?: string; lastEventId?: string } = {}) {
+export async function openSse(pathname: string, options: Options = {}) {
   const controller = new AbortController();
-  const response = await fetch(`${options.url ?? inject("wharfUrl")}/api/events`, {
+  const response = await fetch(`${options.url ?? inject("wharfUrl")}${pathname}`, {
     headers: {
       accept: "text/event-stream",
-      authorization: `Bearer ${options.token ?? inject("wharfToken")}`,
-      ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}) },
+      ...authHeaders(options.token ?? inject("wharfToken")),
+      ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
+    },
     signal: controller.signal,
   });
-  if (!response.ok || !response.body) throw new Error(`GET /api/events answered ${response.status}`);
+  if (!response.ok || !response.body) throw new Error(`GET ${pathname} answered ${response.status}: ${await response.text()}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  const received: SseEvent[] = [];
+  const received: SseMessage[] = [];
+  let ended = false;
   let buffer = "";
   let waiters: (() => void)[] = [];
+  const wake = () => {
+    const current = waiters;
+    waiters = [];
+    current.forEach((resolve) => resolve());
+  };
   const pump = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-      if (done) return;
+      if (done) break;
       buffer += value;
       let boundary = buffer.indexOf("\n\n");
       while (boundary >= 0) {
-        const block = buffer.slice(0, boundary);
+        const message = parseBlock(buffer.slice(0, boundary));
         buffer = buffer.slice(boundary + 2);
-        const event = parseBlock(block);
-        if (event) received.push(event);
+        if (message) received.push(message);
         boundary = buffer.indexOf("\n\n");
       }
-      const wake = waiters;
-      waiters = [];
-      wake.forEach((resolve) => resolve());
+      wake();
     }
+    ended = true;
+    wake();
   })();
 
+  /** Waits (woken by each new message, bounded by a deadline) until `check` holds. */
+  const until = async (check: (received: SseMessage[]) => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!check(received)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(received).slice(0, 2000)}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, Math.min(left, 250));
+      });
+    }
+  };
+
   return {
+    response,
     received,
-    /** Waits for the first message (from `from` on) that matches, or fails after `timeoutMs`. */
-    async next<T = unknown>(match: (event: SseEvent) => boolean, what: string, timeoutMs = 20_000, from = 0): Promise<SseEvent & { data: T }> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = received.slice(from).find(match);
-        if (found) return found as SseEvent & { data: T };
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`No server-sent event for ${what} within ${timeoutMs} ms; got ${received.map((e) => e.event).join(", ")}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, Math.min(left, 500));
-        });
-      }
+    /** True once the server has closed the stream. */
+    get ended() {
+      return ended;
+    },
+    until,
+    /** The first message that matches, waiting for it if need be. */
+    async next<T = unknown>(match: (message: SseMessage) => boolean, what: string, timeoutMs = 20_000): Promise<SseMessage<T>> {
+      await until((all) => all.some(match), what, timeoutMs);
+      return received.find(match) as SseMessage<T>;
     },
     async close() {
       controller.abort();
@@ -62,7 +81,12 @@ export async function openEvents(options: { url?: string; token?: string; lastEv
   };
 }
 
-function parseBlock(block: string): SseEvent | null {
+/** The fleet's stream, GET /api/events. */
+export function openEvents(options: Options = {}) {
+  return openSse("/api/events", options);
+}
+
+function parseBlock(block: string): SseMessage | null {
   let id: string | null = null;
   let event = "message";
   const data: string[] = [];
@@ -75,6 +99,5 @@ function parseBlock(block: string): SseEvent | null {
     else if (field === "event") event = value;
     else if (field === "data") data.push(value);
   }
-  if (data.length === 0) return null;
-  return { id, event, data: JSON.parse(data.join("\n")) };
+  return data.length === 0 ? null : { id, event, data: JSON.parse(data.join("\n")) };
 }
