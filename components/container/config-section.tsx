@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import type { ContainerDetail } from "@/lib/fleet/types";
+import { ENV_MASK, type ContainerDetail } from "@/lib/fleet/types";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
 
 // What the server puts in place of every value for roles below operator (MASK in lib/fleet/get-container.ts).
-const MASKED_VALUE = "••••••";
-const isMasked = (entry: string) => entry.slice(entry.indexOf("=") + 1) === MASKED_VALUE;
+const isMasked = (entry: string) => entry.slice(entry.indexOf("=") + 1) === ENV_MASK;
 // An entry without "=" has no value to hide.
 const allMasked = (env: string[]) => env.some(isMasked) && env.every((entry) => isMasked(entry) || !entry.includes("="));
 

@@ -7,11 +7,3 @@ export function sessionCookie(request: Request, token: string, expiresAt: string
   const expiry = expiresAt === null ? "Max-Age=0" : `Expires=${new Date(expiresAt).toUTCString()}`;
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; ${expiry}${secure ? "; Secure" : ""}`;
 }
-
-export function readSessionToken(request: Request): string | undefined {
-  for (const part of request.headers.get("cookie")?.split(";") ?? []) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return value.join("=");
-  }
-  return undefined;
-}

@@ -1,9 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { clientAddress } from "@/lib/auth/authenticate-request";
+import { clientAddress, readSessionToken } from "@/lib/auth/authenticate-request";
 import { logout } from "@/lib/auth/logout";
 import { getDb } from "@/lib/history/db";
-import { readSessionToken, sessionCookie } from "./session-cookie";
+import { sessionCookie } from "./session-cookie";
 
 export function signOut(request: Request): Response {
   const token = readSessionToken(request);

@@ -30,8 +30,7 @@ export async function recreateContainer(
 ): Promise<RecreateResult> {
   const old: RawContainerInspect = run.container;
   const name = old.Name.replace(/^\//, "");
-  const oldImage = await imageOps.inspect(host, old.Image).catch(() => null);
-  const plan = buildCreateOptions(old, oldImage, image);
+  const plan = buildCreateOptions(old, run.image, image);
   if (plan.refusals.length > 0) {
     throw new WharfError(
       "VALIDATION",

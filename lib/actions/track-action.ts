@@ -3,7 +3,7 @@ import { WharfError } from "@/lib/api/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import { toWharfError } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
-import type { RawContainerInspect } from "@/lib/docker/types";
+import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDb } from "@/lib/history/db";
 import { recordHistory } from "@/lib/history/record-history";
@@ -16,6 +16,8 @@ export type Caller = { actor: string; source: Source };
 export type ActionRun = {
   entry: HistoryEntry;
   container: RawContainerInspect;
+  /** The image the container runs, read once here (null when the engine no longer has it). */
+  image: ImageInspect | null;
   /** Tells watching clients where the action stands. */
   phase: (phase: string, progress?: number | null) => void;
 };
@@ -73,7 +75,7 @@ export async function trackAction(
     publish("started", null);
     let end: ActionEnd;
     try {
-      end = await work({ entry, container, phase: (phase, progress = null) => publish(phase, progress) });
+      end = await work({ entry, container, image, phase: (phase, progress = null) => publish(phase, progress) });
     } catch (error) {
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);
       end = { outcome: "failed", message: failure.message };

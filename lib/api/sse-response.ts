@@ -7,8 +7,12 @@ const BACKLOG_BYTES = 1024 * 1024;
 
 export type SseChannel = {
   send(event: string, data: unknown): void;
+  /** Writes text already in the event-stream format (ids, a message serialised once for many clients). */
+  write(text: string): void;
   /** False once the client has over a megabyte unread: a producer that can afford to drop data should. */
   keepingUp(): boolean;
+  /** Bytes written and not yet read by the client. */
+  backlogBytes(): number;
 };
 
 /**
@@ -51,7 +55,9 @@ export function sseResponse(
         if (options.retryMs) write(`retry: ${options.retryMs}\n\n`);
         const channel: SseChannel = {
           send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+          write,
           keepingUp: () => (controller.desiredSize ?? 0) > 0,
+          backlogBytes: () => BACKLOG_BYTES - (controller.desiredSize ?? BACKLOG_BYTES),
         };
         produce(channel).then(finish, (error: unknown) => {
           console.error("[wharf] event stream failed", error);

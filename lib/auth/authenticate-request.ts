@@ -19,8 +19,13 @@ export async function authenticateRequest(request: Request): Promise<Principal |
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
     return bearer === undefined ? null : authenticateToken(db, bearer, clientAddress(request));
   }
-  const session = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const session = readSessionToken(request);
   return session === undefined ? null : authenticateSession(db, session);
+}
+
+/** The session token the browser sent, if any. */
+export function readSessionToken(request: Request): string | undefined {
+  return readCookie(request.headers.get("cookie"), SESSION_COOKIE);
 }
 
 /**

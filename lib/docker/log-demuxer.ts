@@ -15,7 +15,7 @@ export type LogDemuxer = {
 };
 
 /**
- * The streaming counterpart of demuxLog, for a followed log. Socket chunks cut anywhere — inside a frame
+ * Reads a followed log (and, through demuxBuffer, a tail read at once). Socket chunks cut anywhere — inside a frame
  * header, a frame, a line or a UTF-8 character — so frames are reassembled before they are read. Each frame
  * is one log message; with `timestamps` the engine puts the message's timestamp first, which is taken off
  * here (at the byte level, before decoding, so a character split across frames stays intact).
@@ -132,4 +132,16 @@ function splitTimestamp(payload: Buffer): [string | null, Buffer] {
   if (space <= 0) return [null, payload];
   const candidate = payload.subarray(0, space).toString("latin1");
   return TIMESTAMP.test(candidate) ? [candidate, payload.subarray(space + 1)] : [null, payload];
+}
+
+/** A whole log read at once (a tail, not followed): its lines, TTY or not, told by the bytes themselves. */
+export function demuxBuffer(buffer: Buffer, tty = !looksMultiplexed(buffer)): LogEntry[] {
+  const demuxer = createLogDemuxer({ tty, timestamps: false });
+  return [...demuxer.push(buffer), ...demuxer.end()];
+}
+
+/** A frame header has a stream type of 0–2 and three zero bytes; plain text practically never starts so. */
+export function looksMultiplexed(buffer: Buffer): boolean {
+  if (buffer.length === 0) return true;
+  return buffer.length >= 8 && (buffer[0] ?? 9) <= 2 && buffer[1] === 0 && buffer[2] === 0 && buffer[3] === 0;
 }

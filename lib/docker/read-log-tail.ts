@@ -1,15 +1,16 @@
 import "server-only";
-import { demuxLog, type LogLine } from "./demux-log";
+import type { LogEntry } from "@/lib/logs/types";
 import type { Host } from "./host-config";
 import { getClient } from "./get-client";
+import { demuxBuffer } from "./log-demuxer";
 
 /** The last `lines` log lines of a container, stdout and stderr told apart. */
-export async function readLogTail(host: Host, containerId: string, lines: number): Promise<LogLine[]> {
+export async function readLogTail(host: Host, containerId: string, lines: number): Promise<LogEntry[]> {
   const raw = (await getClient(host).getContainer(containerId).logs({
     stdout: true,
     stderr: true,
     tail: lines,
     follow: false,
   })) as unknown as Buffer;
-  return demuxLog(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw))).slice(-lines);
+  return demuxBuffer(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw))).slice(-lines);
 }

@@ -5,13 +5,12 @@ import { inspectContainer } from "@/lib/docker/inspect-container";
 import { findHost } from "@/lib/docker/load-fleet";
 import { withDeadline } from "@/lib/docker/with-deadline";
 import { toContainerDetail } from "./to-container-row";
-import type { ContainerResponse } from "./types";
+import { ENV_MASK, type ContainerResponse } from "./types";
 
-export const MASK = "••••••";
 
 function maskEnv(entry: string): string {
   const separator = entry.indexOf("=");
-  return separator < 0 ? entry : `${entry.slice(0, separator)}=${MASK}`;
+  return separator < 0 ? entry : `${entry.slice(0, separator)}=${ENV_MASK}`;
 }
 
 /** Viewers (managers) read everything except secret values: environment values are masked, keys stay. */

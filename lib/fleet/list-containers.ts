@@ -17,10 +17,7 @@ export async function listContainers(filter: ContainerFilter): Promise<Container
   }
   return {
     containers: filterContainers(rows, filter),
-    hosts: hostIds.map((id) => {
-      const summary = store.summary(id);
-      return { id, status: summary.status, error: summary.error };
-    }),
+    hosts: hostIds.map((id) => store.availability(id)),
   };
 }
 

@@ -33,6 +33,9 @@ export type ContainerRow = {
 /** A row as the API returns it: `stale` when its host is down and the row is the last state known. */
 export type ListedContainer = ContainerRow & { stale: boolean };
 
+/** What a viewer sees instead of an environment value (the key stays visible). */
+export const ENV_MASK = "••••••";
+
 export type PortBinding = { containerPort: string; hostIp: string; hostPort: string };
 export type MountInfo = { type: string; name: string | null; source: string; destination: string; mode: string; rw: boolean };
 export type HealthcheckConfig = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
+import { followLogs } from "@/lib/docker/follow-logs";
 import { toWharfError } from "@/lib/docker/engine-error";
-import { followLogs, type LogFollow } from "@/lib/docker/follow-logs";
-import { findHost } from "@/lib/docker/load-fleet";
+import { startFollow } from "@/lib/docker/start-follow";
 import type { ContainerParams } from "@/lib/fleet/schemas";
 import type { LogsQuery } from "./schemas";
 import type { EndEvent, LinesEvent, LogEntry } from "./types";
@@ -17,17 +17,9 @@ const BATCH_LINES = 1_000;
  * JSON with its status. The engine stream lives exactly as long as the client's request.
  */
 export async function openLogStream(request: Request, params: ContainerParams, query: LogsQuery): Promise<Response> {
-  const host = findHost(params.hostId);
-  const engine = new AbortController();
-  const onAbort = () => engine.abort();
-  request.signal.addEventListener("abort", onAbort, { once: true });
-  let follow: LogFollow;
-  try {
-    follow = await followLogs(host, params.nameOrId, { tail: query.tail, signal: engine.signal });
-  } catch (error) {
-    engine.abort();
-    throw toWharfError(error, host, params.nameOrId);
-  }
+  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
+    followLogs(host, params.nameOrId, { tail: query.tail, signal }),
+  );
 
   return sseResponse(
     request,
@@ -60,8 +52,6 @@ export async function openLogStream(request: Request, params: ContainerParams, q
         });
       } catch (error) {
         end = { reason: "error", message: toWharfError(error, host, params.nameOrId).message };
-      } finally {
-        request.signal.removeEventListener("abort", onAbort);
       }
       flush();
       if (!engine.signal.aborted) channel.send("end", end);

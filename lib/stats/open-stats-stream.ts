@@ -1,9 +1,9 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
 import type { EngineStats } from "@/lib/docker/engine-stats";
+import { followStats } from "@/lib/docker/follow-stats";
 import { toWharfError } from "@/lib/docker/engine-error";
-import { followStats, type StatsFollow } from "@/lib/docker/follow-stats";
-import { findHost } from "@/lib/docker/load-fleet";
+import { startFollow } from "@/lib/docker/start-follow";
 import type { ContainerParams } from "@/lib/fleet/schemas";
 import type { EndEvent } from "@/lib/logs/types";
 import { computeUsage } from "./compute-usage";
@@ -14,17 +14,9 @@ import { computeUsage } from "./compute-usage";
  * and the stream lives exactly as long as the client's request.
  */
 export async function openStatsStream(request: Request, params: ContainerParams): Promise<Response> {
-  const host = findHost(params.hostId);
-  const engine = new AbortController();
-  const onAbort = () => engine.abort();
-  request.signal.addEventListener("abort", onAbort, { once: true });
-  let follow: StatsFollow;
-  try {
-    follow = await followStats(host, params.nameOrId, { signal: engine.signal });
-  } catch (error) {
-    engine.abort();
-    throw toWharfError(error, host, params.nameOrId);
-  }
+  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
+    followStats(host, params.nameOrId, { signal }),
+  );
 
   return sseResponse(
     request,
@@ -43,8 +35,6 @@ export async function openStatsStream(request: Request, params: ContainerParams)
         });
       } catch (error) {
         end = { reason: "error", message: toWharfError(error, host, params.nameOrId).message };
-      } finally {
-        request.signal.removeEventListener("abort", onAbort);
       }
       if (!engine.signal.aborted) channel.send("end", end);
     },

@@ -1,19 +1,9 @@
 // Debian's Chromium driven by Playwright: the browsers Playwright would download are unreachable here.
 import { chromium } from "@playwright/test";
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { chromiumLaunchOptions } from "../chromium.mjs";
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 export async function browserVersion() {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineInfo } from "@/lib/docker/types";
 import { countStates, emptyCounts } from "../count-states";
-import type { ContainerRow, HostSummary } from "../types";
+import type { ContainerRow, HostAvailability, HostSummary } from "../types";
 import type { FleetMessage } from "./messages";
 
 type HostEntry = {
@@ -70,6 +70,12 @@ export class FleetStore {
       error: up ? null : entry.error,
       counts: up ? countStates(rows) : emptyCounts(),
     };
+  }
+
+  /** Status and error alone, without counting the host's containers as summary() does. */
+  availability(hostId: string): HostAvailability {
+    const entry = this.entry(hostId);
+    return { id: hostId, status: entry.status, error: entry.status === "up" ? null : entry.error };
   }
 
   rows(hostId: string): ContainerRow[] {

@@ -1,10 +1,12 @@
 import "server-only";
+import { sseResponse } from "@/lib/api/sse-response";
 import { buildSnapshot } from "./build-snapshot";
+import type { FleetStore, Sequenced } from "./fleet-store";
 import { getLiveFleet } from "./get-live-fleet";
-import type { Sequenced } from "./fleet-store";
 
-// Proxies and browsers drop connections that stay silent; a comment line every 15 s keeps it open.
-const HEARTBEAT_MS = 15_000;
+// A client this far behind (a stalled tab, a slow link under heavy churn) is cut off rather than buffered for:
+// its EventSource reconnects with Last-Event-ID and resumes, or gets a fresh snapshot.
+const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
 
 /**
  * GET /api/events as a server-sent event stream. A new client gets a `snapshot`; one reconnecting with a
@@ -14,54 +16,25 @@ export async function openEventStream(request: Request): Promise<Response> {
   const { store, bootId } = getLiveFleet();
   await store.ready();
   const resumeFrom = parseEventId(request.headers.get("last-event-id"), bootId);
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
+  const lifetime = new AbortController();
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
+  return sseResponse(
+    request,
+    lifetime,
+    async (channel) => {
+      const sendEvent = (event: Sequenced) => {
+        if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
+        channel.write((event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`));
       };
-      const sendEvent = (event: Sequenced) =>
-        send((event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`));
-
-      send("retry: 1000\n\n");
       const missed = resumeFrom === null ? null : store.since(resumeFrom);
-      if (missed) {
-        missed.forEach(sendEvent);
-      } else {
-        send(snapshotWire(store, bootId));
-      }
+      if (missed) missed.forEach(sendEvent);
+      else channel.write(snapshotWire(store, bootId));
       const unsubscribe = store.subscribe(sendEvent);
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      cleanup = () => {
-        unsubscribe();
-        clearInterval(heartbeat);
-      };
-      request.signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {}
-      });
+      await new Promise((resolve) => lifetime.signal.addEventListener("abort", resolve, { once: true }));
+      unsubscribe();
     },
-    cancel() {
-      cleanup();
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    },
-  });
+    { retryMs: 1000 },
+  );
 }
 
 function parseEventId(header: string | null, bootId: string): number | null {
@@ -74,7 +47,7 @@ function parseEventId(header: string | null, bootId: string): number | null {
 let cachedSnapshot: { seq: number; wire: string } | null = null;
 
 /** Clients connecting at the same moment (a reload of many tabs, a benchmark) share one serialised snapshot. */
-function snapshotWire(store: Parameters<typeof buildSnapshot>[0], bootId: string): string {
+function snapshotWire(store: FleetStore, bootId: string): string {
   const seq = store.currentSeq();
   if (cachedSnapshot?.seq !== seq) {
     cachedSnapshot = { seq, wire: `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n` };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { demuxLog, looksMultiplexed } from "./demux-log";
+import { demuxBuffer, looksMultiplexed } from "./log-demuxer";
+
+/** Lines as stream and text: these tests are about splitting, not timestamps. */
+const demuxLog = (buffer: Buffer, tty?: boolean) => demuxBuffer(buffer, tty).map(({ stream, text }) => ({ stream, text }));
 
 /** One frame of the engine's multiplexed stream: [type, 0, 0, 0, size (uint32 BE)] then the payload. */
 function frame(stream: "stdout" | "stderr", text: string): Buffer {
