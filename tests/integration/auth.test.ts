@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
 import type { ContainerResponse } from "@/lib/fleet/types";
 import { authHeaders } from "../support/api";
-import { docker, readFleetFile, removeTestContainers, repoRoot, runContainer, uniqueName } from "../support/fleet";
+import {
+  docker,
+  readFleetFile,
+  removeTestContainers,
+  repoRoot,
+  runContainer,
+  uniqueName,
+} from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf, TEST_ADMIN } from "../support/wharf-server";
@@ -32,12 +39,24 @@ function endpoints(): Endpoint[] {
           .replace("[hostId]", "alpha")
           .replace("[nameOrId]", "no-such-container")
           .replace("[id]", "999999");
-        for (const match of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "(\w+)"/g)) {
+        for (const match of source.matchAll(
+          /export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "(\w+)"/g,
+        )) {
           found.push({ method: match[1]!, url, declared: match[2]!, label: `${match[1]} ${url}` });
         }
-        const exported = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length;
-        if (exported !== [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "/g)].length) {
-          found.push({ method: "GET", url, declared: "UNPROTECTED", label: `${path.relative(repoRoot, full)} exports a handler outside route({ auth })` });
+        const exported = [
+          ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+        ].length;
+        if (
+          exported !==
+          [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "/g)].length
+        ) {
+          found.push({
+            method: "GET",
+            url,
+            declared: "UNPROTECTED",
+            label: `${path.relative(repoRoot, full)} exports a handler outside route({ auth })`,
+          });
         }
       }
     }
@@ -61,7 +80,10 @@ const tokens: Record<"viewer" | "operator", string> = { viewer: "", operator: ""
 
 beforeAll(async () => {
   for (const role of ["viewer", "operator"] as const) {
-    const { body } = await post<{ token: string }>("/api/tokens", { name: `auth-test-${role}-${Date.now()}`, role });
+    const { body } = await post<{ token: string }>("/api/tokens", {
+      name: `auth-test-${role}-${Date.now()}`,
+      role,
+    });
     tokens[role] = body.token;
   }
 });
@@ -72,7 +94,12 @@ describe("every route under app/api", () => {
   it("is found, and every handler is wrapped with a declared access level", () => {
     expect(all.length).toBeGreaterThan(20);
     expect(all.filter((e) => e.declared === "UNPROTECTED").map((e) => e.label)).toEqual([]);
-    expect(all.filter((e) => e.declared === "public").map((e) => e.label).sort()).toEqual([...PUBLIC].sort());
+    expect(
+      all
+        .filter((e) => e.declared === "public")
+        .map((e) => e.label)
+        .sort(),
+    ).toEqual([...PUBLIC].sort());
   });
 
   it("answers 401 without credentials, except the public ones", async () => {
@@ -84,10 +111,12 @@ describe("every route under app/api", () => {
   it("answers 403 to a viewer on every mutation, and lets a viewer read", async () => {
     for (const endpoint of all.filter((e) => !PUBLIC.has(e.label))) {
       const status = await call(endpoint, authHeaders(tokens.viewer));
-      if ((MUTATING.includes(endpoint.method) && !EVERYONE.has(endpoint.label)) || endpoint.declared === "admin") {
+      if (
+        (MUTATING.includes(endpoint.method) && !EVERYONE.has(endpoint.label)) ||
+        endpoint.declared === "admin"
+      ) {
         expect(status, endpoint.label).toBe(403);
-      }
-      else expect([401, 403], endpoint.label).not.toContain(status);
+      } else expect([401, 403], endpoint.label).not.toContain(status);
     }
   });
 
@@ -96,7 +125,9 @@ describe("every route under app/api", () => {
       const status = await call(endpoint, authHeaders(tokens.operator));
       if (endpoint.declared === "admin") expect(status, endpoint.label).toBe(403);
       else expect([401, 403, 500], endpoint.label).not.toContain(status);
-      expect([401, 403, 500], `${endpoint.label} as admin`).not.toContain(await call(endpoint, authHeaders()));
+      expect([401, 403, 500], `${endpoint.label} as admin`).not.toContain(
+        await call(endpoint, authHeaders()),
+      );
     }
   });
 });
@@ -104,16 +135,26 @@ describe("every route under app/api", () => {
 describe("browser sessions", () => {
   it("refuse a cross-origin change made with a valid session cookie", async () => {
     const url = inject("wharfUrl");
-    const login = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(TEST_ADMIN) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(TEST_ADMIN),
+    });
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/);
     expect(login.headers.get("set-cookie")).toMatch(/SameSite=Strict/);
     const attempt = (headers: Record<string, string>) =>
-      fetch(`${url}/api/actions/restart-crashed`, { method: "POST", headers: { "content-type": "application/json", cookie, ...headers }, body: PROBE });
+      fetch(`${url}/api/actions/restart-crashed`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, ...headers },
+        body: PROBE,
+      });
 
     const evil = await attempt({ origin: "http://evil.example", "sec-fetch-site": "cross-site" });
     expect(evil.status).toBe(403);
-    expect(((await evil.json()) as { error: { message: string } }).error.message).toContain("Cross-origin request refused");
+    expect(((await evil.json()) as { error: { message: string } }).error.message).toContain(
+      "Cross-origin request refused",
+    );
     expect((await attempt({})).status).toBe(403);
     // The same request from Wharf's own page gets past the check (and stops at the probe body).
     expect((await attempt({ origin: url, "sec-fetch-site": "same-origin" })).status).toBe(400);
@@ -130,9 +171,16 @@ describe("secrets and tokens", () => {
 
   it("masks environment values for viewers and shows them to operators", async () => {
     const name = uniqueName("it-secret");
-    await runContainer("alpha", name, ["--env", "DB_PASSWORD=hunter2", "--env", "MODE=prod"], ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]);
+    await runContainer(
+      "alpha",
+      name,
+      ["--env", "DB_PASSWORD=hunter2", "--env", "MODE=prod"],
+      ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"],
+    );
     const read = async (token: string) => {
-      const response = await fetch(`${inject("wharfUrl")}/api/containers/alpha/${name}`, { headers: authHeaders(token) });
+      const response = await fetch(`${inject("wharfUrl")}/api/containers/alpha/${name}`, {
+        headers: authHeaders(token),
+      });
       return ((await response.json()) as ContainerResponse).container.env;
     };
     const asViewer = await read(tokens.viewer);
@@ -148,11 +196,23 @@ describe("secrets and tokens", () => {
     const name = uniqueName("it-hooked");
     await runContainer("alpha", name, [], [], ref);
     const two = await buildAndPush("alpha", ref, { version: "two" });
-    const { body: jenkins } = await post<{ token: string }>("/api/tokens", { name: `jenkins-${Date.now()}`, role: "operator" });
-    const { status, body } = await post<ActionResult>("/api/deploy", { hostId: "alpha", container: name, graceSeconds: 1 }, undefined, jenkins.token);
+    const { body: jenkins } = await post<{ token: string }>("/api/tokens", {
+      name: `jenkins-${Date.now()}`,
+      role: "operator",
+    });
+    const { status, body } = await post<ActionResult>(
+      "/api/deploy",
+      { hostId: "alpha", container: name, graceSeconds: 1 },
+      undefined,
+      jenkins.token,
+    );
     expect(status).toBe(200);
     expect(body.outcome).toBe("succeeded");
-    expect(body.entry).toMatchObject({ actor: expect.stringMatching(/^jenkins-/), source: "api", imageIdAfter: two.id });
+    expect(body.entry).toMatchObject({
+      actor: expect.stringMatching(/^jenkins-/),
+      source: "api",
+      imageIdAfter: two.id,
+    });
     expect(await docker("alpha", "exec", name, "cat", "/version")).toBe("two");
   });
 });
@@ -168,13 +228,19 @@ describe("signing in", () => {
     const server = await startWharf({ port: 3141, fleetConfig: fleetFile, dataDir: path.join(dir, "data") });
     try {
       const attempt = (password: string) =>
-        fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) });
+        fetch(`${server.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username: "admin", password }),
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await attempt(`wrong-password-${i}`)).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401]);
       const blocked = await attempt(TEST_ADMIN.password);
       expect(blocked.status).toBe(429);
-      const body = (await blocked.json()) as { error: { message: string; details: { retryAfterSeconds: number } } };
+      const body = (await blocked.json()) as {
+        error: { message: string; details: { retryAfterSeconds: number } };
+      };
       expect(body.error.message).toMatch(/try again in \d+ seconds/);
       expect(body.error.details.retryAfterSeconds).toBeGreaterThan(0);
       const audit = (await (await server.fetch("/api/audit")).json()) as { entries: { action: string }[] };

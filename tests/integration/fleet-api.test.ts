@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ContainerResponse, ContainersResponse, HostsResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
-import { allInspected, docker, engines, inspect, removeTestContainers } from "../support/fleet";
+import {
+  allInspected,
+  docker,
+  engines,
+  inspect,
+  removeTestContainers,
+  TEST_LABEL,
+  TEST_RUN,
+} from "../support/fleet";
 import { expectedRow } from "../support/expected-row";
 import { createScenario, type Scenario } from "../support/scenario";
 
@@ -28,7 +36,7 @@ describe("GET /api/containers", () => {
           const inspected = await allInspected(engine);
           const rows = body.containers.filter((row) => row.hostId === engine);
           expect(rows.map((row) => row.id).sort()).toEqual(inspected.map((item) => item.Id).sort());
-          for (const item of inspected.filter((i) => i.Config.Labels?.["wharf.test"] === "1")) {
+          for (const item of inspected.filter((i) => i.Config.Labels?.[TEST_LABEL] === TEST_RUN)) {
             const { exitCause: _cause, stale, ...fromInspect } = rows.find((row) => row.id === item.Id)!;
             expect(fromInspect).toEqual(expectedRow(engine, item));
             expect(stale).toBe(false);
@@ -41,15 +49,39 @@ describe("GET /api/containers", () => {
 
   it("shows each state as the engine has it: restarting is not running, OOM and health come from inspect", async () => {
     const { body } = await api<ContainersResponse>("/api/containers");
-    const row = (host: string, name: string) => body.containers.find((c) => c.hostId === host && c.name === name);
+    const row = (host: string, name: string) =>
+      body.containers.find((c) => c.hostId === host && c.name === name);
     for (const { engine, names } of scenarios) {
-      expect(row(engine, names.healthy)).toMatchObject({ state: "running", health: "healthy", compose: { project: "shop", service: "web" } });
-      expect(row(engine, names.exitedZero)).toMatchObject({ state: "exited", exitCode: 0, oomKilled: false, exitCause: "clean" });
-      expect(row(engine, names.exitedThree)).toMatchObject({ state: "exited", exitCode: 3, oomKilled: false, exitCause: "crash" });
-      expect(row(engine, names.created)).toMatchObject({ state: "created", startedAt: null, finishedAt: null });
+      expect(row(engine, names.healthy)).toMatchObject({
+        state: "running",
+        health: "healthy",
+        compose: { project: "shop", service: "web" },
+      });
+      expect(row(engine, names.exitedZero)).toMatchObject({
+        state: "exited",
+        exitCode: 0,
+        oomKilled: false,
+        exitCause: "clean",
+      });
+      expect(row(engine, names.exitedThree)).toMatchObject({
+        state: "exited",
+        exitCode: 3,
+        oomKilled: false,
+        exitCause: "crash",
+      });
+      expect(row(engine, names.created)).toMatchObject({
+        state: "created",
+        startedAt: null,
+        finishedAt: null,
+      });
       expect(row(engine, names.paused)).toMatchObject({ state: "paused" });
       expect(row(engine, names.unhealthy)).toMatchObject({ state: "running", health: "unhealthy" });
-      expect(row(engine, names.oom)).toMatchObject({ state: "exited", oomKilled: true, exitCode: 137, exitCause: "oom" });
+      expect(row(engine, names.oom)).toMatchObject({
+        state: "exited",
+        oomKilled: true,
+        exitCode: 137,
+        exitCause: "oom",
+      });
     }
     const loop = scenarios[0]!.names.restarting!;
     expect(row("alpha", loop)?.state).toBe("restarting");
@@ -70,7 +102,9 @@ describe("GET /api/containers", () => {
     const byText = await api<ContainersResponse>(`/api/containers?q=${encodeURIComponent(`bravo ${crash}`)}`);
     expect(byText.body.containers.map((c) => `${c.hostId}/${c.name}`)).toEqual([`bravo/${crash}`]);
 
-    const badState = await api<{ error: { code: string; message: string } }>("/api/containers?state=sleeping");
+    const badState = await api<{ error: { code: string; message: string } }>(
+      "/api/containers?state=sleeping",
+    );
     expect(badState.status).toBe(400);
     expect(badState.body.error.code).toBe("VALIDATION");
     expect(badState.body.error.message).toMatch(/state/);
@@ -101,7 +135,9 @@ describe("GET /api/hosts", () => {
   it("reports each engine's versions and counts, and never leaks credentials", async () => {
     for (const engine of engines) {
       const { host, expected } = await settledCounts(engine);
-      const [version, apiVersion] = (await docker(engine, "version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}")).split(" ");
+      const [version, apiVersion] = (
+        await docker(engine, "version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}")
+      ).split(" ");
       expect(host).toMatchObject({ status: "up", engineVersion: version, apiVersion, error: null });
       expect(host.latencyMs).toBeGreaterThan(0);
       expect(host.counts).toEqual(expected);
@@ -110,7 +146,11 @@ describe("GET /api/hosts", () => {
     expect(status).toBe(200);
     expect(body.hosts.find((h) => h.id === "charlie")?.url).toBe("tcp://127.0.0.1:23762");
     expect(JSON.stringify(body)).not.toMatch(/BEGIN|PRIVATE KEY/);
-    expect(body.hosts.find((h) => h.id === "gone")).toMatchObject({ status: "down", engineVersion: null, counts: { total: 0 } });
+    expect(body.hosts.find((h) => h.id === "gone")).toMatchObject({
+      status: "down",
+      engineVersion: null,
+      counts: { total: 0 },
+    });
   });
 });
 
@@ -124,7 +164,9 @@ describe("GET /api/containers/{hostId}/{nameOrId}", () => {
     expect(detail).toMatchObject(expectedRow("alpha", item!));
     expect(detail.env).toContain("GREETING=hello");
     expect(detail.command).toEqual(item!.Config.Cmd);
-    expect(detail.mounts).toContainEqual(expect.objectContaining({ type: "volume", name: alpha.volume, destination: "/data" }));
+    expect(detail.mounts).toContainEqual(
+      expect.objectContaining({ type: "volume", name: alpha.volume, destination: "/data" }),
+    );
     expect(detail.restartPolicy).toEqual({ name: "unless-stopped", maximumRetryCount: 0 });
     expect(detail.healthcheck?.test).toEqual(["CMD-SHELL", "true"]);
     expect(detail.networkMode).toBe("none");
@@ -137,7 +179,9 @@ describe("GET /api/containers/{hostId}/{nameOrId}", () => {
   });
 
   it("answers 404 naming the missing container or host, and 502 naming a host that is down", async () => {
-    const missing = await api<{ error: { code: string; message: string } }>("/api/containers/alpha/no-such-container");
+    const missing = await api<{ error: { code: string; message: string } }>(
+      "/api/containers/alpha/no-such-container",
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('Container "no-such-container" not found on host "alpha"');
 

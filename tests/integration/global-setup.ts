@@ -34,7 +34,11 @@ export default async function setup(project: TestProject) {
   ];
   writeFileSync(testFleetFile, JSON.stringify({ hosts }, null, 2));
 
-  const server = await startWharf({ port: 3101, fleetConfig: testFleetFile, dataDir: path.join(dir, "data") });
+  const server = await startWharf({
+    port: 3101,
+    fleetConfig: testFleetFile,
+    dataDir: path.join(dir, "data"),
+  });
   project.provide("wharfUrl", server.url);
   project.provide("wharfToken", server.token);
   project.provide("testFleetFile", testFleetFile);

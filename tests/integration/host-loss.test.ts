@@ -15,7 +15,8 @@ async function get<T>(pathname: string): Promise<T> {
   return (await (await wharf.fetch(pathname)).json()) as T;
 }
 
-const hostStatus = async (id: string) => (await get<HostsResponse>("/api/hosts")).hosts.find((h) => h.id === id)?.status;
+const hostStatus = async (id: string) =>
+  (await get<HostsResponse>("/api/hosts")).hosts.find((h) => h.id === id)?.status;
 
 // This suite runs its own Wharf, watching bravo through a relay it can cut like a failing network.
 beforeAll(async () => {
@@ -23,7 +24,10 @@ beforeAll(async () => {
   const alpha = readFleetFile().hosts.find((h) => h.id === "alpha")!;
   const dir = path.join(repoRoot, ".fleet/integration");
   const file = path.join(dir, "relay-hosts.json");
-  writeFileSync(file, JSON.stringify({ hosts: [alpha, { id: "relay", url: `tcp://127.0.0.1:${relay.port}` }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ hosts: [alpha, { id: "relay", url: `tcp://127.0.0.1:${relay.port}` }] }),
+  );
   wharf = await startWharf({ port: 3121, fleetConfig: file, dataDir: path.join(dir, "relay-data") });
 }, 120_000);
 
@@ -34,18 +38,28 @@ afterAll(async () => {
 });
 
 it("a host cut off while a container crashes turns down, keeps its rows, and records the crash once it is back", async () => {
-  await runContainer("bravo", name, [], ["sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done; echo 'lost while away' >&2; exit 4"]);
+  await runContainer(
+    "bravo",
+    name,
+    [],
+    ["sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done; echo 'lost while away' >&2; exit 4"],
+  );
   await vi.waitFor(async () => {
     const { containers } = await get<ContainersResponse>(`/api/containers?host=relay&q=${name}`);
     expect(containers[0]?.state).toBe("running");
   });
 
   await relay.cut();
-  await vi.waitFor(async () => expect(await hostStatus("relay")).toBe("down"), { timeout: 15_000, interval: 100 });
+  await vi.waitFor(async () => expect(await hostStatus("relay")).toBe("down"), {
+    timeout: 15_000,
+    interval: 100,
+  });
   expect(await hostStatus("alpha")).toBe("up");
 
   await docker("bravo", "exec", name, "touch", "/tmp/go");
-  await vi.waitFor(async () => expect(await docker("bravo", "inspect", "--format", "{{.State.Status}}", name)).toBe("exited"));
+  await vi.waitFor(async () =>
+    expect(await docker("bravo", "inspect", "--format", "{{.State.Status}}", name)).toBe("exited"),
+  );
 
   // While away: the last state known, marked stale, and no incident yet (Wharf could not see the crash).
   const away = await get<ContainersResponse>(`/api/containers?host=relay&q=${name}`);
@@ -53,7 +67,10 @@ it("a host cut off while a container crashes turns down, keeps its rows, and rec
   expect(away.hosts).toEqual([expect.objectContaining({ id: "relay", status: "down" })]);
 
   await relay.restore();
-  await vi.waitFor(async () => expect(await hostStatus("relay")).toBe("up"), { timeout: 15_000, interval: 100 });
+  await vi.waitFor(async () => expect(await hostStatus("relay")).toBe("up"), {
+    timeout: 15_000,
+    interval: 100,
+  });
   await vi.waitFor(
     async () => {
       const { incidents } = await get<IncidentsResponse>(`/api/incidents?host=relay&container=${name}`);
@@ -64,5 +81,10 @@ it("a host cut off while a container crashes turns down, keeps its rows, and rec
     { timeout: 15_000, interval: 200 },
   );
   const back = await get<ContainersResponse>(`/api/containers?host=relay&q=${name}`);
-  expect(back.containers[0]).toMatchObject({ state: "exited", exitCode: 4, stale: false, exitCause: "crash" });
+  expect(back.containers[0]).toMatchObject({
+    state: "exited",
+    exitCode: 4,
+    stale: false,
+    exitCause: "crash",
+  });
 });

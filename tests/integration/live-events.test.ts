@@ -2,7 +2,16 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
-import { allInspected, docker, engines, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
+import {
+  allInspected,
+  docker,
+  engines,
+  removeTestContainers,
+  runContainer,
+  uniqueName,
+  TEST_LABEL,
+  TEST_RUN,
+} from "../support/fleet";
 import { expectedRow } from "../support/expected-row";
 import { openEvents } from "../support/sse";
 
@@ -21,19 +30,27 @@ it("streams a snapshot, then each change: a crash arrives as the container's new
     const name = uniqueName("it-live");
     await runContainer("bravo", name, [], ["sh", "-c", "echo bye >&2; exit 3"]);
     const crashed = await events.next<FleetMessage & { type: "container" }>(
-      (e) => e.event === "container" && (e.data as { row?: { name: string; state: string } }).row?.name === name && (e.data as { row: { state: string } }).row.state === "exited",
+      (e) =>
+        e.event === "container" &&
+        (e.data as { row?: { name: string; state: string } }).row?.name === name &&
+        (e.data as { row: { state: string } }).row.state === "exited",
       "the crashed row",
     );
     expect(crashed.data.row).toMatchObject({ hostId: "bravo", exitCode: 3, exitCause: "crash" });
     const incident = await events.next<FleetMessage & { type: "incident" }>(
-      (e) => e.event === "incident" && (e.data as { incident: { containerName: string } }).incident.containerName === name,
+      (e) =>
+        e.event === "incident" &&
+        (e.data as { incident: { containerName: string } }).incident.containerName === name,
       "the incident",
     );
     expect(incident.data.incident).toMatchObject({ kind: "exit", exitCode: 3, hostId: "bravo" });
 
     await docker("bravo", "rm", name);
     const removed = await events.next<FleetMessage & { type: "container" }>(
-      (e) => e.event === "container" && (e.data as { id: string; row: unknown }).id === crashed.data.id && (e.data as { row: unknown }).row === null,
+      (e) =>
+        e.event === "container" &&
+        (e.data as { id: string; row: unknown }).id === crashed.data.id &&
+        (e.data as { row: unknown }).row === null,
       "the removal",
     );
     expect(removed.data.hostId).toBe("bravo");
@@ -56,7 +73,10 @@ it("a client reconnecting with Last-Event-ID gets only what it missed", async ()
 
   const resumed = await openEvents({ lastEventId: snapshot.id! });
   try {
-    const missed = await resumed.next((e) => e.event === "container" && (e.data as { row?: { name: string } }).row?.name === name, "the missed change");
+    const missed = await resumed.next(
+      (e) => e.event === "container" && (e.data as { row?: { name: string } }).row?.name === name,
+      "the missed change",
+    );
     expect(resumed.received.some((e) => e.event === "snapshot")).toBe(false);
     expect(Number(missed.id!.split(":")[1])).toBeGreaterThan(Number(snapshot.id!.split(":")[1]));
   } finally {
@@ -89,8 +109,10 @@ it("follows heavy churn and ends equal to docker inspect", async () => {
     async () => {
       const { body } = await api<ContainersResponse>("/api/containers");
       for (const engine of engines) {
-        const inspected = (await allInspected(engine)).filter((i) => i.Config.Labels?.["wharf.test"] === "1");
-        const rows = body.containers.filter((r) => r.hostId === engine && r.labels["wharf.test"] === "1");
+        const inspected = (await allInspected(engine)).filter(
+          (i) => i.Config.Labels?.[TEST_LABEL] === TEST_RUN,
+        );
+        const rows = body.containers.filter((r) => r.hostId === engine && r.labels[TEST_LABEL] === TEST_RUN);
         expect(rows.map((r) => r.id).sort()).toEqual(inspected.map((i) => i.Id).sort());
         for (const item of inspected) {
           const { exitCause: _c, stale: _s, ...fromInspect } = rows.find((r) => r.id === item.Id)!;

@@ -10,7 +10,15 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
 
 it("refuses to start on an invalid fleet file, naming the file, the host and the field", async () => {
   const file = path.join(dir, "broken.json");
-  writeFileSync(file, JSON.stringify({ hosts: [{ id: "alpha", url: "unix:///run/a.sock" }, { id: "bravo", url: "http://10.0.0.1" }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      hosts: [
+        { id: "alpha", url: "unix:///run/a.sock" },
+        { id: "bravo", url: "http://10.0.0.1" },
+      ],
+    }),
+  );
   const started = startWharf({ port: 3111, fleetConfig: file, dataDir: path.join(dir, "data") });
   await expect(started).rejects.toThrow(/Wharf exited at start-up/);
   const message = await started.catch((error: Error) => error.message);

@@ -13,6 +13,8 @@ export const runDir = process.env.WHARF_FLEET_RUN ?? "/run/wharf-fleet";
 export const engines = ["alpha", "bravo", "charlie"] as const;
 export type Engine = (typeof engines)[number];
 export const TEST_LABEL = "wharf.test";
+// Several checkouts can test against the same engines at once; each labels (and cleans up) only its own.
+export const TEST_RUN = process.env.WHARF_TEST_RUN ?? "1";
 
 export function readFleetFile(): { hosts: { id: string; url: string }[] } {
   if (!existsSync(fleetFile)) throw new Error(`${fleetFile} is missing: run "npm run fleet:up" first`);
@@ -43,7 +45,13 @@ export type Inspect = {
     Restarting: boolean;
     Health?: { Status: string; Log?: { Output: string }[] };
   };
-  Config: { Image: string; Labels: Record<string, string> | null; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null };
+  Config: {
+    Image: string;
+    Labels: Record<string, string> | null;
+    Env: string[];
+    Cmd: string[] | null;
+    Entrypoint: string[] | null;
+  };
   HostConfig: { NetworkMode: string; RestartPolicy: { Name: string; MaximumRetryCount: number } };
   Mounts: { Type: string; Name?: string; Destination: string }[];
 };
@@ -59,12 +67,33 @@ export async function allInspected(engine: Engine): Promise<Inspect[]> {
 }
 
 /** Creates a container with networking off (the rule on these machines) and a label for clean-up. */
-export async function runContainer(engine: Engine, name: string, options: string[], command: string[], image = "localhost/busybox:1"): Promise<string> {
-  return docker(engine, "run", "-d", "--name", name, "--network", "none", "--label", `${TEST_LABEL}=1`, ...options, image, ...command);
+export async function runContainer(
+  engine: Engine,
+  name: string,
+  options: string[],
+  command: string[],
+  image = "localhost/busybox:1",
+): Promise<string> {
+  return docker(
+    engine,
+    "run",
+    "-d",
+    "--name",
+    name,
+    "--network",
+    "none",
+    "--label",
+    `${TEST_LABEL}=${TEST_RUN}`,
+    ...options,
+    image,
+    ...command,
+  );
 }
 
 export async function removeTestContainers(engine: Engine): Promise<void> {
-  const ids = (await docker(engine, "ps", "-aq", "--filter", `label=${TEST_LABEL}`)).split("\n").filter(Boolean);
+  const ids = (await docker(engine, "ps", "-aq", "--filter", `label=${TEST_LABEL}=${TEST_RUN}`))
+    .split("\n")
+    .filter(Boolean);
   if (ids.length > 0) await docker(engine, "rm", "-f", "-v", ...ids);
 }
 
@@ -72,7 +101,11 @@ export async function removeTestContainers(engine: Engine): Promise<void> {
  * Waits for a condition the engine reaches on its own (a health check failing, a backoff growing). The loop
  * watches the engine, bounded by a deadline; it never sleeps a fixed time and hopes.
  */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let delay = 50;
   for (;;) {

@@ -1,4 +1,13 @@
-import { docker, inspect, runContainer, uniqueName, waitFor, type Engine } from "./fleet";
+import {
+  docker,
+  inspect,
+  runContainer,
+  uniqueName,
+  waitFor,
+  TEST_LABEL,
+  TEST_RUN,
+  type Engine,
+} from "./fleet";
 
 export type Scenario = {
   engine: Engine;
@@ -39,19 +48,37 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
       engine,
       names.healthy,
       [
-        "--label", "com.docker.compose.project=shop",
-        "--label", "com.docker.compose.service=web",
-        "--env", "GREETING=hello",
-        "--volume", `${volume}:/data`,
-        "--restart", "unless-stopped",
-        "--health-cmd", "true",
-        "--health-interval", "1s",
+        "--label",
+        "com.docker.compose.project=shop",
+        "--label",
+        "com.docker.compose.service=web",
+        "--env",
+        "GREETING=hello",
+        "--volume",
+        `${volume}:/data`,
+        "--restart",
+        "unless-stopped",
+        "--health-cmd",
+        "true",
+        "--health-interval",
+        "1s",
       ],
       forever,
     ),
     runContainer(engine, names.exitedZero, [], ["sh", "-c", "exit 0"]),
     runContainer(engine, names.exitedThree, [], ["sh", "-c", "echo boom >&2; exit 3"]),
-    docker(engine, "create", "--name", names.created, "--network", "none", "--label", "wharf.test=1", "localhost/busybox:1", "true"),
+    docker(
+      engine,
+      "create",
+      "--name",
+      names.created,
+      "--network",
+      "none",
+      "--label",
+      `${TEST_LABEL}=${TEST_RUN}`,
+      "localhost/busybox:1",
+      "true",
+    ),
     runContainer(engine, names.paused, [], forever).then(() => docker(engine, "pause", names.paused)),
     runContainer(
       engine,
@@ -60,15 +87,23 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
       forever,
     ),
     runOomKilled(engine, names.oom).then((name) => (names.oom = name)),
-    ...(names.restarting ? [runContainer(engine, names.restarting, ["--restart", "always"], ["sh", "-c", "exit 1"])] : []),
+    ...(names.restarting
+      ? [runContainer(engine, names.restarting, ["--restart", "always"], ["sh", "-c", "exit 1"])]
+      : []),
   ]);
 
   const state = async (name: string) => (await inspect(engine, name))[0]!.State;
   await Promise.all([
     waitFor(`${names.exitedZero} to exit`, async () => (await state(names.exitedZero)).Status === "exited"),
     waitFor(`${names.exitedThree} to exit`, async () => (await state(names.exitedThree)).Status === "exited"),
-    waitFor(`${names.healthy} to be healthy`, async () => (await state(names.healthy)).Health?.Status === "healthy"),
-    waitFor(`${names.unhealthy} to be unhealthy`, async () => (await state(names.unhealthy)).Health?.Status === "unhealthy"),
+    waitFor(
+      `${names.healthy} to be healthy`,
+      async () => (await state(names.healthy)).Health?.Status === "healthy",
+    ),
+    waitFor(
+      `${names.unhealthy} to be unhealthy`,
+      async () => (await state(names.unhealthy)).Health?.Status === "unhealthy",
+    ),
     // Docker doubles the delay between restarts; by the seventh it waits over 12 s in "restarting", long enough
     // to compare the API with `docker inspect` without the container changing in between.
     ...(names.restarting
@@ -95,9 +130,12 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
 export async function runOomKilled(engine: Engine, name: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const candidate = attempt === 1 ? name : `${name}-${attempt}`;
-    await runContainer(engine, candidate, ["--memory", "8m", "--memory-swap", "8m"], [
-      "sh", "-c", "x=$(head -c 67108864 /dev/zero | tr '\\0' x); echo survived",
-    ]);
+    await runContainer(
+      engine,
+      candidate,
+      ["--memory", "8m", "--memory-swap", "8m"],
+      ["sh", "-c", "x=$(head -c 67108864 /dev/zero | tr '\\0' x); echo survived"],
+    );
     const state = await waitFor(`${candidate} to exit`, async () => {
       const [item] = await inspect(engine, candidate);
       return item!.State.Status === "exited" ? item!.State : undefined;

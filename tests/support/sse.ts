@@ -19,7 +19,8 @@ export async function openSse(pathname: string, options: Options = {}) {
     },
     signal: controller.signal,
   });
-  if (!response.ok || !response.body) throw new Error(`GET ${pathname} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok || !response.body)
+    throw new Error(`GET ${pathname} answered ${response.status}: ${await response.text()}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const received: SseMessage[] = [];
   let ended = false;
@@ -49,11 +50,18 @@ export async function openSse(pathname: string, options: Options = {}) {
   })();
 
   /** Waits (woken by each new message, bounded by a deadline) until `check` holds. */
-  const until = async (check: (received: SseMessage[]) => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
+  const until = async (
+    check: (received: SseMessage[]) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<void> => {
     const deadline = Date.now() + timeoutMs;
     while (!check(received)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(received).slice(0, 2000)}`);
+      if (left <= 0)
+        throw new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(received).slice(0, 2000)}`,
+        );
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, Math.min(left, 250));
@@ -70,7 +78,11 @@ export async function openSse(pathname: string, options: Options = {}) {
     },
     until,
     /** The first message that matches, waiting for it if need be. */
-    async next<T = unknown>(match: (message: SseMessage) => boolean, what: string, timeoutMs = 20_000): Promise<SseMessage<T>> {
+    async next<T = unknown>(
+      match: (message: SseMessage) => boolean,
+      what: string,
+      timeoutMs = 20_000,
+    ): Promise<SseMessage<T>> {
       await until((all) => all.some(match), what, timeoutMs);
       return received.find(match) as SseMessage<T>;
     },

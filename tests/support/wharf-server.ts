@@ -18,10 +18,17 @@ export type RunningServer = {
 /** Test servers start with this admin (WHARF_ADMIN_PASSWORD creates it on a fresh data dir). */
 export const TEST_ADMIN = { username: "admin", password: "integration-admin-password" };
 
-export async function startWharf(options: { port: number; fleetConfig: string; dataDir: string }): Promise<RunningServer> {
-  if (!existsSync(path.join(repoRoot, ".next/BUILD_ID"))) throw new Error('Wharf is not built: run "npm run build" first');
+export async function startWharf(options: {
+  port: number;
+  fleetConfig: string;
+  dataDir: string;
+}): Promise<RunningServer> {
+  // Checkouts testing side by side on one machine shift their servers' ports apart.
+  const port = options.port + Number(process.env.WHARF_PORT_OFFSET ?? 0);
+  if (!existsSync(path.join(repoRoot, ".next/BUILD_ID")))
+    throw new Error('Wharf is not built: run "npm run build" first');
   const next = path.join(repoRoot, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+  const child = spawn(process.execPath, [next, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -35,12 +42,15 @@ export async function startWharf(options: { port: number; fleetConfig: string; d
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Wharf exited at start-up:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`Wharf did not answer within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -67,13 +77,18 @@ export async function adminToken(url: string): Promise<string> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(TEST_ADMIN),
   });
-  if (!login.ok) throw new Error(`Signing in as the test admin failed: ${login.status} ${await login.text()}`);
+  if (!login.ok)
+    throw new Error(`Signing in as the test admin failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const created = await fetch(`${url}/api/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, origin: url },
-    body: JSON.stringify({ name: `tests-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, role: "admin" }),
+    body: JSON.stringify({
+      name: `tests-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+      role: "admin",
+    }),
   });
-  if (!created.ok) throw new Error(`Creating the test token failed: ${created.status} ${await created.text()}`);
+  if (!created.ok)
+    throw new Error(`Creating the test token failed: ${created.status} ${await created.text()}`);
   return ((await created.json()) as { token: string }).token;
 }
