@@ -7,16 +7,19 @@ export async function register() {
   const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
   const { getDb } = await import("./lib/history/db");
   const bootstrap = await bootstrapAdmin(getDb());
-  if (bootstrap.created) console.log(`[wharf] created the admin user "${bootstrap.user.username}" from WHARF_ADMIN_PASSWORD`);
+  if (bootstrap.created)
+    console.log(`[wharf] created the admin user "${bootstrap.user.username}" from WHARF_ADMIN_PASSWORD`);
   else if (bootstrap.reason === "no-password") {
     const { countUsers } = await import("./lib/auth/count-users");
     if (countUsers(getDb()) === 0) {
-      console.log('[wharf] no users yet: set WHARF_ADMIN_PASSWORD, or run `npm run user:add -- --username NAME --role admin`');
+      console.log(
+        "[wharf] no users yet: set WHARF_ADMIN_PASSWORD, or run `npm run user:add -- --username NAME --role admin`",
+      );
     }
   }
   // Start watching the hosts now, so the first page view already finds the fleet read and incidents recorded.
-  const { getLiveFleet } = await import("./lib/fleet/live/get-live-fleet");
-  getLiveFleet();
+  const { startLiveFleet } = await import("./lib/live/start-live-fleet");
+  startLiveFleet();
   // A redeploy the last process was killed in the middle of is finished or undone before anything else.
   const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
   void recoverInterruptedDeploys();

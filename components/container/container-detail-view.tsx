@@ -7,7 +7,9 @@ import { useNow } from "@/components/fleet/use-now";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { describeAge } from "@/lib/fleet/format-age";
-import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
+import { describeAttention } from "@/lib/fleet/needs-attention";
+import { StderrLine } from "@/components/incidents/stderr-line";
+import { useIncidents } from "@/lib/queries/use-incidents";
 import { useContainer } from "@/lib/queries/use-container";
 import { ConfigSection } from "./config-section";
 import { ContainerHistory } from "./container-history";
@@ -28,7 +30,9 @@ export function ContainerDetailView({ hostId, name }: { hostId: string; name: st
       {isPending ? (
         <Spinner label={`Inspecting ${name} on ${hostId}…`} />
       ) : error ? (
-        <Notice tone="error" title={`Cannot show ${name} on ${hostId}`}>{error.message}</Notice>
+        <Notice tone="error" title={`Cannot show ${name} on ${hostId}`}>
+          {error.message}
+        </Notice>
       ) : (
         <Detail container={data.container} now={now} />
       )}
@@ -36,8 +40,18 @@ export function ContainerDetailView({ hostId, name }: { hostId: string; name: st
   );
 }
 
-function Detail({ container, now }: { container: NonNullable<ReturnType<typeof useContainer>["data"]>["container"]; now: number }) {
-  const reason = attentionReason(container);
+function Detail({
+  container,
+  now,
+}: {
+  container: NonNullable<ReturnType<typeof useContainer>["data"]>["container"];
+  now: number;
+}) {
+  const reason = container.attention;
+  // The open list is the one the event stream keeps current; the newest open incident is this run's evidence.
+  const incident = useIncidents({ open: true }).data?.incidents.find(
+    (i) => i.hostId === container.hostId && i.containerName === container.name,
+  );
   return (
     <>
       <header className="flex flex-wrap items-center gap-3">
@@ -52,15 +66,34 @@ function Detail({ container, now }: { container: NonNullable<ReturnType<typeof u
       </Can>
       {reason && (
         <Notice tone="error" title={`Needs attention: ${describeAttention(reason, container)}`}>
+          {incident && incident.kind !== "unhealthy" && (
+            <p data-testid="banner-evidence">
+              {incident.count === 1 ? "Crashed once" : `Crashed ${incident.count} times`} since{" "}
+              <time dateTime={incident.openedAt}>{new Date(incident.openedAt).toLocaleTimeString()}</time>
+              {incident.exitCode !== null && `, last exit code ${incident.exitCode}`}
+              {incident.oom && " (killed: out of memory)"}
+            </p>
+          )}
+          {incident?.lastStderr && <StderrLine text={incident.lastStderr} />}
           {container.error && <p>Engine error: {container.error}</p>}
           {container.health === "unhealthy" && container.healthLog.length > 0 && (
-            <pre className="mt-2 whitespace-pre-wrap font-mono text-xs">{container.healthLog.at(-1)?.output}</pre>
+            <pre className="mt-2 whitespace-pre-wrap font-mono text-xs">
+              {container.healthLog.at(-1)?.output}
+            </pre>
           )}
         </Notice>
       )}
-      <ResourceCharts hostId={container.hostId} name={container.name} running={container.state === "running" || container.state === "paused"} />
+      <ResourceCharts
+        hostId={container.hostId}
+        name={container.name}
+        running={container.state === "running" || container.state === "paused"}
+      />
       {/* A new run (or a new container under the same name) has a log stream of its own. */}
-      <LogViewer hostId={container.hostId} name={container.name} runKey={`${container.id}/${container.startedAt ?? ""}`} />
+      <LogViewer
+        hostId={container.hostId}
+        name={container.name}
+        runKey={`${container.id}/${container.startedAt ?? ""}`}
+      />
       <ContainerIncidents hostId={container.hostId} name={container.name} now={now} />
       <ContainerHistory hostId={container.hostId} name={container.name} now={now} />
       <ConfigSection container={container} />

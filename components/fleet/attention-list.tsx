@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { attentionReason, describeAttention } from "@/lib/fleet/needs-attention";
+import { describeAttention } from "@/lib/fleet/needs-attention";
 import type { ContainerRow, ListedContainer } from "@/lib/fleet/types";
 import { StateBadge } from "./state-badge";
 
@@ -9,7 +9,7 @@ const SHOWN = 30;
 /** The crashed, looping and unhealthy containers, above the table, so nobody has to sort to find them. */
 export function AttentionList({ rows, action }: { rows: ListedContainer[]; action?: ReactNode }) {
   const flagged = rows.flatMap((row) => {
-    const reason = row.stale ? null : attentionReason(row);
+    const reason = row.stale ? null : row.attention;
     return reason ? [{ row, reason }] : [];
   });
   if (flagged.length === 0) return null;
@@ -44,7 +44,9 @@ export function AttentionList({ rows, action }: { rows: ListedContainer[]; actio
         ))}
       </ul>
       {flagged.length > SHOWN && (
-        <p className="mt-2 text-xs text-red-900 dark:text-red-200">…and {flagged.length - SHOWN} more in the table below.</p>
+        <p className="mt-2 text-xs text-red-900 dark:text-red-200">
+          …and {flagged.length - SHOWN} more in the table below.
+        </p>
       )}
     </section>
   );

@@ -9,7 +9,9 @@ import { useToastingContainerAction } from "@/components/actions/use-toasting-ac
 import { Badge, badgeTones } from "@/components/ui/badge";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { describeAge } from "@/lib/fleet/format-age";
-import { attentionReason } from "@/lib/fleet/needs-attention";
+import { lastExitCode } from "@/lib/fleet/needs-attention";
+import type { OpenIncidents } from "@/lib/incidents/group-open-incidents";
+import { StderrLine } from "@/components/incidents/stderr-line";
 import type { SortDirection, SortKey } from "@/lib/fleet/sort-containers";
 import type { ListedContainer } from "@/lib/fleet/types";
 import { useCan } from "@/lib/queries/use-can";
@@ -31,7 +33,8 @@ const columns: { key: SortKey; label: string; className?: string }[] = [
   { key: "age", label: "Age" },
 ];
 // One template for header and rows keeps the columns aligned without a <table> (rows are absolutely placed).
-const grid = "grid grid-cols-[1rem_7rem_minmax(10rem,1.4fr)_minmax(8rem,1fr)_minmax(10rem,1.4fr)_9rem_3.5rem_3.5rem_4.5rem_minmax(9rem,1fr)_1.75rem] gap-3 px-3";
+const grid =
+  "grid grid-cols-[1rem_7rem_minmax(10rem,1.4fr)_minmax(8rem,1fr)_minmax(10rem,1.4fr)_9rem_3.5rem_3.5rem_4.5rem_minmax(9rem,1fr)_1.75rem] gap-3 px-3";
 
 /**
  * Virtualised: only the rows in view are in the DOM, so ten thousand containers render as fast as ten.
@@ -50,7 +53,7 @@ export function ContainerTable({
   now: number;
   onSort: (key: SortKey) => void;
   /** Open incidents per "hostId/name". */
-  openIncidents?: Map<string, number>;
+  openIncidents?: OpenIncidents;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // Read once here and handed down as booleans: rows never subscribe to a cache themselves.
@@ -60,7 +63,8 @@ export function ContainerTable({
   const restart = useToastingContainerAction();
   const [confirming, setConfirming] = useState<ListedContainer | null>(null);
   const selection = useRowSelection(rows);
-  const send = (row: ListedContainer) => restart.mutate({ hostId: row.hostId, name: row.name, action: "restart" });
+  const send = (row: ListedContainer) =>
+    restart.mutate({ hostId: row.hostId, name: row.name, action: "restart" });
   // Restarting a container that is down anyway cannot hurt; one that serves is confirmed first.
   const onRestart = (row: ListedContainer) => (isUp(row) ? setConfirming(row) : send(row));
   // The virtualizer re-renders on scroll by itself; skipping the compiler's memoization here is what it needs.
@@ -76,7 +80,10 @@ export function ContainerTable({
   return (
     <>
       {canOperate && selection.selected.length > 0 && (
-        <BulkRestartBar selected={selection.selected.map(({ hostId, name }) => ({ hostId, name }))} onClear={selection.clear} />
+        <BulkRestartBar
+          selected={selection.selected.map(({ hostId, name }) => ({ hostId, name }))}
+          onClear={selection.clear}
+        />
       )}
       {/* Before the table: the parent spaces its children with margins, and the last one gets none. */}
       <ConfirmDialog
@@ -90,12 +97,21 @@ export function ContainerTable({
         onCancel={() => setConfirming(null)}
       >
         <p>
-          {confirming?.name} on {confirming?.hostId} is stopped and started again; it does not answer in between.
+          {confirming?.name} on {confirming?.hostId} is stopped and started again; it does not answer in
+          between.
         </p>
       </ConfirmDialog>
-      <div role="table" aria-label="Containers" aria-rowcount={rows.length} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div
+        role="table"
+        aria-label="Containers"
+        aria-rowcount={rows.length}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="min-w-[68rem]">
-          <div role="row" className={`${grid} items-center border-b border-slate-200 py-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400`}>
+          <div
+            role="row"
+            className={`${grid} items-center border-b border-slate-200 py-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400`}
+          >
             <div role="columnheader" className="flex items-center">
               {canOperate && (
                 <input
@@ -112,8 +128,17 @@ export function ContainerTable({
               )}
             </div>
             {columns.map((column) => (
-              <div role="columnheader" key={column.key} className={column.className} aria-sort={sort === column.key ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-                <button type="button" className="uppercase hover:text-slate-900 dark:hover:text-white" onClick={() => onSort(column.key)}>
+              <div
+                role="columnheader"
+                key={column.key}
+                className={column.className}
+                aria-sort={sort === column.key ? (dir === "asc" ? "ascending" : "descending") : "none"}
+              >
+                <button
+                  type="button"
+                  className="uppercase hover:text-slate-900 dark:hover:text-white"
+                  onClick={() => onSort(column.key)}
+                >
                   {column.label}
                   {sort === column.key ? (dir === "asc" ? " ▲" : " ▼") : ""}
                 </button>
@@ -127,7 +152,7 @@ export function ContainerTable({
             <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index]!;
-                const incidents = openIncidents.get(`${row.hostId}/${row.name}`) ?? 0;
+                const incidents = openIncidents.get(`${row.hostId}/${row.name}`);
                 const key = rowKey(row);
                 return (
                   <Row
@@ -156,7 +181,7 @@ type RowProps = {
   row: ListedContainer;
   now: number;
   top: number;
-  incidents: number;
+  incidents: { count: number; lastStderr: string | null } | undefined;
   /** An action runs on this container. */
   busy: boolean;
   /** Whether to offer the checkbox and the restart button at all. */
@@ -168,9 +193,10 @@ type RowProps = {
 
 function Row({ row, now, top, incidents, busy, canOperate, selected, onSelect, onRestart }: RowProps) {
   // A row of a host that is down is only the last state known: shown greyed, never flagged as if current.
-  const attention = row.stale ? null : attentionReason(row);
-  // A restarting container's exit code is the one that made it restart: worth showing.
-  const stopped = row.state !== "running" && row.state !== "paused";
+  const attention = row.stale ? null : row.attention;
+  // The exit code that made it stop, or (in a restart loop) the one that made Docker restart it.
+  const showExit = (row.state !== "running" && row.state !== "paused") || attention === "restart-loop";
+  const exitCode = lastExitCode(row);
   return (
     <div
       role="row"
@@ -188,29 +214,41 @@ function Row({ row, now, top, incidents, busy, canOperate, selected, onSelect, o
     >
       <div role="cell" className="flex items-center">
         {canOperate && (
-          <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected} disabled={row.stale} onChange={onSelect} className="h-4 w-4 accent-sky-700" />
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.name}`}
+            checked={selected}
+            disabled={row.stale}
+            onChange={onSelect}
+            className="h-4 w-4 accent-sky-700"
+          />
         )}
       </div>
-      <div role="cell" className="truncate text-slate-600 dark:text-slate-300">{row.hostId}</div>
+      <div role="cell" className="truncate text-slate-600 dark:text-slate-300">
+        {row.hostId}
+      </div>
       <div role="cell" className="flex min-w-0 items-center gap-2 font-medium">
         <Link href={containerHref(row)} className="truncate hover:underline" title={row.id.slice(0, 12)}>
           {row.name}
         </Link>
-        {incidents > 0 && (
+        {incidents && (
           <Link
             data-testid="incident-badge"
             href={`/incidents?host=${encodeURIComponent(row.hostId)}&container=${encodeURIComponent(row.name)}`}
-            title={`${incidents} open incident${incidents > 1 ? "s" : ""}`}
+            title={`${incidents.count} open incident${incidents.count > 1 ? "s" : ""}`}
             className={`shrink-0 rounded-md px-1.5 text-xs font-semibold ring-1 ring-inset hover:underline ${badgeTones.red}`}
           >
-            ⚠ {incidents}
+            ⚠ {incidents.count}
           </Link>
         )}
+        {attention && incidents?.lastStderr && <StderrLine text={incidents.lastStderr} compact />}
       </div>
       <div role="cell" className="truncate text-slate-600 dark:text-slate-300">
         {row.compose ? `${row.compose.project} / ${row.compose.service}` : "—"}
       </div>
-      <div role="cell" className="truncate font-mono text-xs" title={row.imageId}>{row.image}</div>
+      <div role="cell" className="truncate font-mono text-xs" title={row.imageId}>
+        {row.image}
+      </div>
       <div role="cell">
         {row.stale ? (
           <Badge tone="gray" title={`Last known state: ${row.state}`}>
@@ -220,14 +258,33 @@ function Row({ row, now, top, incidents, busy, canOperate, selected, onSelect, o
           <StateBadge row={row} />
         )}
       </div>
-      <div role="cell" data-testid="exit-code" className={`text-right tabular-nums ${stopped && row.exitCode !== 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-500"}`}>
-        {stopped ? row.exitCode : "—"}
+      <div
+        role="cell"
+        data-testid="exit-code"
+        className={`text-right tabular-nums ${attention && exitCode !== 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-500"}`}
+      >
+        {showExit ? exitCode : "—"}
       </div>
-      <div role="cell" data-testid="oom">{row.oomKilled ? <span className="font-semibold text-red-700 dark:text-red-400">OOM</span> : <span className="text-slate-400">—</span>}</div>
-      <div role="cell" className={`text-right tabular-nums ${row.restartCount > 0 ? "font-semibold" : "text-slate-500"}`}>{row.restartCount}</div>
-      <div role="cell" className="truncate text-slate-600 dark:text-slate-300">{describeAge(row, now)}</div>
+      <div role="cell" data-testid="oom">
+        {row.oomKilled ? (
+          <span className="font-semibold text-red-700 dark:text-red-400">OOM</span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
+      </div>
+      <div
+        role="cell"
+        className={`text-right tabular-nums ${row.restartCount > 0 ? "font-semibold" : "text-slate-500"}`}
+      >
+        {row.restartCount}
+      </div>
+      <div role="cell" className="truncate text-slate-600 dark:text-slate-300">
+        {describeAge(row, now)}
+      </div>
       <div role="cell">
-        {canOperate && <RowRestartButton name={row.name} busy={busy} disabled={row.stale} onRestart={onRestart} />}
+        {canOperate && (
+          <RowRestartButton name={row.name} busy={busy} disabled={row.stale} onRestart={onRestart} />
+        )}
       </div>
     </div>
   );

@@ -5,11 +5,10 @@ import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
 import { isCrashed } from "@/lib/fleet/is-crashed";
-import { attentionReason } from "@/lib/fleet/needs-attention";
 import type { ListedContainer } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
-import type { Incident } from "@/lib/incidents/types";
 import { useContainers } from "@/lib/queries/use-containers";
+import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
 import { ContainerTable } from "./container-table";
@@ -30,21 +29,27 @@ export function FleetOverview() {
 
   const all = data?.containers ?? [];
   const shown = sortContainers(
-    filterContainers(all, { hosts: view.host ? [view.host] : undefined, states: view.state ? [view.state] : undefined, q: view.q }),
+    filterContainers(all, {
+      hosts: view.host ? [view.host] : undefined,
+      states: view.state ? [view.state] : undefined,
+      q: view.q,
+    }),
     view.sort,
     view.dir,
   );
-  const attentionByHost = data ? countAttention(data.containers) : undefined;
   const crashedByHost = countCrashed(all);
   const crashed = [...crashedByHost.values()].reduce((sum, n) => sum + n, 0);
-  const openIncidents = countOpenIncidents(incidents.data?.incidents ?? []);
+  const openIncidents = groupOpenIncidents(incidents.data?.incidents ?? []);
   const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
 
   return (
     <div className="space-y-6">
-      <HostCards attentionByHost={attentionByHost} crashedByHost={crashedByHost} />
+      <HostCards crashedByHost={crashedByHost} />
       {downHosts.length > 0 && (
-        <Notice tone="warning" title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers show their last known state`}>
+        <Notice
+          tone="warning"
+          title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers show their last known state`}
+        >
           <ul>
             {downHosts.map((host) => (
               <li key={host.id}>
@@ -54,13 +59,18 @@ export function FleetOverview() {
           </ul>
         </Notice>
       )}
-      {data && <AttentionList rows={all} action={
+      {data && (
+        <AttentionList
+          rows={all}
+          action={
             crashed > 0 && (
               <Can role="operator">
                 <RestartCrashedButton count={crashed} />
               </Can>
             )
-          } />}
+          }
+        />
+      )}
       <section aria-label="All containers" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <FleetFilters view={view} hostIds={data?.hosts.map((host) => host.id) ?? []} onChange={setView} />
@@ -83,7 +93,9 @@ export function FleetOverview() {
         {isPending ? (
           <Spinner label="Reading containers from every host…" />
         ) : error ? (
-          <Notice tone="error" title="Cannot load containers">{error.message}</Notice>
+          <Notice tone="error" title="Cannot load containers">
+            {error.message}
+          </Notice>
         ) : all.length === 0 ? (
           <Notice title="No containers yet">None of the reachable hosts has a container.</Notice>
         ) : shown.length === 0 ? (
@@ -93,32 +105,22 @@ export function FleetOverview() {
             </button>
           </Notice>
         ) : (
-          <ContainerTable rows={shown} sort={view.sort} dir={view.dir} now={now} onSort={onSort} openIncidents={openIncidents} />
+          <ContainerTable
+            rows={shown}
+            sort={view.sort}
+            dir={view.dir}
+            now={now}
+            onSort={onSort}
+            openIncidents={openIncidents}
+          />
         )}
       </section>
     </div>
   );
 }
 
-function countAttention(rows: ListedContainer[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    if (!row.stale && attentionReason(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
-  }
-  return counts;
-}
-
 function countCrashed(rows: ListedContainer[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) if (isCrashed(row)) counts.set(row.hostId, (counts.get(row.hostId) ?? 0) + 1);
-  return counts;
-}
-
-function countOpenIncidents(incidents: Incident[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const incident of incidents) {
-    const key = `${incident.hostId}/${incident.containerName}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
   return counts;
 }

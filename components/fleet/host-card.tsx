@@ -4,12 +4,10 @@ import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
 import type { HostSummary } from "@/lib/fleet/types";
 
-/**
- * `attention` and `crashed` come from the container rows (crashes and OOM kills are not a Docker state to count).
- */
-export function HostCard({ host, attention, crashed = 0 }: { host: HostSummary; attention: number | undefined; crashed?: number }) {
+/** The counts follow the live rows (lib/queries/apply-fleet-message.ts); `crashed` is what "Restart crashed" would act on. */
+export function HostCard({ host, crashed = 0 }: { host: HostSummary; crashed?: number }) {
   const up = host.status === "up";
-  const problems = attention ?? host.counts.restarting + host.counts.dead + host.counts.unhealthy;
+  const problems = host.counts.attention;
   return (
     <article
       data-testid="host-card"
@@ -65,7 +63,9 @@ export function HostCard({ host, attention, crashed = 0 }: { host: HostSummary; 
 function Count({ label, value, alert = false }: { label: string; value: number; alert?: boolean }) {
   return (
     <div>
-      <dd className={`text-lg font-semibold tabular-nums ${alert ? "text-red-600 dark:text-red-400" : ""}`}>{value}</dd>
+      <dd className={`text-lg font-semibold tabular-nums ${alert ? "text-red-600 dark:text-red-400" : ""}`}>
+        {value}
+      </dd>
       <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
     </div>
   );

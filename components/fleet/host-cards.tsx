@@ -4,20 +4,19 @@ import { Spinner } from "@/components/ui/spinner";
 import { useHosts } from "@/lib/queries/use-hosts";
 import { HostCard } from "./host-card";
 
-export function HostCards({
-  attentionByHost,
-  crashedByHost,
-}: {
-  attentionByHost: Map<string, number> | undefined;
-  crashedByHost?: Map<string, number>;
-}) {
+export function HostCards({ crashedByHost }: { crashedByHost?: Map<string, number> }) {
   const { data, error, isPending } = useHosts();
   if (isPending) return <Spinner label="Contacting hosts…" />;
-  if (error) return <Notice tone="error" title="Cannot load hosts">{error.message}</Notice>;
+  if (error)
+    return (
+      <Notice tone="error" title="Cannot load hosts">
+        {error.message}
+      </Notice>
+    );
   return (
     <section aria-label="Hosts" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
       {data.hosts.map((host) => (
-        <HostCard key={host.id} host={host} attention={attentionByHost?.get(host.id)} crashed={crashedByHost?.get(host.id)} />
+        <HostCard key={host.id} host={host} crashed={crashedByHost?.get(host.id)} />
       ))}
     </section>
   );

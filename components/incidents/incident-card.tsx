@@ -5,6 +5,7 @@ import { containerHref } from "@/components/fleet/attention-list";
 import { formatDuration } from "@/lib/fleet/format-age";
 import type { Incident } from "@/lib/incidents/types";
 import { AcknowledgeButton } from "./acknowledge-button";
+import { StderrLine } from "./stderr-line";
 import { IncidentKindBadge } from "./incident-kind-badge";
 
 /**
@@ -93,12 +94,21 @@ export function IncidentCard({
             <span className="font-semibold text-red-700 dark:text-red-400">still open</span>
           )}
         </Fact>
-        <Fact label="count">
+        <Fact label="deaths">
           <span data-testid="incident-count" className="tabular-nums">
             {incident.count}
           </span>
         </Fact>
+        {incident.exitCode !== null && (
+          <Fact label="last exit">
+            <span data-testid="incident-exit-code" className="tabular-nums">
+              {incident.exitCode}
+              {incident.oom && " (OOM killed)"}
+            </span>
+          </Fact>
+        )}
       </dl>
+      {incident.lastStderr && <StderrLine text={incident.lastStderr} />}
       {incident.kind === "unhealthy" && incident.healthOutput && (
         <div>
           <p className="mb-1 text-xs font-medium text-orange-800 dark:text-orange-300">Health check output</p>

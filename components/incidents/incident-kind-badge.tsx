@@ -4,7 +4,7 @@ import type { Incident } from "@/lib/incidents/types";
 type Look = { tone: BadgeTone; label: string; icon: string };
 
 // Same tones and icons as the fleet's state badge, so a crash reads alike on the table and here.
-function kindLook(incident: Pick<Incident, "kind" | "exitCode" | "count">): Look {
+function kindLook(incident: Pick<Incident, "kind" | "exitCode" | "count" | "oom">): Look {
   switch (incident.kind) {
     case "exit":
       return {
@@ -15,7 +15,11 @@ function kindLook(incident: Pick<Incident, "kind" | "exitCode" | "count">): Look
     case "oom":
       return { tone: "red", label: "OOM killed", icon: "✖" };
     case "restart-loop":
-      return { tone: "purple", label: `restart loop ×${incident.count}`, icon: "↻" };
+      return {
+        tone: "purple",
+        label: `restart loop ×${incident.count} (${incident.oom ? "OOM" : `exit ${incident.exitCode ?? "?"}`})`,
+        icon: "↻",
+      };
     case "unhealthy":
       return { tone: "orange", label: "unhealthy", icon: "✚" };
     case "dead":
@@ -23,7 +27,11 @@ function kindLook(incident: Pick<Incident, "kind" | "exitCode" | "count">): Look
   }
 }
 
-export function IncidentKindBadge({ incident }: { incident: Pick<Incident, "kind" | "exitCode" | "count"> }) {
+export function IncidentKindBadge({
+  incident,
+}: {
+  incident: Pick<Incident, "kind" | "exitCode" | "count" | "oom">;
+}) {
   const look = kindLook(incident);
   return (
     <Badge tone={look.tone} title={`Incident kind: ${incident.kind}`}>

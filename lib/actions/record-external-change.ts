@@ -1,4 +1,5 @@
 import "server-only";
+import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { getDb } from "@/lib/history/db";
 import { recordHistory } from "@/lib/history/record-history";
@@ -14,16 +15,18 @@ type Known = { id: string; imageId: string };
 export class ExternalChangeRecorder {
   private readonly known = new Map<string, Known>();
 
-  constructor(private readonly hostId: string) {}
+  onChange(change: FleetChange): void {
+    if (change.kind === "row" && change.next) this.observe(change.host.id, change.next, change.baseline);
+  }
 
   /** `baseline`: the host's first read, which only learns what exists. */
-  observe(row: ContainerRow, baseline: boolean): void {
-    const before = this.known.get(row.name);
-    this.known.set(row.name, { id: row.id, imageId: row.imageId });
+  private observe(hostId: string, row: ContainerRow, baseline: boolean): void {
+    const before = this.known.get(`${hostId}/${row.name}`);
+    this.known.set(`${hostId}/${row.name}`, { id: row.id, imageId: row.imageId });
     if (baseline || !before || before.id === row.id || before.imageId === row.imageId) return;
     // Wharf's own redeploys, rollbacks and their undo steps are recorded by the actions themselves.
     if (
-      actionRunningOn(this.hostId, row.name) ||
+      actionRunningOn(hostId, row.name) ||
       wasCreatedByWharf(row.id) ||
       wasCreatedByWharf(before.id) ||
       /-wharf-old-\d+$/.test(row.name)
@@ -36,7 +39,7 @@ export class ExternalChangeRecorder {
       actor: "external",
       source: "external",
       action: "redeploy",
-      hostId: this.hostId,
+      hostId: hostId,
       containerName: row.name,
       containerIdBefore: before.id,
       imageRef: row.image,

@@ -1,7 +1,6 @@
 import "server-only";
 import { findHost } from "@/lib/docker/load-fleet";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { attentionReason } from "@/lib/fleet/needs-attention";
 import { restartMany } from "./restart-many";
 import type { Caller } from "./track-action";
 
@@ -16,7 +15,7 @@ export async function restartCrashed(hostId: string | undefined, caller: Caller)
   const crashed = hostIds
     .filter((id) => store.status(id) === "up")
     .flatMap((id) => store.rows(id))
-    .filter((row) => ["exit", "oom", "dead"].includes(attentionReason(row) ?? ""));
+    .filter((row) => ["exit", "oom", "dead"].includes(row.attention ?? ""));
   return restartMany(
     crashed.map((row) => ({ hostId: row.hostId, name: row.name })),
     caller,

@@ -20,12 +20,20 @@ export type EngineEvent = {
  */
 export async function streamEvents(
   host: Host,
-  options: { sinceSeconds?: number; signal: AbortSignal; onOpen: () => void; onEvent: (event: EngineEvent) => void },
+  options: {
+    sinceSeconds?: number;
+    /** With an end, the engine sends what it holds up to that second and closes: the stream ending is then success. */
+    untilSeconds?: number;
+    signal: AbortSignal;
+    onOpen: () => void;
+    onEvent: (event: EngineEvent) => void;
+  },
 ): Promise<void> {
   const client = getStreamClient(host);
   const stream = (await client.getEvents({
     filters: JSON.stringify({ type: ["container"] }),
     ...(options.sinceSeconds !== undefined ? { since: options.sinceSeconds } : {}),
+    ...(options.untilSeconds !== undefined ? { until: options.untilSeconds } : {}),
     abortSignal: options.signal,
   } as object)) as NodeJS.ReadableStream & { destroy?: (error?: Error) => void };
   options.onOpen();
@@ -48,7 +56,8 @@ export async function streamEvents(
     });
     stream.on("end", () => {
       options.signal.removeEventListener("abort", onAbort);
-      reject(new Error("event stream ended"));
+      if (options.untilSeconds !== undefined) resolve();
+      else reject(new Error("event stream ended"));
     });
     stream.on("error", (error: Error) => {
       options.signal.removeEventListener("abort", onAbort);

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { countStates, emptyCounts } from "./count-states";
 import type { ContainerRow } from "./types";
 
-type Row = Pick<ContainerRow, "state" | "health">;
-const row = (state: Row["state"], health: Row["health"] = null): Row => ({ state, health });
+type Row = Pick<ContainerRow, "state" | "health" | "attention">;
+const row = (state: Row["state"], health: Row["health"] = null, attention: Row["attention"] = null): Row => ({
+  state,
+  health,
+  attention,
+});
 
 describe("countStates", () => {
   it("counts nothing for an empty host", () => {
@@ -14,13 +18,13 @@ describe("countStates", () => {
   it("counts each state, and unhealthy on top of the state", () => {
     const rows = [
       row("running", "healthy"),
-      row("running", "unhealthy"),
-      row("running"),
-      row("paused", "unhealthy"),
-      row("restarting"),
+      row("running", "unhealthy", "unhealthy"),
+      row("running", null, "restart-loop"),
+      row("paused", "unhealthy", "unhealthy"),
+      row("restarting", null, "restart-loop"),
+      row("exited", null, "exit"),
       row("exited"),
-      row("exited"),
-      row("dead"),
+      row("dead", null, "dead"),
       row("created"),
     ];
     expect(countStates(rows)).toEqual({
@@ -32,6 +36,7 @@ describe("countStates", () => {
       dead: 1,
       created: 1,
       unhealthy: 2,
+      attention: 6,
     });
   });
 

@@ -20,6 +20,8 @@ function row(hostId: string, name: string, over: Partial<ContainerRow> = {}): Co
     compose: null,
     labels: {},
     exitCause: null,
+    lastExit: null,
+    attention: null,
     ...over,
   };
 }

@@ -1,25 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { isCrashed } from "./is-crashed";
-import type { ListedContainer } from "./types";
+import type { AttentionReason, ListedContainer } from "./types";
 
-const row = (over: Partial<ListedContainer>) =>
-  ({ state: "exited", exitCode: 0, oomKilled: false, health: null, exitCause: null, stale: false, ...over }) as ListedContainer;
+const row = (attention: AttentionReason | null, stale = false) =>
+  ({ state: "exited", attention, stale }) as ListedContainer;
 
 describe("isCrashed", () => {
-  it("takes non-zero exits, OOM kills and dead containers", () => {
-    expect(isCrashed(row({ exitCode: 3, exitCause: "crash" }))).toBe(true);
-    expect(isCrashed(row({ exitCode: 137, oomKilled: true }))).toBe(true);
-    expect(isCrashed(row({ state: "dead" }))).toBe(true);
+  it("takes the server's verdicts of non-zero exits, OOM kills and dead containers", () => {
+    expect(isCrashed(row("exit"))).toBe(true);
+    expect(isCrashed(row("oom"))).toBe(true);
+    expect(isCrashed(row("dead"))).toBe(true);
   });
 
-  it("leaves clean exits, deliberate stops, restart loops and unhealthy ones alone", () => {
-    expect(isCrashed(row({ exitCode: 0 }))).toBe(false);
-    expect(isCrashed(row({ exitCode: 143, exitCause: "stopped" }))).toBe(false);
-    expect(isCrashed(row({ state: "restarting", exitCode: 1 }))).toBe(false);
-    expect(isCrashed(row({ state: "running", health: "unhealthy" }))).toBe(false);
+  it("leaves rows without a verdict, restart loops and unhealthy ones alone", () => {
+    expect(isCrashed(row(null))).toBe(false);
+    expect(isCrashed(row("restart-loop"))).toBe(false);
+    expect(isCrashed(row("unhealthy"))).toBe(false);
   });
 
   it("does not count a row of a host that is down", () => {
-    expect(isCrashed(row({ exitCode: 3, stale: true }))).toBe(false);
+    expect(isCrashed(row("exit", true))).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-import { attentionReason } from "./needs-attention";
 import type { ListedContainer } from "./types";
 
 /**
@@ -7,6 +6,6 @@ import type { ListedContainer } from "./types";
  */
 export function isCrashed(row: ListedContainer): boolean {
   if (row.stale) return false;
-  const reason = attentionReason(row);
+  const reason = row.attention;
   return reason === "exit" || reason === "oom" || reason === "dead";
 }

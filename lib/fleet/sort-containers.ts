@@ -1,12 +1,29 @@
-import { attentionReason } from "./needs-attention";
 import type { ContainerRow } from "./types";
 
-export const sortKeys = ["host", "name", "project", "image", "state", "exitCode", "oom", "restartCount", "age"] as const;
+export const sortKeys = [
+  "host",
+  "name",
+  "project",
+  "image",
+  "state",
+  "exitCode",
+  "oom",
+  "restartCount",
+  "age",
+] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type SortDirection = "asc" | "desc";
 
 // Problems first when sorting by state: that is what someone sorting by state is looking for.
-const stateRank: Record<string, number> = { dead: 0, restarting: 1, exited: 2, removing: 3, paused: 4, created: 5, running: 6 };
+const stateRank: Record<string, number> = {
+  dead: 0,
+  restarting: 1,
+  exited: 2,
+  removing: 3,
+  paused: 4,
+  created: 5,
+  running: 6,
+};
 
 function compareBy(key: SortKey, a: ContainerRow, b: ContainerRow): number {
   switch (key) {
@@ -19,7 +36,7 @@ function compareBy(key: SortKey, a: ContainerRow, b: ContainerRow): number {
     case "image":
       return a.image.localeCompare(b.image);
     case "state": {
-      const attention = Number(attentionReason(a) === null) - Number(attentionReason(b) === null);
+      const attention = Number(a.attention === null) - Number(b.attention === null);
       return attention || (stateRank[a.state] ?? 9) - (stateRank[b.state] ?? 9);
     }
     case "exitCode":
@@ -35,11 +52,16 @@ function compareBy(key: SortKey, a: ContainerRow, b: ContainerRow): number {
 
 /** Newest moment a container changed; "age" ascending puts the most recent change first. */
 function ageOf(row: ContainerRow): number {
-  const when = row.state === "running" || row.state === "paused" ? row.startedAt : (row.finishedAt ?? row.createdAt);
+  const when =
+    row.state === "running" || row.state === "paused" ? row.startedAt : (row.finishedAt ?? row.createdAt);
   return when ? Date.parse(when) : 0;
 }
 
-export function sortContainers<T extends ContainerRow>(rows: T[], key: SortKey, direction: SortDirection): T[] {
+export function sortContainers<T extends ContainerRow>(
+  rows: T[],
+  key: SortKey,
+  direction: SortDirection,
+): T[] {
   const sign = direction === "asc" ? 1 : -1;
   // Host then name breaks ties, so equal rows never jump around between refreshes.
   return [...rows].sort(

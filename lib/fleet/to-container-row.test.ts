@@ -60,9 +60,11 @@ function inspect(Status = "running", state: Partial<State> = {}, rest: Partial<C
   return { ...doc, ...rest };
 }
 
+const NOW = Date.parse("2024-05-02T10:00:00Z");
+
 describe("toContainerRow", () => {
   it("maps a running healthy compose container", () => {
-    const row = toContainerRow("alpha", inspect());
+    const row = toContainerRow("alpha", inspect(), NOW);
     expect(row).toMatchObject({
       ...{ hostId: "alpha", id: inspect().Id, name: "shop-web-1", image: "nginx:1.25", imageId: NGINX_SHA },
       ...{ state: "running", health: "healthy", exitCode: 0, oomKilled: false, restartCount: 0 },
@@ -75,7 +77,7 @@ describe("toContainerRow", () => {
   it("reports a restart loop as restarting, even though the engine says Running: true", () => {
     const doc = inspect("restarting", { ExitCode: 1, Health: undefined }, { RestartCount: 14 });
     expect(doc.State.Running).toBe(true);
-    expect(toContainerRow("alpha", doc)).toMatchObject({
+    expect(toContainerRow("alpha", doc, NOW)).toMatchObject({
       state: "restarting",
       restartCount: 14,
       exitCode: 1,
@@ -87,12 +89,13 @@ describe("toContainerRow", () => {
     const row = toContainerRow(
       "alpha",
       inspect("exited", { OOMKilled: true, ExitCode: 137, FinishedAt: finished }),
+      NOW,
     );
     expect(row).toMatchObject({ state: "exited", exitCode: 137, oomKilled: true, finishedAt: finished });
   });
 
   it("gives a never-started container null start and finish times", () => {
-    const row = toContainerRow("alpha", inspect("created", { Health: undefined }));
+    const row = toContainerRow("alpha", inspect("created", { Health: undefined }), NOW);
     expect(row).toMatchObject({ state: "created", startedAt: null, finishedAt: null });
   });
 
@@ -101,23 +104,23 @@ describe("toContainerRow", () => {
     ["unhealthy", "unhealthy"],
     ["none", null],
   ] as const)("maps health %s to %s", (Status, health) => {
-    expect(toContainerRow("alpha", inspect("running", { Health: { Status, FailingStreak: 0 } })).health).toBe(
-      health,
-    );
+    expect(
+      toContainerRow("alpha", inspect("running", { Health: { Status, FailingStreak: 0 } }), NOW).health,
+    ).toBe(health);
   });
 
   it("has no health without a check, and no compose group without both compose labels", () => {
     const plain = inspect("running", { Health: undefined });
     plain.Config = { ...plain.Config, Labels: { "com.docker.compose.project": "shop" } };
-    expect(toContainerRow("alpha", plain)).toMatchObject({ compose: null, health: null });
+    expect(toContainerRow("alpha", plain, NOW)).toMatchObject({ compose: null, health: null });
     plain.Config = { ...plain.Config, Labels: null };
-    expect(toContainerRow("alpha", plain).labels).toEqual({});
+    expect(toContainerRow("alpha", plain, NOW).labels).toEqual({});
   });
 });
 
 describe("toContainerDetail", () => {
   it("lists published ports, one entry per binding, and unpublished exposed ports", () => {
-    expect(toContainerDetail("alpha", inspect()).ports).toEqual([
+    expect(toContainerDetail("alpha", inspect(), NOW).ports).toEqual([
       { containerPort: "80/tcp", hostIp: "0.0.0.0", hostPort: "8080" },
       { containerPort: "80/tcp", hostIp: "::", hostPort: "8080" },
       { containerPort: "443/tcp", hostIp: "", hostPort: "" },
@@ -125,7 +128,7 @@ describe("toContainerDetail", () => {
   });
 
   it("carries command, mounts, restart policy, health check and probe log", () => {
-    expect(toContainerDetail("alpha", inspect())).toMatchObject({
+    expect(toContainerDetail("alpha", inspect(), NOW)).toMatchObject({
       command: ["nginx", "-g", "daemon off;"],
       entrypoint: ["/docker-entrypoint.sh"],
       networkMode: "shop_default",
@@ -147,17 +150,17 @@ describe("toContainerDetail", () => {
   it("has no health check when the image's check is disabled with NONE", () => {
     const doc = inspect();
     doc.Config = { ...doc.Config, Healthcheck: { Test: ["NONE"] } };
-    expect(toContainerDetail("alpha", doc).healthcheck).toBeNull();
+    expect(toContainerDetail("alpha", doc, NOW).healthcheck).toBeNull();
   });
 
   it("defaults the restart policy to no, and shows the engine's error", () => {
     const error = "driver failed programming external connectivity on endpoint shop-web-1";
     const doc = inspect("created", { Error: error });
     doc.HostConfig = { NetworkMode: "bridge", RestartPolicy: { Name: "", MaximumRetryCount: 0 } };
-    expect(toContainerDetail("alpha", doc)).toMatchObject({
+    expect(toContainerDetail("alpha", doc, NOW)).toMatchObject({
       restartPolicy: { name: "no", maximumRetryCount: 0 },
       error,
     });
-    expect(toContainerDetail("alpha", { ...doc, HostConfig: {} }).restartPolicy.name).toBe("no");
+    expect(toContainerDetail("alpha", { ...doc, HostConfig: {} }, NOW).restartPolicy.name).toBe("no");
   });
 });

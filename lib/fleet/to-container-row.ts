@@ -1,14 +1,26 @@
 import type { ContainerInspect } from "@/lib/docker/types";
-import { containerStates, type ContainerDetail, type ContainerRow, type ContainerState, type Health } from "./types";
+import { attentionReason } from "./needs-attention";
+import {
+  containerStates,
+  type ContainerDetail,
+  type ContainerRow,
+  type ContainerState,
+  type Health,
+  type LastExit,
+} from "./types";
 
 // Docker writes this instead of null for a container that never started or never stopped.
 const ZERO_TIME = "0001-01-01T00:00:00Z";
 
-export function toContainerRow(hostId: string, inspect: ContainerInspect): ContainerRow {
+/**
+ * A container's row from `docker inspect` alone, judged at `now`. The host watcher adds what only the events
+ * tell (why the last run ended) and judges again.
+ */
+export function toContainerRow(hostId: string, inspect: ContainerInspect, now: number): ContainerRow {
   const labels = inspect.Config.Labels ?? {};
   const project = labels["com.docker.compose.project"];
   const service = labels["com.docker.compose.service"];
-  return {
+  const row: ContainerRow = {
     hostId,
     id: inspect.Id,
     name: inspect.Name.replace(/^\//, ""),
@@ -25,13 +37,25 @@ export function toContainerRow(hostId: string, inspect: ContainerInspect): Conta
     compose: project && service ? { project, service } : null,
     labels,
     exitCause: null,
+    lastExit: null,
+    attention: null,
   };
+  row.lastExit = lastExitOf(row);
+  row.attention = attentionReason(row, now);
+  return row;
 }
 
-export function toContainerDetail(hostId: string, inspect: ContainerInspect): ContainerDetail {
+/** What the engine still says about the last death: only while the container is down (a start resets it). */
+function lastExitOf(row: ContainerRow): LastExit | null {
+  if (row.state !== "exited" && row.state !== "restarting" && row.state !== "dead") return null;
+  if (!row.finishedAt) return null;
+  return { code: row.exitCode, oom: row.oomKilled, cause: null, at: row.finishedAt };
+}
+
+export function toContainerDetail(hostId: string, inspect: ContainerInspect, now: number): ContainerDetail {
   const check = inspect.Config.Healthcheck;
   return {
-    ...toContainerRow(hostId, inspect),
+    ...toContainerRow(hostId, inspect, now),
     command: inspect.Config.Cmd ?? null,
     entrypoint: inspect.Config.Entrypoint ?? null,
     env: inspect.Config.Env ?? [],

@@ -1,4 +1,12 @@
-export const containerStates = ["created", "running", "paused", "restarting", "removing", "exited", "dead"] as const;
+export const containerStates = [
+  "created",
+  "running",
+  "paused",
+  "restarting",
+  "removing",
+  "exited",
+  "dead",
+] as const;
 // Plain constants and types only: this module reaches the browser, and zod should not come with it.
 export type ContainerState = (typeof containerStates)[number];
 
@@ -9,6 +17,20 @@ export type Health = "healthy" | "unhealthy" | "starting" | null;
  * kill, a `docker stop`, an explicit kill, or a clean exit. null when Wharf did not see it end.
  */
 export type ExitCause = "crash" | "oom" | "stopped" | "killed" | "clean";
+
+/**
+ * Why the page flags a container, or null. Computed on the server (lib/fleet/needs-attention.ts) and sent with
+ * every row, so a script reading the API and the page never disagree.
+ */
+export const attentionReasons = ["dead", "restart-loop", "unhealthy", "oom", "exit"] as const;
+export type AttentionReason = (typeof attentionReasons)[number];
+
+/**
+ * The container's last death as Wharf knows it. Docker resets `State.ExitCode` to 0 when it restarts a
+ * container, so while a restart loop runs this is the only place the exit code that caused it survives.
+ * `cause` is null when Wharf did not see the death (it only read the state afterwards).
+ */
+export type LastExit = { code: number; oom: boolean; cause: ExitCause | null; at: string };
 
 /** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
 export type ContainerRow = {
@@ -28,6 +50,8 @@ export type ContainerRow = {
   compose: { project: string; service: string } | null;
   labels: Record<string, string>;
   exitCause: ExitCause | null;
+  lastExit: LastExit | null;
+  attention: AttentionReason | null;
 };
 
 /** A row as the API returns it: `stale` when its host is down and the row is the last state known. */
@@ -37,7 +61,14 @@ export type ListedContainer = ContainerRow & { stale: boolean };
 export const ENV_MASK = "••••••";
 
 export type PortBinding = { containerPort: string; hostIp: string; hostPort: string };
-export type MountInfo = { type: string; name: string | null; source: string; destination: string; mode: string; rw: boolean };
+export type MountInfo = {
+  type: string;
+  name: string | null;
+  source: string;
+  destination: string;
+  mode: string;
+  rw: boolean;
+};
 export type HealthcheckConfig = {
   test: string[];
   intervalNs: number | null;
@@ -72,6 +103,8 @@ export type StateCounts = {
   dead: number;
   created: number;
   unhealthy: number;
+  /** Containers the page flags as needing attention (their `attention` is set). */
+  attention: number;
 };
 
 export type HostStatus = "up" | "down";

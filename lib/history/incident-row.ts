@@ -9,7 +9,7 @@ export const MAX_LOG_TAIL_LINES = 50;
 
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
 export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
-  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at`;
+  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr`;
 
 export const incidentRowSchema = z
   .object({
@@ -28,6 +28,8 @@ export const incidentRowSchema = z
     health_output: z.string().nullable(),
     acknowledged_by: z.string().nullable(),
     acknowledged_at: z.string().nullable(),
+    oom: z.number().int(),
+    last_stderr: z.string().nullable(),
   })
   .strict();
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
@@ -53,6 +55,8 @@ export function toIncident(value: unknown): Incident {
     healthOutput: row.health_output,
     acknowledgedBy: row.acknowledged_by,
     acknowledgedAt: row.acknowledged_at,
+    oom: row.oom === 1,
+    lastStderr: row.last_stderr,
   };
 }
 

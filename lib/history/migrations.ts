@@ -166,4 +166,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
     `,
   },
+  {
+    version: 7,
+    // Where each host's event stream was when Wharf last applied an event: on start, Wharf reads the engine's
+    // events since then, so a crash or a kill that happened while it was not running is told apart correctly.
+    // An incident also keeps whether its latest death was an OOM kill (a restart loop's kind no longer says)
+    // and the last stderr line of that run, the one-line "why" shown on the fleet row, the card and the banner.
+    sql: `
+      CREATE TABLE host_cursors (
+        host_id TEXT PRIMARY KEY,
+        last_event_seconds INTEGER NOT NULL
+      );
+      ALTER TABLE incidents ADD COLUMN oom INTEGER NOT NULL DEFAULT 0 CHECK (oom IN (0, 1));
+      ALTER TABLE incidents ADD COLUMN last_stderr TEXT;
+    `,
+  },
 ];

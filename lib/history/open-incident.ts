@@ -8,8 +8,8 @@ export function openIncident(db: Db, input: NewIncident): Incident {
   const row = cachedStatement(
     db,
     `INSERT INTO incidents
-       (host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at, count, log_tail, health_output)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       (host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at, count, log_tail, health_output, oom, last_stderr)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING ${incidentColumns}`,
   ).get(
     input.hostId,
@@ -23,6 +23,8 @@ export function openIncident(db: Db, input: NewIncident): Incident {
     input.count,
     toLogTailJson(input.logTail),
     input.healthOutput,
+    Number(input.oom),
+    input.lastStderr,
   );
   return toIncident(row);
 }

@@ -12,7 +12,9 @@ export function testIncident(overrides: Partial<NewIncident> = {}): NewIncident 
     openedAt: "2025-03-01T10:00:00.000Z",
     lastAt: "2025-03-01T10:00:00.000Z",
     count: 1,
-    logTail: ["stderr: boom"],
+    logTail: ["boom"],
+    lastStderr: "boom",
+    oom: false,
     healthOutput: null,
     ...overrides,
   };

@@ -16,6 +16,8 @@ const columnByField = {
   healthOutput: "health_output",
   containerId: "container_id",
   image: "image",
+  oom: "oom",
+  lastStderr: "last_stderr",
 } as const satisfies Record<keyof IncidentPatch, string>;
 const fields = Object.keys(columnByField) as (keyof typeof columnByField)[];
 
@@ -27,7 +29,13 @@ export function updateIncident(db: Db, id: number, patch: IncidentPatch): Incide
     const value = patch[field];
     if (value === undefined) continue;
     assignments.push(`${columnByField[field]} = ?`);
-    values.push(field === "logTail" ? toLogTailJson(value as string[]) : value);
+    values.push(
+      field === "logTail"
+        ? toLogTailJson(value as string[])
+        : typeof value === "boolean"
+          ? Number(value)
+          : value,
+    );
   }
   if (assignments.length === 0) return getIncident(db, id);
 

@@ -1,86 +1,36 @@
 import { describe, expect, it } from "vitest";
-import type { ContainerRow, ExitCause } from "@/lib/fleet/types";
-import {
-  afterStop,
-  classifyDie,
-  decideCrash,
-  freshRun,
-  isRecovered,
-  LOOP_WINDOW_MS,
-  RECOVERED_AFTER_MS,
-  rememberEvent,
-} from "./classify";
+import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
+import type { ContainerRow } from "@/lib/fleet/types";
+import { decideCrash, isRecovered, LOOP_WINDOW_MS } from "./classify";
 import type { Incident, IncidentKind } from "./types";
-
-type Event = [action: string, attributes?: Record<string, string>, gapMs?: number];
-
-/**
- * Feeds a container's events through classify the way the incident tracker does; returns the last cause.
- * Events are 100 ms apart unless an event gives its own gap since the previous one.
- */
-function causeOf(events: Event[]): ExitCause | undefined {
-  let memory = freshRun();
-  let cause: ExitCause | undefined;
-  let at = 1_000_000;
-  for (const [action, attributes = {}, gapMs = 100] of events) {
-    at += gapMs;
-    if (action === "die") cause = classifyDie(memory, Number(attributes.exitCode ?? 0), at);
-    if (action === "stop") cause = afterStop(cause);
-    memory = rememberEvent(memory, action, attributes, at);
-  }
-  return cause;
-}
-
-const kill = (signal: string): Event => ["kill", { signal }];
-const die = (exitCode: number, gapMs?: number): Event => ["die", { exitCode: String(exitCode) }, gapMs];
-
-describe("exit causes from Docker's event sequences", () => {
-  it("calls `docker stop` stopped, however the process ended", () => {
-    expect(causeOf([["start"], kill("15"), die(143), ["stop"]])).toBe("stopped");
-    expect(causeOf([["start"], kill("15"), kill("9"), die(137), ["stop"]])).toBe("stopped");
-  });
-
-  it("calls a stop the process exited 0 from clean", () => {
-    expect(causeOf([["start"], kill("15"), die(0), ["stop"]])).toBe("clean");
-  });
-
-  it("calls `docker kill` killed", () => {
-    expect(causeOf([["start"], kill("9"), die(137)])).toBe("killed");
-  });
-
-  it("does not let a reload signal long before excuse a later crash", () => {
-    expect(causeOf([["start"], kill("1"), die(1, 30_000)])).toBe("crash");
-    expect(causeOf([["start"], kill("1"), die(129, 50)])).toBe("killed");
-    expect(causeOf([["start"], kill("15"), die(143, 20 * 60_000)])).toBe("crash");
-  });
-
-  it("calls the kernel's OOM kill oom, with no kill event before it", () => {
-    expect(causeOf([["start"], ["oom"], die(137)])).toBe("oom");
-  });
-
-  it("calls a non-zero exit nobody asked for a crash", () => {
-    expect(causeOf([["start"], die(3)])).toBe("crash");
-    expect(causeOf([["start"], die(137)])).toBe("crash");
-  });
-
-  it("forgets an earlier run's kill and OOM once the container starts again", () => {
-    expect(causeOf([kill("15"), die(143), ["stop"], ["start"], die(3)])).toBe("crash");
-    expect(causeOf([["oom"], die(137), ["start"], die(1)])).toBe("crash");
-  });
-
-  it("leaves a crash a crash when a stop event follows it", () => {
-    expect(afterStop("crash")).toBe("crash");
-    expect(afterStop(undefined)).toBeUndefined();
-  });
-});
 
 let nextId = 1;
 function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> = {}): Incident {
   const iso = new Date(lastAt).toISOString();
   return {
-    ...{ id: nextId++, hostId: "alpha", containerName: "shop-web-1", containerId: "9f1c2ab34de5", image: "nginx:1.27" },
-    ...{ kind, exitCode: kind === "unhealthy" ? null : 3, openedAt: iso, lastAt: iso, endedAt: null, count: 1 },
-    ...{ logTail: [], healthOutput: null, acknowledgedBy: null, acknowledgedAt: null },
+    ...{
+      id: nextId++,
+      hostId: "alpha",
+      containerName: "shop-web-1",
+      containerId: "9f1c2ab34de5",
+      image: "nginx:1.27",
+    },
+    ...{
+      kind,
+      exitCode: kind === "unhealthy" ? null : 3,
+      openedAt: iso,
+      lastAt: iso,
+      endedAt: null,
+      count: 1,
+    },
+    ...{
+      logTail: [],
+      healthOutput: null,
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      lastStderr: null,
+      oom: false,
+    },
     ...patch,
   };
 }
@@ -93,11 +43,14 @@ describe("decideCrash", () => {
     expect(decideCrash([], "oom", T0)).toEqual({ action: "open", kind: "oom" });
   });
 
-  it.each<IncidentKind>(["exit", "oom", "restart-loop"])("bumps an open %s incident crashed again within the window", (kind) => {
-    const open = incident(kind, T0);
-    expect(decideCrash([open], "crash", T0 + 1_000)).toEqual({ action: "bump", incident: open });
-    expect(decideCrash([open], "oom", T0 + LOOP_WINDOW_MS)).toEqual({ action: "bump", incident: open });
-  });
+  it.each<IncidentKind>(["exit", "oom", "restart-loop"])(
+    "bumps an open %s incident crashed again within the window",
+    (kind) => {
+      const open = incident(kind, T0);
+      expect(decideCrash([open], "crash", T0 + 1_000)).toEqual({ action: "bump", incident: open });
+      expect(decideCrash([open], "oom", T0 + LOOP_WINDOW_MS)).toEqual({ action: "bump", incident: open });
+    },
+  );
 
   it("does not grow an unhealthy incident into a restart loop", () => {
     const unhealthy = incident("unhealthy", T0);
@@ -114,10 +67,20 @@ describe("decideCrash", () => {
 
 function row(patch: Partial<ContainerRow> = {}): ContainerRow {
   return {
-    ...{ hostId: "alpha", id: "9f1c2ab34de5", name: "shop-web-1", image: "nginx:1.27", imageId: "sha256:4f67" },
+    ...{
+      hostId: "alpha",
+      id: "9f1c2ab34de5",
+      name: "shop-web-1",
+      image: "nginx:1.27",
+      imageId: "sha256:4f67",
+    },
     ...{ state: "running", health: null, exitCode: 0, oomKilled: false, restartCount: 0 },
-    ...{ createdAt: new Date(T0 - 3_600_000).toISOString(), startedAt: new Date(T0).toISOString(), finishedAt: null },
-    ...{ compose: null, labels: {}, exitCause: null },
+    ...{
+      createdAt: new Date(T0 - 3_600_000).toISOString(),
+      startedAt: new Date(T0).toISOString(),
+      finishedAt: null,
+    },
+    ...{ compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
     ...patch,
   };
 }
@@ -131,12 +94,15 @@ describe("isRecovered", () => {
     expect(isRecovered(open, row({ state: "exited", health: "healthy" }), T0 + 1)).toBe(false);
   });
 
-  it.each<IncidentKind>(["exit", "oom", "restart-loop"])("ends a %s incident once the container has run 10 s", (kind) => {
-    const open = incident(kind, T0);
-    expect(isRecovered(open, row(), T0 + RECOVERED_AFTER_MS - 1)).toBe(false);
-    expect(isRecovered(open, row(), T0 + RECOVERED_AFTER_MS)).toBe(true);
-    expect(isRecovered(open, row({ health: "healthy" }), T0 + 60_000)).toBe(true);
-  });
+  it.each<IncidentKind>(["exit", "oom", "restart-loop"])(
+    "ends a %s incident once the container has run 10 s",
+    (kind) => {
+      const open = incident(kind, T0);
+      expect(isRecovered(open, row(), T0 + RECOVERED_AFTER_MS - 1)).toBe(false);
+      expect(isRecovered(open, row(), T0 + RECOVERED_AFTER_MS)).toBe(true);
+      expect(isRecovered(open, row({ health: "healthy" }), T0 + 60_000)).toBe(true);
+    },
+  );
 
   it("keeps a crash incident open while the container is not running well, however long", () => {
     const open = incident("restart-loop", T0);

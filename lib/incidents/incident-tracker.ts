@@ -1,7 +1,7 @@
 import "server-only";
-import type { EngineEvent } from "@/lib/docker/stream-events";
 import type { Host } from "@/lib/docker/host-config";
 import { readLogTail } from "@/lib/docker/read-log-tail";
+import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { actionRunningOn } from "@/lib/actions/container-lock";
@@ -11,69 +11,71 @@ import { endIncident } from "@/lib/history/end-incident";
 import { listIncidents } from "@/lib/history/list-incidents";
 import { openIncident } from "@/lib/history/open-incident";
 import { updateIncident } from "@/lib/history/update-incident";
-import type { ExitCause } from "@/lib/fleet/types";
-import { afterStop, classifyDie, decideCrash, freshRun, isRecovered, rememberEvent, type RunMemory } from "./classify";
+import { decideCrash, isRecovered } from "./classify";
 import type { Incident } from "./types";
 
 const LOG_LINES = 50;
 // An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that crash.
 const OOM_AFTER_DIE_MS = 2_000;
+// The old container a redeploy renames aside (and stops, or starts again on rollback) is Wharf's own.
+const WHARF_TRANSIENT = /-wharf-old-\d+$/;
+
+type EventChange = Extract<FleetChange, { kind: "event" }>;
+type RowChange = Extract<FleetChange, { kind: "row" }>;
 
 /**
- * Turns container events and state changes into incidents in SQLite, and tells live clients. Pure decisions
- * live in ./classify; this class holds the per-container memory and does the I/O.
+ * Turns the watchers' change feed into incidents in SQLite, and tells live clients. Pure decisions live in
+ * ./classify; this class does the I/O. Only failures nobody asked for open one: Wharf's own actions and
+ * transient containers, `docker stop`, `docker kill` and `docker rm -f` do not.
  */
 export class IncidentTracker {
-  private readonly runs = new Map<string, RunMemory>();
-  private readonly causes = new Map<string, ExitCause>();
-
   constructor(private readonly store: FleetStore) {}
 
-  exitCause(hostId: string, containerId: string): ExitCause | null {
-    return this.causes.get(key(hostId, containerId)) ?? null;
+  onChange(change: FleetChange): void {
+    if (change.kind === "event") this.onEvent(change);
+    else this.onRowChange(change);
   }
 
-  /** Called for every container event, in order, before the container is re-inspected. */
-  onEvent(host: Host, event: EngineEvent): void {
-    const id = event.Actor.ID;
-    const k = key(host.id, id);
-    const action = event.Action;
+  private onEvent({ host, event, exitCause }: EventChange): void {
     const attributes = event.Actor.Attributes ?? {};
-    const at = eventMs(event);
-    if (action === "die") {
-      const cause = classifyDie(this.runs.get(k) ?? freshRun(), Number(attributes.exitCode ?? 0), at);
-      this.causes.set(k, cause);
-      // A new container failing its grace check mid-redeploy is the redeploy's failure, recorded in its
-      // history row and rolled back: not an incident.
-      const busy = actionRunningOn(host.id, attributes.name ?? "");
-      if ((cause === "crash" || cause === "oom") && !busy) this.recordCrash(host, id, attributes, cause, at);
-    } else if (action === "stop") {
-      const cause = afterStop(this.causes.get(k));
-      if (cause) this.causes.set(k, cause);
-    } else if (action === "oom") {
-      this.relabelAsOom(host.id, attributes.name ?? "", at);
-    } else if (action === "destroy") {
-      this.runs.delete(k);
-      this.causes.delete(k);
+    const name = attributes.name ?? "";
+    if (this.ownedByWharf(host.id, name)) return;
+    const at = event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
+    if (event.Action === "die" && (exitCause === "crash" || exitCause === "oom")) {
+      this.recordCrash(host, event.Actor.ID, attributes, exitCause, at);
+    } else if (event.Action === "oom") {
+      this.relabelAsOom(host.id, name, at);
     }
-    this.runs.set(k, rememberEvent(this.runs.get(k) ?? freshRun(), action, attributes, at));
   }
 
   /**
-   * Called with a container's state before and after a change. On a host's first read (`baseline`) nothing
-   * opens: Wharf did not see those containers fail, and the fleet table already flags them.
+   * A container's state before and after a change. On a host's first read (`baseline`) nothing opens: Wharf did
+   * not see those containers fail (a catch-up of the engine's events since the last run opens what it missed).
+   * A stopped container's health reads "unhealthy" (Docker sets it when the check stops), so only a running
+   * one can fail its check.
    */
-  onRowChange(host: Host, previous: ContainerRow | undefined, next: ContainerRow | undefined, extra: { healthOutput: string | null; baseline: boolean }): void {
+  private onRowChange({ host, previous, next, healthOutput, baseline }: RowChange): void {
     const name = next?.name ?? previous?.name;
     if (!name) return;
     const open = this.openFor(host.id, name);
-    if (next && !extra.baseline) {
+    if (next && !baseline && !this.ownedByWharf(host.id, name)) {
       const now = new Date().toISOString();
-      if (next.health === "unhealthy" && previous?.health !== "unhealthy" && !open.some((i) => i.kind === "unhealthy")) {
-        this.publish(openIncident(getDb(), { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput: extra.healthOutput }));
+      const failing = next.health === "unhealthy" && next.state === "running";
+      const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
+      if (failing && !wasFailing && !open.some((i) => i.kind === "unhealthy")) {
+        this.publish(
+          openIncident(getDb(), { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput }),
+        );
       }
       if (next.state === "dead" && previous?.state !== "dead" && !open.some((i) => i.kind === "dead")) {
-        this.publish(openIncident(getDb(), { ...base(next, now), kind: "dead", exitCode: next.exitCode, healthOutput: null }));
+        this.publish(
+          openIncident(getDb(), {
+            ...base(next, now),
+            kind: "dead",
+            exitCode: next.exitCode,
+            healthOutput: null,
+          }),
+        );
       }
     }
     this.endRecovered(open, next, Date.now());
@@ -83,23 +85,38 @@ export class IncidentTracker {
   sweep(now = Date.now()): void {
     settleCrashedAfter(getDb(), now);
     for (const incident of listIncidents(getDb(), { open: true, limit: 1000 })) {
-      if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up") continue;
+      if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
+        continue;
       this.endRecovered([incident], this.store.findRowByName(incident.hostId, incident.containerName), now);
     }
   }
 
+  /** A new container failing its grace check mid-redeploy is the redeploy's failure, recorded in its history row. */
+  private ownedByWharf(hostId: string, name: string): boolean {
+    return WHARF_TRANSIENT.test(name) || actionRunningOn(hostId, name) !== undefined;
+  }
+
   private endRecovered(open: Incident[], row: ContainerRow | undefined, now: number): void {
     for (const incident of open) {
-      if (isRecovered(incident, row, now)) this.publish(endIncident(getDb(), incident.id, new Date(now).toISOString()));
+      if (isRecovered(incident, row, now))
+        this.publish(endIncident(getDb(), incident.id, new Date(now).toISOString()));
     }
   }
 
-  private recordCrash(host: Host, containerId: string, attributes: Record<string, string>, cause: "crash" | "oom", at: number): void {
+  private recordCrash(
+    host: Host,
+    containerId: string,
+    attributes: Record<string, string>,
+    cause: "crash" | "oom",
+    at: number,
+  ): void {
     const name = attributes.name ?? containerId.slice(0, 12);
     const db = getDb();
     const decision = decideCrash(this.openFor(host.id, name), cause, at);
+    if (decision.action === "seen") return;
     const exitCode = Number(attributes.exitCode ?? 0);
     const iso = new Date(at).toISOString();
+    const oom = cause === "oom";
     const incident =
       decision.action === "open"
         ? openIncident(db, {
@@ -113,6 +130,8 @@ export class IncidentTracker {
             lastAt: iso,
             count: 1,
             logTail: [],
+            lastStderr: null,
+            oom,
             healthOutput: null,
           })
         : updateIncident(db, decision.incident.id, {
@@ -120,19 +139,36 @@ export class IncidentTracker {
             count: decision.incident.count + 1,
             lastAt: iso,
             exitCode,
+            oom,
             containerId,
           });
     this.publish(incident);
     markCrashedAfter(db, host.id, name, at);
     // The evidence: read right away, while the engine still holds the logs of the run that died.
     readLogTail(host, containerId, LOG_LINES)
-      .then((lines) => this.publish(updateIncident(getDb(), incident.id, { logTail: lines.map((line) => line.text) })))
+      .then((lines) => {
+        const lastStderr =
+          lines.findLast((line) => line.stream === "stderr" && line.text.trim() !== "")?.text ?? null;
+        this.publish(
+          updateIncident(getDb(), incident.id, { logTail: lines.map((line) => line.text), lastStderr }),
+        );
+      })
       .catch(() => {});
   }
 
   private relabelAsOom(hostId: string, name: string, at: number): void {
-    const latest = this.openFor(hostId, name).find((i) => i.kind === "exit" && Math.abs(at - Date.parse(i.lastAt)) <= OOM_AFTER_DIE_MS);
-    if (latest) this.publish(updateIncident(getDb(), latest.id, { kind: "oom" }));
+    const latest = this.openFor(hostId, name).find(
+      (i) =>
+        (i.kind === "exit" || i.kind === "restart-loop") &&
+        Math.abs(at - Date.parse(i.lastAt)) <= OOM_AFTER_DIE_MS,
+    );
+    if (latest)
+      this.publish(
+        updateIncident(getDb(), latest.id, {
+          ...(latest.kind === "exit" ? { kind: "oom" as const } : {}),
+          oom: true,
+        }),
+      );
   }
 
   private openFor(hostId: string, containerName: string): Incident[] {
@@ -144,14 +180,17 @@ export class IncidentTracker {
   }
 }
 
-function key(hostId: string, containerId: string): string {
-  return `${hostId}/${containerId}`;
-}
-
-function eventMs(event: EngineEvent): number {
-  return event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
-}
-
 function base(row: ContainerRow, at: string) {
-  return { hostId: row.hostId, containerName: row.name, containerId: row.id, image: row.image, openedAt: at, lastAt: at, count: 1, logTail: [] };
+  return {
+    hostId: row.hostId,
+    containerName: row.name,
+    containerId: row.id,
+    image: row.image,
+    openedAt: at,
+    lastAt: at,
+    count: 1,
+    logTail: [],
+    lastStderr: null,
+    oom: false,
+  };
 }

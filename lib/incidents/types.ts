@@ -14,10 +14,17 @@ export type Incident = {
   openedAt: string;
   lastAt: string;
   endedAt: string | null;
-  /** How many times it happened while open: a restart loop's count grows with every die. */
+  /**
+   * How many times it died while open: a restart loop's count grows with every die. The one count of a loop
+   * the UI shows (Docker's RestartCount counts restarts, and from when the container was last started by hand).
+   */
   count: number;
-  /** The container's last log lines (up to 50) when it happened, stderr lines prefixed by the stream. */
+  /** The container's last log lines (up to 50) when it happened, stdout and stderr interleaved. */
   logTail: string[];
+  /** The last stderr line of the run that died: the one-line "why". */
+  lastStderr: string | null;
+  /** Whether the latest death was an OOM kill (a restart loop's kind no longer says). */
+  oom: boolean;
   /** The failing health check's output, for `unhealthy`. */
   healthOutput: string | null;
   acknowledgedBy: string | null;
@@ -25,6 +32,20 @@ export type Incident = {
 };
 
 export type NewIncident = Omit<Incident, "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt">;
-export type IncidentPatch = Partial<Pick<Incident, "kind" | "exitCode" | "lastAt" | "count" | "logTail" | "healthOutput" | "containerId" | "image">>;
+export type IncidentPatch = Partial<
+  Pick<
+    Incident,
+    | "kind"
+    | "exitCode"
+    | "lastAt"
+    | "count"
+    | "logTail"
+    | "healthOutput"
+    | "containerId"
+    | "image"
+    | "oom"
+    | "lastStderr"
+  >
+>;
 export type IncidentFilter = { open?: boolean; hostId?: string; containerName?: string; limit?: number };
 export type IncidentsResponse = { incidents: Incident[] };

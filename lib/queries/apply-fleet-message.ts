@@ -3,6 +3,7 @@ import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } from "@/lib/fleet/types";
 import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
 import type { ActionProgress } from "@/lib/actions/types";
+import { countStates } from "@/lib/fleet/count-states";
 import { actionKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
 
 /** Replaces the cached fleet with a server snapshot (first connection, or a resume the server could not serve). */
@@ -13,7 +14,9 @@ export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): voi
     containers: snapshot.containers.map((row) => ({ ...row, stale: down.has(row.hostId) })),
     hosts: snapshot.hosts.map(availability),
   });
-  client.setQueryData<IncidentsResponse>(incidentKeys.list({ open: true }), { incidents: snapshot.incidents });
+  client.setQueryData<IncidentsResponse>(incidentKeys.list({ open: true }), {
+    incidents: snapshot.incidents,
+  });
   void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
   // A snapshot means events were missed, maybe the "done" of a running action (or the server restarted in the
   // middle of one): forget them rather than keep buttons disabled for ever. A click on a still-busy one gets a 409.
@@ -32,7 +35,7 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     );
   }
   if (hostMessages.length > 0 || containerMessages.length > 0) {
-    client.setQueryData<ContainersResponse>(fleetKeys.containers(), (old) => {
+    const updated = client.setQueryData<ContainersResponse>(fleetKeys.containers(), (old) => {
       if (!old) return old;
       const hosts = old.hosts.map((h) => {
         const update = hostMessages.findLast((n) => n.id === h.id);
@@ -52,8 +55,11 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
       }
       return { containers, hosts };
     });
+    if (updated && containerMessages.length > 0)
+      recountHosts(client, updated, new Set(containerMessages.map((m) => m.hostId)));
     for (const message of containerMessages) {
-      if (message.row) void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
+      if (message.row)
+        void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
     }
   }
   if (incidents.length > 0) applyIncidents(client, incidents);
@@ -65,8 +71,29 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
       return next;
     });
     // A started or finished action is a new or settled history row: lists and charts re-read.
-    if (progress.some((item) => item.done || item.phase === "started")) void client.invalidateQueries({ queryKey: historyKeys.all });
+    if (progress.some((item) => item.done || item.phase === "started"))
+      void client.invalidateQueries({ queryKey: historyKeys.all });
   }
+}
+
+/**
+ * The host cards' counts follow the rows: the server sends a host message only when a host comes or goes, so
+ * the counts of the hosts whose containers changed are taken again from the cached rows, by the server's rule.
+ */
+function recountHosts(client: QueryClient, fleet: ContainersResponse, hostIds: Set<string>): void {
+  client.setQueryData<HostsResponse>(fleetKeys.hosts(), (old) => {
+    if (!old) return old;
+    const rows = new Map<string, ListedContainer[]>();
+    for (const row of fleet.containers)
+      if (hostIds.has(row.hostId)) rows.set(row.hostId, [...(rows.get(row.hostId) ?? []), row]);
+    return {
+      hosts: old.hosts.map((host) =>
+        hostIds.has(host.id) && host.status === "up"
+          ? { ...host, counts: countStates(rows.get(host.id) ?? []) }
+          : host,
+      ),
+    };
+  });
 }
 
 function applyIncidents(client: QueryClient, incidents: Incident[]): void {
@@ -77,7 +104,9 @@ function applyIncidents(client: QueryClient, incidents: Incident[]): void {
       if (incident.endedAt) byId.delete(incident.id);
       else byId.set(incident.id, incident);
     }
-    return { incidents: [...byId.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id) };
+    return {
+      incidents: [...byId.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id),
+    };
   });
   // Other lists (filtered, ended) are cheap to re-read and their membership rules live on the server.
   void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
@@ -85,7 +114,13 @@ function applyIncidents(client: QueryClient, incidents: Incident[]): void {
 
 function isOpenList(key: readonly unknown[]): boolean {
   const filter = key[2] as { open?: boolean; hostId?: string; containerName?: string } | undefined;
-  return key[1] === "list" && filter?.open === true && !filter.hostId && !filter.containerName && Object.keys(filter).length === 1;
+  return (
+    key[1] === "list" &&
+    filter?.open === true &&
+    !filter.hostId &&
+    !filter.containerName &&
+    Object.keys(filter).length === 1
+  );
 }
 
 function availability(host: HostSummary) {

@@ -4,14 +4,34 @@ import { emptyCounts } from "../count-states";
 import type { ContainerRow } from "../types";
 import { FleetStore, type Sequenced } from "./fleet-store";
 
-const host = (id: string, timeoutMs = 3000): Host => ({ id, name: id.toUpperCase(), url: `tcp://${id}:2376`, displayUrl: `tcp://${id}:2376`, timeoutMs });
+const host = (id: string, timeoutMs = 3000): Host => ({
+  id,
+  name: id.toUpperCase(),
+  url: `tcp://${id}:2376`,
+  displayUrl: `tcp://${id}:2376`,
+  timeoutMs,
+});
 const INFO = { engineVersion: "27.3.1", apiVersion: "1.47", latencyMs: 4 };
 
 function row(id: string, patch: Partial<ContainerRow> = {}): ContainerRow {
   return {
-    ...{ hostId: "alpha", id, name: `app-${id}`, image: "nginx:1.27", imageId: "sha256:4f67", state: "running", health: null },
-    ...{ exitCode: 0, oomKilled: false, restartCount: 0, createdAt: "2024-05-02T09:00:00Z", startedAt: "2024-05-02T09:00:01Z" },
-    ...{ finishedAt: null, compose: null, labels: {}, exitCause: null },
+    ...{
+      hostId: "alpha",
+      id,
+      name: `app-${id}`,
+      image: "nginx:1.27",
+      imageId: "sha256:4f67",
+      state: "running",
+      health: null,
+    },
+    ...{
+      exitCode: 0,
+      oomKilled: false,
+      restartCount: 0,
+      createdAt: "2024-05-02T09:00:00Z",
+      startedAt: "2024-05-02T09:00:01Z",
+    },
+    ...{ finishedAt: null, compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
     ...patch,
   };
 }
@@ -31,16 +51,32 @@ afterEach(() => {
 describe("FleetStore host state", () => {
   it("shows a host not read yet as down and connecting", () => {
     const { store } = setup();
-    expect(store.summary("alpha")).toMatchObject({ id: "alpha", name: "ALPHA", status: "down", error: "connecting", engineVersion: null });
+    expect(store.summary("alpha")).toMatchObject({
+      id: "alpha",
+      name: "ALPHA",
+      status: "down",
+      error: "connecting",
+      engineVersion: null,
+    });
     expect(store.summary("alpha").counts).toEqual(emptyCounts());
   });
 
   it("shows an up host with its versions and the counts of its rows", () => {
     const { store, messages } = setup();
-    store.replaceRows("alpha", [row("a"), row("b", { state: "exited", exitCode: 1 }), row("c", { health: "unhealthy" })]);
+    store.replaceRows("alpha", [
+      row("a"),
+      row("b", { state: "exited", exitCode: 1 }),
+      row("c", { health: "unhealthy" }),
+    ]);
     store.setUp("alpha", INFO);
     const summary = store.summary("alpha");
-    expect(summary).toMatchObject({ status: "up", error: null, engineVersion: "27.3.1", apiVersion: "1.47", latencyMs: 4 });
+    expect(summary).toMatchObject({
+      status: "up",
+      error: null,
+      engineVersion: "27.3.1",
+      apiVersion: "1.47",
+      latencyMs: 4,
+    });
     expect(summary.counts).toMatchObject({ total: 3, running: 2, exited: 1, unhealthy: 1 });
     expect(messages().at(-1)).toEqual({ type: "host", host: summary });
   });
@@ -53,7 +89,10 @@ describe("FleetStore host state", () => {
     store.setDown("alpha", "connect ECONNREFUSED 10.0.0.5:2376");
     store.setDown("alpha", "connect ECONNREFUSED 10.0.0.5:2376");
     expect(messages().slice(before)).toEqual([{ type: "host", host: store.summary("alpha") }]);
-    expect(store.summary("alpha")).toMatchObject({ status: "down", error: "connect ECONNREFUSED 10.0.0.5:2376" });
+    expect(store.summary("alpha")).toMatchObject({
+      status: "down",
+      error: "connect ECONNREFUSED 10.0.0.5:2376",
+    });
     expect(store.rows("alpha")).toEqual([row("a")]);
     store.setDown("alpha", "timeout after 3000 ms");
     expect(messages().slice(before)).toHaveLength(2);
@@ -91,7 +130,12 @@ describe("FleetStore containers", () => {
       { type: "container", hostId: "alpha", id: "a", row: null },
       { type: "container", hostId: "alpha", id: "c", row: row("c") },
     ]);
-    expect(store.rows("alpha").map((r) => r.id).sort()).toEqual(["b", "c"]);
+    expect(
+      store
+        .rows("alpha")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(["b", "c"]);
   });
 });
 

@@ -37,7 +37,15 @@ export class FleetStore {
     for (const host of hosts) {
       let markSynced = () => {};
       const firstSync = new Promise<void>((resolve) => (markSynced = resolve));
-      this.entries.set(host.id, { host, status: "down", info: null, error: "connecting", rows: new Map(), firstSync, markSynced });
+      this.entries.set(host.id, {
+        host,
+        status: "down",
+        info: null,
+        error: "connecting",
+        rows: new Map(),
+        firstSync,
+        markSynced,
+      });
     }
   }
 
@@ -50,7 +58,10 @@ export class FleetStore {
     await Promise.all(
       hostIds.map((id) => {
         const entry = this.entry(id);
-        return Promise.race([entry.firstSync, new Promise((resolve) => setTimeout(resolve, entry.host.timeoutMs))]);
+        return Promise.race([
+          entry.firstSync,
+          new Promise((resolve) => setTimeout(resolve, entry.host.timeoutMs)),
+        ]);
       }),
     );
   }

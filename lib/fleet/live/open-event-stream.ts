@@ -24,7 +24,9 @@ export async function openEventStream(request: Request): Promise<Response> {
     async (channel) => {
       const sendEvent = (event: Sequenced) => {
         if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
-        channel.write((event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`));
+        channel.write(
+          (event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`),
+        );
       };
       const missed = resumeFrom === null ? null : store.since(resumeFrom);
       if (missed) missed.forEach(sendEvent);
@@ -50,7 +52,10 @@ let cachedSnapshot: { seq: number; wire: string } | null = null;
 function snapshotWire(store: FleetStore, bootId: string): string {
   const seq = store.currentSeq();
   if (cachedSnapshot?.seq !== seq) {
-    cachedSnapshot = { seq, wire: `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n` };
+    cachedSnapshot = {
+      seq,
+      wire: `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n`,
+    };
   }
   return cachedSnapshot.wire;
 }

@@ -5,13 +5,17 @@ import { inspectAllContainers } from "@/lib/docker/inspect-all-containers";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { listContainerSummaries } from "@/lib/docker/list-container-summaries";
 import { readEngineInfo } from "@/lib/docker/read-engine-info";
+import { readPastEvents } from "@/lib/docker/read-past-events";
 import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
-import type { IncidentTracker } from "@/lib/incidents/incident-tracker";
+import { getDb } from "@/lib/history/db";
+import { readHostCursor, saveHostCursor } from "@/lib/history/host-cursor";
+import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
 import type { ContainerRow } from "../types";
+import type { ChangeFeed } from "./change-feed";
+import { ExitMemory } from "./exit-memory";
 import type { FleetStore } from "./fleet-store";
 
 // A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
@@ -25,13 +29,16 @@ const CHECK_LIST_EVERY_PINGS = 5;
 const INSPECT_POOL = 12;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
+// The cursor is saved at most this often; a restart replays from it, and what was already applied is skipped.
+const SAVE_CURSOR_EVERY_MS = 1_000;
 // Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
 const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
 
 /**
  * Keeps one host's containers in the store equal to the engine's: a full read, then every container event
  * applied by re-inspecting that container. On any failure the host is marked down and the loop reconnects,
- * replaying the events missed since the last one seen and re-reading everything, so nothing is lost.
+ * replaying the events missed since the last one seen and re-reading everything, so nothing is lost. What
+ * happened is told to the rest of Wharf through the change feed; the watcher itself only keeps the store.
  */
 export class HostWatcher {
   private stopped = false;
@@ -47,15 +54,16 @@ export class HostWatcher {
   // to one engine (they time out, and the engine drops TLS handshakes), it must queue.
   private activeInspects = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly external: ExternalChangeRecorder;
+  private readonly exits = new ExitMemory();
+  // One timer per container whose restart-loop verdict lapses by itself once it has held for 10 s.
+  private readonly loopTimers = new Map<string, NodeJS.Timeout>();
+  private cursorTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly host: Host,
     private readonly store: FleetStore,
-    private readonly tracker: IncidentTracker,
-  ) {
-    this.external = new ExternalChangeRecorder(host.id);
-  }
+    private readonly feed: ChangeFeed,
+  ) {}
 
   start(): void {
     void this.loop();
@@ -64,6 +72,7 @@ export class HostWatcher {
   stop(): void {
     this.stopped = true;
     this.current?.abort();
+    for (const timer of this.loopTimers.values()) clearTimeout(timer);
   }
 
   private async loop(): Promise<void> {
@@ -80,13 +89,16 @@ export class HostWatcher {
         controller.abort();
       }
       if (this.stopped) return;
-      await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]));
+      await new Promise((resolve) =>
+        setTimeout(resolve, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]),
+      );
     }
   }
 
   /** One connected period: subscribe, read everything, apply events, until something fails. */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
     const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
+    const caughtUp = this.synced ? [] : await this.catchUp();
     // From the first connection on, a reconnect must replay everything since: start the clock now. (In the
     // engine's clock that is off by any skew between the two machines; a second of slack covers a small one.)
     this.lastEventSeconds ??= Math.floor(Date.now() / 1000) - 1;
@@ -104,12 +116,17 @@ export class HostWatcher {
     stream.catch(() => {});
     await Promise.race([subscribed, stream]);
 
-    const inspected = await withDeadline((signal) => inspectAllContainers(this.host, signal), RECONCILE_TIMEOUT_MS);
+    const inspected = await withDeadline(
+      (signal) => inspectAllContainers(this.host, signal),
+      RECONCILE_TIMEOUT_MS,
+    );
     this.reconcile(inspected);
     this.store.setUp(this.host.id, info);
     this.store.markSynced(this.host.id);
     onConnected();
     live = true;
+    for (const { event, exitCause } of caughtUp)
+      this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: true });
     for (const event of buffered.splice(0)) this.apply(event);
 
     const ping = this.keepPinging(controller);
@@ -119,6 +136,62 @@ export class HostWatcher {
       controller.abort();
     }
     if (!this.stopped) throw new Error("event stream ended");
+  }
+
+  /**
+   * On this process's first connection, reads what the engine did since the last event an earlier Wharf
+   * applied, and folds it into the exit memory before the first state is shown: a container `docker kill`ed
+   * while Wharf was down is then "killed", not a crash. The events are told to the feed after the first read,
+   * so a crash that happened meanwhile still opens its incident.
+   */
+  private async catchUp(): Promise<{ event: EngineEvent; exitCause?: ExitCauseOrUndefined }[]> {
+    const since = readHostCursor(getDb(), this.host.id);
+    if (since === null) return [];
+    const until = Math.floor(Date.now() / 1000);
+    const events = await withDeadline(
+      (signal) => readPastEvents(this.host, since, until, signal),
+      RECONCILE_TIMEOUT_MS,
+    );
+    const applied: { event: EngineEvent; exitCause?: ExitCauseOrUndefined }[] = [];
+    for (const event of events) {
+      if (!this.firstSighting(event) || IGNORED.test(event.Action)) continue;
+      applied.push({
+        event,
+        exitCause: this.exits.onEvent(
+          event.Actor.ID,
+          event.Action,
+          event.Actor.Attributes ?? {},
+          eventMs(event),
+        ),
+      });
+    }
+    this.lastEventSeconds = until;
+    return applied;
+  }
+
+  /** A reconnect (or a catch-up) replays from the last second seen: false for what was already applied. */
+  private firstSighting(event: EngineEvent): boolean {
+    const dedupeKey = `${event.timeNano}/${event.Actor?.ID ?? event.id}/${event.Action}`;
+    if (this.seen.has(dedupeKey)) return false;
+    this.seen.add(dedupeKey);
+    if (this.seen.size > 5_000) this.seen.clear();
+    if (event.time > (this.lastEventSeconds ?? 0)) this.lastEventSeconds = event.time;
+    this.scheduleCursorSave();
+    return true;
+  }
+
+  private scheduleCursorSave(): void {
+    if (this.cursorTimer) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      if (this.lastEventSeconds === undefined) return;
+      try {
+        saveHostCursor(getDb(), this.host.id, this.lastEventSeconds);
+      } catch (error) {
+        console.error(`[wharf] saving the event cursor of host ${this.host.id} failed`, error);
+      }
+    }, SAVE_CURSOR_EVERY_MS);
+    this.cursorTimer.unref();
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
@@ -133,7 +206,10 @@ export class HostWatcher {
 
   /** Re-inspects containers whose listing disagrees with the store: missed creations, removals, state changes. */
   private async checkList(): Promise<void> {
-    const summaries = await withDeadline((signal) => listContainerSummaries(this.host, signal), RECONCILE_TIMEOUT_MS);
+    const summaries = await withDeadline(
+      (signal) => listContainerSummaries(this.host, signal),
+      RECONCILE_TIMEOUT_MS,
+    );
     const listed = new Set<string>();
     for (const summary of summaries) {
       listed.add(summary.id);
@@ -150,33 +226,22 @@ export class HostWatcher {
     const rows = inspected.map((item) => this.toRow(item));
     this.store.replaceRows(this.host.id, rows);
     const byId = new Map(inspected.map((item) => [item.Id, item]));
-    for (const row of rows) {
-      this.external.observe(row, baseline);
-      this.tracker.onRowChange(this.host, before.get(row.id), row, { healthOutput: healthOutput(byId.get(row.id)), baseline });
-    }
-    for (const [id, row] of before) if (!byId.has(id)) this.tracker.onRowChange(this.host, row, undefined, { healthOutput: null, baseline });
+    for (const row of rows) this.changed(before.get(row.id), row, healthOutput(byId.get(row.id)), baseline);
+    for (const [id, row] of before) if (!byId.has(id)) this.changed(row, undefined, null, baseline);
     this.synced = true;
   }
 
   private apply(event: EngineEvent): void {
     if (event.Type !== "container") return;
     const id = event.Actor?.ID ?? event.id;
-    if (!id) return;
-    // A reconnect replays from the last second seen: drop what was already applied.
-    const dedupeKey = `${event.timeNano}/${id}/${event.Action}`;
-    if (this.seen.has(dedupeKey)) return;
-    this.seen.add(dedupeKey);
-    if (this.seen.size > 5_000) this.seen.clear();
-    this.lastEventSeconds = event.time;
-    if (IGNORED.test(event.Action)) return;
+    if (!id || !this.firstSighting(event) || IGNORED.test(event.Action)) return;
 
-    this.tracker.onEvent(this.host, event);
+    const exitCause = this.exits.onEvent(id, event.Action, event.Actor.Attributes ?? {}, eventMs(event));
+    this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
     if (event.Action === "destroy") {
       this.destroyed.add(id);
       if (this.destroyed.size > 5_000) this.destroyed.clear();
-      const previous = this.store.row(this.host.id, id);
-      this.store.removeRow(this.host.id, id);
-      this.tracker.onRowChange(this.host, previous, undefined, { healthOutput: null, baseline: false });
+      this.remove(id);
       return;
     }
     this.refresh(id);
@@ -194,7 +259,10 @@ export class HostWatcher {
         await this.inspectAndStore(id);
       } while (this.dirty.has(id) && !this.current?.signal.aborted);
     };
-    this.inflight.set(id, run().finally(() => this.inflight.delete(id)));
+    this.inflight.set(
+      id,
+      run().finally(() => this.inflight.delete(id)),
+    );
   }
 
   private async inspectAndStore(id: string): Promise<void> {
@@ -204,11 +272,7 @@ export class HostWatcher {
     try {
       item = await withDeadline((signal) => inspectContainer(this.host, id, signal), this.host.timeoutMs);
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) {
-        const previous = this.store.row(this.host.id, id);
-        this.store.removeRow(this.host.id, id);
-        this.tracker.onRowChange(this.host, previous, undefined, { healthOutput: null, baseline: false });
-      }
+      if ((error as { statusCode?: number }).statusCode === 404) this.remove(id);
       // Anything else is the host failing or overloaded: the ping notices a failing host, and the next list
       // check inspects this container again if it still differs.
       return;
@@ -220,13 +284,61 @@ export class HostWatcher {
     const previous = this.store.row(this.host.id, id);
     const row = this.toRow(item);
     this.store.putRow(row);
-    this.external.observe(row, false);
-    this.tracker.onRowChange(this.host, previous, row, { healthOutput: healthOutput(item), baseline: false });
+    this.changed(previous, row, healthOutput(item), false);
   }
 
-  private toRow(item: ContainerInspect): ContainerRow {
-    return { ...toContainerRow(this.host.id, item), exitCause: this.tracker.exitCause(this.host.id, item.Id) };
+  private remove(id: string): void {
+    const previous = this.store.row(this.host.id, id);
+    this.store.removeRow(this.host.id, id);
+    clearTimeout(this.loopTimers.get(id));
+    this.loopTimers.delete(id);
+    this.changed(previous, undefined, null, false);
   }
+
+  private changed(
+    previous: ContainerRow | undefined,
+    next: ContainerRow | undefined,
+    output: string | null,
+    baseline: boolean,
+  ): void {
+    if (previous === next) return;
+    this.feed.emit({ kind: "row", host: this.host, previous, next, healthOutput: output, baseline });
+  }
+
+  /** The row as the fleet shows it: the engine's state, what the events said about the last exit, the verdict. */
+  private toRow(item: ContainerInspect): ContainerRow {
+    const now = Date.now();
+    const row = toContainerRow(this.host.id, item, now);
+    const lastExit = this.exits.lastExit(item.Id) ?? row.lastExit;
+    const derived = { ...row, lastExit, exitCause: lastExit?.cause ?? null };
+    const attention = attentionReason(derived, now);
+    if (attention === "restart-loop" && derived.state === "running" && derived.startedAt)
+      this.recheckAt(item.Id, loopHoldsAt(derived.startedAt));
+    return { ...derived, attention };
+  }
+
+  /** A running container stops being a restart loop once it has held; no event marks that moment. */
+  private recheckAt(id: string, at: number): void {
+    clearTimeout(this.loopTimers.get(id));
+    const timer = setTimeout(
+      () => {
+        this.loopTimers.delete(id);
+        const row = this.store.row(this.host.id, id);
+        if (!row) return;
+        const next = { ...row, attention: attentionReason(row, Date.now()) };
+        if (next.attention !== row.attention && this.store.putRow(next)) this.changed(row, next, null, false);
+      },
+      Math.max(0, at - Date.now()) + 50,
+    );
+    timer.unref();
+    this.loopTimers.set(id, timer);
+  }
+}
+
+type ExitCauseOrUndefined = ReturnType<ExitMemory["onEvent"]>;
+
+function eventMs(event: EngineEvent): number {
+  return event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
 }
 
 /** The health a status line shows: "Up 3 minutes (unhealthy)". */

@@ -1,0 +1,41 @@
+import "server-only";
+import { afterStop, classifyDie, freshRun, rememberEvent, type RunMemory } from "../classify-exit";
+import type { ExitCause, LastExit } from "../types";
+
+// An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that death.
+const OOM_AFTER_DIE_MS = 2_000;
+
+/**
+ * What one host's events said about how each container's runs ended: the signals sent, OOM kills, and the last
+ * death with its cause. The engine forgets why a container stopped (a `docker kill` and a crash both read
+ * "exited (137)"), so this memory is what lets the fleet tell them apart.
+ */
+export class ExitMemory {
+  private readonly runs = new Map<string, RunMemory>();
+  private readonly exits = new Map<string, LastExit>();
+
+  /** Folds one container event (at `at` ms) in; returns the cause when the event is a death. */
+  onEvent(id: string, action: string, attributes: Record<string, string>, at: number): ExitCause | undefined {
+    let cause: ExitCause | undefined;
+    const last = this.exits.get(id);
+    if (action === "die") {
+      const code = Number(attributes.exitCode ?? 0);
+      cause = classifyDie(this.runs.get(id) ?? freshRun(), code, at);
+      this.exits.set(id, { code, oom: cause === "oom", cause, at: new Date(at).toISOString() });
+    } else if (action === "stop" && last) {
+      this.exits.set(id, { ...last, cause: afterStop(last.cause ?? undefined) ?? null });
+    } else if (action === "oom" && last && at - Date.parse(last.at) <= OOM_AFTER_DIE_MS) {
+      this.exits.set(id, { ...last, oom: true, cause: "oom" });
+    } else if (action === "destroy") {
+      this.runs.delete(id);
+      this.exits.delete(id);
+      return undefined;
+    }
+    this.runs.set(id, rememberEvent(this.runs.get(id) ?? freshRun(), action, attributes, at));
+    return cause;
+  }
+
+  lastExit(id: string): LastExit | null {
+    return this.exits.get(id) ?? null;
+  }
+}

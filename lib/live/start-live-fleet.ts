@@ -1,0 +1,31 @@
+import "server-only";
+import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
+import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { IncidentTracker } from "@/lib/incidents/incident-tracker";
+
+// Incidents that recover (running 10 s) have no event to mark the moment; a slow sweep ends them.
+const SWEEP_EVERY_MS = 2_000;
+const KEY = Symbol.for("wharf.live-wiring");
+
+/**
+ * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
+ * tell the change feed; incidents and the history of changes made outside Wharf subscribe here. Called once
+ * at server start (instrumentation.ts), before the watchers' first report.
+ */
+export function startLiveFleet(): void {
+  const holder = globalThis as { [KEY]?: true };
+  if (holder[KEY]) return;
+  holder[KEY] = true;
+  const { store, feed } = getLiveFleet();
+  const tracker = new IncidentTracker(store);
+  const external = new ExternalChangeRecorder();
+  feed.subscribe("incidents", (change) => tracker.onChange(change));
+  feed.subscribe("external changes", (change) => external.onChange(change));
+  setInterval(() => {
+    try {
+      tracker.sweep();
+    } catch (error) {
+      console.error("[wharf] incident sweep failed", error);
+    }
+  }, SWEEP_EVERY_MS).unref();
+}
