@@ -12,6 +12,15 @@ type Fleet = {
   until: (engine: Engine, name: string, what: string, check: (state: Record<string, unknown>) => boolean) => Promise<void>;
 };
 
+/**
+ * A prefix for the containers of one test: `fleet.run(engine, \`${tag}-…\`)` names them `e2e-${tag}-…`, so
+ * `/?q=e2e-${tag}` shows exactly those rows, whatever else the shared engines hold (the table is virtualised:
+ * a row outside the first screen is not in the DOM at all).
+ */
+export function uniqueTag(prefix: string): string {
+  return uniqueName(prefix);
+}
+
 /** The admin the e2e server starts with (playwright.config.ts passes it as WHARF_ADMIN_PASSWORD). */
 export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password-123" };
 

@@ -1,14 +1,15 @@
-import { expect, test } from "./fixtures";
+import { expect, test, uniqueTag } from "./fixtures";
 
 test("a crashed container is flagged with its exit code; a healthy one is not", async ({ page, fleet }) => {
-  const crashed = await fleet.run("charlie", "crash", [], ["sh", "-c", "echo failing >&2; exit 3"]);
-  const healthy = await fleet.run("alpha", "web", ["--health-cmd", "true", "--health-interval", "1s"], [
+  const tag = uniqueTag("overview");
+  const crashed = await fleet.run("charlie", `${tag}-crash`, [], ["sh", "-c", "echo failing >&2; exit 3"]);
+  const healthy = await fleet.run("alpha", `${tag}-web`, ["--health-cmd", "true", "--health-interval", "1s"], [
     "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
   ]);
   await fleet.until("charlie", crashed, "to exit", (state) => state.Status === "exited");
   await fleet.until("alpha", healthy, "to be healthy", (state) => (state.Health as { Status: string }).Status === "healthy");
 
-  await page.goto("/");
+  await page.goto(`/?q=e2e-${tag}`);
 
   const crashedRow = page.locator(`[data-testid=container-row][data-name="${crashed}"]`);
   await expect(crashedRow).toHaveAttribute("data-host", "charlie");
@@ -25,8 +26,10 @@ test("a crashed container is flagged with its exit code; a healthy one is not", 
   await expect(attention.locator(`[data-name="${healthy}"]`)).toHaveCount(0);
 });
 
-test("a host that is down shows as down and the rest of the page still works", async ({ page }) => {
-  await page.goto("/");
+test("a host that is down shows as down and the rest of the page still works", async ({ page, fleet }) => {
+  // Its own container: an empty fleet shows no table at all, and another checkout's rows prove nothing here.
+  const name = await fleet.run("bravo", "beside-down", [], ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]);
+  await page.goto(`/?q=${name}`);
   const gone = page.locator("[data-testid=host-card][data-host=gone]");
   await expect(gone.getByTestId("host-status")).toHaveText("down");
   await expect(gone.getByTestId("host-error")).toContainText("ECONNREFUSED");
@@ -34,6 +37,9 @@ test("a host that is down shows as down and the rest of the page still works", a
     await expect(page.locator(`[data-testid=host-card][data-host=${host}]`).getByTestId("host-status")).toHaveText("up");
   }
   await expect(page.getByRole("table", { name: "Containers" })).toBeVisible();
+  const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
+  await expect(row).toHaveAttribute("data-state", "running");
+  await expect(row).toHaveAttribute("data-stale", "0");
 });
 
 test("filters live in the URL and survive a reload", async ({ page, fleet }) => {
@@ -60,7 +66,7 @@ test("the container page shows its configuration, and an unknown container says 
   const name = await fleet.run("alpha", "detail", ["--env", "MODE=e2e", "--restart", "on-failure:2"], [
     "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
   ]);
-  await page.goto("/");
+  await page.goto(`/?q=${name}`);
   await page.locator(`[data-testid=container-row][data-name="${name}"]`).getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/containers/alpha/${name}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);

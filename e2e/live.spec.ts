@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 
 test("with / open, a crash on a real engine is flagged and listed as an incident without a reload", async ({ page, fleet }) => {
   const name = await fleet.run("bravo", "live", [], ["sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done; echo 'disk full' >&2; exit 5"]);
-  await page.goto("/");
+  await page.goto(`/?q=${name}`);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
   await expect(row).toHaveAttribute("data-state", "running");
@@ -26,7 +26,7 @@ test("with / open, a crash on a real engine is flagged and listed as an incident
 
 test("a docker stop is not flagged as a crash", async ({ page, fleet }) => {
   const name = await fleet.run("alpha", "stopped", ["--stop-timeout", "1"], ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"]);
-  await page.goto("/");
+  await page.goto(`/?q=${name}`);
   const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
   await expect(row).toHaveAttribute("data-state", "running");
   await fleet.docker("alpha", ["stop", name]);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { buildAndPush, REGISTRY } from "../tests/support/images";
-import { expect, test } from "./fixtures";
+import { expect, test, uniqueTag } from "./fixtures";
 
 const serve = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 
@@ -118,7 +118,7 @@ test("a request refused because another action runs (409) shows the server's mes
 });
 
 test("selected rows are restarted together", async ({ page, fleet }) => {
-  const tag = `bulk-${Date.now().toString(36)}`;
+  const tag = uniqueTag("bulk");
   const first = await fleet.run("alpha", `${tag}-a`, [], ["sh", "-c", "exit 3"]);
   const second = await fleet.run("charlie", `${tag}-b`, [], ["sh", "-c", "exit 4"]);
   await fleet.until("alpha", first, "to exit", (state) => state.Status === "exited");

@@ -21,7 +21,7 @@ test("markup in labels, env values, logs and health output is shown as text and 
   );
   await fleet.until("bravo", name, "to exit", (state) => state.Status === "exited");
 
-  await page.goto("/");
+  await page.goto(`/?q=${name}`);
   const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
   await expect(row).toContainText(`${PAYLOAD} / ${SCRIPT}`);
   await expect(page.locator("img[src=x]")).toHaveCount(0);

@@ -30,13 +30,24 @@ describe("GET /api/containers", () => {
     // Wharf follows the engines through their events: give the last ones a moment to arrive, then compare.
     await vi.waitFor(
       async () => {
+        // Other checkouts create and remove containers on these engines at any moment: a container counts
+        // when the engine had it both before and after the request; this run's own ones are compared in full.
+        const before = await Promise.all(engines.map(containerIds));
         const { status, body } = await api<ContainersResponse>("/api/containers");
         expect(status).toBe(200);
-        for (const engine of engines) {
+        for (const [index, engine] of engines.entries()) {
           const inspected = await allInspected(engine);
           const rows = body.containers.filter((row) => row.hostId === engine);
-          expect(rows.map((row) => row.id).sort()).toEqual(inspected.map((item) => item.Id).sort());
-          for (const item of inspected.filter((i) => i.Config.Labels?.[TEST_LABEL] === TEST_RUN)) {
+          const ids = rows.map((row) => row.id);
+          const throughout = inspected.filter((item) => before[index]!.has(item.Id)).map((item) => item.Id);
+          expect(ids).toEqual(expect.arrayContaining(throughout));
+          const existed = new Set([...before[index]!, ...inspected.map((item) => item.Id)]);
+          expect(ids.filter((id) => !existed.has(id))).toEqual([]);
+
+          const own = inspected.filter((i) => i.Config.Labels?.[TEST_LABEL] === TEST_RUN);
+          const ownRows = rows.filter((row) => row.labels[TEST_LABEL] === TEST_RUN);
+          expect(ownRows.map((row) => row.id).sort()).toEqual(own.map((item) => item.Id).sort());
+          for (const item of own) {
             const { exitCause: _cause, stale, ...fromInspect } = rows.find((row) => row.id === item.Id)!;
             expect(fromInspect).toEqual(expectedRow(engine, item));
             expect(stale).toBe(false);
@@ -134,13 +145,20 @@ describe("GET /api/containers", () => {
 describe("GET /api/hosts", () => {
   it("reports each engine's versions and counts, and never leaks credentials", async () => {
     for (const engine of engines) {
-      const { host, expected } = await settledCounts(engine);
       const [version, apiVersion] = (
         await docker(engine, "version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}")
       ).split(" ");
-      expect(host).toMatchObject({ status: "up", engineVersion: version, apiVersion, error: null });
-      expect(host.latencyMs).toBeGreaterThan(0);
-      expect(host.counts).toEqual(expected);
+      // Counts cover every container of the engine, others' too: one made just before the request may not
+      // have reached Wharf through the events yet, so give those a moment rather than assume a quiet engine.
+      await vi.waitFor(
+        async () => {
+          const { host, expected } = await settledCounts(engine);
+          expect(host).toMatchObject({ status: "up", engineVersion: version, apiVersion, error: null });
+          expect(host.latencyMs).toBeGreaterThan(0);
+          expect(host.counts).toEqual(expected);
+        },
+        { timeout: 10_000, interval: 250 },
+      );
     }
     const { status, body } = await api<HostsResponse>("/api/hosts");
     expect(status).toBe(200);
@@ -199,6 +217,10 @@ describe("GET /api/containers/{hostId}/{nameOrId}", () => {
     expect(badName.body.error.message).toContain("nameOrId");
   });
 });
+
+async function containerIds(engine: (typeof engines)[number]): Promise<Set<string>> {
+  return new Set((await docker(engine, "ps", "-aq", "--no-trunc")).split("\n").filter(Boolean));
+}
 
 /**
  * Counts from `docker inspect` taken before and after the API call; when they agree, nothing changed in

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -34,11 +34,11 @@ export default async function setup(project: TestProject) {
   ];
   writeFileSync(testFleetFile, JSON.stringify({ hosts }, null, 2));
 
-  const server = await startWharf({
-    port: 3101,
-    fleetConfig: testFleetFile,
-    dataDir: path.join(dir, "data"),
-  });
+  // A fresh data dir each run: incidents, history, users and "last event seen" marks of an earlier run must
+  // not ride along into this one's assertions.
+  const dataDir = path.join(dir, "data");
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startWharf({ port: 3101, fleetConfig: testFleetFile, dataDir });
   project.provide("wharfUrl", server.url);
   project.provide("wharfToken", server.token);
   project.provide("testFleetFile", testFleetFile);

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ContainersResponse, HostsResponse } from "@/lib/fleet/types";
@@ -28,7 +28,10 @@ beforeAll(async () => {
     file,
     JSON.stringify({ hosts: [alpha, { id: "relay", url: `tcp://127.0.0.1:${relay.port}` }] }),
   );
-  wharf = await startWharf({ port: 3121, fleetConfig: file, dataDir: path.join(dir, "relay-data") });
+  // Fresh each run, like every test server's: nothing an earlier run recorded may count here.
+  const dataDir = path.join(dir, "relay-data");
+  rmSync(dataDir, { recursive: true, force: true });
+  wharf = await startWharf({ port: 3121, fleetConfig: file, dataDir });
 }, 120_000);
 
 afterAll(async () => {
