@@ -61,7 +61,13 @@ export function FleetOverview() {
       )}
       {data && (
         <AttentionList
-          rows={all}
+          // It follows the host and search filters (not the state filter): narrowing the table to one host or
+          // project narrows its problems too.
+          rows={
+            view.host || view.q
+              ? filterContainers(all, { hosts: view.host ? [view.host] : undefined, q: view.q })
+              : all
+          }
           action={
             crashed > 0 && (
               <Can role="operator">

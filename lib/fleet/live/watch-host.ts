@@ -121,6 +121,8 @@ export class HostWatcher {
       RECONCILE_TIMEOUT_MS,
     );
     this.reconcile(inspected);
+    // Saved at once, not on the next event: a Wharf stopped before any event must still catch up on its start.
+    this.saveCursor();
     this.store.setUp(this.host.id, info);
     this.store.markSynced(this.host.id);
     onConnected();
@@ -184,14 +186,18 @@ export class HostWatcher {
     if (this.cursorTimer) return;
     this.cursorTimer = setTimeout(() => {
       this.cursorTimer = null;
-      if (this.lastEventSeconds === undefined) return;
-      try {
-        saveHostCursor(getDb(), this.host.id, this.lastEventSeconds);
-      } catch (error) {
-        console.error(`[wharf] saving the event cursor of host ${this.host.id} failed`, error);
-      }
+      this.saveCursor();
     }, SAVE_CURSOR_EVERY_MS);
     this.cursorTimer.unref();
+  }
+
+  private saveCursor(): void {
+    if (this.lastEventSeconds === undefined) return;
+    try {
+      saveHostCursor(getDb(), this.host.id, this.lastEventSeconds);
+    } catch (error) {
+      console.error(`[wharf] saving the event cursor of host ${this.host.id} failed`, error);
+    }
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
