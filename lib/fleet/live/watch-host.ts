@@ -9,13 +9,13 @@ import { readPastEvents } from "@/lib/docker/read-past-events";
 import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { getDb } from "@/lib/history/db";
-import { readHostCursor, saveHostCursor } from "@/lib/history/host-cursor";
 import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
 import type { ContainerRow } from "../types";
 import type { ChangeFeed } from "./change-feed";
+import { EventCursor } from "./event-cursor";
 import { ExitMemory } from "./exit-memory";
+import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
 
 // A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
@@ -29,8 +29,6 @@ const CHECK_LIST_EVERY_PINGS = 5;
 const INSPECT_POOL = 12;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
-// The cursor is saved at most this often; a restart replays from it, and what was already applied is skipped.
-const SAVE_CURSOR_EVERY_MS = 1_000;
 // Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
 const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
 
@@ -43,8 +41,7 @@ const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-pat
 export class HostWatcher {
   private stopped = false;
   private current: AbortController | null = null;
-  private lastEventSeconds: number | undefined;
-  private readonly seen = new Set<string>();
+  private readonly cursor: EventCursor;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
@@ -56,14 +53,17 @@ export class HostWatcher {
   private readonly waiting: (() => void)[] = [];
   private readonly exits = new ExitMemory();
   // One timer per container whose restart-loop verdict lapses by itself once it has held for 10 s.
-  private readonly loopTimers = new Map<string, NodeJS.Timeout>();
-  private cursorTimer: NodeJS.Timeout | null = null;
+  private readonly loopVerdicts = new TimersByKey();
+  // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
+  private readonly replay: { event: EngineEvent; exitCause?: ExitCauseOrUndefined }[] = [];
 
   constructor(
     private readonly host: Host,
     private readonly store: FleetStore,
     private readonly feed: ChangeFeed,
-  ) {}
+  ) {
+    this.cursor = new EventCursor(host.id);
+  }
 
   start(): void {
     void this.loop();
@@ -72,7 +72,7 @@ export class HostWatcher {
   stop(): void {
     this.stopped = true;
     this.current?.abort();
-    for (const timer of this.loopTimers.values()) clearTimeout(timer);
+    this.loopVerdicts.clearAll();
   }
 
   private async loop(): Promise<void> {
@@ -98,17 +98,16 @@ export class HostWatcher {
   /** One connected period: subscribe, read everything, apply events, until something fails. */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
     const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
-    const caughtUp = this.synced ? [] : await this.catchUp();
-    // From the first connection on, a reconnect must replay everything since: start the clock now. (In the
-    // engine's clock that is off by any skew between the two machines; a second of slack covers a small one.)
-    this.lastEventSeconds ??= Math.floor(Date.now() / 1000) - 1;
+    if (!this.synced) await this.catchUp();
+    // From the first connection on, a reconnect must replay everything since.
+    const sinceSeconds = this.cursor.startNow();
     const buffered: EngineEvent[] = [];
     let live = false;
     let opened!: () => void;
     const subscribed = new Promise<void>((resolve) => (opened = resolve));
     // Subscribe before reading, so a change between the read and the subscription cannot slip through.
     const stream = streamEvents(this.host, {
-      sinceSeconds: this.lastEventSeconds,
+      sinceSeconds,
       signal: controller.signal,
       onOpen: () => opened(),
       onEvent: (event) => (live ? this.apply(event) : buffered.push(event)),
@@ -122,12 +121,12 @@ export class HostWatcher {
     );
     this.reconcile(inspected);
     // Saved at once, not on the next event: a Wharf stopped before any event must still catch up on its start.
-    this.saveCursor();
+    this.cursor.save();
     this.store.setUp(this.host.id, info);
     this.store.markSynced(this.host.id);
     onConnected();
     live = true;
-    for (const { event, exitCause } of caughtUp)
+    for (const { event, exitCause } of this.replay.splice(0))
       this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: true });
     for (const event of buffered.splice(0)) this.apply(event);
 
@@ -146,18 +145,17 @@ export class HostWatcher {
    * while Wharf was down is then "killed", not a crash. The events are told to the feed after the first read,
    * so a crash that happened meanwhile still opens its incident.
    */
-  private async catchUp(): Promise<{ event: EngineEvent; exitCause?: ExitCauseOrUndefined }[]> {
-    const since = readHostCursor(getDb(), this.host.id);
-    if (since === null) return [];
+  private async catchUp(): Promise<void> {
+    const since = this.cursor.stored();
+    if (since === null) return;
     const until = Math.floor(Date.now() / 1000);
     const events = await withDeadline(
       (signal) => readPastEvents(this.host, since, until, signal),
       RECONCILE_TIMEOUT_MS,
     );
-    const applied: { event: EngineEvent; exitCause?: ExitCauseOrUndefined }[] = [];
     for (const event of events) {
-      if (!this.firstSighting(event) || IGNORED.test(event.Action)) continue;
-      applied.push({
+      if (!this.cursor.firstSighting(event) || IGNORED.test(event.Action)) continue;
+      this.replay.push({
         event,
         exitCause: this.exits.onEvent(
           event.Actor.ID,
@@ -167,37 +165,7 @@ export class HostWatcher {
         ),
       });
     }
-    this.lastEventSeconds = until;
-    return applied;
-  }
-
-  /** A reconnect (or a catch-up) replays from the last second seen: false for what was already applied. */
-  private firstSighting(event: EngineEvent): boolean {
-    const dedupeKey = `${event.timeNano}/${event.Actor?.ID ?? event.id}/${event.Action}`;
-    if (this.seen.has(dedupeKey)) return false;
-    this.seen.add(dedupeKey);
-    if (this.seen.size > 5_000) this.seen.clear();
-    if (event.time > (this.lastEventSeconds ?? 0)) this.lastEventSeconds = event.time;
-    this.scheduleCursorSave();
-    return true;
-  }
-
-  private scheduleCursorSave(): void {
-    if (this.cursorTimer) return;
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = null;
-      this.saveCursor();
-    }, SAVE_CURSOR_EVERY_MS);
-    this.cursorTimer.unref();
-  }
-
-  private saveCursor(): void {
-    if (this.lastEventSeconds === undefined) return;
-    try {
-      saveHostCursor(getDb(), this.host.id, this.lastEventSeconds);
-    } catch (error) {
-      console.error(`[wharf] saving the event cursor of host ${this.host.id} failed`, error);
-    }
+    this.cursor.advanceTo(until);
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
@@ -240,7 +208,7 @@ export class HostWatcher {
   private apply(event: EngineEvent): void {
     if (event.Type !== "container") return;
     const id = event.Actor?.ID ?? event.id;
-    if (!id || !this.firstSighting(event) || IGNORED.test(event.Action)) return;
+    if (!id || !this.cursor.firstSighting(event) || IGNORED.test(event.Action)) return;
 
     const exitCause = this.exits.onEvent(id, event.Action, event.Actor.Attributes ?? {}, eventMs(event));
     this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
@@ -296,8 +264,7 @@ export class HostWatcher {
   private remove(id: string): void {
     const previous = this.store.row(this.host.id, id);
     this.store.removeRow(this.host.id, id);
-    clearTimeout(this.loopTimers.get(id));
-    this.loopTimers.delete(id);
+    this.loopVerdicts.clear(id);
     this.changed(previous, undefined, null, false);
   }
 
@@ -325,19 +292,13 @@ export class HostWatcher {
 
   /** A running container stops being a restart loop once it has held; no event marks that moment. */
   private recheckAt(id: string, at: number): void {
-    clearTimeout(this.loopTimers.get(id));
-    const timer = setTimeout(
-      () => {
-        this.loopTimers.delete(id);
-        const row = this.store.row(this.host.id, id);
-        if (!row) return;
-        const next = { ...row, attention: attentionReason(row, Date.now()) };
-        if (next.attention !== row.attention && this.store.putRow(next)) this.changed(row, next, null, false);
-      },
-      Math.max(0, at - Date.now()) + 50,
-    );
-    timer.unref();
-    this.loopTimers.set(id, timer);
+    // A little after the moment, so the verdict computed then has surely lapsed.
+    this.loopVerdicts.set(id, at + 50, () => {
+      const row = this.store.row(this.host.id, id);
+      if (!row) return;
+      const next = { ...row, attention: attentionReason(row, Date.now()) };
+      if (next.attention !== row.attention && this.store.putRow(next)) this.changed(row, next, null, false);
+    });
   }
 }
 
