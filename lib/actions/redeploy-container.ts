@@ -6,6 +6,8 @@ import { pullImage } from "@/lib/docker/pull-image";
 import { keepPreviousImage } from "./keep-previous-image";
 import { recreateContainer } from "./recreate-container";
 import { digestOf, trackAction, type Caller } from "./track-action";
+import type { RawContainerInspect } from "@/lib/docker/types";
+import { imageRefusal, parseImageReference } from "./image-rule";
 import type { ActionResult } from "./types";
 
 /** `image`: run another reference than the container's own (the deploy hook's new tag). */
@@ -22,6 +24,20 @@ export function redeployContainer(
   caller: Caller,
 ): Promise<ActionResult> {
   const host = findHost(hostId);
+  // Before anything is pulled or recorded: who may run which image here (lib/actions/image-rule.ts).
+  const check = (container: RawContainerInspect) => {
+    // A container created from an image id has nothing to pull: that fails below, recorded, as it always did.
+    if (options.image === undefined && parseImageReference(container.Config.Image) === null) return;
+    const refusal = imageRefusal({
+      hostId,
+      container: container.Name.replace(/^\//, ""),
+      current: container.Config.Image,
+      requested: options.image ?? container.Config.Image,
+      role: caller.role,
+      allowedImages: host.allowedImages,
+    });
+    if (refusal) throw new WharfError(refusal.code, refusal.message);
+  };
   return trackAction(host, nameOrId, "redeploy", caller, async (run) => {
     const { container } = run;
     const name = container.Name.replace(/^\//, "");
@@ -64,5 +80,5 @@ export function redeployContainer(
       message: `${name} on ${hostId} now runs ${ref} (${result.patch.digestAfter ?? pulled.Id.slice(0, 19)})`,
       patch: result.patch,
     };
-  });
+  }, check);
 }
