@@ -41,9 +41,9 @@ describe("the image rule", () => {
     const [before] = await inspect("alpha", name);
 
     for (const [url, body] of [
-      [`/api/containers/alpha/${name}/redeploy`, { image: `${other}:v1`, graceSeconds: 0 }],
       ["/api/deploy", { hostId: "alpha", container: name, image: `${other}:v1`, graceSeconds: 0 }],
       ["/api/deploy", { hostId: "alpha", container: name, image: "localhost/busybox:1", graceSeconds: 0 }],
+      [`/api/containers/alpha/${name}/redeploy`, { image: `${other}:v1`, graceSeconds: 0 }],
     ] as const) {
       const { status, body: answer } = await post<Answer>(url, body, undefined, operator);
       expect(status, url).toBe(403);
