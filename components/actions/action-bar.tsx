@@ -31,7 +31,12 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
 
   const send = (action: ActionName) => {
     setAsking(null);
-    mutation.mutate({ hostId, name, action, ...(action === "redeploy" ? { force, image: choice.image } : {}) });
+    mutation.mutate({
+      hostId,
+      name,
+      action,
+      ...(action === "redeploy" ? { force, image: choice.image } : {}),
+    });
   };
   const request = (action: ActionName) => {
     const confirmation = confirmationFor(action, container);

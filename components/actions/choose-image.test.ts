@@ -9,9 +9,14 @@ describe("chooseImage", () => {
   });
 
   it("turns an operator's tag or digest into a reference of the same repository", () => {
-    expect(chooseImage(current, "v2", "operator", "alpha", "web")).toEqual({ image: "127.0.0.1:5000/shop:v2", problem: null });
+    expect(chooseImage(current, "v2", "operator", "alpha", "web")).toEqual({
+      image: "127.0.0.1:5000/shop:v2",
+      problem: null,
+    });
     const digest = `sha256:${"c".repeat(64)}`;
-    expect(chooseImage(current, digest, "operator", "alpha", "web").image).toBe(`127.0.0.1:5000/shop@${digest}`);
+    expect(chooseImage(current, digest, "operator", "alpha", "web").image).toBe(
+      `127.0.0.1:5000/shop@${digest}`,
+    );
   });
 
   it("gives an operator no way to name another repository", () => {
@@ -25,6 +30,8 @@ describe("chooseImage", () => {
       image: "127.0.0.1:5000/other:v1",
       problem: null,
     });
-    expect(chooseImage(current, "Bad Ref", "admin", "alpha", "web").problem).toMatch(/not a valid image reference/);
+    expect(chooseImage(current, "Bad Ref", "admin", "alpha", "web").problem).toMatch(
+      /not a valid image reference/,
+    );
   });
 });

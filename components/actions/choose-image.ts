@@ -8,7 +8,13 @@ export type ImageChoice = { image?: string; problem: string | null };
  * Reads the redeploy dialog's image input under the server's image rule (lib/actions/image-rule.ts): an
  * operator types only a tag or digest of the container's own repository, an admin any reference.
  */
-export function chooseImage(current: string, input: string, role: Role, hostId: string, container: string): ImageChoice {
+export function chooseImage(
+  current: string,
+  input: string,
+  role: Role,
+  hostId: string,
+  container: string,
+): ImageChoice {
   const typed = input.trim();
   if (typed === "") return { problem: null };
   const image = role === "admin" ? typed : withTagOrDigest(current, typed);

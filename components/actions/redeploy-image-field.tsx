@@ -37,7 +37,11 @@ export function RedeployImageField({
         />
       </div>
       {problem ? (
-        <p role="alert" data-testid="redeploy-image-problem" className="text-xs text-red-700 dark:text-red-400">
+        <p
+          role="alert"
+          data-testid="redeploy-image-problem"
+          className="text-xs text-red-700 dark:text-red-400"
+        >
           {problem}
         </p>
       ) : (

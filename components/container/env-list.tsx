@@ -10,11 +10,14 @@ import { useRevealEnv } from "@/lib/queries/use-reveal-env";
  */
 export function EnvList({ hostId, name, env }: { hostId: string; name: string; env: string[] }) {
   const canReveal = useCan("operator");
-  if (env.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No environment variables</p>;
+  if (env.length === 0)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No environment variables</p>;
   return (
     <>
       <p data-testid="env-masked-note" className="mb-2 text-xs text-slate-500 dark:text-slate-400">
-        {canReveal ? "Values are hidden; reveal one at a time (each reveal is audited)." : "Values are hidden for your role."}
+        {canReveal
+          ? "Values are hidden; reveal one at a time (each reveal is audited)."
+          : "Values are hidden for your role."}
       </p>
       <ul className="space-y-1 font-mono text-xs">
         {env.map((entry) => (
@@ -25,7 +28,17 @@ export function EnvList({ hostId, name, env }: { hostId: string; name: string; e
   );
 }
 
-function EnvRow({ hostId, name, entry, canReveal }: { hostId: string; name: string; entry: string; canReveal: boolean }) {
+function EnvRow({
+  hostId,
+  name,
+  entry,
+  canReveal,
+}: {
+  hostId: string;
+  name: string;
+  entry: string;
+  canReveal: boolean;
+}) {
   const separator = entry.indexOf("=");
   const key = separator < 0 ? entry : entry.slice(0, separator);
   const reveal = useRevealEnv(hostId, name);

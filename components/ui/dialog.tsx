@@ -70,7 +70,12 @@ export function ConfirmDialog({
             <Button ref={cancel} onClick={onCancel}>
               Cancel
             </Button>
-            <Button variant={variant} data-testid="confirm-action" disabled={confirmDisabled} onClick={onConfirm}>
+            <Button
+              variant={variant}
+              data-testid="confirm-action"
+              disabled={confirmDisabled}
+              onClick={onConfirm}
+            >
               {confirmLabel}
             </Button>
           </div>

@@ -13,7 +13,9 @@ describe("diffConfig", () => {
       doc(["SECRET=old-secret", "GONE=bye-value", "SAME=1", "PATH=/bin"]),
       doc(["SECRET=new-secret", "NEW=hello-value", "SAME=1", "PATH=/bin"]),
     );
-    expect(changes).toEqual([{ field: "Config.Env", added: ["NEW"], removed: ["GONE"], changed: ["SECRET"] }]);
+    expect(changes).toEqual([
+      { field: "Config.Env", added: ["NEW"], removed: ["GONE"], changed: ["SECRET"] },
+    ]);
     expect(JSON.stringify(changes)).not.toMatch(/secret|bye|hello/);
   });
 

@@ -18,7 +18,8 @@ export function diffConfig(
       const a = before[section][key] ?? null;
       const b = after[section][key] ?? null;
       if (JSON.stringify(a) === JSON.stringify(b)) continue;
-      if (section === "Config" && key === "Env") changes.push(diffEnvKeys(a as string[] | null, b as string[] | null));
+      if (section === "Config" && key === "Env")
+        changes.push(diffEnvKeys(a as string[] | null, b as string[] | null));
       else changes.push({ field: `${section}.${key}`, before: a, after: b });
     }
   }

@@ -14,7 +14,12 @@ const parse = (ref: string) => parseImageReference(ref)!;
 
 describe("parseImageReference", () => {
   it("normalises Docker Hub names as the engine does", () => {
-    expect(parse("busybox")).toEqual({ registry: "docker.io", repository: "library/busybox", tag: null, digest: null });
+    expect(parse("busybox")).toEqual({
+      registry: "docker.io",
+      repository: "library/busybox",
+      tag: null,
+      digest: null,
+    });
     expect(repositoryOf(parse("docker.io/library/busybox:1.36"))).toBe("docker.io/library/busybox");
     expect(repositoryOf(parse("index.docker.io/library/busybox"))).toBe("docker.io/library/busybox");
     expect(repositoryOf(parse("bitnami/redis:7"))).toBe("docker.io/bitnami/redis");
@@ -22,7 +27,12 @@ describe("parseImageReference", () => {
   });
 
   it("tells a registry with a port from a tag, and reads digests", () => {
-    expect(parse("127.0.0.1:5000/app:v1")).toEqual({ registry: "127.0.0.1:5000", repository: "app", tag: "v1", digest: null });
+    expect(parse("127.0.0.1:5000/app:v1")).toEqual({
+      registry: "127.0.0.1:5000",
+      repository: "app",
+      tag: "v1",
+      digest: null,
+    });
     expect(parse(`127.0.0.1:5000/team/app@${DIGEST}`)).toEqual({
       registry: "127.0.0.1:5000",
       repository: "team/app",
@@ -45,7 +55,9 @@ describe("withTagOrDigest", () => {
     expect(withTagOrDigest("127.0.0.1:5000/app:v1", "v2")).toBe("127.0.0.1:5000/app:v2");
     expect(withTagOrDigest("127.0.0.1:5000/app", ":v2")).toBe("127.0.0.1:5000/app:v2");
     expect(withTagOrDigest("127.0.0.1:5000/app:v1", DIGEST)).toBe(`127.0.0.1:5000/app@${DIGEST}`);
-    expect(withTagOrDigest(`127.0.0.1:5000/app@${DIGEST}`, "@" + DIGEST)).toBe(`127.0.0.1:5000/app@${DIGEST}`);
+    expect(withTagOrDigest(`127.0.0.1:5000/app@${DIGEST}`, "@" + DIGEST)).toBe(
+      `127.0.0.1:5000/app@${DIGEST}`,
+    );
   });
 
   it("cannot smuggle another repository in through the tag", () => {
@@ -79,15 +91,21 @@ describe("imageRefusal", () => {
     expect(imageRefusal(base)).toBeNull();
     expect(imageRefusal({ ...base, requested: "127.0.0.1:5000/app:v2" })).toBeNull();
     expect(imageRefusal({ ...base, requested: `127.0.0.1:5000/app@${DIGEST}` })).toBeNull();
-    expect(imageRefusal({ ...base, current: "busybox", requested: "docker.io/library/busybox:1.36" })).toBeNull();
+    expect(
+      imageRefusal({ ...base, current: "busybox", requested: "docker.io/library/busybox:1.36" }),
+    ).toBeNull();
   });
 
   it("refuses an operator another repository, naming the rule, and lets an admin", () => {
     const other = { ...base, requested: "127.0.0.1:5000/other:v1" };
-    expect(imageRefusal(other)?.message).toMatch(/^Image rule: an operator may only move "web" on host "alpha" to another tag or digest of its own repository \(127\.0\.0\.1:5000\/app\).*needs the admin role$/);
+    expect(imageRefusal(other)?.message).toMatch(
+      /^Image rule: an operator may only move "web" on host "alpha" to another tag or digest of its own repository \(127\.0\.0\.1:5000\/app\).*needs the admin role$/,
+    );
     expect(imageRefusal({ ...base, requested: "127.0.0.1:5001/app:v1" })?.message).toMatch(/Image rule/);
     expect(imageRefusal({ ...base, requested: "app:v1" })?.message).toMatch(/Image rule/);
-    expect(imageRefusal({ ...base, current: DIGEST, requested: "127.0.0.1:5000/app:v1" })?.message).toMatch(/image id/);
+    expect(imageRefusal({ ...base, current: DIGEST, requested: "127.0.0.1:5000/app:v1" })?.message).toMatch(
+      /image id/,
+    );
     expect(imageRefusal({ ...other, role: "admin" })).toBeNull();
   });
 

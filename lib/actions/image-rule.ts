@@ -2,7 +2,12 @@
 import { hasRole, type Role } from "@/lib/auth/types";
 
 /** A Docker image reference, normalised as the engine reads it (`busybox` is `docker.io/library/busybox`). */
-export type ImageReference = { registry: string; repository: string; tag: string | null; digest: string | null };
+export type ImageReference = {
+  registry: string;
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+};
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
@@ -28,12 +33,14 @@ export function parseImageReference(reference: string): ImageReference | null {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   // As in Docker: the first part names a registry when it looks like a host (a dot, a port, or localhost).
-  const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  const hasRegistry =
+    slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
   let registry = hasRegistry ? first : DOCKER_HUB;
   let repository = hasRegistry ? name.slice(slash + 1) : name;
   if (registry === "index.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && !repository.includes("/")) repository = `library/${repository}`;
-  if (!/^[\w.-]+(?::\d+)?$/.test(registry) || !repository.split("/").every((part) => COMPONENT.test(part))) return null;
+  if (!/^[\w.-]+(?::\d+)?$/.test(registry) || !repository.split("/").every((part) => COMPONENT.test(part)))
+    return null;
   return { registry, repository, tag, digest };
 }
 
@@ -105,7 +112,8 @@ const forbidden = (message: string): ImageRefusal => ({ code: "FORBIDDEN", messa
  */
 export function imageRefusal(input: ImageRuleInput): ImageRefusal | null {
   const requested = parseImageReference(input.requested);
-  if (requested === null) return { code: "VALIDATION", message: `image: "${input.requested}" is not a valid image reference` };
+  if (requested === null)
+    return { code: "VALIDATION", message: `image: "${input.requested}" is not a valid image reference` };
   const subject = `"${input.container}" on host "${input.hostId}"`;
   if (!hasRole({ role: input.role }, "admin")) {
     const current = parseImageReference(input.current);

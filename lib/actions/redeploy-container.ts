@@ -38,47 +38,54 @@ export function redeployContainer(
     });
     if (refusal) throw new WharfError(refusal.code, refusal.message);
   };
-  return trackAction(host, nameOrId, "redeploy", caller, async (run) => {
-    const { container } = run;
-    const name = container.Name.replace(/^\//, "");
-    const ref = options.image ?? container.Config.Image;
-    if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
-      throw new WharfError(
-        "VALIDATION",
-        `Cannot redeploy "${name}" on host "${hostId}": it was created from an image id (${ref.slice(0, 19)}), so there is nothing to pull`,
-      );
-    }
-    run.phase("pulling", 0);
-    try {
-      await pullImage(host, ref, (progress) => run.phase(`pulling: ${progress.status}`, progress.fraction));
-    } catch (error) {
-      throw new WharfError(
-        "HOST_UNREACHABLE",
-        `Pulling ${ref} on host "${hostId}" failed: ${(error as Error).message}`,
-      );
-    }
-    const pulled = await imageOps.inspect(host, ref);
-    const digestAfter = digestOf(pulled.RepoDigests, ref);
-    if (pulled.Id === container.Image && ref === container.Config.Image && !options.force) {
+  return trackAction(
+    host,
+    nameOrId,
+    "redeploy",
+    caller,
+    async (run) => {
+      const { container } = run;
+      const name = container.Name.replace(/^\//, "");
+      const ref = options.image ?? container.Config.Image;
+      if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) {
+        throw new WharfError(
+          "VALIDATION",
+          `Cannot redeploy "${name}" on host "${hostId}": it was created from an image id (${ref.slice(0, 19)}), so there is nothing to pull`,
+        );
+      }
+      run.phase("pulling", 0);
+      try {
+        await pullImage(host, ref, (progress) => run.phase(`pulling: ${progress.status}`, progress.fraction));
+      } catch (error) {
+        throw new WharfError(
+          "HOST_UNREACHABLE",
+          `Pulling ${ref} on host "${hostId}" failed: ${(error as Error).message}`,
+        );
+      }
+      const pulled = await imageOps.inspect(host, ref);
+      const digestAfter = digestOf(pulled.RepoDigests, ref);
+      if (pulled.Id === container.Image && ref === container.Config.Image && !options.force) {
+        return {
+          outcome: "no-change",
+          message: `${ref} has not changed (${digestAfter ?? pulled.Id.slice(0, 19)}); ${name} left as it is`,
+          patch: { containerIdAfter: container.Id, imageIdAfter: pulled.Id, digestAfter },
+        };
+      }
+      const result = await recreateContainer(host, run, ref, options.graceSeconds * 1000);
+      if (!result.ok) {
+        return {
+          outcome: "rolled-back",
+          message: `Redeploy of ${name} on ${hostId} rolled back: ${result.reason}`,
+          patch: { ...result.patch, digestAfter },
+        };
+      }
+      await keepPreviousImage(host, container.Image, ref, name);
       return {
-        outcome: "no-change",
-        message: `${ref} has not changed (${digestAfter ?? pulled.Id.slice(0, 19)}); ${name} left as it is`,
-        patch: { containerIdAfter: container.Id, imageIdAfter: pulled.Id, digestAfter },
+        outcome: "succeeded",
+        message: `${name} on ${hostId} now runs ${ref} (${result.patch.digestAfter ?? pulled.Id.slice(0, 19)})`,
+        patch: result.patch,
       };
-    }
-    const result = await recreateContainer(host, run, ref, options.graceSeconds * 1000);
-    if (!result.ok) {
-      return {
-        outcome: "rolled-back",
-        message: `Redeploy of ${name} on ${hostId} rolled back: ${result.reason}`,
-        patch: { ...result.patch, digestAfter },
-      };
-    }
-    await keepPreviousImage(host, container.Image, ref, name);
-    return {
-      outcome: "succeeded",
-      message: `${name} on ${hostId} now runs ${ref} (${result.patch.digestAfter ?? pulled.Id.slice(0, 19)})`,
-      patch: result.patch,
-    };
-  }, check);
+    },
+    check,
+  );
 }

@@ -22,15 +22,19 @@ export async function revealEnvValue(
   address: string,
 ): Promise<RevealedEnv> {
   const host = findHost(hostId);
-  const inspected = await withDeadline((signal) => inspectContainer(host, nameOrId, signal), host.timeoutMs).catch(
-    (error) => {
-      throw toWharfError(error, host, nameOrId);
-    },
-  );
+  const inspected = await withDeadline(
+    (signal) => inspectContainer(host, nameOrId, signal),
+    host.timeoutMs,
+  ).catch((error) => {
+    throw toWharfError(error, host, nameOrId);
+  });
   const name = inspected.Name.replace(/^\//, "");
   const entry = (inspected.Config.Env ?? []).find((item) => item.startsWith(`${key}=`));
   if (entry === undefined) {
-    throw new WharfError("NOT_FOUND", `Container "${name}" on host "${hostId}" has no environment variable "${key}"`);
+    throw new WharfError(
+      "NOT_FOUND",
+      `Container "${name}" on host "${hostId}" has no environment variable "${key}"`,
+    );
   }
   recordAudit(getDb(), {
     actor: principal.name,

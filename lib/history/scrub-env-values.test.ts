@@ -10,7 +10,10 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 it("migration 6 leaves the environment keys of old history rows and drops their values", () => {
-  runMigrations(db, migrations.filter((m) => m.version < 6));
+  runMigrations(
+    db,
+    migrations.filter((m) => m.version < 6),
+  );
   const insert = db.prepare(
     `INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, config_diff)
      VALUES ('2026-11-01T00:00:00.000Z', 'ann', 'ui', 'redeploy', 'alpha', 'web', ?)`,

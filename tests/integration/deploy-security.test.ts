@@ -5,7 +5,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ActionResult, HistoryEntry } from "@/lib/actions/types";
 import { api } from "../support/api";
-import { inspect, readFleetFile, removeTestContainers, repoRoot, runContainer, uniqueName } from "../support/fleet";
+import {
+  inspect,
+  readFleetFile,
+  removeTestContainers,
+  repoRoot,
+  runContainer,
+  uniqueName,
+} from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf } from "../support/wharf-server";
@@ -25,7 +32,10 @@ beforeAll(async () => {
   await buildAndPush("alpha", `${app}:v1`, { version: "app-v1" });
   await buildAndPush("alpha", `${app}:v2`, { version: "app-v2" });
   await buildAndPush("alpha", `${other}:v1`, { version: "other-v1" });
-  const { body } = await post<{ token: string }>("/api/tokens", { name: `it-sec-operator-${suffix}`, role: "operator" });
+  const { body } = await post<{ token: string }>("/api/tokens", {
+    name: `it-sec-operator-${suffix}`,
+    role: "operator",
+  });
   operator = body.token;
 }, 120_000);
 
@@ -89,7 +99,11 @@ describe("the image rule", () => {
     const file = path.join(dir, "hosts.json");
     const alpha = readFleetFile().hosts.find((host) => host.id === "alpha")!;
     writeFileSync(file, JSON.stringify({ hosts: [{ ...alpha, allowedImages: [`${app}:*`] }] }));
-    const server = await startWharf({ port: 3161, fleetConfig: file, dataDir: path.join(dir, `data-${suffix}`) });
+    const server = await startWharf({
+      port: 3161,
+      fleetConfig: file,
+      dataDir: path.join(dir, `data-${suffix}`),
+    });
     try {
       const name = uniqueName("it-sec-allowed");
       await runContainer("alpha", name, [], serve, `${app}:v1`);
@@ -148,18 +162,32 @@ describe("an action that did not do what was asked is not 2xx", () => {
     expect(failure!.stderr).toContain("422");
     expect((await inspect("alpha", name))[0]!.Id).toBe(before!.Id);
 
-    const { status, body } = await post<Answer>("/api/deploy", { hostId: "alpha", container: name, graceSeconds: 1 }, undefined, operator);
+    const { status, body } = await post<Answer>(
+      "/api/deploy",
+      { hostId: "alpha", container: name, graceSeconds: 1 },
+      undefined,
+      operator,
+    );
     expect(status).toBe(422);
     expect(body.error).toMatchObject({ code: "ROLLED_BACK", message: body.message });
     expect(body.outcome).toBe("rolled-back");
-    expect(body.entry).toMatchObject({ id: body.historyId, outcome: "rolled-back", containerIdAfter: before!.Id });
+    expect(body.entry).toMatchObject({
+      id: body.historyId,
+      outcome: "rolled-back",
+      containerIdAfter: before!.Id,
+    });
     expect((await history(name)).map((e) => e.outcome)).toEqual(["rolled-back", "rolled-back"]);
   });
 
   it("a failed action answers its cause's status with the settled entry", async () => {
     const name = uniqueName("it-sec-norollback");
     await runContainer("alpha", name, [], serve);
-    const { status, body } = await post<Answer>(`/api/containers/alpha/${name}/rollback`, {}, undefined, operator);
+    const { status, body } = await post<Answer>(
+      `/api/containers/alpha/${name}/rollback`,
+      {},
+      undefined,
+      operator,
+    );
     expect(status).toBe(409);
     expect(body.error!.code).toBe("CONFLICT");
     expect(body.error!.message).toContain("Nothing to roll back to");
@@ -169,9 +197,17 @@ describe("an action that did not do what was asked is not 2xx", () => {
   it("a bulk restart with any container not restarted is not 2xx, and lists every result", async () => {
     const name = uniqueName("it-sec-bulk");
     await runContainer("alpha", name, [], serve);
-    const { status, body } = await post<{ error: { code: string; message: string }; results: { name: string; outcome: string | null }[] }>(
+    const { status, body } = await post<{
+      error: { code: string; message: string };
+      results: { name: string; outcome: string | null }[];
+    }>(
       "/api/actions/restart",
-      { containers: [{ hostId: "alpha", name }, { hostId: "alpha", name: "it-sec-no-such-container" }] },
+      {
+        containers: [
+          { hostId: "alpha", name },
+          { hostId: "alpha", name: "it-sec-no-such-container" },
+        ],
+      },
       undefined,
       operator,
     );

@@ -33,9 +33,16 @@ describe("the deploy history", () => {
     const name = uniqueName("it-secrets-history");
     await runContainer("alpha", name, [], serve, ref);
     await buildAndPush("alpha", ref, { version: "v2", env: { SECRET: "new-value-9q2z" } });
-    const { status, body } = await post<ActionResult>(`/api/containers/alpha/${name}/redeploy`, { graceSeconds: 0 });
+    const { status, body } = await post<ActionResult>(`/api/containers/alpha/${name}/redeploy`, {
+      graceSeconds: 0,
+    });
     expect(status).toBe(200);
-    expect(body.entry.configDiff).toContainEqual({ field: "Config.Env", added: [], removed: [], changed: ["SECRET"] });
+    expect(body.entry.configDiff).toContainEqual({
+      field: "Config.Env",
+      added: [],
+      removed: [],
+      changed: ["SECRET"],
+    });
 
     const list = await (await get(`/api/history?container=${name}`, tokens.viewer)).text();
     const csv = await (await get(`/api/history.csv?container=${name}`, tokens.viewer)).text();
@@ -91,7 +98,9 @@ describe("environment values on the container page", () => {
     expect(JSON.stringify(refused.body)).not.toContain("hunter2-x8");
     const missing = await reveal("NOPE", tokens.operator);
     expect(missing.status).toBe(404);
-    expect(missing.body.error!.message).toBe(`Container "${name}" on host "alpha" has no environment variable "NOPE"`);
+    expect(missing.body.error!.message).toBe(
+      `Container "${name}" on host "alpha" has no environment variable "NOPE"`,
+    );
   });
 
   it("a reveal with a session cookie must come from Wharf's own pages", async () => {
