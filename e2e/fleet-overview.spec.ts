@@ -70,7 +70,7 @@ test("the container page shows its configuration, and an unknown container says 
   await page.locator(`[data-testid=container-row][data-name="${name}"]`).getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/containers/alpha/${name}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByText("MODE=e2e")).toBeVisible();
+  await expect(page.getByText("MODE=••••••")).toBeVisible();
   await expect(page.getByText("on-failure (max 2)")).toBeVisible();
 
   await page.goto("/containers/alpha/does-not-exist");

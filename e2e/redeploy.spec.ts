@@ -142,3 +142,25 @@ test("selected rows are restarted together", async ({ page, fleet }) => {
     outcome: "succeeded",
   });
 });
+
+test("a redeploy onto another tag that rolls back (an error status) still shows the rolled-back outcome", async ({ page, fleet }) => {
+  const repo = `${REGISTRY}/e2e-tag-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  await buildAndPush("alpha", `${repo}:v1`, { version: "v1" });
+  await buildAndPush("alpha", `${repo}:broken`, { version: "broken", cmd: ["sh", "-c", "exit 1"] });
+  const name = await fleet.run("alpha", "tag", [], serve, `${repo}:v1`);
+
+  await page.goto(`/containers/alpha/${name}`);
+  await page.getByTestId("action-redeploy").click();
+  const dialog = page.getByRole("dialog", { name: `Redeploy ${name}?` });
+  // The admin may name any image; a reference that is not one cannot be sent.
+  await dialog.getByTestId("redeploy-image").fill("Not A Ref");
+  await expect(dialog.getByTestId("redeploy-image-problem")).toContainText("is not a valid image reference");
+  await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  await dialog.getByTestId("redeploy-image").fill(`${repo}:broken`);
+  await dialog.getByTestId("confirm-action").click();
+
+  const toast = page.locator("[data-testid=toast][data-outcome=rolled-back]");
+  await expect(toast).toContainText(`Redeploy of ${name} rolled back`);
+  await expect(toast).toContainText("exit code 1");
+  expect(await fleet.docker("alpha", ["inspect", "--format", "{{.Config.Image}}", name])).toBe(`${repo}:v1`);
+});

@@ -29,6 +29,8 @@ test("markup in labels, env values, logs and health output is shown as text and 
 
   await page.goto(`/containers/bravo/${name}`);
   await expect(page.getByText(`note=${PAYLOAD}`)).toBeVisible();
+  // Environment values are masked until revealed; a revealed one is text like the rest.
+  await page.getByRole("button", { name: "Reveal GREETING" }).click();
   await expect(page.getByText(`GREETING=${PAYLOAD}`)).toBeVisible();
   const logs = page.getByRole("region", { name: "Logs" });
   await expect(logs.getByTestId("log-text").filter({ hasText: SCRIPT })).toHaveCount(1);

@@ -5,9 +5,12 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import type { ActionName } from "@/lib/actions/types";
 import type { ContainerDetail } from "@/lib/fleet/types";
 import { useActionProgress } from "@/lib/queries/use-action-progress";
+import { useCan } from "@/lib/queries/use-can";
 import { useRunningActions } from "@/lib/queries/use-running-actions";
 import { ActionPhase } from "./action-phase";
 import { actionLabels, confirmationFor, isUp, type Confirmation } from "./describe-action";
+import { chooseImage } from "./choose-image";
+import { RedeployImageField } from "./redeploy-image-field";
 import { useToastingContainerAction } from "./use-toasting-actions";
 
 const order: ActionName[] = ["start", "stop", "restart", "redeploy", "rollback"];
@@ -22,14 +25,23 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
   // The question is fixed when asked: a state change meanwhile must not swap or close the dialog under the user.
   const [asking, setAsking] = useState<{ action: ActionName; confirmation: Confirmation } | null>(null);
   const [force, setForce] = useState(false);
+  const [imageInput, setImageInput] = useState("");
+  const admin = useCan("admin");
+  const choice = chooseImage(container.image, imageInput, admin ? "admin" : "operator", hostId, name);
 
   const send = (action: ActionName) => {
     setAsking(null);
-    mutation.mutate({ hostId, name, action, ...(action === "redeploy" ? { force } : {}) });
+    mutation.mutate({
+      hostId,
+      name,
+      action,
+      ...(action === "redeploy" ? { force, image: choice.image } : {}),
+    });
   };
   const request = (action: ActionName) => {
     const confirmation = confirmationFor(action, container);
     setForce(false);
+    setImageInput("");
     if (confirmation) setAsking({ action, confirmation });
     else send(action);
   };
@@ -72,10 +84,20 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
         title={asking?.confirmation.title ?? ""}
         confirmLabel={asking?.confirmation.confirmLabel ?? ""}
         variant={asking?.action === "redeploy" ? "primary" : "danger"}
+        confirmDisabled={asking?.action === "redeploy" && choice.problem !== null}
         onConfirm={() => asking && send(asking.action)}
         onCancel={() => setAsking(null)}
       >
         <p>{asking?.confirmation.body}</p>
+        {asking?.action === "redeploy" && (
+          <RedeployImageField
+            current={container.image}
+            admin={admin}
+            value={imageInput}
+            problem={choice.problem}
+            onChange={setImageInput}
+          />
+        )}
         {asking?.action === "redeploy" && (
           <label className="flex items-center gap-2 text-slate-800 dark:text-slate-100">
             <input

@@ -1,12 +1,8 @@
 import type { ReactNode } from "react";
-import { ENV_MASK, type ContainerDetail } from "@/lib/fleet/types";
+import type { ContainerDetail } from "@/lib/fleet/types";
+import { EnvList } from "./env-list";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
-
-// What the server puts in place of every value for roles below operator (MASK in lib/fleet/get-container.ts).
-const isMasked = (entry: string) => entry.slice(entry.indexOf("=") + 1) === ENV_MASK;
-// An entry without "=" has no value to hide.
-const allMasked = (env: string[]) => env.some(isMasked) && env.every((entry) => isMasked(entry) || !entry.includes("="));
 
 export function ConfigSection({ container: c }: { container: ContainerDetail }) {
   const items: [string, ReactNode][] = [
@@ -55,12 +51,7 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
       </Panel>
       <div className="space-y-6">
         <Panel title={`Environment (${c.env.length})`}>
-          {allMasked(c.env) && (
-            <p data-testid="env-masked-note" className="mb-2 text-xs text-slate-500 dark:text-slate-400">
-              values hidden for your role
-            </p>
-          )}
-          <List items={c.env} empty="No environment variables" />
+          <EnvList hostId={c.hostId} name={c.name} env={c.env} />
         </Panel>
         <Panel title={`Labels (${Object.keys(c.labels).length})`}>
           <List items={Object.entries(c.labels).map(([k, v]) => `${k}=${v}`)} empty="No labels" />

@@ -17,6 +17,7 @@ const tones: Partial<Record<AuditAction, BadgeTone>> = {
   "login-throttled": "orange",
   "user-deleted": "amber",
   "token-revoked": "amber",
+  "env-revealed": "amber",
 };
 
 export function AuditPanel() {
@@ -24,7 +25,7 @@ export function AuditPanel() {
   return (
     <SettingsPanel
       title="Audit log"
-      description={`Sign-ins and changes to users and tokens, newest first (the latest ${LIMIT}).`}
+      description={`Sign-ins, changes to users and tokens, and revealed secrets, newest first (the latest ${LIMIT}).`}
       actions={
         <Button size="sm" disabled={isFetching} onClick={() => refetch()}>
           {isFetching ? "Refreshing…" : "Refresh"}

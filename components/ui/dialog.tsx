@@ -13,6 +13,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   variant = "danger",
+  confirmDisabled = false,
   onConfirm,
   onCancel,
 }: {
@@ -21,6 +22,8 @@ export function ConfirmDialog({
   children?: ReactNode;
   confirmLabel: string;
   variant?: ButtonVariant;
+  /** While what the dialog asks for is not valid yet. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -67,7 +70,12 @@ export function ConfirmDialog({
             <Button ref={cancel} onClick={onCancel}>
               Cancel
             </Button>
-            <Button variant={variant} data-testid="confirm-action" onClick={onConfirm}>
+            <Button
+              variant={variant}
+              data-testid="confirm-action"
+              disabled={confirmDisabled}
+              onClick={onConfirm}
+            >
               {confirmLabel}
             </Button>
           </div>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/types";
+import type { Principal, Role } from "@/lib/auth/types";
 import type { Source } from "./types";
 
 const hostId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
@@ -10,8 +10,16 @@ const containerName = z
 export const graceSecondsSchema = z.number().int().min(0).max(600).default(5);
 
 export const lifecycleBodySchema = z.object({}).strict();
+// Checked in full (and against the image rule) by lib/actions/image-rule.ts; this only bounds the text.
+const imageRef = z.string().regex(/^[a-z0-9][\w.:\/@-]{0,254}$/i, "must be an image reference");
+
 export const redeployBodySchema = z
-  .object({ force: z.boolean().default(false), graceSeconds: graceSecondsSchema })
+  .object({
+    force: z.boolean().default(false),
+    graceSeconds: graceSecondsSchema,
+    // Another tag or digest to run (an admin may name another repository); absent: the container's own.
+    image: imageRef.optional(),
+  })
   .strict();
 export type RedeployBody = z.infer<typeof redeployBodySchema>;
 export const rollbackBodySchema = z.object({ graceSeconds: graceSecondsSchema }).strict();
@@ -21,7 +29,7 @@ export const deployHookBodySchema = z
     hostId,
     container: containerName,
     // A new reference to run (e.g. a tag the pipeline just pushed); absent: pull the container's own reference.
-    image: z.string().regex(/^[a-z0-9][\w.:\/@-]{0,254}$/i, "must be an image reference").optional(),
+    image: imageRef.optional(),
     graceSeconds: graceSecondsSchema,
   })
   .strict();
@@ -42,6 +50,6 @@ export function sourceOf(request: Request): Source {
 }
 
 /** Who the history records as having done it: the signed-in user, or the API token's name. */
-export function callerOf(principal: Principal, request: Request): { actor: string; source: Source } {
-  return { actor: principal.name, source: principal.kind === "token" ? "api" : sourceOf(request) };
+export function callerOf(principal: Principal, request: Request): { actor: string; source: Source; role: Role } {
+  return { actor: principal.name, source: principal.kind === "token" ? "api" : sourceOf(request), role: principal.role };
 }

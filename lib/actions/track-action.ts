@@ -1,5 +1,6 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import type { Role } from "@/lib/auth/types";
+import { WharfError, type ErrorCode } from "@/lib/api/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import { toWharfError } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
@@ -8,10 +9,11 @@ import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDb } from "@/lib/history/db";
 import { recordHistory } from "@/lib/history/record-history";
 import { updateHistory } from "@/lib/history/update-history";
+import { ActionFailedError } from "./action-failure";
 import { withContainerLock } from "./container-lock";
 import type { ActionName, ActionResult, HistoryEntry, HistoryPatch, Outcome, Source } from "./types";
 
-export type Caller = { actor: string; source: Source };
+export type Caller = { actor: string; source: Source; role: Role };
 
 export type ActionRun = {
   entry: HistoryEntry;
@@ -22,12 +24,15 @@ export type ActionRun = {
   phase: (phase: string, progress?: number | null) => void;
 };
 
-export type ActionEnd = { outcome: Outcome; message: string; patch?: HistoryPatch };
+/** `code`: for a `failed` end, what made it fail (it sets the answer's HTTP status). */
+export type ActionEnd = { outcome: Outcome; message: string; patch?: HistoryPatch; code?: ErrorCode };
 
 /**
  * The frame every action runs in: find the container (404 naming it), take its lock (409), write the history
  * row before touching anything, run, and settle the row with the outcome — also when the work throws, so no
- * action ever goes unrecorded.
+ * action ever goes unrecorded. `check` may refuse (throw) on what the container is, before anything is recorded.
+ * Resolves only for `succeeded` and `no-change`; a `failed` or `rolled-back` end rejects with an
+ * ActionFailedError carrying the settled result, so no caller can answer 2xx for it by mistake.
  */
 export async function trackAction(
   host: Host,
@@ -35,10 +40,12 @@ export async function trackAction(
   action: ActionName,
   caller: Caller,
   work: (run: ActionRun) => Promise<ActionEnd>,
+  check?: (container: RawContainerInspect) => void,
 ): Promise<ActionResult> {
   const container = await containerOps.inspect(host, nameOrId).catch((error) => {
     throw toWharfError(error, host, nameOrId);
   });
+  check?.(container);
   const name = container.Name.replace(/^\//, "");
   return withContainerLock(host.id, name, action, async () => {
     const started = Date.now();
@@ -78,7 +85,7 @@ export async function trackAction(
       end = await work({ entry, container, image, phase: (phase, progress = null) => publish(phase, progress) });
     } catch (error) {
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);
-      end = { outcome: "failed", message: failure.message };
+      end = { outcome: "failed", message: failure.message, code: failure.code };
     }
     const settled = updateHistory(db, entry.id, {
       ...end.patch,
@@ -88,7 +95,10 @@ export async function trackAction(
       durationMs: Date.now() - started,
     });
     publish("done", null, end);
-    return { historyId: entry.id, outcome: end.outcome, message: end.message, entry: settled };
+    const result: ActionResult = { historyId: entry.id, outcome: end.outcome, message: end.message, entry: settled };
+    if (end.outcome === "rolled-back") throw new ActionFailedError("ROLLED_BACK", result);
+    if (end.outcome === "failed") throw new ActionFailedError(end.code ?? "INTERNAL", result);
+    return result;
   });
 }
 

@@ -9,7 +9,13 @@ export const sources = ["ui", "api", "autoheal", "external"] as const;
 export type Source = (typeof sources)[number];
 
 /** One configuration field that differs between the container before and after a deploy. */
-export type ConfigChange = { field: string; before: unknown; after: unknown };
+export type ValueChange = { field: string; before: unknown; after: unknown };
+/**
+ * The environment differs: which keys, never their values. Values are often secrets, and every viewer reads
+ * the history (and its CSV).
+ */
+export type KeyChange = { field: string; added: string[]; removed: string[]; changed: string[] };
+export type ConfigChange = ValueChange | KeyChange;
 
 /** One row of the deploy history; field names are the API contract (docs/api.md). */
 export type HistoryEntry = {

@@ -6,6 +6,9 @@ export const errorCodes = [
   "UNAUTHORIZED",
   "RATE_LIMITED",
   "VALIDATION",
+  "ROLLED_BACK",
+  "INCOMPLETE",
+  "ENGINE_REFUSED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -18,10 +21,16 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
   VALIDATION: 400,
+  // An action that ran and was undone: the request was valid, the new container did not hold.
+  ROLLED_BACK: 422,
+  // A bulk action some of whose containers failed or were refused; each result says why.
+  INCOMPLETE: 422,
+  // The engine answered an error of its own: Wharf is the gateway, the upstream refused.
+  ENGINE_REFUSED: 502,
   INTERNAL: 500,
 };
 
-/** The JSON body of every failed API call. */
+/** The JSON body of every failed API call (an action's also carries its settled result beside `error`). */
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
 /**
@@ -33,13 +42,19 @@ export class WharfError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /**
+     * Fields answered beside `error`: an action that failed or rolled back still returns the history entry it
+     * settled, so a client can show what happened rather than only that something did not work.
+     */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "WharfError";
   }
 
-  toBody(): ErrorBody {
+  toBody(): ErrorBody & Record<string, unknown> {
     return {
+      ...this.extra,
       error: {
         code: this.code,
         message: this.message,

@@ -1,5 +1,5 @@
 import { isLoginPath, loginHref } from "@/lib/auth/login-redirect";
-import { isErrorBody, WharfError } from "./errors";
+import { isErrorBody, WharfError, type ErrorBody } from "./errors";
 
 /** Client-side fetch that turns the API's one error shape back into a WharfError with its message. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
@@ -12,7 +12,10 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   if (response.status === 401 && typeof window !== "undefined" && !isAuthApi(url)) sendToLogin();
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(body)) throw new WharfError(body.error.code, body.error.message, body.error.details);
+    if (isErrorBody(body)) {
+      const { error, ...extra } = body as ErrorBody & Record<string, unknown>;
+      throw new WharfError(error.code, error.message, error.details, extra);
+    }
     throw new WharfError("INTERNAL", `Wharf answered HTTP ${response.status}`);
   }
   return body as T;

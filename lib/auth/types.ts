@@ -54,6 +54,7 @@ export const auditActions = [
   "user-deleted",
   "token-created",
   "token-revoked",
+  "env-revealed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

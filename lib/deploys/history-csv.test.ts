@@ -40,7 +40,7 @@ const entry: HistoryEntry = {
   imageIdAfter: "sha256:2222",
   digestBefore: "sha256:aaaa",
   digestAfter: "sha256:bbbb",
-  configDiff: [{ field: "Env", before: ["A=1"], after: ["A=2"] }],
+  configDiff: [{ field: "Config.Env", added: [], removed: [], changed: ["A"] }],
   outcome: "succeeded",
   error: null,
   durationMs: 1234,
@@ -80,7 +80,7 @@ describe("the history CSV", () => {
       durationMs: "1234",
       crashedAfter: "false",
       error: "",
-      configDiff: '[{"field":"Env","before":["A=1"],"after":["A=2"]}]',
+      configDiff: '[{"field":"Config.Env","added":[],"removed":[],"changed":["A"]}]',
     });
   });
 

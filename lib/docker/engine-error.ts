@@ -32,7 +32,7 @@ export function toWharfError(error: unknown, host: Host, container?: string): Wh
     return new WharfError("CONFLICT", `Conflict on ${subject}: ${engineMessage(failure)}`);
   }
   if (failure?.statusCode !== undefined) {
-    return new WharfError("INTERNAL", `The engine of host "${host.id}" refused the request for ${subject}: ${engineMessage(failure)}`);
+    return new WharfError("ENGINE_REFUSED", `The engine of host "${host.id}" refused the request for ${subject}: ${engineMessage(failure)}`);
   }
   return new WharfError("HOST_UNREACHABLE", `Host "${host.id}" is unreachable: ${reachabilityReason(failure)}`);
 }

@@ -24,6 +24,12 @@ export const hostConfigSchema = z
       }),
     tls: hostTlsSchema.optional(),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
+    // Globs over normalised references (`127.0.0.1:5000/*`): the only images a redeploy may run on this host,
+    // whoever asks. Matched by lib/actions/image-rule.ts.
+    allowedImages: z
+      .array(z.string().regex(/^[\w.:/@*?-]{1,255}$/, "must be an image pattern such as 127.0.0.1:5000/*"))
+      .min(1, "must list at least one pattern (leave the field out to allow any image)")
+      .optional(),
   })
   .strict();
 export type HostConfig = z.infer<typeof hostConfigSchema>;
@@ -51,6 +57,8 @@ export type Host = {
   displayUrl: string;
   timeoutMs: number;
   tls?: { ca?: string; cert: string; key: string };
+  /** When set, a redeploy on this host may only run images matching one of these patterns. */
+  allowedImages?: string[];
 };
 
 export const DEFAULT_TIMEOUT_MS = 3000;

@@ -130,6 +130,18 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
     expect(rejection("fleet.json", json([alpha], { version: 2 })).message).toContain("version");
   });
 
+  it("reads a host's allowedImages, and names a bad or empty list", () => {
+    const [host] = parseFleetConfig("fleet.json", json([{ ...alpha, allowedImages: ["127.0.0.1:5000/*"] }]));
+    expect(host?.allowedImages).toEqual(["127.0.0.1:5000/*"]);
+    expect(parseFleetConfig("fleet.json", json([alpha]))[0]).not.toHaveProperty("allowedImages");
+    expect(rejection("fleet.json", json([{ ...alpha, allowedImages: [] }])).message).toContain(
+      'host "alpha" (hosts[0]) field "allowedImages": must list at least one pattern',
+    );
+    expect(rejection("fleet.json", json([{ ...alpha, allowedImages: ["a b"] }])).message).toContain(
+      'field "allowedImages.0": must be an image pattern',
+    );
+  });
+
   it("rejects an empty fleet", () => {
     expect(rejection("fleet.json", json([])).message).toContain('field "hosts"');
   });

@@ -30,6 +30,7 @@ export function parseFleetConfig(file: string, text: string): Host[] {
       url: host.url,
       displayUrl: displayUrl(host.url),
       timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(host.allowedImages ? { allowedImages: host.allowedImages } : {}),
       tls: host.tls && {
         ca: host.tls.ca === undefined ? undefined : readPem(host.tls.ca, baseDir, file, `${where} field "tls.ca"`),
         cert: readPem(host.tls.cert, baseDir, file, `${where} field "tls.cert"`),

@@ -28,3 +28,9 @@ export const containerParamsSchema = z
   })
   .strict();
 export type ContainerParams = z.infer<typeof containerParamsSchema>;
+
+/** POST …/env/reveal: one environment key (Docker keys hold anything but "=" and NUL). */
+export const revealEnvBodySchema = z
+  .object({ key: z.string().min(1).max(1024).regex(/^[^=\0]+$/, "must be an environment variable name") })
+  .strict();
+export type RevealEnvBody = z.infer<typeof revealEnvBodySchema>;

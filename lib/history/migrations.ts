@@ -1,6 +1,9 @@
 import "server-only";
+import type Database from "better-sqlite3";
+import { scrubEnvValues } from "./scrub-env-values";
 
-export type Migration = { version: number; sql: string };
+/** SQL, or for what SQL says badly (rewriting JSON), a function; both run in the migration's transaction. */
+export type Migration = { version: number; sql: string; run?: (db: Database.Database) => void };
 
 /**
  * Append only: a migration that has shipped is never edited, because databases that already ran it would
@@ -165,6 +168,12 @@ export const migrations: readonly Migration[] = [
     sql: `
       CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
     `,
+  },
+  {
+    version: 6,
+    // History never stores environment values, only which keys changed (issue 11): scrub the rows written before.
+    sql: "",
+    run: scrubEnvValues,
   },
   {
     version: 7,

@@ -23,7 +23,8 @@ export function runMigrations(
     // (a server and a script) cannot both decide a migration is pending and run it twice.
     const apply = db.transaction(() => {
       if (isApplied.get(migration.version)) return;
-      db.exec(migration.sql);
+      if (migration.sql) db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.version, new Date().toISOString());
       applied.push(migration.version);
     });

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { WharfError } from "@/lib/api/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Outcome } from "@/lib/actions/types";
 import { actionKeys, fleetKeys, historyKeys } from "./keys";
@@ -37,12 +38,20 @@ export function useBulkRestart(callbacks: BulkRestartCallbacks = {}) {
   });
 }
 
-export function postRestart(url: string, body: unknown): Promise<BulkRestartResponse> {
-  return fetchJson<BulkRestartResponse>(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-wharf-source": "ui" },
-    body: JSON.stringify(body),
-  });
+export async function postRestart(url: string, body: unknown): Promise<BulkRestartResponse> {
+  try {
+    return await fetchJson<BulkRestartResponse>(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-wharf-source": "ui" },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    // Some containers not restarted is an error status (INCOMPLETE) that still lists every result: the toast
+    // names the failures from those.
+    const results = error instanceof WharfError ? (error.extra?.results as BulkRestartResult[] | undefined) : undefined;
+    if (Array.isArray(results)) return { results };
+    throw error;
+  }
 }
 
 export function invalidateRestarted(client: ReturnType<typeof useQueryClient>, containers: ContainerRef[]) {

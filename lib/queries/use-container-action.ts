@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { settledResultOf } from "@/lib/actions/action-failure";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ActionName, ActionProgress, ActionResult } from "@/lib/actions/types";
 import { actionKeys, fleetKeys, historyKeys } from "./keys";
@@ -12,6 +13,8 @@ export type ContainerActionInput = {
   force?: boolean;
   /** redeploy and rollback: how long the new container must hold (server default 5 s). */
   graceSeconds?: number;
+  /** redeploy only: another reference to run (lib/actions/image-rule.ts says which the caller may name). */
+  image?: string;
 };
 
 export type ContainerActionCallbacks = {
@@ -27,16 +30,25 @@ export function useContainerAction(callbacks: ContainerActionCallbacks = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: actionKeys.run(),
-    mutationFn: (input: ContainerActionInput) =>
-      fetchJson<ActionResult>(
-        `/api/containers/${encodeURIComponent(input.hostId)}/${encodeURIComponent(input.name)}/${input.action}`,
-        {
-          method: "POST",
-          // The header makes the history record the action as done from the UI rather than by a script.
-          headers: { "content-type": "application/json", "x-wharf-source": "ui" },
-          body: JSON.stringify(bodyOf(input)),
-        },
-      ),
+    mutationFn: async (input: ContainerActionInput) => {
+      try {
+        return await fetchJson<ActionResult>(
+          `/api/containers/${encodeURIComponent(input.hostId)}/${encodeURIComponent(input.name)}/${input.action}`,
+          {
+            method: "POST",
+            // The header makes the history record the action as done from the UI rather than by a script.
+            headers: { "content-type": "application/json", "x-wharf-source": "ui" },
+            body: JSON.stringify(bodyOf(input)),
+          },
+        );
+      } catch (error) {
+        // A failed or rolled-back action answers an error status with its result: show that outcome, not a
+        // generic error. Only a refusal (nothing was done) stays an error.
+        const settled = settledResultOf(error);
+        if (settled) return settled;
+        throw error;
+      }
+    },
     onSuccess: (result, input) => {
       markDone(client, result);
       callbacks.onSuccess?.(result, input);
@@ -50,9 +62,9 @@ export function useContainerAction(callbacks: ContainerActionCallbacks = {}) {
   });
 }
 
-function bodyOf({ action, force, graceSeconds }: ContainerActionInput): Record<string, unknown> {
+function bodyOf({ action, force, graceSeconds, image }: ContainerActionInput): Record<string, unknown> {
   const grace = graceSeconds === undefined ? {} : { graceSeconds };
-  if (action === "redeploy") return { force: force ?? false, ...grace };
+  if (action === "redeploy") return { force: force ?? false, ...grace, ...(image ? { image } : {}) };
   if (action === "rollback") return grace;
   return {};
 }

@@ -169,7 +169,7 @@ describe("browser sessions", () => {
 describe("secrets and tokens", () => {
   afterAll(() => removeTestContainers("alpha"));
 
-  it("masks environment values for viewers and shows them to operators", async () => {
+  it("masks environment values for every role (tests/integration/secrets.test.ts reveals one)", async () => {
     const name = uniqueName("it-secret");
     await runContainer(
       "alpha",
@@ -187,7 +187,8 @@ describe("secrets and tokens", () => {
     expect(asViewer).toContain("DB_PASSWORD=••••••");
     expect(asViewer).toContain("MODE=••••••");
     expect(JSON.stringify(asViewer)).not.toContain("hunter2");
-    expect(await read(tokens.operator)).toContain("DB_PASSWORD=hunter2");
+    expect(await read(tokens.operator)).toContain("DB_PASSWORD=••••••");
+    expect(JSON.stringify(await read(inject("wharfToken")))).not.toContain("hunter2");
   });
 
   it("a CI pipeline's operator token redeploys through the deploy hook, and the history names the token", async () => {

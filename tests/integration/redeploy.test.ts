@@ -225,9 +225,10 @@ describe("redeploy", () => {
       cmd: ["sh", "-c", "echo broken config >&2; exit 1"],
     });
 
-    const { body } = await post<ActionResult>(`/api/containers/alpha/${victim}/redeploy`, {
+    const { status, body } = await post<ActionResult>(`/api/containers/alpha/${victim}/redeploy`, {
       graceSeconds: 2,
     });
+    expect(status).toBe(422);
     expect(body.outcome).toBe("rolled-back");
     expect(body.message).toMatch(/stopped \(exit code 1\)|restarting/);
     const [after] = await inspect("alpha", victim);
@@ -259,8 +260,12 @@ describe("redeploy", () => {
       "-c",
       "trap 'exit 0' TERM; while :; do sleep 1; done",
     );
-    const { status, body } = await post<ActionResult>(`/api/containers/alpha/${byId}/redeploy`, {});
-    expect(status).toBe(200);
+    const { status, body } = await post<ActionResult & { error: { code: string } }>(
+      `/api/containers/alpha/${byId}/redeploy`,
+      {},
+    );
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("VALIDATION");
     expect(body.outcome).toBe("failed");
     expect(body.message).toContain("created from an image id");
     expect(body.entry.error).toBe(body.message);

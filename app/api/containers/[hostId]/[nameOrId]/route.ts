@@ -5,6 +5,6 @@ import { containerParamsSchema } from "@/lib/fleet/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema }, ({ params, principal }) =>
-  getContainer(params.hostId, params.nameOrId, principal),
+export const GET = route({ auth: "viewer", params: containerParamsSchema }, ({ params }) =>
+  getContainer(params.hostId, params.nameOrId),
 );
