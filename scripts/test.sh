@@ -28,9 +28,10 @@ step "provision: engines, registry, Chromium"
 bash scripts/fleet-up.sh
 bash scripts/ensure-chromium.sh
 
-step "typecheck and lint"
+step "typecheck, lint and format"
 npx tsc --noEmit
 npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
