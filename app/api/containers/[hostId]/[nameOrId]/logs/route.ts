@@ -6,6 +6,8 @@ import { logsQuerySchema } from "@/lib/logs/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request }) =>
-  openLogStream(request, params, query),
+// The stream re-checks its caller against the same role for as long as it stays open.
+const needs = "viewer";
+export const GET = route({ auth: needs, params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request, principal }) =>
+  openLogStream(request, { principal, needs }, params, query),
 );

@@ -6,6 +6,8 @@ import { statsQuerySchema } from "@/lib/stats/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: statsQuerySchema }, ({ params, request }) =>
-  openStatsStream(request, params),
+// The stream re-checks its caller against the same role for as long as it stays open.
+const needs = "viewer";
+export const GET = route({ auth: needs, params: containerParamsSchema, query: statsQuerySchema }, ({ params, request, principal }) =>
+  openStatsStream(request, { principal, needs }, params),
 );
