@@ -4,8 +4,7 @@ import { openEventStream } from "@/lib/fleet/live/open-event-stream";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// The stream re-checks its caller against the same role for as long as it stays open.
-const needs = "viewer";
-export const GET = route({ auth: needs }, ({ request, principal }) =>
-  openEventStream(request, { principal, needs }),
+// `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
+export const GET = route({ auth: "viewer" }, ({ request, principal }) =>
+  openEventStream(request, { principal, needs: "viewer" }),
 );

@@ -6,8 +6,7 @@ import { logsQuerySchema } from "@/lib/logs/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// The stream re-checks its caller against the same role for as long as it stays open.
-const needs = "viewer";
-export const GET = route({ auth: needs, params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request, principal }) =>
-  openLogStream(request, { principal, needs }, params, query),
+// `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
+export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request, principal }) =>
+  openLogStream(request, { principal, needs: "viewer" }, params, query),
 );
