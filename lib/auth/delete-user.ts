@@ -1,8 +1,8 @@
 import "server-only";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
-import { assertAnotherActiveAdmin } from "./last-admin";
 import { announceAccessChange } from "./access-changes";
+import { assertAnotherActiveAdmin } from "./last-admin";
 import { recordAudit } from "./record-audit";
 import { toUser, userColumns, userNotFound } from "./user-row";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
+import { announceAccessChange } from "./access-changes";
 import { hashPassword } from "./hash-password";
 import { assertAnotherActiveAdmin } from "./last-admin";
 import { parseInput } from "./parse-input";
-import { announceAccessChange } from "./access-changes";
 import { recordAudit } from "./record-audit";
 import { userPatchSchema, type UserPatch } from "./schemas";
 import type { AccessLostReason, User } from "./types";
