@@ -47,6 +47,7 @@ export function LogViewer({ hostId, name, runKey }: { hostId: string; name: stri
           {stream.error} Retrying…
         </Notice>
       )}
+      {stream.status === "ended" && stream.error && <Notice tone="error" title={stream.error} />}
       {stream.skipped > 0 && (
         <Notice tone="warning" title={`skipped ${stream.skipped.toLocaleString("en")} lines to keep up`}>
           Lines arrived faster than this page could show them; it jumped to the newest. Download keeps what is shown.
@@ -75,7 +76,7 @@ function LogStatus({ stream, paused, shown, filtered }: { stream: LogStreamState
         ? `paused${stream.waiting > 0 ? ` — ${stream.waiting.toLocaleString("en")} new lines` : ""}`
         : stream.status === "live"
           ? "following live"
-          : stream.status === "error"
+          : stream.status === "error" || stream.status === "ended"
             ? "not following"
             : `${stream.status}…`;
   return (

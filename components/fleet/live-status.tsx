@@ -32,6 +32,7 @@ const looks: Record<LiveStatus, { dot: string; label: string }> = {
   live: { dot: "bg-emerald-500", label: "live" },
   connecting: { dot: "bg-slate-400 animate-pulse", label: "connecting…" },
   reconnecting: { dot: "bg-amber-500 animate-pulse", label: "reconnecting…" },
+  ended: { dot: "bg-slate-400", label: "stream ended" },
 };
 
 export function LiveIndicator() {

@@ -28,7 +28,7 @@ function isAuthApi(url: string): boolean {
 }
 
 /** Off to sign in, then back to this page. `replace`: the page that failed is not worth a Back step. */
-function sendToLogin(): void {
+export function sendToLogin(): void {
   const { pathname, search } = window.location;
   if (!isLoginPath(pathname)) window.location.replace(loginHref(`${pathname}${search}`));
 }

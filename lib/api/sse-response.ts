@@ -1,4 +1,6 @@
 import "server-only";
+import type { AccessEndEvent } from "@/lib/auth/types";
+import { watchPrincipal, type StreamCaller } from "@/lib/auth/watch-principal";
 
 // Proxies and browsers drop connections that stay silent; a comment line every 15 s keeps a quiet stream open.
 const HEARTBEAT_MS = 15_000;
@@ -18,10 +20,13 @@ export type SseChannel = {
 /**
  * A server-sent event stream fed by `produce` until it returns. `engine` is aborted when the client goes
  * away (request abort or stream cancel) and when `produce` is done, so whatever it opened is closed in every
- * case; the stream then ends.
+ * case; the stream then ends. It also ends, with an `end` event saying why, once `caller` may no longer read
+ * it (a revoked token, a signed-out session…): access is checked when a stream opens, and a stream can stay
+ * open for days.
  */
 export function sseResponse(
   request: Request,
+  caller: StreamCaller,
   engine: AbortController,
   produce: (channel: SseChannel) => Promise<void>,
   options: { retryMs?: number } = {},
@@ -40,10 +45,12 @@ export function sseResponse(
           }
         };
         const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+        let stopWatching = () => {};
         const finish = () => {
           if (!open) return;
           open = false;
           clearInterval(heartbeat);
+          stopWatching();
           engine.abort();
           try {
             controller.close();
@@ -59,6 +66,10 @@ export function sseResponse(
           keepingUp: () => (controller.desiredSize ?? 0) > 0,
           backlogBytes: () => BACKLOG_BYTES - (controller.desiredSize ?? BACKLOG_BYTES),
         };
+        stopWatching = watchPrincipal(caller, (reason) => {
+          channel.send("end", { reason } satisfies AccessEndEvent);
+          finish();
+        });
         produce(channel).then(finish, (error: unknown) => {
           console.error("[wharf] event stream failed", error);
           finish();

@@ -1,6 +1,7 @@
 import "server-only";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
+import { announceAccessChange } from "./access-changes";
 import { assertAnotherActiveAdmin } from "./last-admin";
 import { recordAudit } from "./record-audit";
 import { toUser, userColumns, userNotFound } from "./user-row";
@@ -19,4 +20,5 @@ export function deleteUser(db: Db, id: number, actor: string, address?: string):
     recordAudit(db, { actor, action: "user-deleted", target: user.username, address });
   });
   remove.immediate();
+  announceAccessChange({ userId: id, reason: "user deleted" });
 }

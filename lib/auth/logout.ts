@@ -1,6 +1,7 @@
 import "server-only";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
+import { announceAccessChange } from "./access-changes";
 import { recordAudit } from "./record-audit";
 import { hashSecret } from "./secret-token";
 
@@ -14,10 +15,12 @@ export function logout(db: Db, token: string, address?: string, now: () => numbe
     const row = cachedStatement(
       db,
       `UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
-       RETURNING (SELECT username FROM users WHERE users.id = sessions.user_id) AS username`,
-    ).get(at, hashSecret(token)) as { username: string } | undefined;
+       RETURNING id, (SELECT username FROM users WHERE users.id = sessions.user_id) AS username`,
+    ).get(at, hashSecret(token)) as { id: number; username: string } | undefined;
     if (row) recordAudit(db, { actor: row.username, action: "logout", target: row.username, address, at });
-    return row !== undefined;
+    return row;
   });
-  return ended.immediate();
+  const row = ended.immediate();
+  if (row) announceAccessChange({ sessionId: String(row.id), reason: "signed out" });
+  return row !== undefined;
 }

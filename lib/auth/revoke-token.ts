@@ -2,6 +2,7 @@ import "server-only";
 import { WharfError } from "@/lib/api/errors";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
+import { announceAccessChange } from "./access-changes";
 import { recordAudit } from "./record-audit";
 import { tokenColumns, toTokenInfo } from "./token-row";
 import type { ApiTokenInfo } from "./types";
@@ -23,11 +24,13 @@ export function revokeToken(
     if (revoked !== undefined) {
       const info = toTokenInfo(revoked);
       recordAudit(db, { actor, action: "token-revoked", target: info.name, address, at });
-      return info;
+      return { info, revokedNow: true };
     }
     const existing = cachedStatement(db, `SELECT ${tokenColumns} FROM api_tokens WHERE id = ?`).get(id);
     if (existing === undefined) throw new WharfError("NOT_FOUND", `API token ${id} not found`);
-    return toTokenInfo(existing);
+    return { info: toTokenInfo(existing), revokedNow: false };
   });
-  return revoke.immediate();
+  const { info, revokedNow } = revoke.immediate();
+  if (revokedNow) announceAccessChange({ tokenId: id, reason: "token revoked" });
+  return info;
 }

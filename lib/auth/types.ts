@@ -22,6 +22,30 @@ export function hasRole(principal: Pick<Principal, "role"> | null | undefined, n
   return principal != null && roleRank[principal.role] >= roleRank[needed];
 }
 
+/**
+ * Why a stream ended its caller's access (the `end` event's `reason`): the token was revoked or expired, the
+ * session signed out or expired, the user's password changed, the user was disabled or deleted, or their role
+ * fell below what the stream needs.
+ */
+export const accessLostReasons = [
+  "token revoked",
+  "token expired",
+  "signed out",
+  "session expired",
+  "password changed",
+  "user disabled",
+  "user deleted",
+  "role changed",
+] as const;
+export type AccessLostReason = (typeof accessLostReasons)[number];
+
+/** Data of the `end` event of a stream (fleet events, logs, stats) whose caller lost the right to read it. */
+export type AccessEndEvent = { reason: AccessLostReason };
+
+export function isAccessLostReason(value: unknown): value is AccessLostReason {
+  return (accessLostReasons as readonly unknown[]).includes(value);
+}
+
 export type User = {
   id: number;
   username: string;

@@ -1,12 +1,13 @@
 import "server-only";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
+import { announceAccessChange } from "./access-changes";
 import { hashPassword } from "./hash-password";
 import { assertAnotherActiveAdmin } from "./last-admin";
 import { parseInput } from "./parse-input";
 import { recordAudit } from "./record-audit";
 import { userPatchSchema, type UserPatch } from "./schemas";
-import type { User } from "./types";
+import type { AccessLostReason, User } from "./types";
 import { toUser, userColumns, userNotFound } from "./user-row";
 
 /**
@@ -66,7 +67,18 @@ export async function updateUser(
         at: now,
       });
     }
-    return toUser(cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id));
+    const updated = toUser(cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id));
+    // What ended the user's streams, the weightiest first; a role change ends only those needing more.
+    const reason: AccessLostReason | null = disabling
+      ? "user disabled"
+      : passwordHash !== undefined
+        ? "password changed"
+        : newRole !== undefined
+          ? "role changed"
+          : null;
+    return { updated, reason };
   });
-  return update.immediate();
+  const { updated, reason } = update.immediate();
+  if (reason !== null) announceAccessChange({ userId: id, reason });
+  return updated;
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
+import type { StreamCaller } from "@/lib/auth/watch-principal";
 import { followLogs } from "@/lib/docker/follow-logs";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { startFollow } from "@/lib/docker/start-follow";
 import type { ContainerParams } from "@/lib/fleet/schemas";
 import type { LogsQuery } from "./schemas";
-import type { EndEvent, LinesEvent, LogEntry } from "./types";
+import type { EngineEndEvent, LinesEvent, LogEntry } from "./types";
 
 // A chatty container's lines go out in batches: at 1,000 lines a second that is 20 events, not 1,000.
 const BATCH_MS = 50;
@@ -16,13 +17,19 @@ const BATCH_LINES = 1_000;
  * as server-sent events. An unknown host or container fails before the stream starts, so it is answered as
  * JSON with its status. The engine stream lives exactly as long as the client's request.
  */
-export async function openLogStream(request: Request, params: ContainerParams, query: LogsQuery): Promise<Response> {
+export async function openLogStream(
+  request: Request,
+  caller: StreamCaller,
+  params: ContainerParams,
+  query: LogsQuery,
+): Promise<Response> {
   const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
     followLogs(host, params.nameOrId, { tail: query.tail, signal }),
   );
 
   return sseResponse(
     request,
+    caller,
     engine,
     async (channel) => {
       let batch: LogEntry[] = [];
@@ -43,7 +50,7 @@ export async function openLogStream(request: Request, params: ContainerParams, q
         }
         batch = [];
       };
-      let end: EndEvent = { reason: "stopped" };
+      let end: EngineEndEvent = { reason: "stopped" };
       try {
         await follow.pipe((lines) => {
           for (const line of lines) batch.push(query.timestamps ? line : { ...line, ts: null });

@@ -1,3 +1,5 @@
+import type { AccessEndEvent } from "@/lib/auth/types";
+
 /** One log line as the logs stream sends it: which stream it came from, its text, the engine's timestamp. */
 export type LogEntry = { stream: "stdout" | "stderr"; text: string; ts: string | null };
 
@@ -6,7 +8,9 @@ export type LinesEvent = { lines: LogEntry[] };
 /** Data of the `skipped` event: lines the server dropped because the client was not reading fast enough. */
 export type SkippedEvent = { count: number };
 /**
- * Data of the `end` event: `stopped` when the engine ended the stream (the container stopped or was removed),
- * `error` when the engine connection failed; the message then says why.
+ * Data of the `end` event of the engine's own end: `stopped` when the engine ended the stream (the container
+ * stopped or was removed), `error` when the engine connection failed; the message then says why.
  */
-export type EndEvent = { reason: "stopped" | "error"; message?: string };
+export type EngineEndEvent = { reason: "stopped" | "error"; message?: string };
+/** Data of the `end` event: the engine's end, or the caller's access ending (a revoked token, a sign-out…). */
+export type EndEvent = EngineEndEvent | AccessEndEvent;

@@ -1,9 +1,11 @@
 "use client";
 import { isErrorBody } from "@/lib/api/errors";
+import { sendToLogin } from "@/lib/api/fetch-json";
 
 /**
  * EventSource hides why a stream was refused (a 404, a host that is down). Asking once with fetch gets the
- * API's error message, which names the host or container.
+ * API's error message, which names the host or container. A 401 means the session is over: asking again with
+ * it would be refused forever, so the browser goes to sign in instead.
  */
 export async function explainStreamFailure(url: string): Promise<string> {
   try {
@@ -12,6 +14,7 @@ export async function explainStreamFailure(url: string): Promise<string> {
       await response.body?.cancel();
       return "The stream closed; reconnecting…";
     }
+    if (response.status === 401) sendToLogin();
     const body: unknown = await response.json().catch(() => null);
     return isErrorBody(body) ? body.error.message : `Wharf answered HTTP ${response.status}`;
   } catch {

@@ -2,13 +2,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
+import type { AccessEndEvent } from "@/lib/auth/types";
 import { applyMessages, applySnapshot } from "./apply-fleet-message";
+import { leaveAfterAccessEnd } from "./end-of-access";
+import { explainStreamFailure } from "./explain-stream-failure";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "ended";
 
 /**
  * Subscribes once to the server's event stream and writes it into the query cache. The browser's EventSource
- * reconnects by itself and sends Last-Event-ID, so the server can resume where it left off.
+ * reconnects by itself and sends Last-Event-ID, so the server can resume where it left off; but not after an
+ * `end` event, which the server sends when the caller lost access: that is final.
  */
 export function useFleetEvents(): LiveStatus {
   const client = useQueryClient();
@@ -42,11 +46,20 @@ export function useFleetEvents(): LiveStatus {
         setStatus("live");
       });
       for (const type of ["container", "host", "incident", "action"]) source.addEventListener(type, enqueue as EventListener);
+      source.addEventListener("end", (event) => {
+        source?.close();
+        setStatus("ended");
+        leaveAfterAccessEnd(JSON.parse((event as MessageEvent<string>).data) as AccessEndEvent);
+      });
       source.onopen = () => setStatus("live");
       source.onerror = () => {
         setStatus("reconnecting");
         // EventSource retries by itself unless the server answered with an error; then it gives up for good.
-        if (source?.readyState === EventSource.CLOSED) retry = setTimeout(connect, 2_000);
+        // Asking why sends a signed-out browser to sign in rather than knocking every 2 s with a dead session.
+        if (source?.readyState === EventSource.CLOSED)
+          void explainStreamFailure("/api/events").then(() => {
+            if (!cancelled) retry = setTimeout(connect, 2_000);
+          });
       };
     };
     // Data arriving while Suspense boundaries are still hydrating would make them render something other

@@ -2,9 +2,10 @@
 import { useEffect, useRef, useState } from "react";
 import { appendCapped, takeTail, toViewLines, type ViewLine } from "@/lib/logs/log-window";
 import type { EndEvent, LinesEvent, SkippedEvent } from "@/lib/logs/types";
+import { isAccessEnd, leaveAfterAccessEnd } from "./end-of-access";
 import { explainStreamFailure } from "./explain-stream-failure";
 
-export type LogStreamStatus = "connecting" | "live" | "reconnecting" | "stopped" | "error";
+export type LogStreamStatus = "connecting" | "live" | "reconnecting" | "stopped" | "error" | "ended";
 export type LogStreamState = {
   lines: ViewLine[];
   status: LogStreamStatus;
@@ -108,7 +109,11 @@ export function useLogStream(hostId: string, name: string, options: { paused: bo
       source.addEventListener("end", (event) => {
         const end = JSON.parse((event as MessageEvent<string>).data) as EndEvent;
         source?.close();
-        if (end.reason === "stopped") {
+        if (isAccessEnd(end)) {
+          // Final: the server ended the caller's access, and would refuse a reconnect.
+          status = "ended";
+          error = leaveAfterAccessEnd(end);
+        } else if (end.reason === "stopped") {
           status = "stopped";
         } else {
           status = "error";

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import type { EndEvent } from "@/lib/logs/types";
 import type { UsageSample } from "@/lib/stats/types";
+import { isAccessEnd, leaveAfterAccessEnd } from "./end-of-access";
 import { explainStreamFailure } from "./explain-stream-failure";
 
 export const STATS_WINDOW_MS = 5 * 60_000;
@@ -48,6 +49,12 @@ export function useStatsStream(hostId: string, name: string, options: { enabled:
       source.addEventListener("end", (event) => {
         const end = JSON.parse((event as MessageEvent<string>).data) as EndEvent;
         source?.close();
+        if (isAccessEnd(end)) {
+          // Final: the server ended the caller's access, and would refuse a reconnect.
+          const message = leaveAfterAccessEnd(end);
+          update((previous) => ({ ...previous, status: "error", error: message }));
+          return;
+        }
         update((previous) => ({ ...previous, status: end.reason === "stopped" ? "idle" : "error", error: end.message ?? null }));
         if (end.reason === "error") retry = setTimeout(connect, RETRY_MS);
       });

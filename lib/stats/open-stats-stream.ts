@@ -1,11 +1,12 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
+import type { StreamCaller } from "@/lib/auth/watch-principal";
 import type { EngineStats } from "@/lib/docker/engine-stats";
 import { followStats } from "@/lib/docker/follow-stats";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { startFollow } from "@/lib/docker/start-follow";
 import type { ContainerParams } from "@/lib/fleet/schemas";
-import type { EndEvent } from "@/lib/logs/types";
+import type { EngineEndEvent } from "@/lib/logs/types";
 import { computeUsage } from "./compute-usage";
 
 /**
@@ -13,18 +14,23 @@ import { computeUsage } from "./compute-usage";
  * `idle` while the engine reports the container as not running. The engine only samples while someone reads,
  * and the stream lives exactly as long as the client's request.
  */
-export async function openStatsStream(request: Request, params: ContainerParams): Promise<Response> {
+export async function openStatsStream(
+  request: Request,
+  caller: StreamCaller,
+  params: ContainerParams,
+): Promise<Response> {
   const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
     followStats(host, params.nameOrId, { signal }),
   );
 
   return sseResponse(
     request,
+    caller,
     engine,
     async (channel) => {
       let previous: EngineStats | null = null;
       let idle = false;
-      let end: EndEvent = { reason: "stopped" };
+      let end: EngineEndEvent = { reason: "stopped" };
       try {
         await follow.pipe((stats) => {
           const sample = computeUsage(stats, previous);

@@ -3,7 +3,9 @@ import { authHeaders } from "./api";
 
 export type SseMessage<T = unknown> = { id: string | null; event: string; data: T };
 
-type Options = { url?: string; token?: string; lastEventId?: string };
+/** Who reads: an API token (the suite's admin token by default), or a browser's session cookie (`name=value`). */
+export type SseCredentials = { token?: string; cookie?: string };
+type Options = SseCredentials & { url?: string; lastEventId?: string };
 
 /**
  * A server-sent events client over fetch, reading any of Wharf's streams the way a browser's EventSource does
@@ -14,7 +16,7 @@ export async function openSse(pathname: string, options: Options = {}) {
   const response = await fetch(`${options.url ?? inject("wharfUrl")}${pathname}`, {
     headers: {
       accept: "text/event-stream",
-      ...authHeaders(options.token ?? inject("wharfToken")),
+      ...(options.cookie ? { cookie: options.cookie } : authHeaders(options.token ?? inject("wharfToken"))),
       ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
     },
     signal: controller.signal,

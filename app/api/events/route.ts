@@ -4,4 +4,7 @@ import { openEventStream } from "@/lib/fleet/live/open-event-stream";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer" }, ({ request }) => openEventStream(request));
+// `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
+export const GET = route({ auth: "viewer" }, ({ request, principal }) =>
+  openEventStream(request, { principal, needs: "viewer" }),
+);

@@ -1,5 +1,6 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
+import type { StreamCaller } from "@/lib/auth/watch-principal";
 import { buildSnapshot } from "./build-snapshot";
 import type { FleetStore, Sequenced } from "./fleet-store";
 import { getLiveFleet } from "./get-live-fleet";
@@ -12,7 +13,7 @@ const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
  * GET /api/events as a server-sent event stream. A new client gets a `snapshot`; one reconnecting with a
  * Last-Event-ID from this server process gets just what it missed, or a snapshot when that is no longer held.
  */
-export async function openEventStream(request: Request): Promise<Response> {
+export async function openEventStream(request: Request, caller: StreamCaller): Promise<Response> {
   const { store, bootId } = getLiveFleet();
   await store.ready();
   const resumeFrom = parseEventId(request.headers.get("last-event-id"), bootId);
@@ -20,6 +21,7 @@ export async function openEventStream(request: Request): Promise<Response> {
 
   return sseResponse(
     request,
+    caller,
     lifetime,
     async (channel) => {
       const sendEvent = (event: Sequenced) => {

@@ -6,6 +6,7 @@ import { logsQuerySchema } from "@/lib/logs/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request }) =>
-  openLogStream(request, params, query),
+// `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
+export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request, principal }) =>
+  openLogStream(request, { principal, needs: "viewer" }, params, query),
 );

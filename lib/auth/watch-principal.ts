@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/history/db";
+import { concerns, onAccessChange } from "./access-changes";
+import { recheckPrincipal } from "./recheck-principal";
+import type { AccessLostReason, Principal, Role } from "./types";
+
+/** Who reads an open stream, and the role the stream needs. */
+export type StreamCaller = { principal: Principal; needs: Role };
+
+// At most 15 s: an open stream must not outlive its caller's access by longer (issue 11). Lower for tests.
+const envSchema = z.object({
+  WHARF_STREAM_RECHECK_MS: z.coerce.number().int().min(50).max(15_000).default(15_000),
+});
+
+/** How often an open stream re-checks its caller, from WHARF_STREAM_RECHECK_MS. */
+export function streamRecheckMs(env: Record<string, string | undefined> = process.env): number {
+  const result = envSchema.safeParse({ WHARF_STREAM_RECHECK_MS: env.WHARF_STREAM_RECHECK_MS || undefined });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Invalid WHARF_STREAM_RECHECK_MS in the environment: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data.WHARF_STREAM_RECHECK_MS;
+}
+
+/**
+ * Calls `onLost` once, with the reason, when `caller` may no longer read: at once when Wharf itself revokes,
+ * disables, signs out or changes a password in this process, else at the periodic re-check (expiry, or a
+ * change made by another process such as the CLI). Returns a function that stops watching.
+ */
+export function watchPrincipal(caller: StreamCaller, onLost: (reason: AccessLostReason) => void): () => void {
+  let watching = true;
+  const check = (announced?: AccessLostReason) => {
+    if (!watching) return;
+    let reason: AccessLostReason | null;
+    try {
+      reason = recheckPrincipal(getDb(), caller.principal, caller.needs);
+    } catch (error) {
+      console.error("[wharf] re-checking a stream's caller failed", error);
+      return;
+    }
+    if (reason === null) return;
+    stop();
+    // The announcement knows what happened ("password changed"); the database only that the session is over.
+    onLost(announced ?? reason);
+  };
+  const timer = setInterval(check, streamRecheckMs());
+  const unsubscribe = onAccessChange((change) => {
+    if (concerns(change, caller.principal)) check(change.reason);
+  });
+  const stop = () => {
+    watching = false;
+    clearInterval(timer);
+    unsubscribe();
+  };
+  return stop;
+}
