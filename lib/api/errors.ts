@@ -6,6 +6,9 @@ export const errorCodes = [
   "UNAUTHORIZED",
   "RATE_LIMITED",
   "VALIDATION",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "MISDIRECTED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -18,6 +21,10 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
   VALIDATION: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // Answered by scripts/request-guard.mjs before Next runs, in this same shape: a Host that is not Wharf's.
+  MISDIRECTED: 421,
   INTERNAL: 500,
 };
 
