@@ -4,16 +4,11 @@
 // stay out of /api: Next buffers a body for proxy.ts to read, which would defeat the route wrapper's body cap)
 // and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
 // `next dev` does not pass through here: it is for loopback development, not for serving.
-import os from "node:os";
 import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/api/listen-origins.mjs";
 
 /** @param {Record<string, string | undefined>} env */
 export function requestGuard(env) {
-  const interfaces = Object.values(os.networkInterfaces())
-    .flat()
-    .map((entry) => entry?.address)
-    .filter((address) => typeof address === "string");
-  const hosts = allowedHosts(env, interfaces);
+  const hosts = allowedHosts(env);
 
   /**
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} listener

@@ -1,7 +1,9 @@
-// Which Host headers and Origins are Wharf itself. Plain JavaScript with no imports on purpose: scripts/start.mjs
-// loads it with no build step (to answer unknown hosts before Next sees the request), and the route wrapper
-// imports the same rules for the Origin check, so the two can never disagree. No "server-only" here for the same
-// reason: Node alone would refuse that import.
+// Which Host headers and Origins are Wharf itself. Plain JavaScript on purpose: scripts/start.mjs loads it with
+// no build step (to answer unknown hosts before Next sees the request), and the route wrapper imports the same
+// rules for the Origin check, so the two can never disagree. No "server-only" here for the same reason: Node
+// alone would refuse that import.
+
+import os from "node:os";
 
 /** The header through which the start script hands the app the client's socket address. */
 export const CLIENT_ADDRESS_HEADER = "x-wharf-client-address";
@@ -29,6 +31,25 @@ function isLoopback(hostname) {
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The machine's own addresses: a wildcard listen address answers on each of them. */
+function machineAddresses() {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .map((entry) => entry?.address)
+    .filter((address) => typeof address === "string");
+}
+
+/**
+ * The names the listening address is reached by.
+ * @param {string} hostname
+ * @param {string[]} interfaces
+ */
+function listenNames(hostname, interfaces) {
+  if (isLoopback(hostname)) return [hostname, ...LOOPBACK];
+  if (["0.0.0.0", "::", "[::]"].includes(hostname)) return [...LOOPBACK, ...interfaces];
+  return [hostname];
+}
+
 /**
  * @param {string | undefined} value
  * @returns {URL | null}
@@ -50,11 +71,9 @@ function publicUrl(value) {
  * @param {string[]} [interfaces] the machine's addresses, for a wildcard listen address
  * @returns {Set<string>}
  */
-export function allowedHosts(env, interfaces = []) {
+export function allowedHosts(env, interfaces = machineAddresses()) {
   const { hostname, port } = listenAddress(env);
-  const names = [hostname];
-  if (isLoopback(hostname)) names.push(...LOOPBACK);
-  if (["0.0.0.0", "::", "[::]"].includes(hostname)) names.push(...LOOPBACK, ...interfaces);
+  const names = listenNames(hostname, interfaces);
   const hosts = new Set(names.map((name) => `${formatHost(name)}:${port}`));
   if (port === 80) for (const name of names) hosts.add(formatHost(name));
   const url = publicUrl(env.WHARF_PUBLIC_URL);
@@ -71,13 +90,14 @@ export function allowedHosts(env, interfaces = []) {
  * browsers use), else the listening address and, on loopback, its localhost and 127.0.0.1 aliases. Wharf
  * itself serves plain http; https comes from a proxy in front, which WHARF_PUBLIC_URL names.
  * @param {Record<string, string | undefined>} env
+ * @param {string[]} [interfaces] the machine's addresses, for a wildcard listen address
  * @returns {Set<string>}
  */
-export function allowedOrigins(env) {
+export function allowedOrigins(env, interfaces = machineAddresses()) {
   const url = publicUrl(env.WHARF_PUBLIC_URL);
   if (url) return new Set([url.origin]);
   const { hostname, port } = listenAddress(env);
-  const names = isLoopback(hostname) ? [hostname, ...LOOPBACK] : [hostname];
+  const names = listenNames(hostname, interfaces);
   return new Set(names.map((name) => new URL(`http://${formatHost(name)}:${port}`).origin));
 }
 

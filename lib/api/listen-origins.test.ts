@@ -54,6 +54,12 @@ describe("allowedOrigins", () => {
     expect([...allowedOrigins({ WHARF_HOSTNAME: "wharf.lan", PORT: "80" })]).toEqual(["http://wharf.lan"]);
   });
 
+  it("on a wildcard listen address, every interface address's origin", () => {
+    expect([...allowedOrigins({ WHARF_HOSTNAME: "0.0.0.0", PORT: "3000" }, ["192.168.1.4"])]).toContain(
+      "http://192.168.1.4:3000",
+    );
+  });
+
   it("refuses a WHARF_PUBLIC_URL that is not http(s)", () => {
     expect(() => allowedOrigins({ WHARF_PUBLIC_URL: "ftp://wharf.example.com" })).toThrow(/http/);
     expect(() => allowedOrigins({ WHARF_PUBLIC_URL: "wharf.example.com" })).toThrow();
