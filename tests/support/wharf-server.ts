@@ -52,19 +52,28 @@ export async function startWharf(options: {
   child.stderr.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Wharf exited at start-up:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`Wharf did not answer within 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  let token: string;
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`Wharf exited at start-up:\n${output}`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      // "Ready": the answer came from this child, not from another server left on the same port.
+      if (ok && output.includes("Ready in")) break;
+      if (Date.now() > deadline) throw new Error(`Wharf did not answer within 60 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Behind WHARF_PUBLIC_URL, Wharf's pages are those at the public origin.
+    token = await adminToken(url, options.env?.WHARF_PUBLIC_URL ?? url);
+  } catch (error) {
+    // A server that started but failed a later step must not outlive the test run.
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+    throw error;
   }
-  // Behind WHARF_PUBLIC_URL, Wharf's pages are those at the public origin.
-  const token = await adminToken(url, options.env?.WHARF_PUBLIC_URL ?? url);
   return {
     url,
     token,
