@@ -22,7 +22,8 @@ export function requestGuard(env) {
       // DNS rebinding: a hostile page whose name now resolves to 127.0.0.1 reaches Wharf as "same origin" for the
       // browser; only the Host header still carries the hostile name.
       if (!isAllowedHost(req.headers.host, hosts)) {
-        const message = `Unknown host ${JSON.stringify(req.headers.host ?? "")}: Wharf answers only to ${[...hosts].join(", ")} (set WHARF_PUBLIC_URL for another address)`;
+        // Which names are Wharf's is not said: a rebinding page can read this answer.
+        const message = `Unknown host ${JSON.stringify(req.headers.host ?? "")}: Wharf answers only to its own address (WHARF_HOSTNAME, WHARF_PUBLIC_URL)`;
         res.writeHead(421, { "content-type": "application/json", connection: "close" });
         res.end(JSON.stringify({ error: { code: "MISDIRECTED", message } }));
         return;
@@ -30,8 +31,35 @@ export function requestGuard(env) {
       // A client may send this header itself: whatever it wrote is replaced by the socket's own address.
       req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
       req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
+      ensurePolicyOnHtml(res);
       return listener(req, res);
     };
+}
+
+// For HTML that proxy.ts never saw (Next's 404 page for an unknown /api path): no nonce, so no inline script runs.
+const FALLBACK_POLICY =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Every HTML answer carries a Content-Security-Policy: proxy.ts sets the page's own (with its nonce); an HTML
+ * answer that still has none when its headers go out gets the strict fallback. Node sends headers through
+ * writeHead, also when a handler only called setHeader and write.
+ * @param {import("node:http").ServerResponse} res
+ */
+function ensurePolicyOnHtml(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {any[]} */ ...args) {
+      const given = args.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) ?? {};
+      const header = (/** @type {string} */ name) =>
+        res.getHeader(name) ?? Object.entries(given).find(([key]) => key.toLowerCase() === name)?.[1];
+      const html = /^text\/html/i.test(String(header("content-type") ?? ""));
+      if (html && header("content-security-policy") === undefined) {
+        res.setHeader("content-security-policy", FALLBACK_POLICY);
+      }
+      return writeHead.apply(this, /** @type {any} */ (args));
+    }
+  );
 }
 
 /**

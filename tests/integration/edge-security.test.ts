@@ -186,6 +186,10 @@ describe("origins and hosts", () => {
         /script-src 'self' 'nonce-/,
       );
     }
+    // Next's own 404 page for an unknown API path never passes proxy.ts: it gets a policy all the same.
+    const notFound = await rawRequest(`${server.url}/api/no-such-route`);
+    expect(notFound.headers["content-type"]).toMatch(/^text\/html/);
+    expect(notFound.headers["content-security-policy"]).toMatch(/script-src 'self'/);
   });
 });
 
