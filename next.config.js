@@ -2,7 +2,7 @@
 const nextConfig = {
   // dockerode pulls in ssh2's native addon, which Turbopack cannot bundle.
   serverExternalPackages: ["dockerode", "better-sqlite3"],
-  // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default HOSTNAME) needs this.
+  // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default WHARF_HOSTNAME) needs this.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   async headers() {

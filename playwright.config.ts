@@ -42,7 +42,7 @@ export default defineConfig({
     timeout: 180_000,
     env: {
       PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
+      WHARF_HOSTNAME: "127.0.0.1",
       FLEET_CONFIG: writeE2eFleet(),
       DATA_DIR: freshDataDir(),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -9,6 +9,9 @@ export const errorCodes = [
   "ROLLED_BACK",
   "INCOMPLETE",
   "ENGINE_REFUSED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "MISDIRECTED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -27,6 +30,10 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   INCOMPLETE: 422,
   // The engine answered an error of its own: Wharf is the gateway, the upstream refused.
   ENGINE_REFUSED: 502,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // Answered by scripts/request-guard.mjs before Next runs, in this same shape: a Host that is not Wharf's.
+  MISDIRECTED: 421,
   INTERNAL: 500,
 };
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { hasRole, type Principal, type Role } from "@/lib/auth/types";
 import { WharfError, httpStatusByCode } from "./errors";
+import { readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./same-origin";
 
 /**
  * Who may call a route. Every route must say it: there is no default, so a new route cannot be left open by
@@ -16,6 +18,8 @@ type Schemas<P, Q, B, A extends Access> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Bytes the body may have; 64 KB unless the route needs more (lib/api/read-json-body.ts). */
+  bodyLimitBytes?: number;
 };
 type Handler<P, Q, B, A extends Access> = (input: {
   params: P;
@@ -44,7 +48,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const params = parse(schemas.params, rawParams, "path") as P;
       const url = new URL(request.url);
       const query = parse(schemas.query, Object.fromEntries(url.searchParams), "query") as Q;
-      const body = schemas.body ? (parse(schemas.body, await readJson(request), "body") as B) : (undefined as B);
+      const body = schemas.body
+        ? (parse(schemas.body, await readJsonBody(request, schemas.bodyLimitBytes), "body") as B)
+        : (undefined as B);
       const result = await handler({ params, query, body, request, principal: principal as Principal });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
@@ -54,7 +60,12 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
 }
 
 async function authorize(request: Request, access: Access): Promise<Principal | null> {
-  if (access === "public") return authenticateRequest(request);
+  if (access === "public") {
+    // Signing in is a change too: a hostile page must not be able to post failures (or a session) from the
+    // user's browser. Scripts sending neither Origin nor Sec-Fetch-Site still sign in.
+    if (MUTATING.has(request.method)) assertSameOrigin(request, { allowNonBrowser: true });
+    return authenticateRequest(request);
+  }
   const principal = await authenticateRequest(request);
   if (!principal) throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
   if (!hasRole(principal, access)) {
@@ -62,31 +73,6 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
   }
   if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);
   return principal;
-}
-
-/**
- * A browser sends the session cookie along with any request, including one a hostile page makes it send. A
- * change made with a cookie must therefore come from Wharf's own pages: the browser says so in Origin (and
- * Sec-Fetch-Site), which a page cannot forge. Token callers send no cookie and need no such check.
- */
-export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  const sameOrigin = origin !== null && host !== null && new URL(origin).host === host;
-  if (site === "same-origin" && (origin === null || sameOrigin)) return;
-  if (site === null && sameOrigin) return;
-  throw new WharfError("FORBIDDEN", "Cross-origin request refused: changes must come from Wharf's own pages");
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new WharfError("VALIDATION", "The request body is not valid JSON");
-  }
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | undefined {

@@ -74,15 +74,17 @@ describe("requireRole", () => {
 describe("clientAddress", () => {
   const forwarded = request({ "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-real-ip": "192.0.2.1" });
 
-  it("believes no forwarding header unless WHARF_TRUST_PROXY=1: the client can write them", () => {
+  it("is the socket address the start script wrote, and no forwarding header unless WHARF_TRUST_PROXY=1", () => {
+    const fromSocket = request({ "x-forwarded-for": "203.0.113.9", "x-wharf-client-address": "127.0.0.2" });
+    expect(clientAddress(fromSocket, {})).toBe("127.0.0.2");
+    expect(clientAddress(fromSocket, { WHARF_TRUST_PROXY: "true" })).toBe("127.0.0.2");
     expect(clientAddress(forwarded, {})).toBe("local");
-    expect(clientAddress(forwarded, { WHARF_TRUST_PROXY: "true" })).toBe("local");
   });
 
-  it("behind a trusted proxy takes the entry that proxy appended, else x-real-ip", () => {
+  it("behind a trusted proxy takes the entry that proxy appended, else x-real-ip, else the socket", () => {
     const trust = { WHARF_TRUST_PROXY: "1" };
     expect(clientAddress(forwarded, trust)).toBe("198.51.100.7");
     expect(clientAddress(request({ "x-real-ip": "192.0.2.1" }), trust)).toBe("192.0.2.1");
-    expect(clientAddress(request({}), trust)).toBe("unknown");
+    expect(clientAddress(request({ "x-wharf-client-address": "10.1.1.1" }), trust)).toBe("10.1.1.1");
   });
 });

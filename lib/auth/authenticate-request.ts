@@ -1,4 +1,5 @@
 import "server-only";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/listen-origins.mjs";
 import { getDb } from "@/lib/history/db";
 import { authenticateSession } from "./authenticate-session";
 import { authenticateToken } from "./authenticate-token";
@@ -29,17 +30,18 @@ export function readSessionToken(request: Request): string | undefined {
 }
 
 /**
- * The client's address, for sign-in throttling and the audit log. Next gives route handlers no socket address,
- * and it fills x-forwarded-for from the socket only when the client sent none, so every forwarding header is
- * the client's to forge. They are believed only with WHARF_TRUST_PROXY=1, meaning one reverse proxy in front
- * that sets them: its x-forwarded-for entry (the last one), else x-real-ip. Without a proxy every client is
- * "local", so failed sign-ins from anyone count against one shared address key.
+ * The client's address, for sign-in throttling and the audit log. Next gives route handlers no socket address, so
+ * the start script (scripts/request-guard.mjs) writes it into CLIENT_ADDRESS_HEADER after dropping any such
+ * header the client sent. Forwarding headers are the client's to forge: they are believed only with
+ * WHARF_TRUST_PROXY=1, meaning one reverse proxy in front that sets them: its x-forwarded-for entry (the last
+ * one), else x-real-ip. Under `next dev` nothing writes the header and every client is "local".
  */
 export function clientAddress(
   request: Request,
   env: Record<string, string | undefined> = process.env,
 ): string {
-  if (env.WHARF_TRUST_PROXY !== "1") return "local";
+  const socket = request.headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "local";
+  if (env.WHARF_TRUST_PROXY !== "1") return socket.slice(0, 64);
   const forwarded = request.headers
     .get("x-forwarded-for")
     ?.split(",")
@@ -47,7 +49,7 @@ export function clientAddress(
     .filter((part) => part !== "")
     .at(-1);
   const address = forwarded ?? request.headers.get("x-real-ip")?.trim();
-  return address ? address.slice(0, 64) : "unknown";
+  return (address || socket).slice(0, 64);
 }
 
 function readCookie(header: string | null, name: string): string | undefined {

@@ -3,24 +3,34 @@ import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
 
 export const FAILURE_WINDOW_MS = 15 * 60_000;
+/** Failures of one user from one address before that pair is blocked. */
 export const FAILURES_BEFORE_BLOCK = 5;
+/** Failures from one address, whatever the names, before the whole address is blocked. */
+export const ADDRESS_FAILURES_BEFORE_BLOCK = 20;
 const FIRST_BLOCK_MS = 60_000;
 const MAX_BLOCK_MS = 60 * 60_000;
 
 type FailureRow = { key: string; count: number; first_at: string; blocked_until: string | null };
 
+export type ThrottleKey = { key: string; failuresBeforeBlock: number };
+
 /**
- * Failures are counted per username and per address. Per username stops guessing one account from many
- * addresses; per address stops trying one password on many accounts. Names compare without case, as in `users`.
+ * Failures are counted per (address, user) and per address, never per user alone: a count per user would let
+ * anyone anywhere lock that user out by failing on purpose, so failures from one address never block a correct
+ * password from another. Per pair stops guessing one account; per address, with more room for the typos of
+ * several people behind one address, stops trying passwords on many accounts. Names compare without case.
  */
-export function throttleKeys(username: string, address: string): [userKey: string, addressKey: string] {
-  return [`user:${username.toLowerCase()}`, `addr:${address}`];
+export function throttleKeys(username: string, address: string): [pair: ThrottleKey, address: ThrottleKey] {
+  return [
+    { key: `pair:${address} ${username.toLowerCase()}`, failuresBeforeBlock: FAILURES_BEFORE_BLOCK },
+    { key: `addr:${address}`, failuresBeforeBlock: ADDRESS_FAILURES_BEFORE_BLOCK },
+  ];
 }
 
 /** Seconds until every key given may try again, or null when none is blocked. */
-export function retryAfterSeconds(db: Db, keys: readonly string[], at: number): number | null {
+export function retryAfterSeconds(db: Db, keys: readonly ThrottleKey[], at: number): number | null {
   let until = at;
-  for (const key of keys) {
+  for (const { key } of keys) {
     const row = cachedStatement(db, "SELECT blocked_until FROM login_failures WHERE key = ?").get(key) as
       Pick<FailureRow, "blocked_until"> | undefined;
     if (row?.blocked_until) until = Math.max(until, Date.parse(row.blocked_until));
@@ -29,24 +39,25 @@ export function retryAfterSeconds(db: Db, keys: readonly string[], at: number): 
 }
 
 /**
- * The fifth failure within 15 minutes blocks the key for a minute; each failure after that (once the block
- * has run out, or one that raced it) doubles the block, up to an hour. A key is forgotten 15 quiet minutes
- * after its last block ends, or 15 minutes after its first failure if it never got blocked.
+ * The fifth failure (for an address: the twentieth) within 15 minutes blocks the key for a minute; each failure
+ * after that (once the block has run out, or one that raced it) doubles the block, up to an hour. A key is
+ * forgotten 15 quiet minutes after its last block ends, or 15 minutes after its first failure if it never got
+ * blocked.
  */
-export function recordLoginFailure(db: Db, keys: readonly string[], at: number): void {
+export function recordLoginFailure(db: Db, keys: readonly ThrottleKey[], at: number): void {
   const record = db.transaction(() => {
     const stale = new Date(at - FAILURE_WINDOW_MS).toISOString();
     // Pruned here, the only place rows are added, so guessed usernames cannot pile up in the table.
     cachedStatement(db, "DELETE FROM login_failures WHERE coalesce(blocked_until, first_at) < ?").run(stale);
-    for (const key of keys) {
+    for (const { key, failuresBeforeBlock } of keys) {
       const row = cachedStatement(
         db,
         "SELECT key, count, first_at, blocked_until FROM login_failures WHERE key = ?",
       ).get(key) as FailureRow | undefined;
       const count = (row?.count ?? 0) + 1;
       const blockMs =
-        count >= FAILURES_BEFORE_BLOCK
-          ? Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (count - FAILURES_BEFORE_BLOCK))
+        count >= failuresBeforeBlock
+          ? Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (count - failuresBeforeBlock))
           : 0;
       cachedStatement(
         db,
@@ -63,6 +74,6 @@ export function recordLoginFailure(db: Db, keys: readonly string[], at: number):
   record.immediate();
 }
 
-export function clearLoginFailures(db: Db, key: string): void {
+export function clearLoginFailures(db: Db, { key }: ThrottleKey): void {
   cachedStatement(db, "DELETE FROM login_failures WHERE key = ?").run(key);
 }

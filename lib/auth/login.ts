@@ -4,7 +4,13 @@ import { WharfError } from "@/lib/api/errors";
 import { cachedStatement } from "@/lib/history/cached-statement";
 import type { Db } from "@/lib/history/db";
 import { DUMMY_PASSWORD_HASH } from "./hash-password";
-import { clearLoginFailures, recordLoginFailure, retryAfterSeconds, throttleKeys } from "./login-throttle";
+import {
+  clearLoginFailures,
+  recordLoginFailure,
+  retryAfterSeconds,
+  throttleKeys,
+  type ThrottleKey,
+} from "./login-throttle";
 import { parseInput } from "./parse-input";
 import { recordAudit } from "./record-audit";
 import { startSession } from "./start-session";
@@ -40,7 +46,7 @@ const invalid = () => new WharfError("UNAUTHORIZED", "Invalid username or passwo
 /**
  * Signs a user in: a new session token (set it as the `wharf_session` cookie; it expires at `expiresAt` at the
  * latest). UNAUTHORIZED with one message whatever was wrong (unknown user, wrong password, disabled user);
- * RATE_LIMITED, before any password is checked, while the username or the address is throttled.
+ * RATE_LIMITED, before any password is checked, while this address is throttled for the user or altogether.
  */
 export async function login(db: Db, input: LoginInput, now: () => number = Date.now): Promise<LoginResult> {
   const { username, password, address, userAgent } = parseInput(loginInputSchema, input);
@@ -76,7 +82,8 @@ export async function login(db: Db, input: LoginInput, now: () => number = Date.
     throw invalid();
   }
 
-  // Only the user's own count is forgiven: an address that has been guessing at other accounts stays counted.
+  // Only this address's count for this user is forgiven: an address that has been guessing at other accounts
+  // stays counted, so signing in to an account of one's own does not buy more guesses at another's.
   clearLoginFailures(db, keys[0]);
   const { password_hash: _hash, ...userRow } = row;
   const user = toUser(userRow);
@@ -96,7 +103,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function refuseIfThrottled(
   db: Db,
-  keys: readonly string[],
+  keys: readonly ThrottleKey[],
   username: string,
   address: string,
   at: number,

@@ -63,7 +63,22 @@ export type Host = {
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 
+/**
+ * The URL as shown and returned by the API: scheme, host and port (a unix socket's path), nothing else — no user
+ * info, no query, no fragment. Parsed the way the Docker client parses it (lib/docker/get-client.ts). An "@"
+ * after the host means a "/", "?" or "#" in the password cut the host part short, so the parsed "host" may be
+ * the user name and the start of the password: such a URL is not shown at all.
+ */
 export function displayUrl(url: string): string {
-    // Greedy up to the last "@" of the authority, as URL parsers do, so an unencoded "@" in a password is removed too.
-  return url.replace(/^([a-z]+:\/\/)[^/]*@/, "$1");
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0]?.toLowerCase() ?? "invalid:";
+  const hidden = `${scheme}//(not shown: percent-encode any "/", "?", "#" or "@" in the user name or password)`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return hidden;
+  }
+  if (parsed.protocol === "unix:") return `unix://${parsed.pathname}`;
+  if (`${parsed.pathname}${parsed.search}${parsed.hash}`.includes("@")) return hidden;
+  return `${parsed.protocol}//${parsed.host}`;
 }

@@ -70,4 +70,17 @@ describe("getDb", () => {
     expect(reopened).not.toBe(db);
     expect(reopened.open).toBe(true);
   });
+
+  it("keeps the folder and the database files to their owner, fixing modes left open by earlier starts", () => {
+    const data = path.join(dir, "data");
+    fs.mkdirSync(data, { mode: 0o755 });
+    fs.writeFileSync(path.join(data, "wharf.db"), "");
+    fs.chmodSync(data, 0o755);
+    fs.chmodSync(path.join(data, "wharf.db"), 0o644);
+    process.env.DATA_DIR = data;
+    getDb().prepare("SELECT 1").get();
+    const mode = (name: string) => (fs.statSync(path.join(data, name)).mode & 0o777).toString(8);
+    expect(mode(".")).toBe("700");
+    expect(["wharf.db", "wharf.db-wal", "wharf.db-shm"].map(mode)).toEqual(["600", "600", "600"]);
+  });
 });

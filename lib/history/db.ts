@@ -35,10 +35,24 @@ export function getDb(): Db {
   if (!store.__wharfDb) {
     const { DATA_DIR } = envSchema.parse({ DATA_DIR: process.env.DATA_DIR || undefined });
     const dir = path.resolve(DATA_DIR);
-    fs.mkdirSync(dir, { recursive: true });
-    store.__wharfDb = openDb(path.join(dir, "wharf.db"));
+    const file = path.join(dir, "wharf.db");
+    // Sessions, token hashes and the audit log: for Wharf's own user only. Modes are fixed on every start, so a
+    // data folder made by an older Wharf (or by hand) is closed too.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700);
+    // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+    fs.closeSync(fs.openSync(file, "a", 0o600));
+    restrictToOwner(file);
+    store.__wharfDb = openDb(file);
+    restrictToOwner(file);
   }
   return store.__wharfDb;
+}
+
+function restrictToOwner(file: string): void {
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
+  }
 }
 
 export function closeDb(): void {

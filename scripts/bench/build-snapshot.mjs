@@ -1,32 +1,16 @@
 // The bench serves a private copy of the build. Others edit and rebuild this checkout while the bench runs, and
 // a `next build` replaces .next under a running server: its pages then ask for chunks that no longer exist.
 import { spawn } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync } from "node:fs";
 import path from "node:path";
+import { needsBuild } from "../needs-build.mjs";
 import { log, sleep } from "./log.mjs";
-
-// The same rule as scripts/start.mjs: build when a source is newer than the last build.
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "package-lock.json"];
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
 
 export function readBuildId(dir) {
   const file = path.join(dir, ".next/BUILD_ID");
   return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
 }
 
-function needsBuild(root) {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  return Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s)))) > statSync(buildId).mtimeMs;
-}
 
 function build(root, logFile) {
   return new Promise((resolve) => {
@@ -68,7 +52,7 @@ export async function snapshotBuild({ root, benchDir }) {
     mkdirSync(path.join(app, "scripts"), { recursive: true });
     // Without .next/cache (build cache, tens of MB): `next start` never reads it.
     cpSync(path.join(root, ".next"), path.join(app, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !src.startsWith(path.join(root, ".next/cache")) });
-    for (const file of ["next.config.js", "package.json", "public", "scripts/start.mjs"]) {
+    for (const file of ["next.config.js", "package.json", "public", "scripts/start.mjs", "scripts/needs-build.mjs", "scripts/request-guard.mjs", "lib/api/listen-origins.mjs"]) {
       if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(app, file), { recursive: true });
     }
     symlinkSync(path.join(root, "node_modules"), path.join(app, "node_modules"));

@@ -29,7 +29,7 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(benchDir, "wharf.log");
   const out = createWriteStream(logFile);
-  const env = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEET_CONFIG: fleetConfig, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, PORT: String(port), WHARF_HOSTNAME: "127.0.0.1", FLEET_CONFIG: fleetConfig, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
   // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
   const args = profileDir
     ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(app, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)]

@@ -1,7 +1,8 @@
-// Starts the built Wharf (`next start`) as a child process, the way `npm start` runs it.
+// Starts the built Wharf as a child process through scripts/start.mjs, exactly as `npm start` runs it: the tests
+// exercise the start script's request guard (Host check, the client's socket address) too.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { needsBuild } from "../../scripts/needs-build.mjs";
 import { repoRoot } from "./fleet";
 
 export type RunningServer = {
@@ -22,24 +23,28 @@ export async function startWharf(options: {
   port: number;
   fleetConfig: string;
   dataDir: string;
-  /** More environment for this server only (WHARF_STREAM_RECHECK_MS, for instance). */
-  env?: Record<string, string>;
+  /** Extra environment for the server; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
 }): Promise<RunningServer> {
   // Checkouts testing side by side on one machine shift their servers' ports apart.
   const port = options.port + Number(process.env.WHARF_PORT_OFFSET ?? 0);
-  if (!existsSync(path.join(repoRoot, ".next/BUILD_ID")))
-    throw new Error('Wharf is not built: run "npm run build" first');
-  const next = path.join(repoRoot, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  // start.mjs would build by itself, but not within a test's time limit.
+  if (needsBuild(repoRoot))
+    throw new Error('Wharf\'s build is missing or older than its sources: run "npm run build" first');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    WHARF_HOSTNAME: "127.0.0.1",
+    FLEET_CONFIG: options.fleetConfig,
+    DATA_DIR: options.dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    WHARF_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      FLEET_CONFIG: options.fleetConfig,
-      DATA_DIR: options.dataDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      WHARF_ADMIN_PASSWORD: TEST_ADMIN.password,
-      ...options.env,
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -47,18 +52,28 @@ export async function startWharf(options: {
   child.stderr.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Wharf exited at start-up:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`Wharf did not answer within 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  let token: string;
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`Wharf exited at start-up:\n${output}`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      // "Ready": the answer came from this child, not from another server left on the same port.
+      if (ok && output.includes("Ready in")) break;
+      if (Date.now() > deadline) throw new Error(`Wharf did not answer within 60 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Behind WHARF_PUBLIC_URL, Wharf's pages are those at the public origin.
+    token = await adminToken(url, options.env?.WHARF_PUBLIC_URL ?? url);
+  } catch (error) {
+    // A server that started but failed a later step must not outlive the test run.
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+    throw error;
   }
-  const token = await adminToken(url);
   return {
     url,
     token,
@@ -74,7 +89,7 @@ export async function startWharf(options: {
 }
 
 /** Signs in as the test admin and creates an admin API token, the way an admin would for a script. */
-export async function adminToken(url: string): Promise<string> {
+export async function adminToken(url: string, origin = url): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -85,7 +100,7 @@ export async function adminToken(url: string): Promise<string> {
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const created = await fetch(`${url}/api/tokens`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie, origin: url },
+    headers: { "content-type": "application/json", cookie, origin },
     body: JSON.stringify({
       name: `tests-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
       role: "admin",

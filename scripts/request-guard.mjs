@@ -1,0 +1,81 @@
+// The first code every request meets, before Next parses it: the start script wraps Next's request listener with
+// it. The Host check lives here rather than in proxy.ts or the route wrapper because only this layer sees every
+// request — pages, API routes, static files, Next's own 404s — while proxy.ts is matched to pages only (it must
+// stay out of /api: Next buffers a body for proxy.ts to read, which would defeat the route wrapper's body cap)
+// and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
+// `next dev` does not pass through here: it is for loopback development, not for serving.
+import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/api/listen-origins.mjs";
+
+/** @param {Record<string, string | undefined>} env */
+export function requestGuard(env) {
+  const hosts = allowedHosts(env);
+
+  /**
+   * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} listener
+   */
+  return (listener) =>
+    /**
+     * @param {import("node:http").IncomingMessage} req
+     * @param {import("node:http").ServerResponse} res
+     */
+    (req, res) => {
+      // DNS rebinding: a hostile page whose name now resolves to 127.0.0.1 reaches Wharf as "same origin" for the
+      // browser; only the Host header still carries the hostile name.
+      if (!isAllowedHost(req.headers.host, hosts)) {
+        // Which names are Wharf's is not said: a rebinding page can read this answer.
+        const message = `Unknown host ${JSON.stringify(req.headers.host ?? "")}: Wharf answers only to its own address (WHARF_HOSTNAME, WHARF_PUBLIC_URL)`;
+        res.writeHead(421, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ error: { code: "MISDIRECTED", message } }));
+        return;
+      }
+      // A client may send this header itself: whatever it wrote is replaced by the socket's own address.
+      req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
+      req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
+      ensurePolicyOnHtml(res);
+      return listener(req, res);
+    };
+}
+
+// For HTML that proxy.ts never saw (Next's 404 page for an unknown /api path): no nonce, so no inline script runs.
+const FALLBACK_POLICY =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Every HTML answer carries a Content-Security-Policy: proxy.ts sets the page's own (with its nonce); an HTML
+ * answer that still has none when its headers go out gets the strict fallback. Node sends headers through
+ * writeHead, also when a handler only called setHeader and write.
+ * @param {import("node:http").ServerResponse} res
+ */
+function ensurePolicyOnHtml(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {any[]} */ ...args) {
+      const given = args.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) ?? {};
+      const header = (/** @type {string} */ name) =>
+        res.getHeader(name) ?? Object.entries(given).find(([key]) => key.toLowerCase() === name)?.[1];
+      const html = /^text\/html/i.test(String(header("content-type") ?? ""));
+      if (html && header("content-security-policy") === undefined) {
+        res.setHeader("content-security-policy", FALLBACK_POLICY);
+      }
+      return writeHead.apply(this, /** @type {any} */ (args));
+    }
+  );
+}
+
+/**
+ * @param {string[]} raw alternating names and values
+ * @param {string} name lower case
+ */
+function dropHeader(raw, name) {
+  const kept = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]?.toLowerCase() !== name) kept.push(raw[i], raw[i + 1]);
+  }
+  return /** @type {string[]} */ (kept);
+}
+
+/** An IPv4 client of a server listening on "::" shows as ::ffff:a.b.c.d. @param {string | undefined} address */
+function socketAddress(address) {
+  if (!address) return "unknown";
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
+}
