@@ -5,7 +5,12 @@ test("a page whose user is disabled while it follows a container is sent to sign
   browser,
   fleet,
 }) => {
-  const name = await fleet.run("alpha", "stream-end", [], ["sh", "-c", 'i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.2; done']);
+  const name = await fleet.run(
+    "alpha",
+    "stream-end",
+    [],
+    ["sh", "-c", 'i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.2; done'],
+  );
   const username = `watcher-${Date.now().toString(36)}`;
   await page.goto("/");
   const origin = new URL(page.url()).origin;
@@ -28,7 +33,10 @@ test("a page whose user is disabled while it follows a container is sent to sign
   await expect(watcher.getByText("following live")).toBeVisible();
   await expect(watcher.getByText(/tick \d+/).first()).toBeVisible();
 
-  const disabled = await page.request.patch(`/api/users/${user.id}`, { data: { disabled: true }, headers: { origin } });
+  const disabled = await page.request.patch(`/api/users/${user.id}`, {
+    data: { disabled: true },
+    headers: { origin },
+  });
   expect(disabled.status()).toBe(200);
 
   await expect(watcher).toHaveURL(`/login?next=${encodeURIComponent(`/containers/alpha/${name}`)}`);

@@ -50,6 +50,13 @@ export function sourceOf(request: Request): Source {
 }
 
 /** Who the history records as having done it: the signed-in user, or the API token's name. */
-export function callerOf(principal: Principal, request: Request): { actor: string; source: Source; role: Role } {
-  return { actor: principal.name, source: principal.kind === "token" ? "api" : sourceOf(request), role: principal.role };
+export function callerOf(
+  principal: Principal,
+  request: Request,
+): { actor: string; source: Source; role: Role } {
+  return {
+    actor: principal.name,
+    source: principal.kind === "token" ? "api" : sourceOf(request),
+    role: principal.role,
+  };
 }

@@ -82,7 +82,12 @@ export async function trackAction(
     publish("started", null);
     let end: ActionEnd;
     try {
-      end = await work({ entry, container, image, phase: (phase, progress = null) => publish(phase, progress) });
+      end = await work({
+        entry,
+        container,
+        image,
+        phase: (phase, progress = null) => publish(phase, progress),
+      });
     } catch (error) {
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);
       end = { outcome: "failed", message: failure.message, code: failure.code };
@@ -95,7 +100,12 @@ export async function trackAction(
       durationMs: Date.now() - started,
     });
     publish("done", null, end);
-    const result: ActionResult = { historyId: entry.id, outcome: end.outcome, message: end.message, entry: settled };
+    const result: ActionResult = {
+      historyId: entry.id,
+      outcome: end.outcome,
+      message: end.message,
+      entry: settled,
+    };
     if (end.outcome === "rolled-back") throw new ActionFailedError("ROLLED_BACK", result);
     if (end.outcome === "failed") throw new ActionFailedError(end.code ?? "INTERNAL", result);
     return result;

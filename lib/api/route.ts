@@ -67,9 +67,13 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
     return authenticateRequest(request);
   }
   const principal = await authenticateRequest(request);
-  if (!principal) throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
+  if (!principal)
+    throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
   if (!hasRole(principal, access)) {
-    throw new WharfError("FORBIDDEN", `This needs the ${access} role; ${principal.name} has the ${principal.role} role`);
+    throw new WharfError(
+      "FORBIDDEN",
+      `This needs the ${access} role; ${principal.name} has the ${principal.role} role`,
+    );
   }
   if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);
   return principal;

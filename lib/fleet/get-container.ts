@@ -20,7 +20,10 @@ export function maskEnv(entry: string): string {
 export async function getContainer(hostId: string, nameOrId: string): Promise<ContainerResponse> {
   const host = findHost(hostId);
   try {
-    const inspected = await withDeadline((signal) => inspectContainer(host, nameOrId, signal), host.timeoutMs);
+    const inspected = await withDeadline(
+      (signal) => inspectContainer(host, nameOrId, signal),
+      host.timeoutMs,
+    );
     const now = Date.now();
     const container = toContainerDetail(host.id, inspected, now);
     // Why the last run ended is known only from the events the host's watcher saw: the page and the fleet

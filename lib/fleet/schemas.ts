@@ -8,7 +8,12 @@ const hostIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be 
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const containersQuerySchema = z
@@ -31,6 +36,12 @@ export type ContainerParams = z.infer<typeof containerParamsSchema>;
 
 /** POST …/env/reveal: one environment key (Docker keys hold anything but "=" and NUL). */
 export const revealEnvBodySchema = z
-  .object({ key: z.string().min(1).max(1024).regex(/^[^=\0]+$/, "must be an environment variable name") })
+  .object({
+    key: z
+      .string()
+      .min(1)
+      .max(1024)
+      .regex(/^[^=\0]+$/, "must be an environment variable name"),
+  })
   .strict();
 export type RevealEnvBody = z.infer<typeof revealEnvBodySchema>;

@@ -23,8 +23,11 @@ export async function openLogStream(
   params: ContainerParams,
   query: LogsQuery,
 ): Promise<Response> {
-  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
-    followLogs(host, params.nameOrId, { tail: query.tail, signal }),
+  const { host, engine, follow } = await startFollow(
+    request,
+    params.hostId,
+    params.nameOrId,
+    (host, signal) => followLogs(host, params.nameOrId, { tail: query.tail, signal }),
   );
 
   return sseResponse(

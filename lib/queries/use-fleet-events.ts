@@ -45,7 +45,8 @@ export function useFleetEvents(): LiveStatus {
         applySnapshot(client, JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot);
         setStatus("live");
       });
-      for (const type of ["container", "host", "incident", "action"]) source.addEventListener(type, enqueue as EventListener);
+      for (const type of ["container", "host", "incident", "action"])
+        source.addEventListener(type, enqueue as EventListener);
       source.addEventListener("end", (event) => {
         source?.close();
         setStatus("ended");

@@ -19,8 +19,11 @@ export async function openStatsStream(
   caller: StreamCaller,
   params: ContainerParams,
 ): Promise<Response> {
-  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
-    followStats(host, params.nameOrId, { signal }),
+  const { host, engine, follow } = await startFollow(
+    request,
+    params.hostId,
+    params.nameOrId,
+    (host, signal) => followStats(host, params.nameOrId, { signal }),
   );
 
   return sseResponse(

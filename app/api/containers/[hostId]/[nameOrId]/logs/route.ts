@@ -7,6 +7,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request, principal }) =>
-  openLogStream(request, { principal, needs: "viewer" }, params, query),
+export const GET = route(
+  { auth: "viewer", params: containerParamsSchema, query: logsQuerySchema },
+  ({ params, query, request, principal }) =>
+    openLogStream(request, { principal, needs: "viewer" }, params, query),
 );

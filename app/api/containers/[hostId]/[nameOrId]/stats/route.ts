@@ -7,6 +7,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: statsQuerySchema }, ({ params, request, principal }) =>
-  openStatsStream(request, { principal, needs: "viewer" }, params),
+export const GET = route(
+  { auth: "viewer", params: containerParamsSchema, query: statsQuerySchema },
+  ({ params, request, principal }) => openStatsStream(request, { principal, needs: "viewer" }, params),
 );

@@ -8,7 +8,16 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // POST, not GET: a secret read is CSRF-checked like a change, and nothing on the way may cache it.
-export const POST = route({ auth: "operator", params: containerParamsSchema, body: revealEnvBodySchema }, async ({ params, body, principal, request }) => {
-  const revealed = await revealEnvValue(params.hostId, params.nameOrId, body.key, principal, clientAddress(request));
-  return NextResponse.json(revealed, { headers: { "cache-control": "no-store" } });
-});
+export const POST = route(
+  { auth: "operator", params: containerParamsSchema, body: revealEnvBodySchema },
+  async ({ params, body, principal, request }) => {
+    const revealed = await revealEnvValue(
+      params.hostId,
+      params.nameOrId,
+      body.key,
+      principal,
+      clientAddress(request),
+    );
+    return NextResponse.json(revealed, { headers: { "cache-control": "no-store" } });
+  },
+);
