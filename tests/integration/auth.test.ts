@@ -40,7 +40,7 @@ function endpoints(): Endpoint[] {
           .replace("[nameOrId]", "no-such-container")
           .replace("[id]", "999999");
         for (const match of source.matchAll(
-          /export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "(\w+)"/g,
+          /export const (GET|POST|PUT|PATCH|DELETE) = route\(\s*\{\s*auth: "(\w+)"/g,
         )) {
           found.push({ method: match[1]!, url, declared: match[2]!, label: `${match[1]} ${url}` });
         }
@@ -49,7 +49,7 @@ function endpoints(): Endpoint[] {
         ].length;
         if (
           exported !==
-          [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(\{ auth: "/g)].length
+          [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(\s*\{\s*auth: "/g)].length
         ) {
           found.push({
             method: "GET",
