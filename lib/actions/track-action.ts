@@ -88,7 +88,7 @@ export async function trackAction(
       durationMs: Date.now() - started,
     });
     publish("done", null, end);
-    return { historyId: entry.id, outcome: end.outcome, message: end.message, entry: settled };
+    return { historyId: entry.id, outcome: end.outcome, message: end.message, entry: { ...settled, action } };
   });
 }
 
