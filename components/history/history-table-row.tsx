@@ -43,7 +43,11 @@ export function HistoryTableRow({
       <td className={cell}>
         <div className="font-medium">{entry.action}</div>
         {entry.detail && (
-          <div data-testid="history-detail" className={`max-w-48 truncate text-xs ${muted}`} title={entry.detail}>
+          <div
+            data-testid="history-detail"
+            className={`max-w-48 truncate text-xs ${muted}`}
+            title={entry.detail}
+          >
             {entry.detail}
           </div>
         )}

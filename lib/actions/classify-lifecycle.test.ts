@@ -14,7 +14,9 @@ const events = (...specs: string[]): LifecycleEvent[] =>
 
 const manual = { diedBefore: false, isPolicyRestart: () => false };
 const verbs = (list: LifecycleEvent[], context = manual) =>
-  segmentLifecycle(list, context).map((s) => (s.verb ? `${s.verb}${s.detail ? ` (${s.detail})` : ""}` : null));
+  segmentLifecycle(list, context).map((s) =>
+    s.verb ? `${s.verb}${s.detail ? ` (${s.detail})` : ""}` : null,
+  );
 
 describe("segmentLifecycle", () => {
   it("names each docker command by its verb, with what the engine said", () => {

@@ -14,8 +14,9 @@ export type LifecycleSegment = {
   at: number;
   from: number;
   to: number;
-  /** Whether the container had died without being stopped before this command (a restart policy may act). */
+  /** Whether the container had died without being stopped before / after this command (a restart policy may act). */
   diedBefore: boolean;
+  diedAfter: boolean;
   open: boolean;
 };
 
@@ -74,7 +75,16 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
     events[b] !== undefined && events[b]!.at - events[a]!.at <= maxGap;
   const is = (index: number, action: string) => events[index]?.action === action;
   const push = (verb: LifecycleVerb | null, detail: string | null, from: number, to: number) => {
-    segments.push({ verb, detail, at: events[from]!.at, from, to, diedBefore: died, open: false });
+    segments.push({
+      verb,
+      detail,
+      at: events[from]!.at,
+      from,
+      to,
+      diedBefore: died,
+      diedAfter: died,
+      open: false,
+    });
   };
 
   while (i < events.length) {
@@ -85,7 +95,8 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         // unless they are a stop's signal and the kill after its timeout.
         let j = i + 1;
         while (is(j, "kill") && linked(j - 1, j, isKill(events[j]!.signal) ? STOP_TIMEOUT_MS : LINK_MS)) j++;
-        const dieAt = is(j, "die") && linked(j - 1, j, mayStop(events[j - 1]!.signal) ? STOP_TIMEOUT_MS : LINK_MS);
+        const dieAt =
+          is(j, "die") && linked(j - 1, j, mayStop(events[j - 1]!.signal) ? STOP_TIMEOUT_MS : LINK_MS);
         const stopAt = dieAt && is(j + 1, "stop") && linked(j, j + 1);
         let first = i;
         if (stopAt) {
@@ -157,6 +168,8 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         i += 1;
     }
   }
+  // `died` is updated after each push: each segment's state after it is the next one's before.
+  segments.forEach((segment, index) => (segment.diedAfter = segments[index + 1]?.diedBefore ?? died));
   const last = segments.at(-1);
   if (last) last.open = true;
   return segments;

@@ -6,10 +6,14 @@ import type { ActionName } from "./types";
 const holder = globalThis as typeof globalThis & {
   __wharfLocks?: Map<string, ActionName>;
   __wharfCreated?: Set<string>;
+  __wharfReleased?: Map<string, number>;
 };
 const locks = (holder.__wharfLocks ??= new Map());
 // Containers Wharf itself created: their events can arrive after the action's lock is gone.
 const created = (holder.__wharfCreated ??= new Set());
+// When each container's last action ended: the engine's events for it can reach Wharf just after that.
+const released = (holder.__wharfReleased ??= new Map<string, number>());
+const RECENT_MS = 2_000;
 
 const key = (hostId: string, name: string) => `${hostId}/${name}`;
 
@@ -35,7 +39,22 @@ export async function withContainerLock<T>(
     return await work();
   } finally {
     locks.delete(key(hostId, name));
+    forgetOld();
+    released.set(key(hostId, name), Date.now());
   }
+}
+
+/** Whether Wharf is acting on the container, or ended an action on it moments before `at` (ms). */
+export function wharfActedOn(hostId: string, name: string, at = Date.now()): boolean {
+  if (locks.has(key(hostId, name))) return true;
+  const end = released.get(key(hostId, name));
+  return end !== undefined && at - end <= RECENT_MS;
+}
+
+function forgetOld(): void {
+  if (released.size < 1_000) return;
+  const now = Date.now();
+  for (const [name, at] of released) if (now - at > RECENT_MS) released.delete(name);
 }
 
 export function actionRunningOn(hostId: string, name: string): ActionName | undefined {
