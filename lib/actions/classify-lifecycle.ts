@@ -175,10 +175,15 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
   return segments;
 }
 
-/** How long the last command may still grow: after a stop signal, a `docker stop` may wait out its timeout. */
+/**
+ * How long the last command may still grow once its burst went quiet: after a stop signal, a `docker stop` may
+ * wait out its timeout; after a stop, a `docker restart` starts it again (its `restart` event says so). Nothing
+ * else: a `docker rm` after a `docker kill` is two commands, though `docker rm -f` sends the same events at once.
+ */
 export function openFor(events: LifecycleEvent[], segment: LifecycleSegment): number {
   const tail = events[segment.to - 1];
-  return tail?.action === "kill" && mayStop(tail.signal) ? STOP_TIMEOUT_MS : LINK_MS;
+  if (tail?.action === "kill" && mayStop(tail.signal)) return STOP_TIMEOUT_MS;
+  return tail?.action === "stop" ? LINK_MS : 0;
 }
 
 /** The lifecycle's own actions; everything else (rename, exec, health, …) says nothing about them. */

@@ -44,11 +44,16 @@ export async function withContainerLock<T>(
   }
 }
 
-/** Whether Wharf is acting on the container, or ended an action on it moments before `at` (ms). */
-export function wharfActedOn(hostId: string, name: string, at = Date.now()): boolean {
+/**
+ * Whether an engine event for the container, arriving now and dated `eventAt` (ms, the engine's clock), came
+ * from Wharf's own action: one is under way, or one ended moments ago and the event is from before its end.
+ * (A command someone gives right after Wharf's action is theirs. This compares the engine's clock with
+ * Wharf's, which agree on one machine and, with NTP, to well under the time a person takes to type.)
+ */
+export function wharfActedOn(hostId: string, name: string, eventAt: number): boolean {
   if (locks.has(key(hostId, name))) return true;
   const end = released.get(key(hostId, name));
-  return end !== undefined && at - end <= RECENT_MS;
+  return end !== undefined && Date.now() - end <= RECENT_MS && eventAt <= end;
 }
 
 function forgetOld(): void {

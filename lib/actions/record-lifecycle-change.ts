@@ -87,7 +87,7 @@ export class LifecycleRecorder {
   /** Wharf's own actions hold the container's lock; read back after a restart, their rows say when they ran. */
   private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean): boolean {
     if (wasCreatedByWharf(id) || /-wharf-old-\d+$/.test(name)) return true;
-    return replayed ? findWharfAction(getDb(), hostId, name, at) : wharfActedOn(hostId, name);
+    return replayed ? findWharfAction(getDb(), hostId, name, at) : wharfActedOn(hostId, name, at);
   }
 
   private flush(burst: Burst): void {
@@ -115,9 +115,14 @@ export class LifecycleRecorder {
     burst.diedBefore = last.diedBefore;
     this.died.set(key, last.diedAfter);
     if (burst.events.at(-1)?.action === "destroy") this.forget(key);
-    this.arm(burst, openFor(burst.events, { ...last, from: 0, to: last.to - last.from }), () => {
+    const open = openFor(burst.events, { ...last, from: 0, to: last.to - last.from });
+    const close = () => {
       if (this.bursts.get(key) === burst) this.bursts.delete(key);
-    });
+    };
+    if (open === 0) {
+      clearTimeout(burst.timer);
+      close();
+    } else this.arm(burst, open, close);
   }
 
   private write(burst: Burst, segment: LifecycleSegment, index: number): void {
