@@ -11,15 +11,22 @@ describe("migration 8 (deploy_history rebuilt for changes made outside Wharf)", 
     const db = new Database(":memory:");
     open.push(db);
     db.pragma("foreign_keys = ON");
-    runMigrations(db, migrations.filter((m) => m.version < 8));
+    runMigrations(
+      db,
+      migrations.filter((m) => m.version < 8),
+    );
     const indexes = () =>
       db
-        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deploy_history' ORDER BY name")
+        .prepare(
+          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deploy_history' ORDER BY name",
+        )
         .all();
     const before = indexes();
     db.exec(`INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, outcome)
              VALUES ('2025-03-01T10:00:00.000Z', 'alice', 'ui', 'redeploy', 'alpha', 'web', NULL)`);
-    db.exec(`INSERT INTO deploy_journal VALUES (1, 'alpha', 'web', 'old', 'web-wharf-old-1', 1, NULL, 'creating', 'x')`);
+    db.exec(
+      `INSERT INTO deploy_journal VALUES (1, 'alpha', 'web', 'old', 'web-wharf-old-1', 1, NULL, 'creating', 'x')`,
+    );
 
     expect(runMigrations(db)).toEqual([8]);
     expect(db.prepare("SELECT id, actor, action, detail FROM deploy_history").all()).toEqual([
