@@ -22,9 +22,25 @@ import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
 import { getJson, startWharf, stopWharf } from "./wharf-server.mjs";
 
-const FULL = { crashTrialsPerHost: 10, listPerHost: 1000, runningPerHost: 10, listTrials: 40, browserPerHost: 3334, renderTrials: 5, sseClients: 50 };
+const FULL = {
+  crashTrialsPerHost: 10,
+  listPerHost: 1000,
+  runningPerHost: 10,
+  listTrials: 40,
+  browserPerHost: 3334,
+  renderTrials: 5,
+  sseClients: 50,
+};
 // BENCH_QUICK=1: a smoke run of every phase in about a minute; it prints the table but leaves BENCHMARKS.md alone.
-const QUICK = { crashTrialsPerHost: 2, listPerHost: 100, runningPerHost: 2, listTrials: 10, browserPerHost: 300, renderTrials: 2, sseClients: 10 };
+const QUICK = {
+  crashTrialsPerHost: 2,
+  listPerHost: 100,
+  runningPerHost: 2,
+  listTrials: 10,
+  browserPerHost: 300,
+  renderTrials: 2,
+  sseClients: 10,
+};
 
 async function totalContainers(server) {
   return (await getJson(server, "/api/containers")).containers.length;
@@ -69,13 +85,20 @@ export async function main({ root }) {
       const removed = await removeAllBench(engines);
       log(`removed ${removed} bench containers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     })());
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
 
   let machine;
   try {
     const app = await snapshotBuild({ root, benchDir });
     log(`build ${readBuildId(app)} copied to .fleet/bench/app; starting a Wharf server of the bench's own…`);
-    server = await startWharf({ root, app, fleetConfig, benchDir, profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined });
+    server = await startWharf({
+      root,
+      app,
+      fleetConfig,
+      benchDir,
+      profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined,
+    });
     log(`Wharf on ${server.url} (pid ${server.pid}), data in .fleet/bench/data`);
     const js = firstLoadJs(app, "/");
     const jsFloor = firstLoadJs(app, "/_not-found");
@@ -85,7 +108,9 @@ export async function main({ root }) {
     await sleep(3_000);
     const smallContainers = await totalContainers(server);
     const idleMemory = wharfMemory(server);
-    log(`baseline memory: ${idleMemory.totalMb.toFixed(0)} MB with ${smallContainers} containers and no client`);
+    log(
+      `baseline memory: ${idleMemory.totalMb.toFixed(0)} MB with ${smallContainers} containers and no client`,
+    );
 
     background.phase("P1");
     log(`P1: ${size.crashTrialsPerHost} crashes per host, ${engines.length} hosts in turn`);
@@ -97,14 +122,25 @@ export async function main({ root }) {
     results.p4 = await runP4Redeploy({ server, headers: server.headers, log });
 
     // Only the bench's own rows: others may add or remove containers on the shared engines meanwhile.
-    await waitFor("the crash rows to leave Wharf", async () => !(await getJson(server, "/api/containers")).containers.some((c) => c.labels?.[LABEL]), { timeoutMs: 30_000, everyMs: 250 });
+    await waitFor(
+      "the crash rows to leave Wharf",
+      async () => !(await getJson(server, "/api/containers")).containers.some((c) => c.labels?.[LABEL]),
+      { timeoutMs: 30_000, everyMs: 250 },
+    );
 
     background.phase("P3 small");
     log("P3 baseline: first render with the small fleet");
-    const smallRender = await measureFirstRender({ browser, server, trials: size.renderTrials, label: `${smallContainers} containers` });
+    const smallRender = await measureFirstRender({
+      browser,
+      server,
+      trials: size.renderTrials,
+      label: `${smallContainers} containers`,
+    });
 
     background.phase("P2 create");
-    log(`P2: growing the fleet to ${size.listPerHost} idle + ${size.runningPerHost} running containers per host…`);
+    log(
+      `P2: growing the fleet to ${size.listPerHost} idle + ${size.runningPerHost} running containers per host…`,
+    );
     await createAcross(engines, size.listPerHost + size.runningPerHost, async (eng) => {
       await createIdle(eng, "fill", 0, size.listPerHost);
       await createRunning(eng, "run", size.runningPerHost);
@@ -125,25 +161,54 @@ export async function main({ root }) {
     background.phase("P6");
     log(`P6: ${size.sseClients} event streams on ${p2Containers} containers`);
     const at3k = await measureMemoryWithClients({ server, clients: size.sseClients });
-    results.p6 = { idle: idleMemory, at3k, clients: size.sseClients, containers: p2Containers, smallContainers };
+    results.p6 = {
+      idle: idleMemory,
+      at3k,
+      clients: size.sseClients,
+      containers: p2Containers,
+      smallContainers,
+    };
 
     const more = size.browserPerHost - size.listPerHost - size.runningPerHost;
     background.phase("P3 create");
-    log(`P3: growing the fleet to ${size.browserPerHost} containers per host (${more * engines.length} more)…`);
+    log(
+      `P3: growing the fleet to ${size.browserPerHost} containers per host (${more * engines.length} more)…`,
+    );
     await createAcross(engines, more, (eng) => createIdle(eng, "fill", size.listPerHost, more));
     const p3CatchUp = await waitForWharf(server, engines, size.browserPerHost * engines.length);
     const p3Containers = await totalContainers(server);
     background.phase("P3");
-    const firstRender = await measureFirstRender({ browser, server, trials: size.renderTrials, label: `${p3Containers} containers` });
+    const firstRender = await measureFirstRender({
+      browser,
+      server,
+      trials: size.renderTrials,
+      label: `${p3Containers} containers`,
+    });
     const scroll = await measureScroll({ browser, server });
-    results.p3 = { containers: p3Containers, missing: p3CatchUp.missing.length, smallContainers, firstRender, smallRender, scroll, js, jsFloor };
+    results.p3 = {
+      containers: p3Containers,
+      missing: p3CatchUp.missing.length,
+      smallContainers,
+      firstRender,
+      smallRender,
+      scroll,
+      js,
+      jsFloor,
+    };
 
     background.phase("P6 extra");
     log(`P6 (extra): ${size.sseClients} event streams on ${p3Containers} containers`);
     results.p6.at10k = await measureMemoryWithClients({ server, clients: size.sseClients });
     results.p6.containers10k = p3Containers;
 
-    details.push(...describeMethod({ size, results, counts: { small: smallContainers, p2: p2Containers, p3: p3Containers }, catchUps: { p2: p2CatchUp, p3: p3CatchUp } }));
+    details.push(
+      ...describeMethod({
+        size,
+        results,
+        counts: { small: smallContainers, p2: p2Containers, p3: p3Containers },
+        catchUps: { p2: p2CatchUp, p3: p3CatchUp },
+      }),
+    );
   } finally {
     background.phase("cleanup");
     await cleanup();
@@ -151,7 +216,9 @@ export async function main({ root }) {
   }
   const activity = background.describe();
   log(`machine activity by phase:\n  ${activity.join("\n  ")}`);
-  details.push(`Machine activity by phase (load average peak; CPU busy share includes the bench's own work; processes that were not the bench's): ${activity.join("; ")}.`);
+  details.push(
+    `Machine activity by phase (load average peak; CPU busy share includes the bench's own work; processes that were not the bench's): ${activity.join("; ")}.`,
+  );
 
   if (!quick || process.env.BENCH_P5) {
     log("P5: 1,000,000 history rows in a SQLite file of the bench's own");
@@ -162,7 +229,13 @@ export async function main({ root }) {
   const runSeconds = elapsedSeconds();
   log(`done in ${(runSeconds / 60).toFixed(1)} min`);
   if (!quick) {
-    writeReport(path.join(root, "BENCHMARKS.md"), { machine, rows, details, runSeconds, command: "npm run bench" });
+    writeReport(path.join(root, "BENCHMARKS.md"), {
+      machine,
+      rows,
+      details,
+      runSeconds,
+      command: "npm run bench",
+    });
     log("wrote BENCHMARKS.md");
   }
 }
