@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useId, type FormEvent, type ReactNode } from "react";
-import { actionNames } from "@/lib/actions/types";
+import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, type HistoryFilter } from "@/lib/deploys/types";
 import { outcomeLooks } from "./outcome-look";
 import { useHydrated } from "./use-hydrated";
@@ -102,7 +102,7 @@ export function HistoryFilters({
           className={field}
         >
           <option value="">All actions</option>
-          {actionNames.map((action) => (
+          {historyActions.map((action) => (
             <option key={action} value={action}>
               {action}
             </option>

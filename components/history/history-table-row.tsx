@@ -40,7 +40,18 @@ export function HistoryTableRow({
         </div>
       </td>
       <td className={`${cell} ${muted}`}>{entry.source}</td>
-      <td className={`${cell} font-medium`}>{entry.action}</td>
+      <td className={cell}>
+        <div className="font-medium">{entry.action}</div>
+        {entry.detail && (
+          <div
+            data-testid="history-detail"
+            className={`max-w-48 truncate text-xs ${muted}`}
+            title={entry.detail}
+          >
+            {entry.detail}
+          </div>
+        )}
+      </td>
       {!compact && (
         <>
           <td className={`${cell} whitespace-nowrap`}>{entry.hostId}</td>

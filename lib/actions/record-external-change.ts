@@ -5,18 +5,26 @@ import { getDb } from "@/lib/history/db";
 import { recordHistory } from "@/lib/history/record-history";
 import { updateHistory } from "@/lib/history/update-history";
 import { actionRunningOn, wasCreatedByWharf } from "./container-lock";
+import { LifecycleRecorder } from "./record-lifecycle-change";
 
 type Known = { id: string; imageId: string };
 
 /**
- * Notices containers recreated outside Wharf: a known name that comes back as another container on another
- * image (a `docker compose up`, a CI script, a colleague) goes into the deploy history with source `external`.
+ * Notices changes made outside Wharf (a `docker compose up`, a CI script, a colleague) and records them in the
+ * deploy history with source and actor `external`: a known name that comes back as another container on
+ * another image is a redeploy; the lifecycle commands (stop, start, kill, rm…) are recorded from the engine's
+ * events by the LifecycleRecorder.
  */
 export class ExternalChangeRecorder {
   private readonly known = new Map<string, Known>();
+  private readonly lifecycle = new LifecycleRecorder();
 
   onChange(change: FleetChange): void {
-    if (change.kind === "row" && change.next) this.observe(change.host.id, change.next, change.baseline);
+    if (change.kind === "event") this.lifecycle.onEvent(change.host, change.event, change.replayed);
+    if (change.kind === "row" && change.next) {
+      this.lifecycle.onRow(change.host.id, change.next);
+      this.observe(change.host.id, change.next, change.baseline);
+    }
   }
 
   /** `baseline`: the host's first read, which only learns what exists. */

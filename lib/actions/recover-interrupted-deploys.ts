@@ -5,6 +5,7 @@ import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDb } from "@/lib/history/db";
 import { clearJournal, listJournal, type JournalEntry } from "@/lib/history/journal";
 import { updateHistory } from "@/lib/history/update-history";
+import { withContainerLock } from "./container-lock";
 import { restoreOld } from "./recreate-container";
 
 /**
@@ -21,7 +22,8 @@ export async function recoverInterruptedDeploys(): Promise<void> {
     const host = loadFleet().find((h) => h.id === entry.hostId);
     if (!host) continue;
     try {
-      await settle(host, entry);
+      // Under the container's lock, so the engine events of the clean-up are not taken for someone else's.
+      await withContainerLock(host.id, entry.containerName, "redeploy", () => settle(host, entry));
     } catch (error) {
       console.error(
         `[wharf] could not settle the interrupted redeploy of ${entry.containerName} on ${entry.hostId}; will retry at next start`,

@@ -104,7 +104,7 @@ export async function trackAction(
       historyId: entry.id,
       outcome: end.outcome,
       message: end.message,
-      entry: settled,
+      entry: { ...settled, action },
     };
     if (end.outcome === "rolled-back") throw new ActionFailedError("ROLLED_BACK", result);
     if (end.outcome === "failed") throw new ActionFailedError(end.code ?? "INTERNAL", result);

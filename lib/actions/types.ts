@@ -1,6 +1,11 @@
+/** What Wharf itself does to a container. */
 export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] as const;
 // Plain constants and types only: this module reaches the browser, and zod should not come with it.
 export type ActionName = (typeof actionNames)[number];
+
+/** What the history records: Wharf's actions, and what was done outside Wharf with the docker CLI or API. */
+export const historyActions = [...actionNames, "kill", "pause", "unpause", "remove"] as const;
+export type HistoryAction = (typeof historyActions)[number];
 
 export const outcomes = ["succeeded", "failed", "rolled-back", "no-change"] as const;
 export type Outcome = (typeof outcomes)[number];
@@ -23,7 +28,7 @@ export type HistoryEntry = {
   at: string;
   actor: string;
   source: Source;
-  action: ActionName;
+  action: HistoryAction;
   hostId: string;
   containerName: string;
   containerIdBefore: string | null;
@@ -40,20 +45,27 @@ export type HistoryEntry = {
   durationMs: number | null;
   /** Whether the container crashed within 10 minutes after a successful deploy; null until known. */
   crashedAfter: boolean | null;
+  /** What the engine said of a change made outside Wharf (the signal of a kill, an exit code); null otherwise. */
+  detail: string | null;
 };
 
 export type NewHistoryEntry = Pick<
   HistoryEntry,
   "at" | "actor" | "source" | "action" | "hostId" | "containerName"
 > &
-  Partial<Pick<HistoryEntry, "containerIdBefore" | "imageRef" | "imageIdBefore" | "digestBefore">>;
+  Partial<Pick<HistoryEntry, "containerIdBefore" | "imageRef" | "imageIdBefore" | "digestBefore" | "detail">>;
 
 export type HistoryPatch = Partial<
   Omit<HistoryEntry, "id" | "at" | "actor" | "source" | "action" | "hostId" | "containerName">
 >;
 
 /** What an action answers: the history row it wrote, and its outcome. */
-export type ActionResult = { historyId: number; outcome: Outcome; message: string; entry: HistoryEntry };
+export type ActionResult = {
+  historyId: number;
+  outcome: Outcome;
+  message: string;
+  entry: HistoryEntry & { action: ActionName };
+};
 
 /** Live progress of a running action, sent to clients on the event stream. */
 export type ActionProgress = {

@@ -45,6 +45,7 @@ const entry: HistoryEntry = {
   error: null,
   durationMs: 1234,
   crashedAfter: false,
+  detail: null,
 };
 
 describe("the history CSV", () => {
@@ -71,6 +72,7 @@ describe("the history CSV", () => {
       "imageIdBefore",
       "imageIdAfter",
       "configDiff",
+      "detail",
     ]);
     expect(Object.fromEntries(header!.map((name, i) => [name, line![i]]))).toMatchObject({
       id: "7",
@@ -89,7 +91,7 @@ describe("the history CSV", () => {
     const line = historyCsvLine({ ...entry, error, outcome: null, crashedAfter: null, durationMs: null });
     expect(line.endsWith("\r\n")).toBe(true);
     const [cells] = parseCsv(line);
-    expect(cells).toHaveLength(19);
+    expect(cells).toHaveLength(20);
     expect(cells![13]).toBe(error);
     expect(cells!.slice(10, 13)).toEqual(["", "", ""]);
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

@@ -23,6 +23,7 @@ const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
   ["imageIdBefore", (e) => e.imageIdBefore],
   ["imageIdAfter", (e) => e.imageIdAfter],
   ["configDiff", (e) => JSON.stringify(e.configDiff)],
+  ["detail", (e) => e.detail],
 ];
 
 // A spreadsheet runs a cell that starts like a formula (OWASP "CSV injection"): an actor or an error message

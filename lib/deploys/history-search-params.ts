@@ -1,4 +1,4 @@
-import { actionNames, type ActionName } from "@/lib/actions/types";
+import { historyActions, type HistoryAction } from "@/lib/actions/types";
 import { historyOutcomes, type HistoryFilter, type HistoryOutcome } from "./types";
 
 /** Filter field → URL parameter. The page and the API use the same names, so a view's API calls are its own query. */
@@ -27,7 +27,7 @@ export function parseHistoryFilter(params: URLSearchParams): HistoryFilter {
     hostId: read("hostId"),
     containerName: read("containerName"),
     actor: read("actor"),
-    action: isOneOf<ActionName>(actionNames, action) ? action : undefined,
+    action: isOneOf<HistoryAction>(historyActions, action) ? action : undefined,
     outcome: isOneOf<HistoryOutcome>(historyOutcomes, outcome) ? outcome : undefined,
     from: read("from"),
     to: read("to"),

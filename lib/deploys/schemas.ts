@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionNames } from "@/lib/actions/types";
+import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, MAX_TIMELINE_DAYS } from "./types";
 
 // `?host=&container=` (a blank form field) means "no filter", not an invalid one.
@@ -41,7 +41,7 @@ const filterFields = {
   host: optional(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)")),
   container: optional(z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, "must be a container name")),
   actor: optional(z.string().trim().min(1).max(200)),
-  action: optional(z.enum(actionNames, { error: `must be one of ${actionNames.join(", ")}` })),
+  action: optional(z.enum(historyActions, { error: `must be one of ${historyActions.join(", ")}` })),
   outcome: optional(z.enum(historyOutcomes, { error: `must be one of ${historyOutcomes.join(", ")}` })),
   from: optional(isoInstant),
   to: optional(isoInstant),

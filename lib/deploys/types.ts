@@ -1,4 +1,4 @@
-import type { ActionName, HistoryEntry, Outcome } from "@/lib/actions/types";
+import type { HistoryAction, HistoryEntry, Outcome } from "@/lib/actions/types";
 
 /** What the history can be filtered by; "running" stands for an action that has no outcome yet. */
 export const historyOutcomes = ["succeeded", "failed", "rolled-back", "no-change", "running"] as const;
@@ -9,7 +9,7 @@ export type HistoryFilter = {
   hostId?: string;
   containerName?: string;
   actor?: string;
-  action?: ActionName;
+  action?: HistoryAction;
   outcome?: HistoryOutcome;
   from?: string;
   to?: string;

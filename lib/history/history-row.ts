@@ -1,8 +1,8 @@
 import "server-only";
-import type { ActionName, HistoryEntry, Outcome, Source } from "@/lib/actions/types";
+import type { HistoryAction, HistoryEntry, Outcome, Source } from "@/lib/actions/types";
 
 export const historyColumns = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail`;
 
 export type HistoryRow = {
   id: number;
@@ -24,6 +24,7 @@ export type HistoryRow = {
   error: string | null;
   duration_ms: number | null;
   crashed_after: number | null;
+  detail: string | null;
 };
 
 export function toHistoryEntry(row: unknown): HistoryEntry {
@@ -33,7 +34,7 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     at: r.at,
     actor: r.actor,
     source: r.source as Source,
-    action: r.action as ActionName,
+    action: r.action as HistoryAction,
     hostId: r.host_id,
     containerName: r.container_name,
     containerIdBefore: r.container_id_before,
@@ -48,6 +49,7 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     error: r.error,
     durationMs: r.duration_ms,
     crashedAfter: r.crashed_after === null ? null : r.crashed_after === 1,
+    detail: r.detail,
   };
 }
 
@@ -65,4 +67,5 @@ export const historyColumnOf: Record<string, string> = {
   error: "error",
   durationMs: "duration_ms",
   crashedAfter: "crashed_after",
+  detail: "detail",
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionName } from "@/lib/actions/types";
+import type { HistoryAction } from "@/lib/actions/types";
 import type { HistoryFilter, HistoryOutcome } from "@/lib/deploys/types";
 import type { HistoryCursor } from "./history-cursor";
 
@@ -14,12 +14,16 @@ const outcomeTest: Record<HistoryOutcome, string> = {
   "no-change": "= 'no-change'",
   running: "IS NULL",
 };
-const actionTest: Record<ActionName, string> = {
+const actionTest: Record<HistoryAction, string> = {
   start: "= 'start'",
   stop: "= 'stop'",
   restart: "= 'restart'",
   redeploy: "= 'redeploy'",
   rollback: "= 'rollback'",
+  kill: "= 'kill'",
+  pause: "= 'pause'",
+  unpause: "= 'unpause'",
+  remove: "= 'remove'",
 };
 
 /**

@@ -9,8 +9,8 @@ export function recordHistory(db: Db, entry: NewHistoryEntry): HistoryEntry {
   const row = cachedStatement(
     db,
     `INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, container_id_before, image_ref,
-       image_id_before, digest_before)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       image_id_before, digest_before, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING ${historyColumns}`,
   ).get(
     entry.at,
@@ -23,6 +23,7 @@ export function recordHistory(db: Db, entry: NewHistoryEntry): HistoryEntry {
     entry.imageRef ?? null,
     entry.imageIdBefore ?? null,
     entry.digestBefore ?? null,
+    entry.detail ?? null,
   );
   return toHistoryEntry(row);
 }

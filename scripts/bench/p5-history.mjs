@@ -8,15 +8,16 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/history/migrations.ts, versions 2 and 3 (the deploy_history table and its indexes), so the
-// bench runs without compiling TypeScript; lib/history/p5-bench.test.ts fails when the two drift apart.
+// Copied from lib/history/migrations.ts, version 8 (the deploy_history table as rebuilt, and its indexes), so
+// the bench runs without compiling TypeScript; lib/history/p5-bench.test.ts fails when the two drift apart.
+// The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
-  CREATE TABLE deploy_history (
+  CREATE TABLE "deploy_history" (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     source TEXT NOT NULL CHECK (source IN ('ui', 'api', 'autoheal', 'external')),
-    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback')),
+    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove')),
     host_id TEXT NOT NULL,
     container_name TEXT NOT NULL,
     container_id_before TEXT,
@@ -30,7 +31,8 @@ export const P5_SCHEMA = `
     outcome TEXT CHECK (outcome IN ('succeeded', 'failed', 'rolled-back', 'no-change')),
     error TEXT,
     duration_ms INTEGER,
-    crashed_after INTEGER
+    crashed_after INTEGER,
+    detail TEXT
   );
   CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
   CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
@@ -47,7 +49,7 @@ export const P5_SCHEMA = `
 // The SQL listHistory (lib/history/list-history.ts) and countDeploysPerDay generate for these filters; the
 // same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
 const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail`;
 const page = (where) =>
   `SELECT ${COLUMNS} FROM deploy_history WHERE ${where} ORDER BY at DESC, id DESC LIMIT ?`;
 export const P5_SQL = {

@@ -1,0 +1,200 @@
+import "server-only";
+import type { Host } from "@/lib/docker/host-config";
+import type { EngineEvent } from "@/lib/docker/stream-events";
+import type { ContainerRow } from "@/lib/fleet/types";
+import { getDb } from "@/lib/history/db";
+import { findExternalRow } from "@/lib/history/find-external-row";
+import { findWharfAction } from "@/lib/history/find-wharf-action";
+import { reclassifyHistory } from "@/lib/history/reclassify-history";
+import { recordHistory } from "@/lib/history/record-history";
+import { updateHistory } from "@/lib/history/update-history";
+import {
+  LIFECYCLE_ACTIONS,
+  openFor,
+  segmentLifecycle,
+  type LifecycleEvent,
+  type LifecycleSegment,
+} from "./classify-lifecycle";
+import { wasCreatedByWharf, wharfActedOn } from "./container-lock";
+import { RunStarts } from "./run-starts";
+
+// A command's events come within milliseconds of each other: this much quiet ends a burst, well under the 2 s
+// in which the row must be there.
+const QUIET_MS = 300;
+// A start waits at most this long for its container's row, which says whether Docker's restart policy did it.
+const RESOLVE_MS = 1_000;
+// A removal waits this long for a container created under the same name: then it was a re-creation (compose,
+// `docker rm -f` + `docker run`), which the history records as a redeploy, not as a removal.
+const RECREATE_MS = 1_000;
+// Compose renames the container it replaces to "<short id>_<name>" before removing it.
+const COMPOSE_ASIDE = /^[0-9a-f]{12}_/;
+const COMPOSE_RECREATE_MS = 60_000;
+
+type Seen = LifecycleEvent & { name: string; image: string | null; arrived: number; wharf: boolean };
+type Recorded = { id: number; verb: string; detail: string | null };
+type Burst = {
+  hostId: string;
+  containerId: string;
+  events: Seen[];
+  recorded: (Recorded | undefined)[];
+  diedBefore: boolean;
+  timer?: NodeJS.Timeout;
+};
+
+/**
+ * Records what someone did to a container outside Wharf — `docker stop`, `start`, `restart`, `kill`, `pause`,
+ * `unpause`, `rm` — as one history row per command, from the container's engine events: each burst of events
+ * is split into the commands that caused it (classify-lifecycle.ts). Wharf's own actions, Docker's restart
+ * policy and crashes make no row; events read back after a restart are recorded once.
+ */
+export class LifecycleRecorder {
+  private readonly bursts = new Map<string, Burst>();
+  private readonly died = new Map<string, boolean>();
+  private readonly starts = new RunStarts();
+  private readonly created = new Map<string, number>();
+
+  onEvent(host: Host, event: EngineEvent, replayed: boolean): void {
+    if (!LIFECYCLE_ACTIONS.has(event.Action)) return;
+    const containerId = event.Actor?.ID ?? event.id;
+    if (!containerId) return;
+    const attributes = event.Actor.Attributes ?? {};
+    const name = attributes.name ?? containerId;
+    const at = event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
+    if (event.Action === "create") this.noteCreated(host.id, name);
+    const key = `${host.id}/${containerId}`;
+    let burst = this.bursts.get(key);
+    if (!burst) {
+      burst = { hostId: host.id, containerId, events: [], recorded: [], diedBefore: !!this.died.get(key) };
+      this.bursts.set(key, burst);
+    }
+    burst.events.push({
+      action: event.Action,
+      at,
+      signal: attributes.signal,
+      exitCode: attributes.exitCode === undefined ? undefined : Number(attributes.exitCode),
+      name,
+      image: attributes.image ?? null,
+      arrived: Date.now(),
+      wharf: this.byWharf(host.id, containerId, name, at, replayed),
+    });
+    this.arm(burst, QUIET_MS, () => this.flush(burst));
+  }
+
+  onRow(hostId: string, row: ContainerRow): void {
+    this.starts.note(`${hostId}/${row.id}`, row);
+  }
+
+  /** Wharf's own actions hold the container's lock; read back after a restart, their rows say when they ran. */
+  private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean): boolean {
+    if (wasCreatedByWharf(id) || /-wharf-old-\d+$/.test(name)) return true;
+    return replayed ? findWharfAction(getDb(), hostId, name, at) : wharfActedOn(hostId, name, at);
+  }
+
+  private flush(burst: Burst): void {
+    const key = `${burst.hostId}/${burst.containerId}`;
+    let unresolved = false;
+    const segments = segmentLifecycle(burst.events, {
+      diedBefore: burst.diedBefore,
+      isPolicyRestart: (at) => {
+        const known = this.starts.wasPolicyRestart(key, at);
+        if (known === undefined) unresolved = true;
+        return known ?? this.starts.lastCount(key) > 0;
+      },
+    });
+    const waited = Date.now() - burst.events.at(-1)!.arrived;
+    if (unresolved && waited < RESOLVE_MS) return this.arm(burst, QUIET_MS, () => this.flush(burst));
+    const last = segments.at(-1)!;
+    const removal = last.verb === "remove" ? burst.events[last.to - 1]! : undefined;
+    if (removal && !this.recreated(burst.hostId, removal) && Date.now() - removal.arrived < RECREATE_MS)
+      return this.arm(burst, RECREATE_MS - (Date.now() - removal.arrived), () => this.flush(burst));
+
+    segments.forEach((segment, index) => this.write(burst, segment, index));
+    // The last command may still grow (a stop waiting out its timeout): keep its events, and its row to amend.
+    burst.recorded = [burst.recorded[segments.length - 1]];
+    burst.events = burst.events.slice(last.from);
+    burst.diedBefore = last.diedBefore;
+    this.died.set(key, last.diedAfter);
+    if (burst.events.at(-1)?.action === "destroy") this.forget(key);
+    const open = openFor(burst.events, { ...last, from: 0, to: last.to - last.from });
+    const close = () => {
+      if (this.bursts.get(key) === burst) this.bursts.delete(key);
+    };
+    if (open === 0) {
+      clearTimeout(burst.timer);
+      close();
+    } else this.arm(burst, open, close);
+  }
+
+  private write(burst: Burst, segment: LifecycleSegment, index: number): void {
+    const events = burst.events.slice(segment.from, segment.to);
+    const first = events[0]!;
+    const done = burst.recorded[index];
+    if (!segment.verb || events.some((event) => event.wharf)) return;
+    if (segment.verb === "remove" && this.recreated(burst.hostId, events.at(-1)!)) return;
+    const db = getDb();
+    if (done) {
+      if (done.verb !== segment.verb || done.detail !== segment.detail) {
+        reclassifyHistory(db, done.id, { action: segment.verb, detail: segment.detail });
+        burst.recorded[index] = { ...done, verb: segment.verb, detail: segment.detail };
+      }
+      return;
+    }
+    const row = {
+      at: new Date(segment.at).toISOString(),
+      actor: "external",
+      source: "external" as const,
+      action: segment.verb,
+      hostId: burst.hostId,
+      containerName: first.name,
+    };
+    if (findExternalRow(db, row)) return;
+    const entry = recordHistory(db, {
+      ...row,
+      containerIdBefore: burst.containerId,
+      imageRef: first.image,
+      imageIdBefore: this.starts.imageId(`${burst.hostId}/${burst.containerId}`),
+      detail: segment.detail,
+    });
+    updateHistory(db, entry.id, {
+      outcome: "succeeded",
+      containerIdAfter: segment.verb === "remove" ? null : burst.containerId,
+      durationMs: events.at(-1)!.at - first.at,
+    });
+    burst.recorded[index] = { id: entry.id, verb: segment.verb, detail: segment.detail };
+  }
+
+  /**
+   * Whether the removal was part of a re-creation: a container created under its name right after it (a
+   * `docker rm -f` then `docker run`), or, for one compose had renamed aside, created just before it.
+   */
+  private recreated(hostId: string, removal: Seen): boolean {
+    if (COMPOSE_ASIDE.test(removal.name)) {
+      const at = this.created.get(`${hostId}/${removal.name.replace(COMPOSE_ASIDE, "")}`);
+      return at !== undefined && removal.arrived - at <= COMPOSE_RECREATE_MS;
+    }
+    const at = this.created.get(`${hostId}/${removal.name}`);
+    return at !== undefined && at >= removal.arrived;
+  }
+
+  private noteCreated(hostId: string, name: string): void {
+    if (this.created.size > 5_000) this.created.clear();
+    this.created.set(`${hostId}/${name}`, Date.now());
+  }
+
+  private forget(key: string): void {
+    this.died.delete(key);
+    this.starts.forget(key);
+  }
+
+  private arm(burst: Burst, ms: number, then: () => void): void {
+    clearTimeout(burst.timer);
+    burst.timer = setTimeout(() => {
+      try {
+        then();
+      } catch (error) {
+        console.error(`[wharf] recording a change made outside Wharf on ${burst.hostId} failed`, error);
+      }
+    }, ms);
+    burst.timer.unref();
+  }
+}
