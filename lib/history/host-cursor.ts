@@ -2,19 +2,21 @@ import "server-only";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
 
-/** The engine time (seconds) of the last event Wharf applied for a host, kept across restarts. */
+/**
+ * The engine time (ms, with the sub-millisecond part of the engine's nanoseconds) of the last event Wharf
+ * applied for a host, kept across restarts.
+ */
 export function readHostCursor(db: Db, hostId: string): number | null {
-  const row = cachedStatement(
-    db,
-    "SELECT last_event_seconds AS seconds FROM host_cursors WHERE host_id = ?",
-  ).get(hostId) as { seconds: number } | undefined;
-  return row?.seconds ?? null;
+  const row = cachedStatement(db, "SELECT last_event_ms AS ms FROM host_cursors WHERE host_id = ?").get(
+    hostId,
+  ) as { ms: number } | undefined;
+  return row?.ms ?? null;
 }
 
-export function saveHostCursor(db: Db, hostId: string, seconds: number): void {
+export function saveHostCursor(db: Db, hostId: string, ms: number): void {
   cachedStatement(
     db,
-    `INSERT INTO host_cursors (host_id, last_event_seconds) VALUES (?, ?)
-     ON CONFLICT (host_id) DO UPDATE SET last_event_seconds = excluded.last_event_seconds`,
-  ).run(hostId, seconds);
+    `INSERT INTO host_cursors (host_id, last_event_ms) VALUES (?, ?)
+     ON CONFLICT (host_id) DO UPDATE SET last_event_ms = excluded.last_event_ms`,
+  ).run(hostId, ms);
 }

@@ -184,7 +184,7 @@ export const migrations: readonly Migration[] = [
     sql: `
       CREATE TABLE host_cursors (
         host_id TEXT PRIMARY KEY,
-        last_event_seconds INTEGER NOT NULL
+        last_event_ms REAL NOT NULL
       );
       ALTER TABLE incidents ADD COLUMN oom INTEGER NOT NULL DEFAULT 0 CHECK (oom IN (0, 1));
       ALTER TABLE incidents ADD COLUMN last_stderr TEXT;

@@ -48,7 +48,14 @@ describe("GET /api/containers", () => {
           const ownRows = rows.filter((row) => row.labels[TEST_LABEL] === TEST_RUN);
           expect(ownRows.map((row) => row.id).sort()).toEqual(own.map((item) => item.Id).sort());
           for (const item of own) {
-            const { exitCause: _cause, stale, ...fromInspect } = rows.find((row) => row.id === item.Id)!;
+            // The verdict and the last exit come from the events as well; the next test checks them.
+            const {
+              exitCause: _cause,
+              lastExit: _last,
+              attention: _attention,
+              stale,
+              ...fromInspect
+            } = rows.find((row) => row.id === item.Id)!;
             expect(fromInspect).toEqual(expectedRow(engine, item));
             expect(stale).toBe(false);
           }
@@ -66,6 +73,7 @@ describe("GET /api/containers", () => {
       expect(row(engine, names.healthy)).toMatchObject({
         state: "running",
         health: "healthy",
+        attention: null,
         compose: { project: "shop", service: "web" },
       });
       expect(row(engine, names.exitedZero)).toMatchObject({
@@ -73,30 +81,39 @@ describe("GET /api/containers", () => {
         exitCode: 0,
         oomKilled: false,
         exitCause: "clean",
+        attention: null,
       });
       expect(row(engine, names.exitedThree)).toMatchObject({
         state: "exited",
         exitCode: 3,
         oomKilled: false,
         exitCause: "crash",
+        attention: "exit",
+        lastExit: { code: 3, oom: false, cause: "crash" },
       });
       expect(row(engine, names.created)).toMatchObject({
         state: "created",
         startedAt: null,
         finishedAt: null,
       });
-      expect(row(engine, names.paused)).toMatchObject({ state: "paused" });
-      expect(row(engine, names.unhealthy)).toMatchObject({ state: "running", health: "unhealthy" });
+      expect(row(engine, names.paused)).toMatchObject({ state: "paused", attention: null });
+      expect(row(engine, names.unhealthy)).toMatchObject({
+        state: "running",
+        health: "unhealthy",
+        attention: "unhealthy",
+      });
       expect(row(engine, names.oom)).toMatchObject({
         state: "exited",
         oomKilled: true,
         exitCode: 137,
         exitCause: "oom",
+        attention: "oom",
       });
     }
     const loop = scenarios[0]!.names.restarting!;
     expect(row("alpha", loop)?.state).toBe("restarting");
     expect(row("alpha", loop)?.restartCount).toBeGreaterThanOrEqual(7);
+    expect(row("alpha", loop)).toMatchObject({ attention: "restart-loop", lastExit: { code: 1 } });
   });
 
   it("filters by host, state and text, and names what is wrong in a bad filter", async () => {
@@ -155,7 +172,11 @@ describe("GET /api/hosts", () => {
           const { host, expected } = await settledCounts(engine);
           expect(host).toMatchObject({ status: "up", engineVersion: version, apiVersion, error: null });
           expect(host.latencyMs).toBeGreaterThan(0);
-          expect(host.counts).toEqual(expected);
+          const { attention, ...states } = host.counts;
+          expect(states).toEqual(expected);
+          // "attention" counts the host's rows the API flags: the card and the list never disagree.
+          const listed = await api<ContainersResponse>(`/api/containers?host=${engine}`);
+          expect(attention).toBe(listed.body.containers.filter((row) => row.attention !== null).length);
         },
         { timeout: 10_000, interval: 250 },
       );

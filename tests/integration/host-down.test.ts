@@ -48,7 +48,8 @@ it("an engine whose process stops turns its host down without touching the other
   expect(containers.status).toBe(200);
   // Others' containers may come and go on the shared engine meanwhile: count on this test's own row.
   const bravoRows = containers.body.containers.filter((c) => c.hostId === "bravo");
-  expect(bravoRows.find((c) => c.name === name)).toMatchObject({ state: "running", stale: true });
+  // (dockerd stops its containers as it shuts down: the row's last state may be running or exited.)
+  expect(bravoRows.find((c) => c.name === name)).toMatchObject({ stale: true });
   expect(bravoRows.every((c) => c.stale)).toBe(true);
   expect(containers.body.containers.filter((c) => c.hostId !== "bravo").every((c) => !c.stale)).toBe(true);
   expect(containers.body.hosts.find((h) => h.id === "bravo")?.status).toBe("down");

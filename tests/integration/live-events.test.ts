@@ -115,7 +115,13 @@ it("follows heavy churn and ends equal to docker inspect", async () => {
         const rows = body.containers.filter((r) => r.hostId === engine && r.labels[TEST_LABEL] === TEST_RUN);
         expect(rows.map((r) => r.id).sort()).toEqual(inspected.map((i) => i.Id).sort());
         for (const item of inspected) {
-          const { exitCause: _c, stale: _s, ...fromInspect } = rows.find((r) => r.id === item.Id)!;
+          const {
+            exitCause: _c,
+            lastExit: _l,
+            attention: _a,
+            stale: _s,
+            ...fromInspect
+          } = rows.find((r) => r.id === item.Id)!;
           expect(fromInspect).toEqual(expectedRow(engine, item));
         }
       }

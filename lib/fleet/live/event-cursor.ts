@@ -8,56 +8,71 @@ const SAVE_EVERY_MS = 1_000;
 const SEEN_LIMIT = 5_000;
 
 /**
- * Where one host's event stream is: the engine time of the last event applied (kept in SQLite across
- * restarts), and the events already applied in that last second, since any replay starts from a whole second.
+ * - `repeat`: this process applied it already (a reconnect replays from a whole second);
+ * - `known`: from before what this process reports: applied by the Wharf that ran before on this database, or,
+ *   on a first start, older than the first look. It still tells why a container stopped, but is no news;
+ * - `new`: to apply and report.
+ */
+export type Sighting = "repeat" | "known" | "new";
+
+/**
+ * Where one host's event stream is: the engine time of the last event applied, kept in SQLite across restarts,
+ * and the events already applied in the last second, since any replay starts from a whole second.
  */
 export class EventCursor {
-  private seconds: number | undefined;
+  private lastMs: number | undefined;
+  private floorMs = Number.POSITIVE_INFINITY;
   private readonly seen = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly hostId: string) {}
 
-  /** The second a subscription replays from; from the first connection on, a reconnect starts here. */
-  get sinceSeconds(): number | undefined {
-    return this.seconds;
+  /**
+   * On this process's first connection: where the Wharf before it stopped (null on a first start, when
+   * everything before now is only the baseline). What is older than that is `known` from then on.
+   */
+  begin(): number | null {
+    const stored = readHostCursor(getDb(), this.hostId);
+    this.floorMs = stored ?? Date.now();
+    return stored;
   }
 
-  /** Starts the clock now, unless it already runs. (One second of slack covers a small skew with the engine.) */
-  startNow(): number {
-    this.seconds ??= Math.floor(Date.now() / 1000) - 1;
-    return this.seconds;
+  /** The second a subscription replays from; one second of slack covers a small skew with the engine. */
+  sinceSeconds(): number {
+    this.lastMs ??= Date.now() - 1_000;
+    return Math.floor(this.lastMs / 1000);
   }
 
-  /** Where the last Wharf on this database stopped, or null on a first start. */
-  stored(): number | null {
-    return readHostCursor(getDb(), this.hostId);
-  }
-
-  advanceTo(seconds: number): void {
-    this.seconds = Math.max(this.seconds ?? 0, seconds);
-  }
-
-  /** False for an event already applied (a replay); otherwise records it and moves the cursor. */
-  firstSighting(event: EngineEvent): boolean {
+  sight(event: EngineEvent): Sighting {
     const key = `${event.timeNano}/${event.Actor?.ID ?? event.id}/${event.Action}`;
-    if (this.seen.has(key)) return false;
+    if (this.seen.has(key)) return "repeat";
     this.seen.add(key);
     if (this.seen.size > SEEN_LIMIT) this.seen.clear();
-    this.advanceTo(event.time);
+    const ms = eventMs(event);
+    this.lastMs = Math.max(this.lastMs ?? 0, ms);
     this.timer ??= setTimeout(() => {
       this.timer = null;
       this.save();
     }, SAVE_EVERY_MS).unref();
-    return true;
+    return ms <= this.floorMs ? "known" : "new";
+  }
+
+  /** A catch-up read everything up to the start of this second. */
+  reachedSecond(seconds: number): void {
+    this.lastMs = Math.max(this.lastMs ?? 0, seconds * 1000);
   }
 
   save(): void {
-    if (this.seconds === undefined) return;
+    if (this.lastMs === undefined) return;
     try {
-      saveHostCursor(getDb(), this.hostId, this.seconds);
+      saveHostCursor(getDb(), this.hostId, this.lastMs);
     } catch (error) {
       console.error(`[wharf] saving the event cursor of host ${this.hostId} failed`, error);
     }
   }
+}
+
+/** The engine's time of an event in ms, keeping the sub-millisecond part (two events of one ms stay apart). */
+export function eventMs(event: EngineEvent): number {
+  return event.timeNano ? event.timeNano / 1e6 : event.time * 1000;
 }

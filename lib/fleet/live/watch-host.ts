@@ -13,7 +13,7 @@ import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
 import type { ContainerRow } from "../types";
 import type { ChangeFeed } from "./change-feed";
-import { EventCursor } from "./event-cursor";
+import { EventCursor, eventMs } from "./event-cursor";
 import { ExitMemory } from "./exit-memory";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
@@ -42,6 +42,7 @@ export class HostWatcher {
   private stopped = false;
   private current: AbortController | null = null;
   private readonly cursor: EventCursor;
+  private begun = false;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
@@ -98,9 +99,13 @@ export class HostWatcher {
   /** One connected period: subscribe, read everything, apply events, until something fails. */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
     const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
-    if (!this.synced) await this.catchUp();
+    if (!this.begun) {
+      this.begun = true;
+      const stored = this.cursor.begin();
+      if (stored !== null) await this.catchUp(stored);
+    }
     // From the first connection on, a reconnect must replay everything since.
-    const sinceSeconds = this.cursor.startNow();
+    const sinceSeconds = this.cursor.sinceSeconds();
     const buffered: EngineEvent[] = [];
     let live = false;
     let opened!: () => void;
@@ -145,27 +150,20 @@ export class HostWatcher {
    * while Wharf was down is then "killed", not a crash. The events are told to the feed after the first read,
    * so a crash that happened meanwhile still opens its incident.
    */
-  private async catchUp(): Promise<void> {
-    const since = this.cursor.stored();
-    if (since === null) return;
+  private async catchUp(storedMs: number): Promise<void> {
     const until = Math.floor(Date.now() / 1000);
     const events = await withDeadline(
-      (signal) => readPastEvents(this.host, since, until, signal),
+      (signal) => readPastEvents(this.host, Math.floor(storedMs / 1000), until, signal),
       RECONCILE_TIMEOUT_MS,
     );
     for (const event of events) {
-      if (!this.cursor.firstSighting(event) || IGNORED.test(event.Action)) continue;
-      this.replay.push({
-        event,
-        exitCause: this.exits.onEvent(
-          event.Actor.ID,
-          event.Action,
-          event.Actor.Attributes ?? {},
-          eventMs(event),
-        ),
-      });
+      const sighting = this.cursor.sight(event);
+      if (sighting === "repeat" || IGNORED.test(event.Action)) continue;
+      const attributes = event.Actor.Attributes ?? {};
+      const exitCause = this.exits.onEvent(event.Actor.ID, event.Action, attributes, eventMs(event));
+      if (sighting === "new") this.replay.push({ event, exitCause });
     }
-    this.cursor.advanceTo(until);
+    this.cursor.reachedSecond(until);
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
@@ -208,10 +206,14 @@ export class HostWatcher {
   private apply(event: EngineEvent): void {
     if (event.Type !== "container") return;
     const id = event.Actor?.ID ?? event.id;
-    if (!id || !this.cursor.firstSighting(event) || IGNORED.test(event.Action)) return;
+    if (!id) return;
+    const sighting = this.cursor.sight(event);
+    if (sighting === "repeat" || IGNORED.test(event.Action)) return;
 
     const exitCause = this.exits.onEvent(id, event.Action, event.Actor.Attributes ?? {}, eventMs(event));
-    this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
+    // An event from before this process first looked only explains the state it read: no news to tell.
+    if (sighting === "new")
+      this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
     if (event.Action === "destroy") {
       this.destroyed.add(id);
       if (this.destroyed.size > 5_000) this.destroyed.clear();
@@ -303,10 +305,6 @@ export class HostWatcher {
 }
 
 type ExitCauseOrUndefined = ReturnType<ExitMemory["onEvent"]>;
-
-function eventMs(event: EngineEvent): number {
-  return event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
-}
 
 /** The health a status line shows: "Up 3 minutes (unhealthy)". */
 function healthOf(status: string): ContainerRow["health"] {
