@@ -54,6 +54,8 @@ export const auditActions = [
   "user-deleted",
   "token-created",
   "token-revoked",
+  "autoheal-policy-set",
+  "autoheal-policy-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -19,7 +19,8 @@ export const incidentKeys = {
 export const historyKeys = {
   all: ["history"] as const,
   list: (filter: HistoryFilter & { limit?: number } = {}) => [...historyKeys.all, "list", filter] as const,
-  timeline: (filter: HistoryFilter = {}, days?: number) => [...historyKeys.all, "timeline", filter, days ?? null] as const,
+  timeline: (filter: HistoryFilter = {}, days?: number) =>
+    [...historyKeys.all, "timeline", filter, days ?? null] as const,
 };
 
 export const actionKeys = {
@@ -44,4 +45,11 @@ export const adminKeys = {
   users: () => [...adminKeys.all, "users"] as const,
   tokens: () => [...adminKeys.all, "tokens"] as const,
   audit: (limit: number) => [...adminKeys.all, "audit", limit] as const,
+};
+
+/** Auto-heal: a container's status follows its row (invalidated with it); policies change only through mutations. */
+export const autohealKeys = {
+  all: ["autoheal"] as const,
+  status: (hostId: string, name: string) => [...autohealKeys.all, "status", hostId, name] as const,
+  policies: () => [...autohealKeys.all, "policies"] as const,
 };
