@@ -116,9 +116,9 @@ export class Autohealer {
     if (!row || !action || this.store.status(hostId) !== "up" || actionRunningOn(hostId, name)) return;
     watch.busy = true;
     try {
-      const at = Date.now();
-      const tried = await tryHeal(row, action, triesInWindow(watch.tries, at).length + 1);
-      if (tried.kind === "acted") watch.tries.push(at);
+      const tried = await tryHeal(row, action, triesInWindow(watch.tries, Date.now()).length + 1);
+      // The try's time is its history row's, so the container page and the history agree.
+      if (tried.kind === "acted") watch.tries.push(Date.parse(tried.result.entry.at));
       // Until the row shows another run, it is the one just handled. A failed or refused try changed nothing,
       // so it is judged again at once (and planned after the backoff).
       const unchanged =

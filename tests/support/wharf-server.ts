@@ -22,6 +22,8 @@ export async function startWharf(options: {
   port: number;
   fleetConfig: string;
   dataDir: string;
+  /** Extra environment for this server, e.g. `WHARF_AUTOHEAL_GRACE_MS`. */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   // Checkouts testing side by side on one machine shift their servers' ports apart.
   const port = options.port + Number(process.env.WHARF_PORT_OFFSET ?? 0);
@@ -36,6 +38,7 @@ export async function startWharf(options: {
       DATA_DIR: options.dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       WHARF_ADMIN_PASSWORD: TEST_ADMIN.password,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
