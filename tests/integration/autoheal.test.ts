@@ -141,8 +141,13 @@ describe("auto-heal", () => {
     );
     await docker("alpha", "stop", stopped);
     expect((await engineState(stopped)).ExitCode).toBe(137);
+    expect(await statusOf(stopped)).toMatchObject({
+      state: "watching",
+      policy: { label: "wharf.autoheal=true" },
+    });
 
-    await runContainer("alpha", crasher, [...LABEL, "--restart", "no"], crashesOnce);
+    // docker-autoheal's label opts in too.
+    await runContainer("alpha", crasher, ["--label", "autoheal=true", "--restart", "no"], crashesOnce);
     const entry = await healed(crasher, "start");
     expect(entry).toMatchObject({ actor: "autoheal", source: "autoheal" });
     await waitFor("the started container to be running", async () => (await engineState(crasher)).Running);
@@ -152,6 +157,7 @@ describe("auto-heal", () => {
       "Auto-heal started the container (exited with code 1), try 1 of 5",
     ]);
 
+    expect(await statusOf(crasher)).toMatchObject({ policy: { source: "label", label: "autoheal=true" } });
     // The stop came first, so its grace period ran out before the crasher's did.
     expect(await historyOf(stopped)).toEqual([]);
     expect(await engineState(stopped)).toMatchObject({ Running: false, ExitCode: 137 });
@@ -249,5 +255,42 @@ describe("auto-heal", () => {
     expect(audit.body.entries).toContainEqual(
       expect.objectContaining({ action: "autoheal-policy-deleted", target }),
     );
+  });
+
+  it("cancels a planned try when the container recovers first", async () => {
+    const project = uniqueName("itahslow");
+    const { body } = await send<{ policy: AutohealPolicy }>("POST", "/api/autoheal/policies", {
+      hostId: "alpha",
+      project,
+      graceSeconds: 5,
+    });
+    const compose = ["--label", `com.docker.compose.project=${project}`];
+    const recovering = uniqueName("it-ah-recovering");
+    await runContainer(
+      "alpha",
+      recovering,
+      [...compose, ...health("test -f /tmp/ok")],
+      ["sh", "-c", forever],
+    );
+    const planned = await waitFor("a try to be planned", async () => {
+      const status = await statusOf(recovering);
+      return status.state === "waiting" && status;
+    });
+    expect(planned).toMatchObject({ nextAction: "restart", policy: { source: "policy", graceMs: 5000 } });
+
+    await docker("alpha", "exec", recovering, "touch", "/tmp/ok");
+    await waitFor("the planned try to be cancelled", async () => {
+      const status = await statusOf(recovering);
+      return status.state === "watching" && status.nextTryAt === null;
+    });
+    // A container of the same project that crashes now is started after the same grace period: by then the
+    // cancelled try would have been made.
+    const later = uniqueName("it-ah-later");
+    await runContainer("alpha", later, [...compose, "--restart", "no"], crashesOnce);
+    const entry = await healed(later, "start");
+    expect(Date.parse(entry.at)).toBeGreaterThan(Date.parse(planned.nextTryAt!));
+    expect(await historyOf(recovering)).toEqual([]);
+    expect((await engineState(recovering)).Health?.Status).toBe("healthy");
+    await send("DELETE", `/api/autoheal/policies/${body.policy.id}`);
   });
 });
