@@ -19,7 +19,8 @@ export const incidentKeys = {
 export const historyKeys = {
   all: ["history"] as const,
   list: (filter: HistoryFilter & { limit?: number } = {}) => [...historyKeys.all, "list", filter] as const,
-  timeline: (filter: HistoryFilter = {}, days?: number) => [...historyKeys.all, "timeline", filter, days ?? null] as const,
+  timeline: (filter: HistoryFilter = {}, days?: number) =>
+    [...historyKeys.all, "timeline", filter, days ?? null] as const,
 };
 
 export const actionKeys = {
