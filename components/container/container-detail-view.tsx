@@ -11,6 +11,7 @@ import { describeAttention } from "@/lib/fleet/needs-attention";
 import { StderrLine } from "@/components/incidents/stderr-line";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { useContainer } from "@/lib/queries/use-container";
+import { AutohealStatusLine } from "./autoheal-status";
 import { ConfigSection } from "./config-section";
 import { ContainerHistory } from "./container-history";
 import { ContainerIncidents } from "./container-incidents";
@@ -64,6 +65,7 @@ function Detail({
       <Can role="operator">
         <ActionBar container={container} />
       </Can>
+      <AutohealStatusLine hostId={container.hostId} name={container.name} />
       {reason && (
         <Notice tone="error" title={`Needs attention: ${describeAttention(reason, container)}`}>
           {incident && incident.kind !== "unhealthy" && (

@@ -109,6 +109,15 @@ export function IncidentCard({
         )}
       </dl>
       {incident.lastStderr && <StderrLine text={incident.lastStderr} />}
+      {incident.notes.length > 0 && (
+        <ul data-testid="incident-notes" className="space-y-0.5 text-xs text-slate-700 dark:text-slate-200">
+          {incident.notes.map((note, index) => (
+            <li key={index} data-testid="incident-note">
+              <When iso={note.at} now={now} /> · {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
       {incident.kind === "unhealthy" && incident.healthOutput && (
         <div>
           <p className="mb-1 text-xs font-medium text-orange-800 dark:text-orange-300">Health check output</p>

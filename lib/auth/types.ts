@@ -79,6 +79,8 @@ export const auditActions = [
   "token-created",
   "token-revoked",
   "env-revealed",
+  "autoheal-policy-set",
+  "autoheal-policy-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

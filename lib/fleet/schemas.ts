@@ -3,7 +3,7 @@ import { containerStates } from "./types";
 
 const containerStateSchema = z.enum(containerStates);
 
-const hostIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
+export const hostIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
 
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z

@@ -9,7 +9,7 @@ export const MAX_LOG_TAIL_LINES = 50;
 
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
 export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
-  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr`;
+  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, notes`;
 
 export const incidentRowSchema = z
   .object({
@@ -30,11 +30,13 @@ export const incidentRowSchema = z
     acknowledged_at: z.string().nullable(),
     oom: z.number().int(),
     last_stderr: z.string().nullable(),
+    notes: z.string(),
   })
   .strict();
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
 
 const logTailSchema = z.array(z.string());
+const notesSchema = z.array(z.object({ at: z.string(), text: z.string() }).strict());
 
 /** SQLite hands rows back untyped: check the shape here rather than trust a cast. */
 export function toIncident(value: unknown): Incident {
@@ -57,6 +59,7 @@ export function toIncident(value: unknown): Incident {
     acknowledgedAt: row.acknowledged_at,
     oom: row.oom === 1,
     lastStderr: row.last_stderr,
+    notes: notesSchema.parse(JSON.parse(row.notes)),
   };
 }
 

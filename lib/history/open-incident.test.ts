@@ -31,6 +31,7 @@ describe("openIncident", () => {
       endedAt: null,
       acknowledgedBy: null,
       acknowledgedAt: null,
+      notes: [],
     });
     expect(getIncident(db, incident.id)).toEqual(incident);
   });

@@ -30,6 +30,7 @@ function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> =
       acknowledgedAt: null,
       lastStderr: null,
       oom: false,
+      notes: [],
     },
     ...patch,
   };

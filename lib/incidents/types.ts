@@ -29,9 +29,13 @@ export type Incident = {
   healthOutput: string | null;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
+  /** Lines appended by whoever acted on it while it lasted (auto-heal's tries, and when it gave up), oldest first. */
+  notes: IncidentNote[];
 };
 
-export type NewIncident = Omit<Incident, "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt">;
+export type IncidentNote = { at: string; text: string };
+
+export type NewIncident = Omit<Incident, "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes">;
 export type IncidentPatch = Partial<
   Pick<
     Incident,

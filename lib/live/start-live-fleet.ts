@@ -1,5 +1,6 @@
 import "server-only";
 import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
+import { getAutohealer } from "@/lib/autoheal/get-autohealer";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
 
@@ -9,7 +10,8 @@ const KEY = Symbol.for("wharf.live-wiring");
 
 /**
  * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
- * tell the change feed; incidents and the history of changes made outside Wharf subscribe here. Called once
+ * tell the change feed; incidents, the history of changes made outside Wharf and auto-heal subscribe here
+ * (auto-heal after incidents, so a try's note finds the incident the same change opened). Called once
  * at server start (instrumentation.ts), before the watchers' first report.
  */
 export function startLiveFleet(): void {
@@ -21,6 +23,8 @@ export function startLiveFleet(): void {
   const external = new ExternalChangeRecorder();
   feed.subscribe("incidents", (change) => tracker.onChange(change));
   feed.subscribe("external changes", (change) => external.onChange(change));
+  const autohealer = getAutohealer();
+  feed.subscribe("auto-heal", (change) => autohealer.onChange(change));
   setInterval(() => {
     try {
       tracker.sweep();

@@ -4,7 +4,7 @@ import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } 
 import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
 import type { ActionProgress } from "@/lib/actions/types";
 import { countStates } from "@/lib/fleet/count-states";
-import { actionKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
+import { actionKeys, autohealKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
 
 /** Replaces the cached fleet with a server snapshot (first connection, or a resume the server could not serve). */
 export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): void {
@@ -58,8 +58,10 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     if (updated && containerMessages.length > 0)
       recountHosts(client, updated, new Set(containerMessages.map((m) => m.hostId)));
     for (const message of containerMessages) {
-      if (message.row)
-        void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
+      if (!message.row) continue;
+      void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
+      // Auto-heal plans (or cancels) its next try on the same change.
+      void client.invalidateQueries({ queryKey: autohealKeys.status(message.hostId, message.row.name) });
     }
   }
   if (incidents.length > 0) applyIncidents(client, incidents);

@@ -46,3 +46,10 @@ export const adminKeys = {
   tokens: () => [...adminKeys.all, "tokens"] as const,
   audit: (limit: number) => [...adminKeys.all, "audit", limit] as const,
 };
+
+/** Auto-heal: a container's status follows its row (invalidated with it); policies change only through mutations. */
+export const autohealKeys = {
+  all: ["autoheal"] as const,
+  status: (hostId: string, name: string) => [...autohealKeys.all, "status", hostId, name] as const,
+  policies: () => [...autohealKeys.all, "policies"] as const,
+};

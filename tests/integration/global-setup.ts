@@ -38,7 +38,14 @@ export default async function setup(project: TestProject) {
   // not ride along into this one's assertions.
   const dataDir = path.join(dir, "data");
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startWharf({ port: 3101, fleetConfig: testFleetFile, dataDir });
+  // Auto-heal acts on the engines: only the server of tests/integration/autoheal.test.ts may, or two Wharfs
+  // would heal the same containers.
+  const server = await startWharf({
+    port: 3101,
+    fleetConfig: testFleetFile,
+    dataDir,
+    env: { WHARF_AUTOHEAL: "off" },
+  });
   project.provide("wharfUrl", server.url);
   project.provide("wharfToken", server.token);
   project.provide("testFleetFile", testFleetFile);

@@ -1,0 +1,21 @@
+import "server-only";
+import type { ContainerRow } from "@/lib/fleet/types";
+import { noteOnIncident } from "./note-on-incident";
+import { emitAutoheal } from "./on-autoheal";
+import { TRY_WINDOW_MS } from "./types";
+
+/** Says on the incident, and to whoever listens, that auto-heal stops trying: a person has to look. */
+export function giveUp(row: ContainerRow, tries: number, at: number): void {
+  const minutes = TRY_WINDOW_MS / 60_000;
+  const reason = `it failed again after ${tries} tries in ${minutes} minutes`;
+  const incidentId = noteOnIncident(row.hostId, row.name, `Auto-heal gave up: ${reason}`);
+  emitAutoheal({
+    type: "autoheal.gave-up",
+    at: new Date(at).toISOString(),
+    hostId: row.hostId,
+    containerName: row.name,
+    tries,
+    reason,
+    incidentId,
+  });
+}

@@ -1,0 +1,39 @@
+import type { ContainerRow } from "@/lib/fleet/types";
+import type { HealAction } from "./types";
+
+// The container a redeploy sets aside (and stops, or starts again on rollback) is Wharf's own business.
+const WHARF_TRANSIENT = /-wharf-old-\d+$/;
+
+type Healable = Pick<ContainerRow, "name" | "state" | "health" | "attention" | "exitCause" | "oomKilled">;
+
+/**
+ * What a container needs from auto-heal, judged from its row alone: a running container failing its health
+ * check is restarted (Docker never does that); one that crashed is started. A crash means Wharf saw it die of a
+ * non-zero exit nobody asked for, or the kernel killed it for memory; a container a person stopped or killed,
+ * or whose death Wharf did not see (the engine cannot tell `docker stop` from a crash afterwards), is left alone.
+ * Whether Docker will restart it by itself is asked of the engine when the try comes (see dockerWillRestart).
+ */
+export function healAction(row: Healable): HealAction | null {
+  if (WHARF_TRANSIENT.test(row.name)) return null;
+  if (row.state === "running" && row.health === "unhealthy") return "restart";
+  if (row.state !== "exited") return null;
+  if (row.exitCause === "stopped" || row.exitCause === "killed") return null;
+  if (row.attention === "oom" && (row.exitCause === "oom" || row.oomKilled)) return "start";
+  if (row.attention === "exit" && row.exitCause === "crash") return "start";
+  return null;
+}
+
+/**
+ * Docker restarts a dead container by itself unless its restart policy is `no`, or `on-failure` whose retries
+ * are used up (`RestartCount` reached the maximum); `always` and `unless-stopped` never give up.
+ */
+export function dockerWillRestart(
+  policy: { Name: string; MaximumRetryCount: number } | undefined,
+  restartCount: number,
+): boolean {
+  const name = policy?.Name ?? "";
+  if (name === "" || name === "no") return false;
+  if (name === "on-failure")
+    return policy!.MaximumRetryCount <= 0 || restartCount < policy!.MaximumRetryCount;
+  return true;
+}
