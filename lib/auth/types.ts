@@ -54,6 +54,9 @@ export const auditActions = [
   "user-deleted",
   "token-created",
   "token-revoked",
+  "channel-created",
+  "channel-updated",
+  "channel-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

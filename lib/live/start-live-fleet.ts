@@ -1,5 +1,7 @@
 import "server-only";
 import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
+import { AlertDispatcher } from "@/lib/alerts/alert-dispatcher";
+import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
 
@@ -9,7 +11,8 @@ const KEY = Symbol.for("wharf.live-wiring");
 
 /**
  * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
- * tell the change feed; incidents and the history of changes made outside Wharf subscribe here. Called once
+ * tell the change feed; incidents and the history of changes made outside Wharf subscribe here, and alerts
+ * follow what the store publishes (incidents as recorded, hosts, actions). Called once
  * at server start (instrumentation.ts), before the watchers' first report.
  */
 export function startLiveFleet(): void {
@@ -21,6 +24,9 @@ export function startLiveFleet(): void {
   const external = new ExternalChangeRecorder();
   feed.subscribe("incidents", (change) => tracker.onChange(change));
   feed.subscribe("external changes", (change) => external.onChange(change));
+  const alerts = new AlertDispatcher(store);
+  store.subscribe(({ message }) => alerts.onMessage(message));
+  startAlertDelivery();
   setInterval(() => {
     try {
       tracker.sweep();
