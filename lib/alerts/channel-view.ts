@@ -14,7 +14,8 @@ const secretFields: Record<ChannelKind, readonly string[]> = {
 export function splitSettings(kind: ChannelKind, all: Record<string, unknown>) {
   const settings: Record<string, unknown> = {};
   const secrets: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(all)) (secretFields[kind].includes(key) ? secrets : settings)[key] = value;
+  for (const [key, value] of Object.entries(all))
+    (secretFields[kind].includes(key) ? secrets : settings)[key] = value;
   return { settings, secrets };
 }
 

@@ -21,7 +21,11 @@ function what(incident: Incident): string {
   }
 }
 
-export function containerOf(name: string, row: ContainerRow | undefined, image: string | null): AlertContainer {
+export function containerOf(
+  name: string,
+  row: ContainerRow | undefined,
+  image: string | null,
+): AlertContainer {
   return {
     name,
     id: row?.id ?? null,
@@ -57,9 +61,12 @@ export function composeIncidentMessage(input: {
   if (incident.exitCode !== null) details.push(`Exit code: ${incident.exitCode}`);
   if (incident.oom) details.push("Killed by the kernel for memory (OOM)");
   if (incident.lastStderr) details.push(`Last stderr line: ${incident.lastStderr}`);
-  if (incident.healthOutput) details.push(`Health check output: ${incident.healthOutput.trim().slice(0, 500)}`);
+  if (incident.healthOutput)
+    details.push(`Health check output: ${incident.healthOutput.trim().slice(0, 500)}`);
   if (incident.count > 1) details.push(`Deaths while open: ${incident.count}`);
-  details.push(`Incident #${incident.id}, opened ${incident.openedAt}${incident.endedAt ? `, ended ${incident.endedAt}` : ""}`);
+  details.push(
+    `Incident #${incident.id}, opened ${incident.openedAt}${incident.endedAt ? `, ended ${incident.endedAt}` : ""}`,
+  );
   return {
     event: `incident.${phase}`,
     at: input.at,

@@ -4,7 +4,16 @@ import type { HeldAlert } from "@/lib/history/digest-held-alerts";
 import { containerOf, containerUrl } from "./compose-incident-message";
 import type { AlertMessage, AutohealNotice } from "./types";
 
-const empty = { details: [], host: null, container: null, incident: null, deploy: null, autoheal: null, logTail: [], held: [] };
+const empty = {
+  details: [],
+  host: null,
+  container: null,
+  incident: null,
+  deploy: null,
+  autoheal: null,
+  logTail: [],
+  held: [],
+};
 
 export function composeHostMessage(host: HostSummary, baseUrl: string, at: string): AlertMessage {
   const down = host.status === "down";

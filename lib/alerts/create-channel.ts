@@ -24,7 +24,14 @@ export function createChannel(db: Db, input: NewChannel, actor: string, address?
       rules: channel.rules,
       at,
     });
-    recordAudit(db, { actor, action: "channel-created", target: channel.name, address, detail: `kind: ${channel.kind}`, at });
+    recordAudit(db, {
+      actor,
+      action: "channel-created",
+      target: channel.name,
+      address,
+      detail: `kind: ${channel.kind}`,
+      at,
+    });
     return stored;
   });
   try {

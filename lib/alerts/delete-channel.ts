@@ -9,8 +9,15 @@ import { getAlertChannel } from "@/lib/history/get-alert-channel";
 export function deleteChannel(db: Db, id: number, actor: string, address?: string): { ok: true } {
   const remove = db.transaction(() => {
     const channel = getAlertChannel(db, id);
-    if (!channel || !deleteAlertChannel(db, id)) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
-    recordAudit(db, { actor, action: "channel-deleted", target: channel.name, address, detail: `kind: ${channel.kind}` });
+    if (!channel || !deleteAlertChannel(db, id))
+      throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+    recordAudit(db, {
+      actor,
+      action: "channel-deleted",
+      target: channel.name,
+      address,
+      detail: `kind: ${channel.kind}`,
+    });
   });
   remove.immediate();
   return { ok: true };

@@ -7,7 +7,11 @@ import { sendWebhook } from "./send-webhook";
 import type { AlertMessage } from "./types";
 
 /** Sends one message to one channel, once. `id` is the outbox id (null for a test message). */
-export function deliver(channel: StoredChannel, message: AlertMessage, id: number | null): Promise<SendResult> {
+export function deliver(
+  channel: StoredChannel,
+  message: AlertMessage,
+  id: number | null,
+): Promise<SendResult> {
   const all = { ...channel.settings, ...channel.secrets };
   switch (channel.kind) {
     case "webhook":

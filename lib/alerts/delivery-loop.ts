@@ -88,7 +88,14 @@ async function sendOne(row: OutboxRow): Promise<void> {
   const delay = result.ok ? null : nextTryDelay(tries, alertConfig().retryDelaysMs);
   settleAlertTry(
     db,
-    { channelId: row.channelId, outboxId: row.id, event: row.event, try: tries, ...result, at: new Date(at).toISOString() },
+    {
+      channelId: row.channelId,
+      outboxId: row.id,
+      event: row.event,
+      try: tries,
+      ...result,
+      at: new Date(at).toISOString(),
+    },
     delay === null ? null : new Date(at + delay).toISOString(),
   );
 }

@@ -9,6 +9,9 @@ import type { DeliveryInfo, MessageEvent } from "./types";
 export function listDeliveries(db: Db, id: number, limit = 50): { deliveries: DeliveryInfo[] } {
   if (!getAlertChannel(db, id)) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
   return {
-    deliveries: listAlertDeliveries(db, id, limit).map((row) => ({ ...row, event: row.event as MessageEvent })),
+    deliveries: listAlertDeliveries(db, id, limit).map((row) => ({
+      ...row,
+      event: row.event as MessageEvent,
+    })),
   };
 }

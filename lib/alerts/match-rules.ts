@@ -10,7 +10,10 @@ export type EventScope = {
 
 /** `*` any run of characters, `?` one; everything else literal; the whole name must match. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }
 
@@ -23,7 +26,8 @@ export function matchesRules(rules: ChannelRules, event: AlertEvent, scope: Even
   if (rules.hostIds.length > 0 && !rules.hostIds.includes(scope.hostId)) return false;
   if (scope.containerName === null) return true;
   if (rules.composeProject !== null && scope.composeProject !== rules.composeProject) return false;
-  if (rules.containerGlob !== null && !globToRegExp(rules.containerGlob).test(scope.containerName)) return false;
+  if (rules.containerGlob !== null && !globToRegExp(rules.containerGlob).test(scope.containerName))
+    return false;
   if (rules.label !== null) {
     const at = rules.label.indexOf("=");
     const key = at === -1 ? rules.label : rules.label.slice(0, at);

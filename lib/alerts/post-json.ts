@@ -8,7 +8,11 @@ export const SEND_TIMEOUT_MS = 5_000;
  * POSTs a JSON body once. Redirects are not followed and count as failures: a receiver that moved must be
  * reconfigured, not trusted to send Wharf's signed alert (and its secret-bearing URL) somewhere else.
  */
-export async function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<SendResult> {
+export async function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<SendResult> {
   try {
     const response = await fetch(url, {
       method: "POST",
@@ -20,7 +24,8 @@ export async function postJson(url: string, body: string, headers: Record<string
     await response.body?.cancel().catch(() => {});
     const status = response.status;
     if (status >= 200 && status < 300) return { ok: true, status, error: null };
-    if (status >= 300 && status < 400) return { ok: false, status, error: `answered ${status}, a redirect: not followed` };
+    if (status >= 300 && status < 400)
+      return { ok: false, status, error: `answered ${status}, a redirect: not followed` };
     return { ok: false, status, error: `answered ${status}` };
   } catch (error) {
     return { ok: false, status: null, error: describeFailure(error) };

@@ -11,7 +11,10 @@ const SECTION_CHARS = 2900;
  * ignores `blocks`) and notifications show everything; `blocks` lay it out in Slack.
  */
 export function slackBody(message: AlertMessage): { text: string; blocks: unknown[] } {
-  const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text: text.slice(0, SECTION_CHARS) } });
+  const section = (text: string) => ({
+    type: "section",
+    text: { type: "mrkdwn", text: text.slice(0, SECTION_CHARS) },
+  });
   const blocks: unknown[] = [section([`*${message.title}*`, ...message.details].join("\n"))];
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: factLines(message).join(" · ") }] });
   if (message.held.length > 0) blocks.push(section(message.held.map((h) => `• ${h.title}`).join("\n")));

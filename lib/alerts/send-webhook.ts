@@ -8,7 +8,12 @@ export function webhookBody(message: AlertMessage, id: number | null): string {
   return JSON.stringify({ id, ...message });
 }
 
-export function sendWebhook(url: string, secret: string, message: AlertMessage, id: number | null): Promise<SendResult> {
+export function sendWebhook(
+  url: string,
+  secret: string,
+  message: AlertMessage,
+  id: number | null,
+): Promise<SendResult> {
   const body = webhookBody(message, id);
   return postJson(url, body, {
     "x-wharf-event": message.event,

@@ -33,8 +33,12 @@ export async function testChannel(db: Db, id: number): Promise<{ ok: true; statu
   const result = await deliver(channel, message, null);
   recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...result, at });
   if (!result.ok)
-    throw new WharfError("HOST_UNREACHABLE", `The channel "${channel.name}" did not take the test message: ${result.error}`, {
-      status: result.status,
-    });
+    throw new WharfError(
+      "HOST_UNREACHABLE",
+      `The channel "${channel.name}" did not take the test message: ${result.error}`,
+      {
+        status: result.status,
+      },
+    );
   return { ok: true, status: result.status };
 }

@@ -14,7 +14,13 @@ import type { ChannelInfo, ChannelKind } from "./types";
  * Changes a channel. `settings` merges into what is stored, secrets included, so a form that never saw the
  * URL or the password leaves them as they are; the result is validated whole. The kind cannot change.
  */
-export function updateChannel(db: Db, id: number, input: ChannelPatch, actor: string, address?: string): ChannelInfo {
+export function updateChannel(
+  db: Db,
+  id: number,
+  input: ChannelPatch,
+  actor: string,
+  address?: string,
+): ChannelInfo {
   const patch = parseInput(channelPatchSchema, input);
   const update = db.transaction(() => {
     const current = getAlertChannel(db, id);
@@ -37,7 +43,14 @@ export function updateChannel(db: Db, id: number, input: ChannelPatch, actor: st
     });
     if (!next) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
     const changed = Object.keys(patch).join(", ");
-    recordAudit(db, { actor, action: "channel-updated", target: next.name, address, detail: `kind: ${kind}; changed: ${changed}`, at });
+    recordAudit(db, {
+      actor,
+      action: "channel-updated",
+      target: next.name,
+      address,
+      detail: `kind: ${kind}; changed: ${changed}`,
+      at,
+    });
     return next;
   });
   try {

@@ -19,15 +19,29 @@ export type NewOutboxMessage = {
  * or `duplicate` (already there). The count and the insert share a transaction so two writers cannot both
  * take the last place in the window.
  */
-export function enqueueAlert(db: Db, message: NewOutboxMessage, limit: RateLimit): "pending" | "held" | "duplicate" {
+export function enqueueAlert(
+  db: Db,
+  message: NewOutboxMessage,
+  limit: RateLimit,
+): "pending" | "held" | "duplicate" {
   const enqueue = db.transaction(() => {
-    const state = countAlertsInWindow(db, message.channelId, message.at, limit) >= limit.max ? "held" : "pending";
+    const state =
+      countAlertsInWindow(db, message.channelId, message.at, limit) >= limit.max ? "held" : "pending";
     const iso = new Date(message.at).toISOString();
     const { changes } = cachedStatement(
       db,
       `INSERT OR IGNORE INTO alert_outbox (channel_id, dedupe_key, event, title, payload, state, created_at, next_try_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(message.channelId, message.dedupeKey, message.event, message.title, JSON.stringify(message.payload), state, iso, iso);
+    ).run(
+      message.channelId,
+      message.dedupeKey,
+      message.event,
+      message.title,
+      JSON.stringify(message.payload),
+      state,
+      iso,
+      iso,
+    );
     return changes === 0 ? "duplicate" : state;
   });
   return enqueue.immediate();

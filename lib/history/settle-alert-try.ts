@@ -8,7 +8,11 @@ import { recordAlertTry, type AlertTry } from "./record-alert-try";
  * `nextTryAt`, or failed for good (`nextTryAt` null). A row no longer pending (settled by another loop, or its
  * channel deleted) is left alone and the try is not recorded: false.
  */
-export function settleAlertTry(db: Db, attempt: AlertTry & { outboxId: number }, nextTryAt: string | null): boolean {
+export function settleAlertTry(
+  db: Db,
+  attempt: AlertTry & { outboxId: number },
+  nextTryAt: string | null,
+): boolean {
   const settle = db.transaction(() => {
     const state = attempt.ok ? "delivered" : nextTryAt === null ? "failed" : "pending";
     const { changes } = cachedStatement(

@@ -9,6 +9,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "admin" }, async () => listChannels(getDb()));
-export const POST = route({ auth: "admin", body: newChannelSchema }, async ({ body, principal, request }) => ({
-  channel: createChannel(getDb(), body, principal.name, clientAddress(request)),
-}));
+export const POST = route(
+  { auth: "admin", body: newChannelSchema },
+  async ({ body, principal, request }) => ({
+    channel: createChannel(getDb(), body, principal.name, clientAddress(request)),
+  }),
+);

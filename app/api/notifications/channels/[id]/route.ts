@@ -14,6 +14,8 @@ export const PATCH = route(
     channel: updateChannel(getDb(), params.id, body, principal.name, clientAddress(request)),
   }),
 );
-export const DELETE = route({ auth: "admin", params: channelIdParamsSchema }, async ({ params, principal, request }) =>
-  deleteChannel(getDb(), params.id, principal.name, clientAddress(request)),
+export const DELETE = route(
+  { auth: "admin", params: channelIdParamsSchema },
+  async ({ params, principal, request }) =>
+    deleteChannel(getDb(), params.id, principal.name, clientAddress(request)),
 );
