@@ -52,7 +52,9 @@ export function AuditPanel() {
               </td>
               <td className="px-2 py-1.5">{entry.target ?? "—"}</td>
               <td className="px-2 py-1.5 font-mono text-xs">{entry.address ?? "—"}</td>
-              <td className="max-w-md break-words px-2 py-1.5 text-slate-600 dark:text-slate-300">{entry.detail ?? ""}</td>
+              <td className="max-w-md break-words px-2 py-1.5 text-slate-600 dark:text-slate-300">
+                {entry.detail ?? ""}
+              </td>
             </tr>
           ))}
         </DataTable>

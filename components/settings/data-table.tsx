@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** The settings lists: a plain table that scrolls sideways on narrow screens rather than squeezing. */
-export function DataTable({ label, columns, children }: { label: string; columns: string[]; children: ReactNode }) {
+export function DataTable({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table aria-label={label} className="w-full text-left text-sm">

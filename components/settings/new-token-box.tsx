@@ -15,7 +15,9 @@ export function NewTokenBox({ created, onDone }: { created: CreatedToken; onDone
     );
   return (
     <Notice tone="warning" title={`Token "${created.info.name}" created: copy it now`}>
-      <p>Wharf keeps only a hash of it and cannot show it again. Whoever holds it acts as {created.info.role}.</p>
+      <p>
+        Wharf keeps only a hash of it and cannot show it again. Whoever holds it acts as {created.info.role}.
+      </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code
           data-testid="new-token-value"
@@ -30,7 +32,9 @@ export function NewTokenBox({ created, onDone }: { created: CreatedToken; onDone
           Done
         </Button>
       </div>
-      {copied === "failed" && <p className="mt-1">This browser will not copy here: select the token and copy it by hand.</p>}
+      {copied === "failed" && (
+        <p className="mt-1">This browser will not copy here: select the token and copy it by hand.</p>
+      )}
     </Notice>
   );
 }

@@ -22,7 +22,12 @@ export function NewUserForm() {
       { username: username.trim(), password, role },
       {
         onSuccess: ({ user }) => {
-          toast({ tone: "success", outcome: "succeeded", title: `Added ${user.username}`, message: `Role: ${user.role}.` });
+          toast({
+            tone: "success",
+            outcome: "succeeded",
+            title: `Added ${user.username}`,
+            message: `Role: ${user.role}.`,
+          });
           setUsername("");
           setPassword("");
           setRole("viewer");

@@ -31,7 +31,8 @@ export function TokenRow({ token }: { token: ApiTokenInfo }) {
         <RoleBadge role={token.role} />
       </td>
       <td className="px-2 py-2">
-        <Timestamp iso={token.createdAt} /> <span className="text-slate-500 dark:text-slate-400">by {token.createdBy}</span>
+        <Timestamp iso={token.createdAt} />{" "}
+        <span className="text-slate-500 dark:text-slate-400">by {token.createdBy}</span>
       </td>
       <td className="px-2 py-2">
         <Timestamp iso={token.lastUsedAt} fallback="never" />
@@ -62,14 +63,22 @@ export function TokenRow({ token }: { token: ApiTokenInfo }) {
           onConfirm={() => {
             setAsking(false);
             revoke.mutate(token.id, {
-              onSuccess: () => toast({ tone: "success", outcome: "succeeded", title: `Revoked "${token.name}"` }),
+              onSuccess: () =>
+                toast({ tone: "success", outcome: "succeeded", title: `Revoked "${token.name}"` }),
               onError: (error) =>
-                toast({ tone: "error", outcome: "error", title: `Cannot revoke "${token.name}"`, message: error.message }),
+                toast({
+                  tone: "error",
+                  outcome: "error",
+                  title: `Cannot revoke "${token.name}"`,
+                  message: error.message,
+                }),
             });
           }}
           onCancel={() => setAsking(false)}
         >
-          <p>Every script using it is refused from now on. This cannot be undone: create a new token instead.</p>
+          <p>
+            Every script using it is refused from now on. This cannot be undone: create a new token instead.
+          </p>
         </ConfirmDialog>
       </td>
     </tr>

@@ -19,8 +19,9 @@ export function TokensPanel() {
       title="API tokens"
       description={
         <>
-          For scripts and CI: send <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A
-          token acts with its own role, whoever created it.
+          For scripts and CI: send{" "}
+          <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A token acts with
+          its own role, whoever created it.
         </>
       }
     >

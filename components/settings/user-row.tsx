@@ -38,7 +38,12 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
   };
 
   return (
-    <tr data-testid="user-row" data-username={username} data-role={user.role} data-disabled={disabled ? "1" : "0"}>
+    <tr
+      data-testid="user-row"
+      data-username={username}
+      data-role={user.role}
+      data-disabled={disabled ? "1" : "0"}
+    >
       <td className="px-2 py-2 font-medium">
         {username}
         {self && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
@@ -71,11 +76,20 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
             Reset password
           </Button>
           {disabled ? (
-            <Button size="sm" disabled={busy} onClick={() => change({ disabled: false }, `${username} can sign in again`)}>
+            <Button
+              size="sm"
+              disabled={busy}
+              onClick={() => change({ disabled: false }, `${username} can sign in again`)}
+            >
               Enable
             </Button>
           ) : (
-            <Button size="sm" disabled={busy || self} title={self ? NOT_YOURSELF : undefined} onClick={() => setAsking("disable")}>
+            <Button
+              size="sm"
+              disabled={busy || self}
+              title={self ? NOT_YOURSELF : undefined}
+              onClick={() => setAsking("disable")}
+            >
               Disable
             </Button>
           )}

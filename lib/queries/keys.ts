@@ -19,7 +19,8 @@ export const incidentKeys = {
 export const historyKeys = {
   all: ["history"] as const,
   list: (filter: HistoryFilter & { limit?: number } = {}) => [...historyKeys.all, "list", filter] as const,
-  timeline: (filter: HistoryFilter = {}, days?: number) => [...historyKeys.all, "timeline", filter, days ?? null] as const,
+  timeline: (filter: HistoryFilter = {}, days?: number) =>
+    [...historyKeys.all, "timeline", filter, days ?? null] as const,
 };
 
 export const actionKeys = {
@@ -44,4 +45,11 @@ export const adminKeys = {
   users: () => [...adminKeys.all, "users"] as const,
   tokens: () => [...adminKeys.all, "tokens"] as const,
   audit: (limit: number) => [...adminKeys.all, "audit", limit] as const,
+};
+
+/** Notification channels and their delivery logs (settings page). A channel change invalidates `alertKeys.all`. */
+export const alertKeys = {
+  all: ["alerts"] as const,
+  channels: () => [...alertKeys.all, "channels"] as const,
+  deliveries: (channelId: number) => [...alertKeys.all, "deliveries", channelId] as const,
 };

@@ -7,7 +7,8 @@ import { incidentKeys } from "./keys";
 export function useAcknowledgeIncident() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => fetchJson<{ incident: Incident }>(`/api/incidents/${id}/ack`, { method: "POST" }),
+    mutationFn: (id: number) =>
+      fetchJson<{ incident: Incident }>(`/api/incidents/${id}/ack`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
   });
 }

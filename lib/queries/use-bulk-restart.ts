@@ -7,7 +7,11 @@ import { actionKeys, fleetKeys, historyKeys } from "./keys";
 export type ContainerRef = { hostId: string; name: string };
 
 /** One container's answer in a bulk restart: `outcome` is null when it was refused (busy, gone, host down). */
-export type BulkRestartResult = ContainerRef & { historyId: number | null; outcome: Outcome | null; message: string };
+export type BulkRestartResult = ContainerRef & {
+  historyId: number | null;
+  outcome: Outcome | null;
+  message: string;
+};
 export type BulkRestartResponse = { results: BulkRestartResult[] };
 
 export type BulkRestartCallbacks = {
@@ -26,7 +30,9 @@ export function useBulkRestart(callbacks: BulkRestartCallbacks = {}) {
     mutationFn: async ({ containers }: { containers: ContainerRef[] }) => {
       const results: BulkRestartResult[] = [];
       for (let start = 0; start < containers.length; start += CHUNK) {
-        const response = await postRestart("/api/actions/restart", { containers: containers.slice(start, start + CHUNK) });
+        const response = await postRestart("/api/actions/restart", {
+          containers: containers.slice(start, start + CHUNK),
+        });
         results.push(...response.results);
       }
       return { results };

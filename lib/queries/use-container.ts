@@ -8,7 +8,9 @@ export function useContainer(hostId: string, name: string) {
   return useQuery({
     queryKey: fleetKeys.container(hostId, name),
     queryFn: () =>
-      fetchJson<ContainerResponse>(`/api/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(name)}`),
+      fetchJson<ContainerResponse>(
+        `/api/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(name)}`,
+      ),
     retry: (count, error) => (error as { code?: string }).code !== "NOT_FOUND" && count < 2,
   });
 }

@@ -41,7 +41,8 @@ export function useFleetEvents(): LiveStatus {
         applySnapshot(client, JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot);
         setStatus("live");
       });
-      for (const type of ["container", "host", "incident", "action"]) source.addEventListener(type, enqueue as EventListener);
+      for (const type of ["container", "host", "incident", "action"])
+        source.addEventListener(type, enqueue as EventListener);
       source.onopen = () => setStatus("live");
       source.onerror = () => {
         setStatus("reconnecting");

@@ -25,7 +25,11 @@ const RETRY_MS = 3_000;
  * lines a second costs one render per frame. `runKey` changes when the container starts again: the stream of
  * its previous run has ended, so a new one is opened.
  */
-export function useLogStream(hostId: string, name: string, options: { paused: boolean; runKey: string }): LogStreamState {
+export function useLogStream(
+  hostId: string,
+  name: string,
+  options: { paused: boolean; runKey: string },
+): LogStreamState {
   // State is tagged with the stream it belongs to, so a new stream starts from `initial` without a reset render.
   const key = `${hostId}/${name}/${options.runKey}`;
   const [state, setState] = useState<{ key: string; value: LogStreamState }>({ key, value: initial });

@@ -20,6 +20,7 @@ export function useMe() {
     queryFn: () => fetchJson<MeResponse>("/api/auth/me"),
     staleTime: 60_000,
     // A 401 will not turn into a 200 by asking again; a dropped connection might.
-    retry: (failures, error) => !(error instanceof WharfError && error.code === "UNAUTHORIZED") && failures < 1,
+    retry: (failures, error) =>
+      !(error instanceof WharfError && error.code === "UNAUTHORIZED") && failures < 1,
   });
 }

@@ -9,7 +9,8 @@ import { invalidateRestarted, postRestart, type BulkRestartCallbacks } from "./u
 export function useRestartCrashed(callbacks: BulkRestartCallbacks = {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ hostId }: { hostId?: string }) => postRestart("/api/actions/restart-crashed", hostId ? { hostId } : {}),
+    mutationFn: ({ hostId }: { hostId?: string }) =>
+      postRestart("/api/actions/restart-crashed", hostId ? { hostId } : {}),
     onSuccess: (response) => callbacks.onSuccess?.(response),
     onError: (error) => callbacks.onError?.(error),
     onSettled: (response) => invalidateRestarted(client, response?.results ?? []),

@@ -28,7 +28,8 @@ export function useRunningActions(): ReadonlySet<string> {
     for (const [key, item] of Object.entries(progress ?? {})) if (!item.done) keys.add(key);
     for (const input of sent) {
       if (!input) continue;
-      for (const target of "containers" in input ? input.containers : [input]) keys.add(`${target.hostId}/${target.name}`);
+      for (const target of "containers" in input ? input.containers : [input])
+        keys.add(`${target.hostId}/${target.name}`);
     }
     return keys;
   }, [progress, sent]);

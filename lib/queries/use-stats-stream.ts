@@ -19,7 +19,11 @@ const off: StatsStreamState = { samples: [], status: "off", error: null };
  * reads, so nobody watching means no sampling. Samples are kept here, not in the query cache: they belong to
  * this one open stream and nothing else reads them.
  */
-export function useStatsStream(hostId: string, name: string, options: { enabled: boolean }): StatsStreamState {
+export function useStatsStream(
+  hostId: string,
+  name: string,
+  options: { enabled: boolean },
+): StatsStreamState {
   // State is tagged with the container it belongs to, so another container starts empty without a reset render.
   const key = `${hostId}/${name}`;
   const [state, setState] = useState<{ key: string; value: StatsStreamState }>({ key, value: connecting });
@@ -48,7 +52,11 @@ export function useStatsStream(hostId: string, name: string, options: { enabled:
       source.addEventListener("end", (event) => {
         const end = JSON.parse((event as MessageEvent<string>).data) as EndEvent;
         source?.close();
-        update((previous) => ({ ...previous, status: end.reason === "stopped" ? "idle" : "error", error: end.message ?? null }));
+        update((previous) => ({
+          ...previous,
+          status: end.reason === "stopped" ? "idle" : "error",
+          error: end.message ?? null,
+        }));
         if (end.reason === "error") retry = setTimeout(connect, RETRY_MS);
       });
       source.onerror = () => {
