@@ -19,19 +19,24 @@ const TICK_MS = 1_000;
 const LEASE_MS = SEND_TIMEOUT_MS * 4;
 const KEY = Symbol.for("wharf.alert-delivery");
 
-type LoopState = { inFlight: Set<number>; chains: Map<number, Promise<void>>; scheduled: boolean };
+type LoopState = {
+  inFlight: Set<number>;
+  chains: Map<number, Promise<void>>;
+  scheduled: boolean;
+  started: boolean;
+};
 
 function state(): LoopState {
   const holder = globalThis as { [KEY]?: LoopState };
-  holder[KEY] ??= { inFlight: new Set(), chains: new Map(), scheduled: false };
+  holder[KEY] ??= { inFlight: new Set(), chains: new Map(), scheduled: false, started: false };
   return holder[KEY];
 }
 
 /** Starts the loop once per process; what the last process left pending goes out now. */
 export function startAlertDelivery(): void {
-  const holder = globalThis as { [KEY]?: LoopState };
-  if (holder[KEY]) return;
-  state();
+  const loop = state();
+  if (loop.started) return;
+  loop.started = true;
   wakeAlertOutbox(getDb(), Date.now());
   setInterval(kickDelivery, TICK_MS).unref();
   kickDelivery();
