@@ -174,9 +174,12 @@ describe("alerts", () => {
     await hook.close();
     const name = uniqueName("it-alert-down");
     const created = await channel("webhook", name, { url: hook.url, secret: SECRET });
+    const test = await wharf.fetch(`/api/notifications/channels/${created.id}/test`, { method: "POST" });
+    expect(test.status).toBe(502);
+    expect(((await test.json()) as { error: { message: string } }).error.message).toMatch(/ECONNREFUSED/);
     await runContainer("alpha", name, [], crash);
     const [failed] = await waitFor("a failed try", async () => {
-      const log = await deliveries(created.id);
+      const log = (await deliveries(created.id)).filter((d) => d.event !== "test");
       return log.length > 0 && log;
     });
     expect(failed).toMatchObject({ event: "incident.opened", ok: false, status: null });
