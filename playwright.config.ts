@@ -12,7 +12,10 @@ function writeE2eFleet(): string {
   const fleet = JSON.parse(readFileSync(fleetFile, "utf8")) as { hosts: object[] };
   mkdirSync(e2eDir, { recursive: true });
   const file = path.join(e2eDir, "hosts.json");
-  writeFileSync(file, JSON.stringify({ hosts: [...fleet.hosts, { id: "gone", name: "Gone", url: "tcp://127.0.0.1:9" }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ hosts: [...fleet.hosts, { id: "gone", name: "Gone", url: "tcp://127.0.0.1:9" }] }),
+  );
   return file;
 }
 

@@ -15,17 +15,27 @@ function wharfPid(): string {
 
 /** Wharf's established TCP connections to bravo's engine. */
 function connectionsToBravo(pid: string): number {
-  const established = execFileSync("ss", ["-Htnp", "state", "established", `( dport = :${BRAVO_PORT} )`], { encoding: "utf8" });
+  const established = execFileSync("ss", ["-Htnp", "state", "established", `( dport = :${BRAVO_PORT} )`], {
+    encoding: "utf8",
+  });
   return established.split("\n").filter((line) => line.includes(`pid=${pid},`)).length;
 }
 
-test("a container's page follows its log and usage live, and closes the engine streams when left", async ({ page, fleet }) => {
+test("a container's page follows its log and usage live, and closes the engine streams when left", async ({
+  page,
+  fleet,
+}) => {
   test.setTimeout(120_000);
-  const name = await fleet.run("bravo", "logs", [], [
-    "sh",
-    "-c",
-    'i=0; while :; do i=$((i+1)); echo "tick $i"; if [ $((i % 5)) -eq 0 ]; then echo "warn $i: slow disk" >&2; fi; sleep 0.1; done',
-  ]);
+  const name = await fleet.run(
+    "bravo",
+    "logs",
+    [],
+    [
+      "sh",
+      "-c",
+      'i=0; while :; do i=$((i+1)); echo "tick $i"; if [ $((i % 5)) -eq 0 ]; then echo "warn $i: slow disk" >&2; fi; sleep 0.1; done',
+    ],
+  );
   const pid = wharfPid();
 
   // Wharf keeps an event stream and a keep-alive connection or two per engine; short requests come and go
@@ -58,15 +68,20 @@ test("a container's page follows its log and usage live, and closes the engine s
   await expect.poll(newestTick, { message: "new lines to arrive" }).toBeGreaterThan(firstSeen + 5);
 
   // stderr is marked.
-  await expect(logs.locator('[data-testid=log-line][data-stream=stderr]').first()).toContainText("warn");
+  await expect(logs.locator("[data-testid=log-line][data-stream=stderr]").first()).toContainText("warn");
 
   // The usage charts draw from the stats stream.
   const memory = page.getByTestId("chart-memory");
-  await expect(memory.locator('path[data-series="memory"]').first()).toHaveAttribute("d", /^M[\d.,]+L[\d.,]+/);
+  await expect(memory.locator('path[data-series="memory"]').first()).toHaveAttribute(
+    "d",
+    /^M[\d.,]+L[\d.,]+/,
+  );
   await expect(memory.getByTestId("memory-used")).toHaveText(/^[1-9][\d.]* (B|KiB|MiB|GiB)$/);
 
   // Both engine streams are open while the page is.
-  await expect.poll(() => connectionsToBravo(pid), { message: "the log and stats streams to be open" }).toBeGreaterThanOrEqual(before + 2);
+  await expect
+    .poll(() => connectionsToBravo(pid), { message: "the log and stats streams to be open" })
+    .toBeGreaterThanOrEqual(before + 2);
 
   // Filtering hides the other lines and highlights the matches.
   await logs.getByRole("searchbox", { name: "Filter log lines" }).fill("WARN");
@@ -87,7 +102,12 @@ test("a container's page follows its log and usage live, and closes the engine s
 });
 
 test("an exited container shows its last lines and says it stopped", async ({ page, fleet }) => {
-  const name = await fleet.run("alpha", "exited", [], ["sh", "-c", "echo 'starting' >&2; printf '\\033[31m<b>boom</b>\\033[0m\\n' >&2; exit 1"]);
+  const name = await fleet.run(
+    "alpha",
+    "exited",
+    [],
+    ["sh", "-c", "echo 'starting' >&2; printf '\\033[31m<b>boom</b>\\033[0m\\n' >&2; exit 1"],
+  );
   await fleet.until("alpha", name, "to exit", (state) => state.Status === "exited");
   await page.goto(`/containers/alpha/${name}`);
   const logs = page.getByRole("region", { name: "Logs" });

@@ -3,13 +3,24 @@ import { docker, runContainer, uniqueName, waitFor, type Engine } from "../tests
 
 type Fleet = {
   /** Starts a container on an engine with the docker CLI (busybox unless `image`); removed again after the test. */
-  run: (engine: Engine, prefix: string, options: string[], command: string[], image?: string) => Promise<string>;
+  run: (
+    engine: Engine,
+    prefix: string,
+    options: string[],
+    command: string[],
+    image?: string,
+  ) => Promise<string>;
   /** Runs a command inside a container (to trigger what it was waiting for). */
   exec: (engine: Engine, name: string, command: string[]) => Promise<string>;
   /** Any docker CLI command against an engine. */
   docker: (engine: Engine, args: string[]) => Promise<string>;
   /** Waits until `docker inspect` of a container satisfies a condition. */
-  until: (engine: Engine, name: string, what: string, check: (state: Record<string, unknown>) => boolean) => Promise<void>;
+  until: (
+    engine: Engine,
+    name: string,
+    what: string,
+    check: (state: Record<string, unknown>) => boolean,
+  ) => Promise<void>;
 };
 
 /**
@@ -30,7 +41,8 @@ export const test = base.extend<{ fleet: Fleet; signedIn: void }>({
   signedIn: [
     async ({ page }, use) => {
       const response = await page.request.post("/api/auth/login", { data: E2E_ADMIN });
-      if (!response.ok()) throw new Error(`e2e sign-in failed: ${response.status()} ${await response.text()}`);
+      if (!response.ok())
+        throw new Error(`e2e sign-in failed: ${response.status()} ${await response.text()}`);
       await use();
     },
     { auto: true },
@@ -47,7 +59,9 @@ export const test = base.extend<{ fleet: Fleet; signedIn: void }>({
       exec: (engine, name, command) => docker(engine, "exec", name, ...command),
       docker: (engine, args) => docker(engine, ...args),
       until: async (engine, name, what, check) => {
-        await waitFor(`${name} ${what}`, async () => check(JSON.parse(await docker(engine, "inspect", "--format", "{{json .State}}", name))));
+        await waitFor(`${name} ${what}`, async () =>
+          check(JSON.parse(await docker(engine, "inspect", "--format", "{{json .State}}", name))),
+        );
       },
     });
     await Promise.all(created.map(([engine, name]) => docker(engine, "rm", "-f", name).catch(() => "")));

@@ -3,11 +3,19 @@ import { expect, test, uniqueTag } from "./fixtures";
 test("a crashed container is flagged with its exit code; a healthy one is not", async ({ page, fleet }) => {
   const tag = uniqueTag("overview");
   const crashed = await fleet.run("charlie", `${tag}-crash`, [], ["sh", "-c", "echo failing >&2; exit 3"]);
-  const healthy = await fleet.run("alpha", `${tag}-web`, ["--health-cmd", "true", "--health-interval", "1s"], [
-    "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
-  ]);
+  const healthy = await fleet.run(
+    "alpha",
+    `${tag}-web`,
+    ["--health-cmd", "true", "--health-interval", "1s"],
+    ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"],
+  );
   await fleet.until("charlie", crashed, "to exit", (state) => state.Status === "exited");
-  await fleet.until("alpha", healthy, "to be healthy", (state) => (state.Health as { Status: string }).Status === "healthy");
+  await fleet.until(
+    "alpha",
+    healthy,
+    "to be healthy",
+    (state) => (state.Health as { Status: string }).Status === "healthy",
+  );
 
   await page.goto(`/?q=e2e-${tag}`);
 
@@ -28,13 +36,20 @@ test("a crashed container is flagged with its exit code; a healthy one is not", 
 
 test("a host that is down shows as down and the rest of the page still works", async ({ page, fleet }) => {
   // Its own container: an empty fleet shows no table at all, and another checkout's rows prove nothing here.
-  const name = await fleet.run("bravo", "beside-down", [], ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]);
+  const name = await fleet.run(
+    "bravo",
+    "beside-down",
+    [],
+    ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"],
+  );
   await page.goto(`/?q=${name}`);
   const gone = page.locator("[data-testid=host-card][data-host=gone]");
   await expect(gone.getByTestId("host-status")).toHaveText("down");
   await expect(gone.getByTestId("host-error")).toContainText("ECONNREFUSED");
   for (const host of ["alpha", "bravo", "charlie"]) {
-    await expect(page.locator(`[data-testid=host-card][data-host=${host}]`).getByTestId("host-status")).toHaveText("up");
+    await expect(
+      page.locator(`[data-testid=host-card][data-host=${host}]`).getByTestId("host-status"),
+    ).toHaveText("up");
   }
   await expect(page.getByRole("table", { name: "Containers" })).toBeVisible();
   const row = page.locator(`[data-testid=container-row][data-name="${name}"]`);
@@ -62,10 +77,16 @@ test("filters live in the URL and survive a reload", async ({ page, fleet }) => 
   await expect(page.getByText("No container matches these filters")).toBeVisible();
 });
 
-test("the container page shows its configuration, and an unknown container says so", async ({ page, fleet }) => {
-  const name = await fleet.run("alpha", "detail", ["--env", "MODE=e2e", "--restart", "on-failure:2"], [
-    "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done",
-  ]);
+test("the container page shows its configuration, and an unknown container says so", async ({
+  page,
+  fleet,
+}) => {
+  const name = await fleet.run(
+    "alpha",
+    "detail",
+    ["--env", "MODE=e2e", "--restart", "on-failure:2"],
+    ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"],
+  );
   await page.goto(`/?q=${name}`);
   await page.locator(`[data-testid=container-row][data-name="${name}"]`).getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/containers/alpha/${name}`);
@@ -74,5 +95,7 @@ test("the container page shows its configuration, and an unknown container says 
   await expect(page.getByText("on-failure (max 2)")).toBeVisible();
 
   await page.goto("/containers/alpha/does-not-exist");
-  await expect(page.getByRole("alert").filter({ hasText: "Cannot show" })).toContainText('Container "does-not-exist" not found on host "alpha"');
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot show" })).toContainText(
+    'Container "does-not-exist" not found on host "alpha"',
+  );
 });

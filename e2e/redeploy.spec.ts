@@ -18,10 +18,16 @@ async function recordPhases(page: Page): Promise<() => Promise<{ phases: string[
       if (document.querySelector("[data-testid=pull-progress][role=progressbar]")) log.progressSeen = true;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  return () => page.evaluate(() => (window as unknown as { __phases: { phases: string[]; progressSeen: boolean } }).__phases);
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { __phases: { phases: string[]; progressSeen: boolean } }).__phases,
+    );
 }
 
-test("a redeploy from the container page shows its progress, its outcome, the history row and the new image", async ({ page, fleet }) => {
+test("a redeploy from the container page shows its progress, its outcome, the history row and the new image", async ({
+  page,
+  fleet,
+}) => {
   const ref = `${REGISTRY}/e2e-app-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}:latest`;
   const v1 = await buildAndPush("alpha", ref, { version: "v1" });
   const name = await fleet.run("alpha", "redeploy", [], serve, ref);
@@ -50,12 +56,17 @@ test("a redeploy from the container page shows its progress, its outcome, the hi
   await expect(page.getByTestId("action-restart")).toBeEnabled();
 
   const history = page.getByRole("region", { name: "History" });
-  await expect(history.locator("[data-testid=history-row][data-action=redeploy][data-outcome=succeeded]")).toHaveCount(1);
+  await expect(
+    history.locator("[data-testid=history-row][data-action=redeploy][data-outcome=succeeded]"),
+  ).toHaveCount(1);
   await expect(page.getByText(v2.id)).toBeVisible();
   await expect(page.getByText(v1.id)).toHaveCount(0);
 
   const seen = await phases();
-  expect(seen.phases.some((phase) => phase.startsWith("pulling")), seen.phases.join(" → ")).toBe(true);
+  expect(
+    seen.phases.some((phase) => phase.startsWith("pulling")),
+    seen.phases.join(" → "),
+  ).toBe(true);
   expect(seen.phases, seen.phases.join(" → ")).toContain("checking it holds");
   expect(seen.progressSeen).toBe(true);
 
@@ -75,19 +86,29 @@ test("a row's restart button restarts the container after a confirmation", async
   await expect(row).toHaveAttribute("data-state", "running");
 
   await row.getByRole("button", { name: `Restart ${name}` }).click();
-  await page.getByRole("dialog", { name: `Restart ${name}?` }).getByTestId("confirm-action").click();
+  await page
+    .getByRole("dialog", { name: `Restart ${name}?` })
+    .getByTestId("confirm-action")
+    .click();
 
-  await expect(page.locator("[data-testid=toast][data-outcome=succeeded]")).toContainText(`Restart of ${name} succeeded`);
+  await expect(page.locator("[data-testid=toast][data-outcome=succeeded]")).toContainText(
+    `Restart of ${name} succeeded`,
+  );
   await expect(row.getByTestId("row-restart")).toBeEnabled();
   await expect(row).toHaveAttribute("data-state", "running");
-  expect(await fleet.docker("bravo", ["inspect", "--format", "{{.State.StartedAt}}", name])).not.toBe(startedBefore);
+  expect(await fleet.docker("bravo", ["inspect", "--format", "{{.State.StartedAt}}", name])).not.toBe(
+    startedBefore,
+  );
 });
 
 test("an action that fails says why in a red toast", async ({ page, fleet }) => {
   const name = await fleet.run("charlie", "no-rollback", [], serve);
   await page.goto(`/containers/charlie/${name}`);
   await page.getByTestId("action-rollback").click();
-  await page.getByRole("dialog", { name: `Roll back ${name}?` }).getByTestId("confirm-action").click();
+  await page
+    .getByRole("dialog", { name: `Roll back ${name}?` })
+    .getByTestId("confirm-action")
+    .click();
 
   const toast = page.locator("[data-testid=toast][data-outcome=failed]");
   await expect(toast).toContainText(`Rollback of ${name} failed`);
@@ -95,21 +116,42 @@ test("an action that fails says why in a red toast", async ({ page, fleet }) => 
   await expect(page.getByTestId("action-rollback")).toBeEnabled();
 });
 
-test("a request refused because another action runs (409) shows the server's message", async ({ page, fleet }) => {
+test("a request refused because another action runs (409) shows the server's message", async ({
+  page,
+  fleet,
+}) => {
   // It ignores its stop signal, so a stop takes its whole stop timeout: an action that runs for a while.
-  const name = await fleet.run("alpha", "busy", ["--stop-timeout", "8"], ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"]);
+  const name = await fleet.run(
+    "alpha",
+    "busy",
+    ["--stop-timeout", "8"],
+    ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"],
+  );
   // Without the event stream the page cannot know another action runs, so its buttons stay enabled.
   await page.route("**/api/events", (route) => route.abort());
   await page.goto(`/containers/alpha/${name}`);
   await expect(page.getByTestId("action-restart")).toBeEnabled();
 
   // A request made outside the page carries no Origin by itself; Wharf refuses cookie changes without one.
-  const stop = page.request.post(`/api/containers/alpha/${name}/stop`, { data: {}, headers: { origin: new URL(page.url()).origin } });
+  const stop = page.request.post(`/api/containers/alpha/${name}/stop`, {
+    data: {},
+    headers: { origin: new URL(page.url()).origin },
+  });
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/history?container=${name}&outcome=running`)).json()) as { entries: unknown[] }).entries.length)
+    .poll(
+      async () =>
+        (
+          (await (await page.request.get(`/api/history?container=${name}&outcome=running`)).json()) as {
+            entries: unknown[];
+          }
+        ).entries.length,
+    )
     .toBe(1);
   await page.getByTestId("action-restart").click();
-  await page.getByRole("dialog", { name: `Restart ${name}?` }).getByTestId("confirm-action").click();
+  await page
+    .getByRole("dialog", { name: `Restart ${name}?` })
+    .getByTestId("confirm-action")
+    .click();
 
   const toast = page.locator("[data-testid=toast][data-outcome=error]");
   await expect(toast).toContainText(`Cannot restart ${name}`);
@@ -134,10 +176,14 @@ test("selected rows are restarted together", async ({ page, fleet }) => {
   await expect(dialog).toContainText(first);
   await dialog.getByTestId("confirm-action").click();
 
-  await expect(page.locator("[data-testid=toast][data-outcome=succeeded]")).toContainText("Restarted 2 containers");
+  await expect(page.locator("[data-testid=toast][data-outcome=succeeded]")).toContainText(
+    "Restarted 2 containers",
+  );
   await expect(page.getByTestId("bulk-actions")).toHaveCount(0);
   const history = await page.request.get(`/api/history?container=${first}&action=restart`);
-  expect(((await history.json()) as { entries: { source: string; outcome: string }[] }).entries[0]).toMatchObject({
+  expect(
+    ((await history.json()) as { entries: { source: string; outcome: string }[] }).entries[0],
+  ).toMatchObject({
     source: "ui",
     outcome: "succeeded",
   });

@@ -1,7 +1,16 @@
 import { expect, test } from "./fixtures";
 
-test("a viewer sees environment keys with masked values and no action buttons; an operator sees both", async ({ page, browser, fleet }) => {
-  const name = await fleet.run("alpha", "roles", ["--env", "DB_PASSWORD=hunter2-secret"], ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]);
+test("a viewer sees environment keys with masked values and no action buttons; an operator sees both", async ({
+  page,
+  browser,
+  fleet,
+}) => {
+  const name = await fleet.run(
+    "alpha",
+    "roles",
+    ["--env", "DB_PASSWORD=hunter2-secret"],
+    ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"],
+  );
   const suffix = Date.now().toString(36);
   const people = { viewer: `viewer-${suffix}`, operator: `operator-${suffix}` };
   // The signed-in admin creates the two users through the API, as the settings page does.

@@ -5,17 +5,29 @@ import { expect, test } from "./fixtures";
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 const SCRIPT = `<script>window.__pwned=2</script>`;
 
-test("markup in labels, env values, logs and health output is shown as text and never runs", async ({ page, fleet }) => {
+test("markup in labels, env values, logs and health output is shown as text and never runs", async ({
+  page,
+  fleet,
+}) => {
   const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
   const name = await fleet.run(
     "bravo",
     "xss",
     [
-      "--label", `com.docker.compose.project=${PAYLOAD}`,
-      "--label", `com.docker.compose.service=${SCRIPT}`,
-      "--label", `note=${PAYLOAD}`,
-      "--env", `GREETING=${PAYLOAD}`,
-      "--health-cmd", `echo '${PAYLOAD}'; exit 1`, "--health-interval", "1s", "--health-retries", "1",
+      "--label",
+      `com.docker.compose.project=${PAYLOAD}`,
+      "--label",
+      `com.docker.compose.service=${SCRIPT}`,
+      "--label",
+      `note=${PAYLOAD}`,
+      "--env",
+      `GREETING=${PAYLOAD}`,
+      "--health-cmd",
+      `echo '${PAYLOAD}'; exit 1`,
+      "--health-interval",
+      "1s",
+      "--health-retries",
+      "1",
     ],
     ["sh", "-c", `echo '${PAYLOAD}'; echo '${SCRIPT}' >&2; sleep 3; exit 4`],
   );

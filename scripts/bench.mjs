@@ -13,7 +13,8 @@ const root = path.resolve(path.dirname(here), "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 if (process.env.WHARF_BENCH_LOCKED !== "1") {
-  if (spawnSync("flock", ["-n", LOCK, "true"]).status !== 0) console.log(`[bench] waiting for ${LOCK} (a test run holds it)…`);
+  if (spawnSync("flock", ["-n", LOCK, "true"]).status !== 0)
+    console.log(`[bench] waiting for ${LOCK} (a test run holds it)…`);
   // -o: the lock stays with flock itself, so no process the bench starts (an engine, a server) can inherit it.
   // detached: Ctrl-C must not reach flock, which would die and free the lock while the bench still cleans up.
   const child = spawn("flock", ["-o", LOCK, process.execPath, here, ...process.argv.slice(2)], {

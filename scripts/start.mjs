@@ -25,7 +25,15 @@ function newestMtime(target) {
 function needsBuild() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "package-lock.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "instrumentation.ts",
+    "next.config.js",
+    "package-lock.json",
+  ];
   const newest = Math.max(...sources.map((source) => newestMtime(path.join(root, source))));
   return newest > statSync(buildId).mtimeMs;
 }

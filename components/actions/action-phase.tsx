@@ -2,7 +2,15 @@ import type { ActionName } from "@/lib/actions/types";
 import { actionLabels } from "./describe-action";
 
 /** Where a running action stands; while it pulls, how far the pull has got. */
-export function ActionPhase({ action, phase, progress }: { action: ActionName; phase: string; progress: number | null }) {
+export function ActionPhase({
+  action,
+  phase,
+  progress,
+}: {
+  action: ActionName;
+  phase: string;
+  progress: number | null;
+}) {
   const pulling = phase.startsWith("pulling");
   const percent = progress === null ? null : Math.round(progress * 100);
   return (
@@ -38,7 +46,9 @@ export function ActionPhase({ action, phase, progress }: { action: ActionName; p
               style={percent === null ? undefined : { width: `${percent}%` }}
             />
           </span>
-          {percent !== null && <span className="tabular-nums text-slate-600 dark:text-slate-300">{percent} %</span>}
+          {percent !== null && (
+            <span className="tabular-nums text-slate-600 dark:text-slate-300">{percent} %</span>
+          )}
         </span>
       )}
     </div>

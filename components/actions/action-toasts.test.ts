@@ -22,7 +22,10 @@ describe("outcomeToast", () => {
     });
     expect(outcomeToast("redeploy", "web", result("no-change", "x")).tone).toBe("neutral");
     expect(outcomeToast("redeploy", "web", result("rolled-back", "x")).tone).toBe("warning");
-    expect(outcomeToast("rollback", "web", result("failed", "x"))).toMatchObject({ tone: "error", title: "Rollback of web failed" });
+    expect(outcomeToast("rollback", "web", result("failed", "x"))).toMatchObject({
+      tone: "error",
+      title: "Rollback of web failed",
+    });
   });
 });
 
@@ -36,8 +39,15 @@ describe("bulkToast", () => {
   });
 
   it("names what failed, and why", () => {
-    const toast = bulkToast([bulk("a", "succeeded"), bulk("b", null, "A restart is already running on container \"b\"")]);
-    expect(toast).toMatchObject({ tone: "error", outcome: "failed", title: "1 of 2 containers could not be restarted" });
+    const toast = bulkToast([
+      bulk("a", "succeeded"),
+      bulk("b", null, 'A restart is already running on container "b"'),
+    ]);
+    expect(toast).toMatchObject({
+      tone: "error",
+      outcome: "failed",
+      title: "1 of 2 containers could not be restarted",
+    });
     expect(toast.message).toBe('b on alpha: A restart is already running on container "b"');
   });
 

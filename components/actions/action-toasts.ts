@@ -37,7 +37,12 @@ const LISTED = 3;
 /** One toast for a whole bulk restart: a count when all went well, the failures by name otherwise. */
 export function bulkToast(results: BulkRestartResult[]): ToastInput {
   if (results.length === 0) {
-    return { tone: "neutral", outcome: "no-change", title: "Nothing to restart", message: "No container has crashed." };
+    return {
+      tone: "neutral",
+      outcome: "no-change",
+      title: "Nothing to restart",
+      message: "No container has crashed.",
+    };
   }
   const failed = results.filter((r) => r.outcome !== "succeeded" && r.outcome !== "no-change");
   const plural = (n: number) => `${n} container${n === 1 ? "" : "s"}`;

@@ -17,10 +17,14 @@ export function BulkRestartBar({ selected, onClear }: { selected: ContainerRef[]
       data-testid="bulk-actions"
       className="flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm dark:border-sky-900 dark:bg-sky-950/40"
     >
-      <span className="font-medium text-sky-950 dark:text-sky-100">
-        {count} selected
-      </span>
-      <Button size="sm" variant="primary" data-testid="restart-selected" disabled={restart.isPending} onClick={() => setAsking(true)}>
+      <span className="font-medium text-sky-950 dark:text-sky-100">{count} selected</span>
+      <Button
+        size="sm"
+        variant="primary"
+        data-testid="restart-selected"
+        disabled={restart.isPending}
+        onClick={() => setAsking(true)}
+      >
         <span aria-hidden>↻</span>
         {restart.isPending ? "Restarting…" : `Restart selected (${count})`}
       </Button>

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { confirmationFor } from "./describe-action";
 
-const target = (state: "running" | "exited" | "restarting" | "paused") => ({ hostId: "alpha", name: "web", state, image: "shop:2" });
+const target = (state: "running" | "exited" | "restarting" | "paused") => ({
+  hostId: "alpha",
+  name: "web",
+  state,
+  image: "shop:2",
+});
 
 describe("confirmationFor", () => {
   it("asks before anything that interrupts a serving container", () => {

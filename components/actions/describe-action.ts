@@ -1,7 +1,10 @@
 import type { ActionName } from "@/lib/actions/types";
 import type { ContainerRow } from "@/lib/fleet/types";
 
-export const actionLabels: Record<ActionName, { label: string; verb: string; running: string; icon: string }> = {
+export const actionLabels: Record<
+  ActionName,
+  { label: string; verb: string; running: string; icon: string }
+> = {
   start: { label: "Start", verb: "start", running: "Starting", icon: "▶" },
   stop: { label: "Stop", verb: "stop", running: "Stopping", icon: "■" },
   restart: { label: "Restart", verb: "restart", running: "Restarting", icon: "↻" },

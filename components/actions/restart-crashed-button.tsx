@@ -32,8 +32,8 @@ export function RestartCrashedButton({ hostId, count }: { hostId?: string; count
         onCancel={() => setAsking(false)}
       >
         <p>
-          Every container {where} that exited with an error, was killed for lack of memory or is dead is started again
-          ({count} right now). Restart loops and unhealthy containers are left alone.
+          Every container {where} that exited with an error, was killed for lack of memory or is dead is
+          started again ({count} right now). Restart loops and unhealthy containers are left alone.
         </p>
       </ConfirmDialog>
     </>

@@ -48,7 +48,12 @@ export function UserMenu() {
           onClick={() =>
             logout.mutate(undefined, {
               onError: (failure) =>
-                toast({ tone: "error", outcome: "error", title: "Cannot sign out", message: failure.message }),
+                toast({
+                  tone: "error",
+                  outcome: "error",
+                  title: "Cannot sign out",
+                  message: failure.message,
+                }),
             })
           }
         >

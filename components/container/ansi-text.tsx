@@ -11,7 +11,12 @@ export function AnsiText({ segments }: { segments: HighlightedSegment[] }) {
     <>
       {segments.map((segment, index) =>
         segment.match ? (
-          <mark key={index} data-testid="log-match" className="rounded-sm bg-amber-300 text-slate-950" style={cssOf(segment.style, true)}>
+          <mark
+            key={index}
+            data-testid="log-match"
+            className="rounded-sm bg-amber-300 text-slate-950"
+            style={cssOf(segment.style, true)}
+          >
             {segment.text}
           </mark>
         ) : (
@@ -29,7 +34,9 @@ function cssOf(style: AnsiStyle, highlighted: boolean): CSSProperties | undefine
   // Inverse video swaps the colours; unset ones are the viewer's own text and background.
   const fg = style.inverse ? (style.bg ?? "#020617") : style.fg;
   const bg = style.inverse ? (style.fg ?? "#e2e8f0") : style.bg;
-  const decoration = [style.underline && "underline", style.strike && "line-through"].filter(Boolean).join(" ");
+  const decoration = [style.underline && "underline", style.strike && "line-through"]
+    .filter(Boolean)
+    .join(" ");
   return {
     // A highlighted match keeps its readable highlight colours; emphasis still shows.
     color: highlighted ? undefined : fg,

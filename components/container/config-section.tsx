@@ -6,7 +6,8 @@ const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
 // What the server puts in place of every value for roles below operator (MASK in lib/fleet/get-container.ts).
 const isMasked = (entry: string) => entry.slice(entry.indexOf("=") + 1) === ENV_MASK;
 // An entry without "=" has no value to hide.
-const allMasked = (env: string[]) => env.some(isMasked) && env.every((entry) => isMasked(entry) || !entry.includes("="));
+const allMasked = (env: string[]) =>
+  env.some(isMasked) && env.every((entry) => isMasked(entry) || !entry.includes("="));
 
 export function ConfigSection({ container: c }: { container: ContainerDetail }) {
   const items: [string, ReactNode][] = [
@@ -19,7 +20,12 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
     ["Exit code", String(c.exitCode)],
     ["OOM killed", c.oomKilled ? "yes" : "no"],
     ["Restart count", String(c.restartCount)],
-    ["Restart policy", c.restartPolicy.maximumRetryCount ? `${c.restartPolicy.name} (max ${c.restartPolicy.maximumRetryCount})` : c.restartPolicy.name],
+    [
+      "Restart policy",
+      c.restartPolicy.maximumRetryCount
+        ? `${c.restartPolicy.name} (max ${c.restartPolicy.maximumRetryCount})`
+        : c.restartPolicy.name,
+    ],
     ["Created", c.createdAt],
     ["Started", c.startedAt ?? "never"],
     ["Finished", c.finishedAt ?? "—"],
@@ -33,8 +39,8 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
       "Health check",
       c.healthcheck ? (
         <code key="hc">
-          {JSON.stringify(c.healthcheck.test)} every {seconds(c.healthcheck.intervalNs)}, timeout {seconds(c.healthcheck.timeoutNs)},
-          retries {c.healthcheck.retries ?? "default"}
+          {JSON.stringify(c.healthcheck.test)} every {seconds(c.healthcheck.intervalNs)}, timeout{" "}
+          {seconds(c.healthcheck.timeoutNs)}, retries {c.healthcheck.retries ?? "default"}
         </code>
       ) : (
         "none"
@@ -66,14 +72,29 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
           <List items={Object.entries(c.labels).map(([k, v]) => `${k}=${v}`)} empty="No labels" />
         </Panel>
         <Panel title={`Mounts (${c.mounts.length})`}>
-          <List items={c.mounts.map((m) => `${m.type}: ${m.name ?? m.source} → ${m.destination}${m.rw ? "" : " (ro)"}`)} empty="No mounts" />
+          <List
+            items={c.mounts.map(
+              (m) => `${m.type}: ${m.name ?? m.source} → ${m.destination}${m.rw ? "" : " (ro)"}`,
+            )}
+            empty="No mounts"
+          />
         </Panel>
         <Panel title={`Ports (${c.ports.length})`}>
-          <List items={c.ports.map((p) => (p.hostPort ? `${p.hostIp || "0.0.0.0"}:${p.hostPort} → ${p.containerPort}` : `${p.containerPort} (not published)`))} empty="No ports" />
+          <List
+            items={c.ports.map((p) =>
+              p.hostPort
+                ? `${p.hostIp || "0.0.0.0"}:${p.hostPort} → ${p.containerPort}`
+                : `${p.containerPort} (not published)`,
+            )}
+            empty="No ports"
+          />
         </Panel>
         {c.healthLog.length > 0 && (
           <Panel title="Recent health checks">
-            <List items={c.healthLog.map((p) => `${p.end} exit ${p.exitCode}: ${p.output.trim()}`)} empty="" />
+            <List
+              items={c.healthLog.map((p) => `${p.end} exit ${p.exitCode}: ${p.output.trim()}`)}
+              empty=""
+            />
           </Panel>
         )}
       </div>

@@ -64,7 +64,13 @@ export function LogList({
         {virtualizer.getVirtualItems().map((item) => {
           const line = lines[item.index];
           return line ? (
-            <LogRow key={item.key} line={line} top={item.start} pattern={pattern} showTimestamp={showTimestamps} />
+            <LogRow
+              key={item.key}
+              line={line}
+              top={item.start}
+              pattern={pattern}
+              showTimestamp={showTimestamps}
+            />
           ) : null;
         })}
       </div>

@@ -37,7 +37,11 @@ export const LogRow = memo(function LogRow({
         {stderr ? "err" : ""}
       </span>
       {showTimestamp && (
-        <time className="shrink-0 select-none pr-3 text-slate-500" dateTime={line.ts ?? undefined} title={line.ts ?? undefined}>
+        <time
+          className="shrink-0 select-none pr-3 text-slate-500"
+          dateTime={line.ts ?? undefined}
+          title={line.ts ?? undefined}
+        >
           {formatTime(line.ts)}
         </time>
       )}

@@ -33,10 +33,20 @@ export function LogToolbar({
         className="min-w-56 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={showTimestamps} onChange={(event) => onShowTimestamps(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={showTimestamps}
+          onChange={(event) => onShowTimestamps(event.target.checked)}
+        />
         Timestamps
       </label>
-      <button type="button" className={button} aria-pressed={paused} onClick={() => onPaused(!paused)} disabled={!canPause}>
+      <button
+        type="button"
+        className={button}
+        aria-pressed={paused}
+        onClick={() => onPaused(!paused)}
+        disabled={!canPause}
+      >
         {paused ? "Resume" : "Pause"}
       </button>
       <button type="button" className={button} onClick={onDownload} disabled={!canDownload}>

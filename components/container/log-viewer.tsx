@@ -49,14 +49,25 @@ export function LogViewer({ hostId, name, runKey }: { hostId: string; name: stri
       )}
       {stream.skipped > 0 && (
         <Notice tone="warning" title={`skipped ${stream.skipped.toLocaleString("en")} lines to keep up`}>
-          Lines arrived faster than this page could show them; it jumped to the newest. Download keeps what is shown.
+          Lines arrived faster than this page could show them; it jumped to the newest. Download keeps what is
+          shown.
         </Notice>
       )}
       <div className="relative overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
-        <LogList lines={visible} pattern={pattern} showTimestamps={showTimestamps} following={!paused} onScrollUp={() => setPaused(true)} />
+        <LogList
+          lines={visible}
+          pattern={pattern}
+          showTimestamps={showTimestamps}
+          following={!paused}
+          onScrollUp={() => setPaused(true)}
+        />
         {visible.length === 0 && (
           <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-slate-400">
-            {stream.status === "connecting" ? "Reading the log…" : pattern ? "No line matches the filter" : "No log lines yet"}
+            {stream.status === "connecting"
+              ? "Reading the log…"
+              : pattern
+                ? "No line matches the filter"
+                : "No log lines yet"}
           </p>
         )}
       </div>
@@ -64,7 +75,17 @@ export function LogViewer({ hostId, name, runKey }: { hostId: string; name: stri
   );
 }
 
-function LogStatus({ stream, paused, shown, filtered }: { stream: LogStreamState; paused: boolean; shown: number; filtered: boolean }) {
+function LogStatus({
+  stream,
+  paused,
+  shown,
+  filtered,
+}: {
+  stream: LogStreamState;
+  paused: boolean;
+  shown: number;
+  filtered: boolean;
+}) {
   const count = filtered
     ? `${shown.toLocaleString("en")} of ${stream.lines.length.toLocaleString("en")} lines match`
     : `${stream.lines.length.toLocaleString("en")} lines`;
@@ -79,11 +100,19 @@ function LogStatus({ stream, paused, shown, filtered }: { stream: LogStreamState
             ? "not following"
             : `${stream.status}…`;
   return (
-    <p data-testid="log-status" data-status={stream.status} className="flex items-center gap-2 text-sm text-slate-500 dark:text-slate-400">
+    <p
+      data-testid="log-status"
+      data-status={stream.status}
+      className="flex items-center gap-2 text-sm text-slate-500 dark:text-slate-400"
+    >
       <span
         aria-hidden
         className={`h-2 w-2 rounded-full ${
-          stream.status === "live" && !paused ? "bg-emerald-500" : stream.status === "error" ? "bg-red-500" : "bg-slate-400"
+          stream.status === "live" && !paused
+            ? "bg-emerald-500"
+            : stream.status === "error"
+              ? "bg-red-500"
+              : "bg-slate-400"
         }`}
       />
       {state} · {count}

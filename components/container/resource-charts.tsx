@@ -1,13 +1,27 @@
 "use client";
 import { Notice } from "@/components/ui/notice";
-import { formatBytes, formatPercent, formatRate, niceBytesCeiling, niceCeiling } from "@/lib/stats/format-usage";
+import {
+  formatBytes,
+  formatPercent,
+  formatRate,
+  niceBytesCeiling,
+  niceCeiling,
+} from "@/lib/stats/format-usage";
 import { STATS_WINDOW_MS, useStatsStream } from "@/lib/queries/use-stats-stream";
 import { UsageChart } from "./usage-chart";
 
 const MiB = 1024 * 1024;
 
 /** Live CPU, memory, network and block I/O of a running container, over the last 5 minutes. */
-export function ResourceCharts({ hostId, name, running }: { hostId: string; name: string; running: boolean }) {
+export function ResourceCharts({
+  hostId,
+  name,
+  running,
+}: {
+  hostId: string;
+  name: string;
+  running: boolean;
+}) {
   const { samples, status, error } = useStatsStream(hostId, name, { enabled: running });
   const latest = samples.at(-1);
   const times = samples.map((s) => Date.parse(s.at));
@@ -26,7 +40,11 @@ export function ResourceCharts({ hostId, name, running }: { hostId: string; name
           {error}
         </Notice>
       ) : (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{status === "idle" ? "The engine reports no usage: the container is not running." : "Waiting for the engine's first reading…"}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          {status === "idle"
+            ? "The engine reports no usage: the container is not running."
+            : "Waiting for the engine's first reading…"}
+        </p>
       );
   } else {
     const cpu = samples.map((s) => s.cpuPercent);

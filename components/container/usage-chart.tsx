@@ -46,8 +46,21 @@ export function UsageChart({
         <span className="truncate text-right text-sm tabular-nums">{value}</span>
       </figcaption>
       <div className="relative mt-2">
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-16 w-full overflow-visible" role="img" aria-label={`${title} since ${since}`}>
-          <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="stroke-slate-200 dark:stroke-slate-700" vectorEffect="non-scaling-stroke" />
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          className="h-16 w-full overflow-visible"
+          role="img"
+          aria-label={`${title} since ${since}`}
+        >
+          <line
+            x1={0}
+            x2={WIDTH}
+            y1={HEIGHT - 0.5}
+            y2={HEIGHT - 0.5}
+            className="stroke-slate-200 dark:stroke-slate-700"
+            vectorEffect="non-scaling-stroke"
+          />
           <line
             x1={0}
             x2={WIDTH}
@@ -66,9 +79,22 @@ export function UsageChart({
               return (
                 <g key={`${line.key}-${part}`} className={line.className}>
                   {index === 0 && (
-                    <path d={`${d}L${x(last[0]).toFixed(1)},${HEIGHT}L${x(first[0]).toFixed(1)},${HEIGHT}Z`} fill="currentColor" opacity={0.12} stroke="none" />
+                    <path
+                      d={`${d}L${x(last[0]).toFixed(1)},${HEIGHT}L${x(first[0]).toFixed(1)},${HEIGHT}Z`}
+                      fill="currentColor"
+                      opacity={0.12}
+                      stroke="none"
+                    />
                   )}
-                  <path data-series={line.key} d={d} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+                  <path
+                    data-series={line.key}
+                    d={d}
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth={1.5}
+                    vectorEffect="non-scaling-stroke"
+                    strokeLinejoin="round"
+                  />
                 </g>
               );
             }),

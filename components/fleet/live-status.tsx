@@ -38,7 +38,11 @@ export function LiveIndicator() {
   const status = useContext(LiveStatusContext);
   const look = looks[status];
   return (
-    <span data-testid="live-status" data-status={status} className="ml-auto flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+    <span
+      data-testid="live-status"
+      data-status={status}
+      className="ml-auto flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400"
+    >
       <span className={`h-2 w-2 rounded-full ${look.dot}`} aria-hidden />
       {look.label}
     </span>

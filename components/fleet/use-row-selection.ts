@@ -11,7 +11,10 @@ export const rowKey = (row: Pick<ListedContainer, "hostId" | "name">) => `${row.
 export function useRowSelection(rows: ListedContainer[]) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
   // Rows change with every live event: with nothing checked, skip the pass over all of them.
-  const selected = useMemo(() => (checked.size === 0 ? [] : rows.filter((row) => checked.has(rowKey(row)))), [rows, checked]);
+  const selected = useMemo(
+    () => (checked.size === 0 ? [] : rows.filter((row) => checked.has(rowKey(row)))),
+    [rows, checked],
+  );
   const all = selected.length > 0 && selected.length === rows.length;
   return {
     checked,

@@ -14,7 +14,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const id = ++lastId.current;
     setToasts((list) => [...list.slice(-(MAX_SHOWN - 1)), { ...toast, id }]);
   }, []);
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)),
+    [],
+  );
   return (
     <ToastContext.Provider value={show}>
       {children}

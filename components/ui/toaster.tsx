@@ -15,11 +15,19 @@ const looks: Record<ToastTone, { box: string; icon: string }> = {
     box: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
     icon: "↶",
   },
-  error: { box: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100", icon: "✖" },
+  error: {
+    box: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
+    icon: "✖",
+  },
 };
 
 // Bad news stays longer: it usually needs reading, and maybe copying.
-const SHOWN_MS: Record<ToastTone, number> = { success: 6_000, neutral: 6_000, warning: 12_000, error: 12_000 };
+const SHOWN_MS: Record<ToastTone, number> = {
+  success: 6_000,
+  neutral: 6_000,
+  warning: 12_000,
+  error: 12_000,
+};
 
 /** The stack of toasts, bottom right. It stays mounted even when empty, so screen readers track it. */
 export function Toaster({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {

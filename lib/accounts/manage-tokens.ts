@@ -11,7 +11,10 @@ import { getDb } from "@/lib/history/db";
 // The admin endpoints for API tokens and the audit log, each one call into lib/auth.
 export const tokensApi = {
   list: () => ({ tokens: listTokens(getDb()) }),
-  create: (input: NewToken, by: Principal, request: Request) => createToken(getDb(), input, by.name, clientAddress(request)),
-  revoke: (id: number, by: Principal, request: Request) => ({ token: revokeToken(getDb(), id, by.name, clientAddress(request)) }),
+  create: (input: NewToken, by: Principal, request: Request) =>
+    createToken(getDb(), input, by.name, clientAddress(request)),
+  revoke: (id: number, by: Principal, request: Request) => ({
+    token: revokeToken(getDb(), id, by.name, clientAddress(request)),
+  }),
   audit: (limit: number | undefined) => ({ entries: listAudit(getDb(), { limit }) }),
 };

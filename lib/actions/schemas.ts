@@ -21,7 +21,10 @@ export const deployHookBodySchema = z
     hostId,
     container: containerName,
     // A new reference to run (e.g. a tag the pipeline just pushed); absent: pull the container's own reference.
-    image: z.string().regex(/^[a-z0-9][\w.:\/@-]{0,254}$/i, "must be an image reference").optional(),
+    image: z
+      .string()
+      .regex(/^[a-z0-9][\w.:\/@-]{0,254}$/i, "must be an image reference")
+      .optional(),
     graceSeconds: graceSecondsSchema,
   })
   .strict();

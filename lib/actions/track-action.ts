@@ -75,7 +75,12 @@ export async function trackAction(
     publish("started", null);
     let end: ActionEnd;
     try {
-      end = await work({ entry, container, image, phase: (phase, progress = null) => publish(phase, progress) });
+      end = await work({
+        entry,
+        container,
+        image,
+        phase: (phase, progress = null) => publish(phase, progress),
+      });
     } catch (error) {
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);
       end = { outcome: "failed", message: failure.message };

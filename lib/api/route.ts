@@ -44,7 +44,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const params = parse(schemas.params, rawParams, "path") as P;
       const url = new URL(request.url);
       const query = parse(schemas.query, Object.fromEntries(url.searchParams), "query") as Q;
-      const body = schemas.body ? (parse(schemas.body, await readJson(request), "body") as B) : (undefined as B);
+      const body = schemas.body
+        ? (parse(schemas.body, await readJson(request), "body") as B)
+        : (undefined as B);
       const result = await handler({ params, query, body, request, principal: principal as Principal });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
@@ -56,9 +58,13 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
 async function authorize(request: Request, access: Access): Promise<Principal | null> {
   if (access === "public") return authenticateRequest(request);
   const principal = await authenticateRequest(request);
-  if (!principal) throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
+  if (!principal)
+    throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
   if (!hasRole(principal, access)) {
-    throw new WharfError("FORBIDDEN", `This needs the ${access} role; ${principal.name} has the ${principal.role} role`);
+    throw new WharfError(
+      "FORBIDDEN",
+      `This needs the ${access} role; ${principal.name} has the ${principal.role} role`,
+    );
   }
   if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);
   return principal;

@@ -29,7 +29,9 @@ describe("safeNextPath", () => {
 
 describe("loginHref", () => {
   it("carries the current page, encoded", () => {
-    expect(loginHref("/history?host=a&result=failed")).toBe("/login?next=%2Fhistory%3Fhost%3Da%26result%3Dfailed");
+    expect(loginHref("/history?host=a&result=failed")).toBe(
+      "/login?next=%2Fhistory%3Fhost%3Da%26result%3Dfailed",
+    );
   });
 
   it("leaves out a next that is only the fleet page", () => {

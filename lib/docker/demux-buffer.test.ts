@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { demuxBuffer, looksMultiplexed } from "./log-demuxer";
 
 /** Lines as stream and text: these tests are about splitting, not timestamps. */
-const demuxLog = (buffer: Buffer, tty?: boolean) => demuxBuffer(buffer, tty).map(({ stream, text }) => ({ stream, text }));
+const demuxLog = (buffer: Buffer, tty?: boolean) =>
+  demuxBuffer(buffer, tty).map(({ stream, text }) => ({ stream, text }));
 
 /** One frame of the engine's multiplexed stream: [type, 0, 0, 0, size (uint32 BE)] then the payload. */
 function frame(stream: "stdout" | "stderr", text: string): Buffer {
@@ -32,7 +33,10 @@ describe("demuxLog on a multiplexed stream", () => {
   });
 
   it("splits a frame holding two lines", () => {
-    const buffer = Buffer.concat([frame("stderr", "panic: boom\ngoroutine 1 [running]:\n"), frame("stdout", "bye\n")]);
+    const buffer = Buffer.concat([
+      frame("stderr", "panic: boom\ngoroutine 1 [running]:\n"),
+      frame("stdout", "bye\n"),
+    ]);
     expect(demuxLog(buffer)).toEqual([err("panic: boom"), err("goroutine 1 [running]:"), out("bye")]);
   });
 
@@ -42,7 +46,10 @@ describe("demuxLog on a multiplexed stream", () => {
   });
 
   it("drops the carriage return of \\r\\n line endings", () => {
-    expect(demuxLog(frame("stdout", "GET / 200\r\nGET /health 200\r\n"))).toEqual([out("GET / 200"), out("GET /health 200")]);
+    expect(demuxLog(frame("stdout", "GET / 200\r\nGET /health 200\r\n"))).toEqual([
+      out("GET / 200"),
+      out("GET /health 200"),
+    ]);
   });
 
   it("keeps blank lines inside the output", () => {
@@ -80,7 +87,9 @@ describe("demuxLog on a TTY container's plain text", () => {
 describe("long lines", () => {
   it("joins a line the engine split across two frames of the same stream", () => {
     const long = "x".repeat(16_384);
-    const lines = demuxLog(Buffer.concat([frame("stdout", long), frame("stdout", "y\n"), frame("stderr", "err\n")]));
+    const lines = demuxLog(
+      Buffer.concat([frame("stdout", long), frame("stdout", "y\n"), frame("stderr", "err\n")]),
+    );
     expect(lines).toEqual([
       { stream: "stdout", text: `${long}y` },
       { stream: "stderr", text: "err" },

@@ -26,22 +26,36 @@ export function toWharfError(error: unknown, host: Host, container?: string): Wh
   const failure = error as EngineFailure;
   const subject = container ? `container "${container}" on host "${host.id}"` : `host "${host.id}"`;
   if (failure?.statusCode === 404) {
-    return new WharfError("NOT_FOUND", container ? `Container "${container}" not found on host "${host.id}"` : `Not found on host "${host.id}"`);
+    return new WharfError(
+      "NOT_FOUND",
+      container
+        ? `Container "${container}" not found on host "${host.id}"`
+        : `Not found on host "${host.id}"`,
+    );
   }
   if (failure?.statusCode === 409) {
     return new WharfError("CONFLICT", `Conflict on ${subject}: ${engineMessage(failure)}`);
   }
   if (failure?.statusCode !== undefined) {
-    return new WharfError("INTERNAL", `The engine of host "${host.id}" refused the request for ${subject}: ${engineMessage(failure)}`);
+    return new WharfError(
+      "INTERNAL",
+      `The engine of host "${host.id}" refused the request for ${subject}: ${engineMessage(failure)}`,
+    );
   }
-  return new WharfError("HOST_UNREACHABLE", `Host "${host.id}" is unreachable: ${reachabilityReason(failure)}`);
+  return new WharfError(
+    "HOST_UNREACHABLE",
+    `Host "${host.id}" is unreachable: ${reachabilityReason(failure)}`,
+  );
 }
 
 export function reachabilityReason(failure: EngineFailure | undefined): string {
   if (!failure) return "unknown error";
-  if (failure.code && unreachableCodes.has(failure.code)) return `${failure.code} (${describeCode(failure.code)})`;
-  if (/timed out|timeout/i.test(failure.message ?? "")) return failure.message.startsWith("timed out") ? failure.message : "timed out";
-  if (/certificate|self[- ]signed|SSL|TLS/i.test(failure.message ?? "")) return `TLS error: ${failure.message}`;
+  if (failure.code && unreachableCodes.has(failure.code))
+    return `${failure.code} (${describeCode(failure.code)})`;
+  if (/timed out|timeout/i.test(failure.message ?? ""))
+    return failure.message.startsWith("timed out") ? failure.message : "timed out";
+  if (/certificate|self[- ]signed|SSL|TLS/i.test(failure.message ?? ""))
+    return `TLS error: ${failure.message}`;
   return failure.message || "unknown error";
 }
 

@@ -18,7 +18,11 @@ export type LogFollow = {
  * Throws (before anything streams) when the container does not exist or the host does not answer. Aborting
  * `signal` destroys the engine connection.
  */
-export async function followLogs(host: Host, nameOrId: string, options: { tail: number; signal: AbortSignal }): Promise<LogFollow> {
+export async function followLogs(
+  host: Host,
+  nameOrId: string,
+  options: { tail: number; signal: AbortSignal },
+): Promise<LogFollow> {
   // Whether the container has a TTY decides how its log is framed; the inspect also turns a missing
   // container into a 404 within the host's timeout, before any stream is opened.
   const inspected = await withDeadline((signal) => inspectContainer(host, nameOrId, signal), host.timeoutMs);

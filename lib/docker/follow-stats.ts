@@ -16,7 +16,11 @@ export type StatsFollow = {
  * exist or the host refuses. Aborting `signal` destroys the engine connection, which stops the engine's
  * sampling for this reader.
  */
-export async function followStats(host: Host, nameOrId: string, options: { signal: AbortSignal }): Promise<StatsFollow> {
+export async function followStats(
+  host: Host,
+  nameOrId: string,
+  options: { signal: AbortSignal },
+): Promise<StatsFollow> {
   // The stream client has no timeout: the inspect bounds by the host's timeout how long a missing container
   // or a silent host can keep the request waiting.
   const inspected = await withDeadline((signal) => inspectContainer(host, nameOrId, signal), host.timeoutMs);

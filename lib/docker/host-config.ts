@@ -15,13 +15,14 @@ export const hostConfigSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a slug: lowercase letters, digits and dashes, up to 63"),
+      .regex(
+        /^[a-z0-9](?:[a-z0-9-]{0,62})$/,
+        "must be a slug: lowercase letters, digits and dashes, up to 63",
+      ),
     name: z.string().min(1).max(100).optional(),
-    url: z
-      .string()
-      .refine((value) => /^(unix|tcp|ssh):\/\/.+/.test(value), {
-        message: "must be unix:///path, tcp://host:port or ssh://user@host",
-      }),
+    url: z.string().refine((value) => /^(unix|tcp|ssh):\/\/.+/.test(value), {
+      message: "must be unix:///path, tcp://host:port or ssh://user@host",
+    }),
     tls: hostTlsSchema.optional(),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
   })
@@ -35,7 +36,11 @@ export const fleetConfigSchema = z
     const seen = new Set<string>();
     fleet.hosts.forEach((host, index) => {
       if (seen.has(host.id)) {
-        ctx.addIssue({ code: "custom", path: ["hosts", index, "id"], message: `duplicate host id "${host.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["hosts", index, "id"],
+          message: `duplicate host id "${host.id}"`,
+        });
       }
       seen.add(host.id);
     });
@@ -56,6 +61,6 @@ export type Host = {
 export const DEFAULT_TIMEOUT_MS = 3000;
 
 export function displayUrl(url: string): string {
-    // Greedy up to the last "@" of the authority, as URL parsers do, so an unencoded "@" in a password is removed too.
+  // Greedy up to the last "@" of the authority, as URL parsers do, so an unencoded "@" in a password is removed too.
   return url.replace(/^([a-z]+:\/\/)[^/]*@/, "$1");
 }

@@ -20,7 +20,9 @@ export async function inspectAllContainers(host: Host, signal?: AbortSignal): Pr
       const index = next++;
       const summary = summaries[index]!;
       try {
-        results[index] = (await client.getContainer(summary.Id).inspect({ abortSignal: signal })) as unknown as ContainerInspect;
+        results[index] = (await client
+          .getContainer(summary.Id)
+          .inspect({ abortSignal: signal })) as unknown as ContainerInspect;
       } catch (error) {
         // Removed between list and inspect: it is simply gone.
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;

@@ -39,15 +39,25 @@ function readFleet(env: NodeJS.ProcessEnv): Host[] {
 /** Without a fleet file Wharf manages one host, found the way the docker CLI finds it. */
 function localHostFromEnv(env: NodeJS.ProcessEnv): Host {
   const url = env.DOCKER_HOST || "unix:///var/run/docker.sock";
-  const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== "" && env.DOCKER_TLS_VERIFY !== "0";
-  const host: Host = { id: "local", name: "Local", url, displayUrl: displayUrl(url), timeoutMs: DEFAULT_TIMEOUT_MS };
+  const verify =
+    env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== "" && env.DOCKER_TLS_VERIFY !== "0";
+  const host: Host = {
+    id: "local",
+    name: "Local",
+    url,
+    displayUrl: displayUrl(url),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
   if (verify) {
     const certPath = env.DOCKER_CERT_PATH || path.join(env.HOME ?? "/root", ".docker");
     const read = (name: string) => {
       try {
         return readFileSync(path.join(certPath, name), "utf8");
       } catch {
-        throw new WharfError("VALIDATION", `DOCKER_TLS_VERIFY is set but ${path.join(certPath, name)} cannot be read`);
+        throw new WharfError(
+          "VALIDATION",
+          `DOCKER_TLS_VERIFY is set but ${path.join(certPath, name)} cannot be read`,
+        );
       }
     };
     host.tls = { ca: read("ca.pem"), cert: read("cert.pem"), key: read("key.pem") };

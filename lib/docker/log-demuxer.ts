@@ -49,7 +49,8 @@ function framedDemuxer(timestamps: boolean): LogDemuxer {
     },
     end() {
       const out: LogEntry[] = [];
-      for (const stream of ["stdout", "stderr"] as const) lines.add(out, stream, decoders[stream].end(), null);
+      for (const stream of ["stdout", "stderr"] as const)
+        lines.add(out, stream, decoders[stream].end(), null);
       return [...out, ...lines.flush()];
     },
   };
@@ -118,7 +119,8 @@ function lineAssembler() {
     flush(): LogEntry[] {
       const out: LogEntry[] = [];
       for (const stream of ["stdout", "stderr"] as const) {
-        if (pending[stream]) out.push({ stream, text: pending[stream].replace(/\r$/, ""), ts: firstTs[stream] });
+        if (pending[stream])
+          out.push({ stream, text: pending[stream].replace(/\r$/, ""), ts: firstTs[stream] });
         pending[stream] = "";
       }
       return out;

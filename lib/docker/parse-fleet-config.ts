@@ -14,7 +14,10 @@ export function parseFleetConfig(file: string, text: string): Host[] {
   try {
     raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new WharfError("VALIDATION", `Invalid fleet config ${file}: cannot parse it (${(error as Error).message})`);
+    throw new WharfError(
+      "VALIDATION",
+      `Invalid fleet config ${file}: cannot parse it (${(error as Error).message})`,
+    );
   }
   const result = fleetConfigSchema.safeParse(raw);
   if (!result.success) {
@@ -31,7 +34,10 @@ export function parseFleetConfig(file: string, text: string): Host[] {
       displayUrl: displayUrl(host.url),
       timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       tls: host.tls && {
-        ca: host.tls.ca === undefined ? undefined : readPem(host.tls.ca, baseDir, file, `${where} field "tls.ca"`),
+        ca:
+          host.tls.ca === undefined
+            ? undefined
+            : readPem(host.tls.ca, baseDir, file, `${where} field "tls.ca"`),
         cert: readPem(host.tls.cert, baseDir, file, `${where} field "tls.cert"`),
         key: readPem(host.tls.key, baseDir, file, `${where} field "tls.key"`),
       },

@@ -18,7 +18,10 @@ export function registryAuthFor(ref: string): AuthConfig | undefined {
   } catch {
     return undefined;
   }
-  const candidates = registry === "docker.io" ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
+  const candidates =
+    registry === "docker.io"
+      ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"]
+      : [registry, `https://${registry}`, `http://${registry}`];
   for (const key of candidates) {
     const entry = config.auths?.[key];
     if (!entry) continue;
@@ -34,5 +37,7 @@ export function registryAuthFor(ref: string): AuthConfig | undefined {
 /** "127.0.0.1:5000/app:v2" → "127.0.0.1:5000"; "nginx" → "docker.io". */
 export function registryOf(ref: string): string {
   const first = ref.split("/")[0] ?? "";
-  return ref.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
+  return ref.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")
+    ? first
+    : "docker.io";
 }

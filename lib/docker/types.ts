@@ -92,5 +92,7 @@ export type ImageInspect = {
 export type RawContainerInspect = ContainerInspect & {
   Config: ContainerInspect["Config"] & Record<string, unknown>;
   HostConfig: ContainerInspect["HostConfig"] & Record<string, unknown>;
-  NetworkSettings?: ContainerInspect["NetworkSettings"] & { Networks?: Record<string, Record<string, unknown>> };
+  NetworkSettings?: ContainerInspect["NetworkSettings"] & {
+    Networks?: Record<string, Record<string, unknown>>;
+  };
 };

@@ -12,7 +12,10 @@ export function formatDuration(ms: number): string {
 }
 
 /** The age column: how long a container has been up, or how long ago it stopped. */
-export function describeAge(row: Pick<ContainerRow, "state" | "startedAt" | "finishedAt" | "createdAt">, now: number): string {
+export function describeAge(
+  row: Pick<ContainerRow, "state" | "startedAt" | "finishedAt" | "createdAt">,
+  now: number,
+): string {
   const since = (iso: string | null) => (iso ? formatDuration(now - Date.parse(iso)) : null);
   switch (row.state) {
     case "running":

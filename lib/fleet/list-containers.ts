@@ -8,7 +8,8 @@ import type { ContainersResponse, ListedContainer } from "./types";
 export async function listContainers(filter: ContainerFilter): Promise<ContainersResponse> {
   const { store } = getLiveFleet();
   // Asking for unknown hosts is a mistake worth naming, not an empty list.
-  const hostIds = filter.hosts && filter.hosts.length > 0 ? filter.hosts.map((id) => findHost(id).id) : store.hostIds();
+  const hostIds =
+    filter.hosts && filter.hosts.length > 0 ? filter.hosts.map((id) => findHost(id).id) : store.hostIds();
   await store.ready(hostIds);
   const rows: ListedContainer[] = [];
   for (const hostId of hostIds) {

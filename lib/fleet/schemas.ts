@@ -8,7 +8,12 @@ const hostIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be 
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const containersQuerySchema = z

@@ -40,7 +40,9 @@ describe("highlightMatches", () => {
   });
 
   it("leaves a line without matches as it was", () => {
-    expect(highlightMatches(parseAnsi("abc"), filterPattern("zzz"))).toEqual([{ text: "abc", style: {}, match: false }]);
+    expect(highlightMatches(parseAnsi("abc"), filterPattern("zzz"))).toEqual([
+      { text: "abc", style: {}, match: false },
+    ]);
     expect(highlightMatches(parseAnsi("abc"), null)).toEqual([{ text: "abc", style: {}, match: false }]);
   });
 });

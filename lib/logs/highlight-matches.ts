@@ -43,11 +43,19 @@ export function highlightMatches(segments: AnsiSegment[], pattern: RegExp | null
         out.push({ text: segment.text.slice(cursor - start), style: segment.style, match: false });
         cursor = end;
       } else if (current[0] > cursor) {
-        out.push({ text: segment.text.slice(cursor - start, current[0] - start), style: segment.style, match: false });
+        out.push({
+          text: segment.text.slice(cursor - start, current[0] - start),
+          style: segment.style,
+          match: false,
+        });
         cursor = current[0];
       } else {
         const stop = Math.min(current[1], end);
-        out.push({ text: segment.text.slice(cursor - start, stop - start), style: segment.style, match: true });
+        out.push({
+          text: segment.text.slice(cursor - start, stop - start),
+          style: segment.style,
+          match: true,
+        });
         cursor = stop;
       }
     }

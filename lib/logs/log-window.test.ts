@@ -3,7 +3,11 @@ import { appendCapped, takeTail, toText, toViewLines, type ViewLine } from "./lo
 
 const lines = (from: number, count: number): ViewLine[] =>
   toViewLines(
-    Array.from({ length: count }, (_, i) => ({ stream: "stdout" as const, text: `line ${from + i}`, ts: null })),
+    Array.from({ length: count }, (_, i) => ({
+      stream: "stdout" as const,
+      text: `line ${from + i}`,
+      ts: null,
+    })),
     from,
   );
 
@@ -46,7 +50,10 @@ describe("takeTail", () => {
 
 describe("toViewLines and toText", () => {
   it("keeps the text without colour codes for filters and downloads", () => {
-    const [line] = toViewLines([{ stream: "stderr", text: "\x1b[31mboom\x1b[0m", ts: "2026-01-01T00:00:00.000000000Z" }], 7);
+    const [line] = toViewLines(
+      [{ stream: "stderr", text: "\x1b[31mboom\x1b[0m", ts: "2026-01-01T00:00:00.000000000Z" }],
+      7,
+    );
     expect(line).toMatchObject({ seq: 7, plain: "boom", stream: "stderr" });
     expect(toText([line!], true)).toBe("2026-01-01T00:00:00.000000000Z boom\n");
     expect(toText([line!], false)).toBe("boom\n");

@@ -15,7 +15,11 @@ export function toViewLines(entries: LogEntry[], firstSeq: number): ViewLine[] {
  * Appends a frame's worth of lines, keeping the newest `capacity`. Returns a new array (React state) and how
  * many lines left at the top.
  */
-export function appendCapped(lines: ViewLine[], batch: ViewLine[], capacity = LOG_CAPACITY): { lines: ViewLine[]; dropped: number } {
+export function appendCapped(
+  lines: ViewLine[],
+  batch: ViewLine[],
+  capacity = LOG_CAPACITY,
+): { lines: ViewLine[]; dropped: number } {
   if (batch.length === 0) return { lines, dropped: 0 };
   const overflow = Math.max(0, lines.length + batch.length - capacity);
   if (overflow === 0) return { lines: lines.concat(batch), dropped: 0 };
@@ -28,12 +32,18 @@ export function appendCapped(lines: ViewLine[], batch: ViewLine[], capacity = LO
  * behind: it skips to the tail, keeping the newest `capacity`, and counts the rest as skipped — they would have
  * left the buffer without ever being shown.
  */
-export function takeTail(pending: ViewLine[], capacity = LOG_CAPACITY): { kept: ViewLine[]; skipped: number } {
+export function takeTail(
+  pending: ViewLine[],
+  capacity = LOG_CAPACITY,
+): { kept: ViewLine[]; skipped: number } {
   if (pending.length <= capacity) return { kept: pending, skipped: 0 };
   return { kept: pending.slice(pending.length - capacity), skipped: pending.length - capacity };
 }
 
 /** The buffer as a text file: what the reader sees, without colour codes, with timestamps when shown. */
 export function toText(lines: ViewLine[], timestamps: boolean): string {
-  return lines.map((line) => (timestamps && line.ts ? `${line.ts} ${line.plain}` : line.plain)).join("\n") + (lines.length ? "\n" : "");
+  return (
+    lines.map((line) => (timestamps && line.ts ? `${line.ts} ${line.plain}` : line.plain)).join("\n") +
+    (lines.length ? "\n" : "")
+  );
 }

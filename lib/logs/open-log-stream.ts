@@ -16,9 +16,16 @@ const BATCH_LINES = 1_000;
  * as server-sent events. An unknown host or container fails before the stream starts, so it is answered as
  * JSON with its status. The engine stream lives exactly as long as the client's request.
  */
-export async function openLogStream(request: Request, params: ContainerParams, query: LogsQuery): Promise<Response> {
-  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
-    followLogs(host, params.nameOrId, { tail: query.tail, signal }),
+export async function openLogStream(
+  request: Request,
+  params: ContainerParams,
+  query: LogsQuery,
+): Promise<Response> {
+  const { host, engine, follow } = await startFollow(
+    request,
+    params.hostId,
+    params.nameOrId,
+    (host, signal) => followLogs(host, params.nameOrId, { tail: query.tail, signal }),
   );
 
   return sseResponse(

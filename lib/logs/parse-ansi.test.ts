@@ -15,7 +15,10 @@ describe("parseAnsi", () => {
 
   it("combines codes in one sequence and keeps them until reset", () => {
     const [first, second, third] = parseAnsi("\x1b[1;4;93;44mWARN\x1b[24m still\x1b[m done");
-    expect(first).toEqual({ text: "WARN", style: { bold: true, underline: true, fg: "#fde047", bg: "#60a5fa" } });
+    expect(first).toEqual({
+      text: "WARN",
+      style: { bold: true, underline: true, fg: "#fde047", bg: "#60a5fa" },
+    });
     expect(second).toEqual({ text: " still", style: { bold: true, fg: "#fde047", bg: "#60a5fa" } });
     expect(third).toEqual({ text: " done", style: {} });
   });
@@ -37,7 +40,9 @@ describe("parseAnsi", () => {
   });
 
   it("drops cursor moves, erases, titles and stray control characters without showing them", () => {
-    expect(parseAnsi("\x1b[2K\x1b[1Gprogress\x1b]0;title\x07 50%\x1b(B\x07\x00!")).toEqual([{ text: "progress 50%!", style: {} }]);
+    expect(parseAnsi("\x1b[2K\x1b[1Gprogress\x1b]0;title\x07 50%\x1b(B\x07\x00!")).toEqual([
+      { text: "progress 50%!", style: {} },
+    ]);
   });
 
   it("ignores private-mode sequences instead of treating them as colours", () => {
@@ -49,7 +54,8 @@ describe("parseAnsi", () => {
     const segments = parseAnsi(hostile);
     expect(segments.map((s) => s.text).join("")).toContain('<img src=x onerror="alert(1)">');
     for (const segment of segments) {
-      for (const value of [segment.style.fg, segment.style.bg]) if (value) expect(value).toMatch(/^#[0-9a-f]{6}$/);
+      for (const value of [segment.style.fg, segment.style.bg])
+        if (value) expect(value).toMatch(/^#[0-9a-f]{6}$/);
     }
   });
 

@@ -21,8 +21,22 @@ const ESCAPES =
 
 /** Readable on the viewer's dark background; the usual xterm order: black red green yellow blue magenta cyan white. */
 const PALETTE = [
-  "#64748b", "#f87171", "#4ade80", "#facc15", "#60a5fa", "#e879f9", "#22d3ee", "#e2e8f0",
-  "#94a3b8", "#fca5a5", "#86efac", "#fde047", "#93c5fd", "#f0abfc", "#67e8f9", "#ffffff",
+  "#64748b",
+  "#f87171",
+  "#4ade80",
+  "#facc15",
+  "#60a5fa",
+  "#e879f9",
+  "#22d3ee",
+  "#e2e8f0",
+  "#94a3b8",
+  "#fca5a5",
+  "#86efac",
+  "#fde047",
+  "#93c5fd",
+  "#f0abfc",
+  "#67e8f9",
+  "#ffffff",
 ];
 
 export function parseAnsi(input: string): AnsiSegment[] {
@@ -38,7 +52,8 @@ export function parseAnsi(input: string): AnsiSegment[] {
   for (const match of input.matchAll(ESCAPES)) {
     emit(input.slice(last, match.index));
     last = match.index + match[0].length;
-    if (match[0].startsWith("\x1b[") && match[0].endsWith("m") && match[1] !== undefined) style = applySgr(style, match[1]);
+    if (match[0].startsWith("\x1b[") && match[0].endsWith("m") && match[1] !== undefined)
+      style = applySgr(style, match[1]);
   }
   emit(input.slice(last));
   return segments;
@@ -46,7 +61,9 @@ export function parseAnsi(input: string): AnsiSegment[] {
 
 /** The text a reader sees: what filters match and what a download holds. */
 export function stripAnsi(input: string): string {
-  return input.includes("\x1b") || /[\x00-\x08\x0b-\x1f\x7f\x9b]/.test(input) ? input.replace(ESCAPES, "") : input;
+  return input.includes("\x1b") || /[\x00-\x08\x0b-\x1f\x7f\x9b]/.test(input)
+    ? input.replace(ESCAPES, "")
+    : input;
 }
 
 function applySgr(current: AnsiStyle, params: string): AnsiStyle {
@@ -66,8 +83,7 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
     else if (code === 22) {
       delete next.bold;
       delete next.dim;
-    }
-    else if (code === 23) delete next.italic;
+    } else if (code === 23) delete next.italic;
     else if (code === 24) delete next.underline;
     else if (code === 27) delete next.inverse;
     else if (code === 29) delete next.strike;
@@ -114,7 +130,10 @@ function color256(n: number): string | undefined {
 }
 
 function hex(r: number, g: number, b: number): string {
-  const channel = (value: number) => Math.max(0, Math.min(255, Math.round(value) || 0)).toString(16).padStart(2, "0");
+  const channel = (value: number) =>
+    Math.max(0, Math.min(255, Math.round(value) || 0))
+      .toString(16)
+      .padStart(2, "0");
   return `#${channel(r)}${channel(g)}${channel(b)}`;
 }
 

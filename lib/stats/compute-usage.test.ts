@@ -7,9 +7,17 @@ const first: EngineStats = {
   read: "2026-11-26T03:09:55.452189502Z",
   preread: "0001-01-01T00:00:00Z",
   pids_stats: { current: 2 },
-  cpu_stats: { cpu_usage: { total_usage: 23_503_322, percpu_usage: [10_912_032, 12_591_290] }, system_cpu_usage: 4_588_230_000_000, online_cpus: 2 },
+  cpu_stats: {
+    cpu_usage: { total_usage: 23_503_322, percpu_usage: [10_912_032, 12_591_290] },
+    system_cpu_usage: 4_588_230_000_000,
+    online_cpus: 2,
+  },
   precpu_stats: { cpu_usage: { total_usage: 0 } },
-  memory_stats: { usage: 651_264, limit: 25_276_510_208, stats: { cache: 4096, total_inactive_file: 0, inactive_file: 0 } },
+  memory_stats: {
+    usage: 651_264,
+    limit: 25_276_510_208,
+    stats: { cache: 4096, total_inactive_file: 0, inactive_file: 0 },
+  },
   blkio_stats: { io_service_bytes_recursive: [] },
 };
 const second: EngineStats = {
@@ -46,12 +54,18 @@ describe("memoryUsed", () => {
   });
 
   it("uses inactive_file under cgroup v2", () => {
-    expect(memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { inactive_file: 4_000 } } })).toBe(6_000);
+    expect(
+      memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { inactive_file: 4_000 } } }),
+    ).toBe(6_000);
   });
 
   it("falls back to cache, and never goes below zero", () => {
-    expect(memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { cache: 1_000 } } })).toBe(9_000);
-    expect(memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { inactive_file: 20_000 } } })).toBe(10_000);
+    expect(memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { cache: 1_000 } } })).toBe(
+      9_000,
+    );
+    expect(
+      memoryUsed({ read: second.read, memory_stats: { usage: 10_000, stats: { inactive_file: 20_000 } } }),
+    ).toBe(10_000);
   });
 });
 
@@ -70,12 +84,23 @@ describe("computeUsage", () => {
     const a: EngineStats = {
       read: "2026-01-01T00:00:00Z",
       networks: { eth0: { rx_bytes: 1_000, tx_bytes: 500 }, eth1: { rx_bytes: 0, tx_bytes: 100 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: "Read", value: 4_096 }, { op: "Write", value: 0 }, { op: "Total", value: 4_096 }] },
+      blkio_stats: {
+        io_service_bytes_recursive: [
+          { op: "Read", value: 4_096 },
+          { op: "Write", value: 0 },
+          { op: "Total", value: 4_096 },
+        ],
+      },
     };
     const b: EngineStats = {
       read: "2026-01-01T00:00:02Z",
       networks: { eth0: { rx_bytes: 3_000, tx_bytes: 900 }, eth1: { rx_bytes: 0, tx_bytes: 100 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: "read", value: 8_192 }, { op: "write", value: 2_048 }] },
+      blkio_stats: {
+        io_service_bytes_recursive: [
+          { op: "read", value: 8_192 },
+          { op: "write", value: 2_048 },
+        ],
+      },
     };
     expect(computeUsage(b, a)).toMatchObject({
       netRxBytes: 3_000,
@@ -90,7 +115,11 @@ describe("computeUsage", () => {
   });
 
   it("has no rates for the first sample, nor after the counters went back (a restart)", () => {
-    expect(computeUsage(first, null)).toMatchObject({ netRxPerSec: null, blockWritePerSec: null, cpuPercent: null });
+    expect(computeUsage(first, null)).toMatchObject({
+      netRxPerSec: null,
+      blockWritePerSec: null,
+      cpuPercent: null,
+    });
     const later: EngineStats = { read: "2026-01-01T00:00:01Z", networks: { eth0: { rx_bytes: 10 } } };
     const restarted: EngineStats = { read: "2026-01-01T00:00:02Z", networks: { eth0: { rx_bytes: 2 } } };
     expect(computeUsage(restarted, later)?.netRxPerSec).toBeNull();

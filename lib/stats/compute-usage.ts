@@ -36,7 +36,8 @@ export function computeUsage(stats: EngineStats, previous: EngineStats | null): 
 export function cpuPercent(stats: EngineStats): number | null {
   const previousSystem = stats.precpu_stats?.system_cpu_usage;
   if (!previousSystem) return null;
-  const cpuDelta = (stats.cpu_stats?.cpu_usage?.total_usage ?? 0) - (stats.precpu_stats?.cpu_usage?.total_usage ?? 0);
+  const cpuDelta =
+    (stats.cpu_stats?.cpu_usage?.total_usage ?? 0) - (stats.precpu_stats?.cpu_usage?.total_usage ?? 0);
   const systemDelta = (stats.cpu_stats?.system_cpu_usage ?? 0) - previousSystem;
   if (systemDelta <= 0 || cpuDelta < 0) return null;
   return (cpuDelta / systemDelta) * onlineCpus(stats) * 100;

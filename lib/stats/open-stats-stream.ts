@@ -14,8 +14,11 @@ import { computeUsage } from "./compute-usage";
  * and the stream lives exactly as long as the client's request.
  */
 export async function openStatsStream(request: Request, params: ContainerParams): Promise<Response> {
-  const { host, engine, follow } = await startFollow(request, params.hostId, params.nameOrId, (host, signal) =>
-    followStats(host, params.nameOrId, { signal }),
+  const { host, engine, follow } = await startFollow(
+    request,
+    params.hostId,
+    params.nameOrId,
+    (host, signal) => followStats(host, params.nameOrId, { signal }),
   );
 
   return sseResponse(

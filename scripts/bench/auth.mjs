@@ -16,11 +16,15 @@ export async function signIn({ server, root, dataDir }) {
   // Any public route that touches the database creates it; user-add needs it to exist.
   await fetch(`${server.url}/api/auth/setup`);
   const password = randomBytes(24).toString("base64url");
-  const added = spawnSync(process.execPath, [path.join(root, "scripts/user-add.mjs"), "--username", USERNAME, "--role", "operator"], {
-    input: `${password}\n`,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: "utf8",
-  });
+  const added = spawnSync(
+    process.execPath,
+    [path.join(root, "scripts/user-add.mjs"), "--username", USERNAME, "--role", "operator"],
+    {
+      input: `${password}\n`,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: "utf8",
+    },
+  );
   if (added.status !== 0) throw new Error(`user-add failed: ${added.stderr || added.stdout}`);
 
   const res = await fetch(`${server.url}/api/auth/login`, {
@@ -28,7 +32,14 @@ export async function signIn({ server, root, dataDir }) {
     headers: { "content-type": "application/json", origin: server.url },
     body: JSON.stringify({ username: USERNAME, password }),
   });
-  const value = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+  const value = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1);
   if (!res.ok || !value) throw new Error(`sign-in as ${USERNAME} failed: ${res.status} ${await res.text()}`);
-  return { headers: { cookie: `${COOKIE}=${value}` }, cookie: { name: COOKIE, value, url: server.url, httpOnly: true, sameSite: "Strict" } };
+  return {
+    headers: { cookie: `${COOKIE}=${value}` },
+    cookie: { name: COOKIE, value, url: server.url, httpOnly: true, sameSite: "Strict" },
+  };
 }

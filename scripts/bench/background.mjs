@@ -55,7 +55,8 @@ export function watchBackground({ everyMs = 1_000 } = {}) {
     /** One line per phase: peak load average, CPU busy share (the bench's own work included), others seen. */
     describe() {
       return [...phases].map(([name, p]) => {
-        const others = [...p.seen].map(([kind, pids]) => `${pids.size}× ${kind}`).join(", ") || "nothing else";
+        const others =
+          [...p.seen].map(([kind, pids]) => `${pids.size}× ${kind}`).join(", ") || "nothing else";
         return `${name}: load ≤ ${p.maxLoad.toFixed(1)}, CPU ${p.total ? ((100 * p.busy) / p.total).toFixed(0) : "?"}% busy; also running: ${others}`;
       });
     },

@@ -12,12 +12,16 @@ const IN_FLIGHT = 16;
 /** Creates `count` created-not-started containers on one engine: cheap for the engine, still a full row for Wharf. */
 export async function createIdle(eng, kind, from, count) {
   const names = Array.from({ length: count }, (_, i) => `wharf-bench-${kind}-${eng.id}-${from + i}`);
-  return pool(names, IN_FLIGHT, (name) => createContainer(eng, { name, cmd: ["true"], labels: labels(kind) }));
+  return pool(names, IN_FLIGHT, (name) =>
+    createContainer(eng, { name, cmd: ["true"], labels: labels(kind) }),
+  );
 }
 
 export async function createRunning(eng, kind, count) {
   const names = Array.from({ length: count }, (_, i) => `wharf-bench-${kind}-${eng.id}-${i}`);
-  return pool(names, IN_FLIGHT, (name) => createContainer(eng, { name, cmd: ["sleep", "3600"], labels: labels(kind), start: true }));
+  return pool(names, IN_FLIGHT, (name) =>
+    createContainer(eng, { name, cmd: ["sleep", "3600"], labels: labels(kind), start: true }),
+  );
 }
 
 /** Removes every bench container on the engines, all engines at once. Returns how many there were. */

@@ -40,7 +40,16 @@ export function watchProblems(page) {
 export async function describeFailure(page, problems, server, what) {
   const file = `.fleet/bench/${what}-failure.png`;
   await page.screenshot({ path: file }).catch(() => {});
-  const text = await page.evaluate(() => document.body?.innerText.slice(0, 400)).catch(() => "(page not readable)");
-  const list = await fetch(`${server.url}/api/containers`, { headers: server.headers }).then((r) => `${r.status}`).catch((e) => e.message);
-  return [`page text: ${JSON.stringify(text)}`, `GET /api/containers now: ${list}`, ...problems.slice(0, 15), `screenshot: ${file}`].join("\n");
+  const text = await page
+    .evaluate(() => document.body?.innerText.slice(0, 400))
+    .catch(() => "(page not readable)");
+  const list = await fetch(`${server.url}/api/containers`, { headers: server.headers })
+    .then((r) => `${r.status}`)
+    .catch((e) => e.message);
+  return [
+    `page text: ${JSON.stringify(text)}`,
+    `GET /api/containers now: ${list}`,
+    ...problems.slice(0, 15),
+    `screenshot: ${file}`,
+  ].join("\n");
 }

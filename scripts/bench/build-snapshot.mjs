@@ -1,12 +1,31 @@
 // The bench serves a private copy of the build. Others edit and rebuild this checkout while the bench runs, and
 // a `next build` replaces .next under a running server: its pages then ask for chunks that no longer exist.
 import { spawn } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+} from "node:fs";
 import path from "node:path";
 import { log, sleep } from "./log.mjs";
 
 // The same rule as scripts/start.mjs: build when a source is newer than the last build.
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -36,8 +55,13 @@ function build(root, logFile) {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (out.write(chunk), (output += chunk)));
-    child.on("exit", (code) => out.end(() => resolve({ ok: code === 0, busy: output.includes("Another next build process is already running") })));
+    for (const stream of [child.stdout, child.stderr])
+      stream.on("data", (chunk) => (out.write(chunk), (output += chunk)));
+    child.on("exit", (code) =>
+      out.end(() =>
+        resolve({ ok: code === 0, busy: output.includes("Another next build process is already running") }),
+      ),
+    );
   });
 }
 
@@ -45,7 +69,9 @@ function build(root, logFile) {
 function complete(dir) {
   const statsFile = path.join(dir, ".next/diagnostics/route-bundle-stats.json");
   if (!readBuildId(dir) || !existsSync(statsFile)) return false;
-  return JSON.parse(readFileSync(statsFile, "utf8")).every((route) => route.firstLoadChunkPaths.every((chunk) => existsSync(path.join(dir, chunk))));
+  return JSON.parse(readFileSync(statsFile, "utf8")).every((route) =>
+    route.firstLoadChunkPaths.every((chunk) => existsSync(path.join(dir, chunk))),
+  );
 }
 
 /** Builds if the sources changed, then copies the build into `benchDir/app`; returns that directory. */
@@ -67,15 +93,21 @@ export async function snapshotBuild({ root, benchDir }) {
     rmSync(app, { recursive: true, force: true });
     mkdirSync(path.join(app, "scripts"), { recursive: true });
     // Without .next/cache (build cache, tens of MB): `next start` never reads it.
-    cpSync(path.join(root, ".next"), path.join(app, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !src.startsWith(path.join(root, ".next/cache")) });
+    cpSync(path.join(root, ".next"), path.join(app, ".next"), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !src.startsWith(path.join(root, ".next/cache")),
+    });
     for (const file of ["next.config.js", "package.json", "public", "scripts/start.mjs"]) {
-      if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(app, file), { recursive: true });
+      if (existsSync(path.join(root, file)))
+        cpSync(path.join(root, file), path.join(app, file), { recursive: true });
     }
     symlinkSync(path.join(root, "node_modules"), path.join(app, "node_modules"));
     // The copies are newer than the copied BUILD_ID; start.mjs would take that for changed sources and rebuild.
     // A second ahead, because file times have nanoseconds and a Date only milliseconds.
     const later = new Date(Date.now() + 1_000);
-    if (existsSync(path.join(app, ".next/BUILD_ID"))) utimesSync(path.join(app, ".next/BUILD_ID"), later, later);
+    if (existsSync(path.join(app, ".next/BUILD_ID")))
+      utimesSync(path.join(app, ".next/BUILD_ID"), later, later);
     if (before && readBuildId(root) === before && readBuildId(app) === before && complete(app)) return app;
     // A build by someone else replaced .next while it was being copied.
     await sleep(5_000);

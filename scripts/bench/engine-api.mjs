@@ -25,12 +25,17 @@ export function request(eng, method, path, body) {
         agent: eng.agent,
         method,
         path: API + path,
-        headers: { host: "docker", ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
+        headers: {
+          host: "docker",
+          ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}),
+        },
       },
       (res) => {
         const chunks = [];
         res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on("error", reject);
       },
     );
@@ -45,11 +50,17 @@ export async function call(eng, method, path, body) {
   if (res.status >= 300 && res.status !== 304) {
     throw new Error(`${eng.id}: ${method} ${path} → ${res.status} ${res.body.toString("utf8").trim()}`);
   }
-  return res.body.length > 0 && String(res.headers["content-type"]).includes("json") ? JSON.parse(res.body) : null;
+  return res.body.length > 0 && String(res.headers["content-type"]).includes("json")
+    ? JSON.parse(res.body)
+    : null;
 }
 
 export const listContainers = (eng, filters) =>
-  call(eng, "GET", `/containers/json?all=1${filters ? `&filters=${encodeURIComponent(JSON.stringify(filters))}` : ""}`);
+  call(
+    eng,
+    "GET",
+    `/containers/json?all=1${filters ? `&filters=${encodeURIComponent(JSON.stringify(filters))}` : ""}`,
+  );
 
 export const engineVersion = (eng) => call(eng, "GET", "/version");
 
@@ -75,7 +86,11 @@ export async function removeContainer(eng, id) {
 
 /** `docker exec` without attaching: returns once the engine has started the process. */
 export async function exec(eng, id, cmd) {
-  const created = await call(eng, "POST", `/containers/${id}/exec`, { Cmd: cmd, AttachStdout: false, AttachStderr: false });
+  const created = await call(eng, "POST", `/containers/${id}/exec`, {
+    Cmd: cmd,
+    AttachStdout: false,
+    AttachStderr: false,
+  });
   await call(eng, "POST", `/exec/${created.Id}/start`, { Detach: true });
 }
 

@@ -12,12 +12,25 @@ export function timedGet({ url, socketPath, path, agent, headers = {} }) {
     const started = nowMs();
     const req = http.request(
       target
-        ? { host: target.hostname, port: target.port, path: target.pathname + target.search, agent: agent ?? wharfAgent, headers }
+        ? {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname + target.search,
+            agent: agent ?? wharfAgent,
+            headers,
+          }
         : { socketPath, path, agent, headers: { host: "docker", ...headers } },
       (res) => {
         let bytes = 0;
         res.on("data", (chunk) => (bytes += chunk.length));
-        res.on("end", () => resolve({ ms: nowMs() - started, status: res.statusCode, bytes, encoding: res.headers["content-encoding"] ?? null }));
+        res.on("end", () =>
+          resolve({
+            ms: nowMs() - started,
+            status: res.statusCode,
+            bytes,
+            encoding: res.headers["content-encoding"] ?? null,
+          }),
+        );
         res.on("error", reject);
       },
     );

@@ -5,8 +5,13 @@ import path from "node:path";
 import { engineVersion } from "./engine-api.mjs";
 
 export async function describeMachine({ root, engines, browser }) {
-  const cpuModel = readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
-  const versions = await Promise.all(engines.map(async (eng) => `${eng.id} ${(await engineVersion(eng)).Version}`));
+  const cpuModel =
+    readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ??
+    os.cpus()[0]?.model ??
+    "unknown";
+  const versions = await Promise.all(
+    engines.map(async (eng) => `${eng.id} ${(await engineVersion(eng)).Version}`),
+  );
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     cores: os.cpus().length,
@@ -18,6 +23,8 @@ export async function describeMachine({ root, engines, browser }) {
     docker: [...new Set(versions.map((v) => v.split(" ")[1]))].join(", "),
     dockerByHost: versions.join(", "),
     chromium: browser.version(),
-    playwright: JSON.parse(readFileSync(path.join(root, "node_modules/@playwright/test/package.json"), "utf8")).version,
+    playwright: JSON.parse(
+      readFileSync(path.join(root, "node_modules/@playwright/test/package.json"), "utf8"),
+    ).version,
   };
 }

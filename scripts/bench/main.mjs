@@ -24,9 +24,27 @@ import { getJson, startWharf, stopWharf } from "./wharf-server.mjs";
 
 // smallPerHost: the P3 baseline's own small fleet (the demo held 6 containers), so the baseline never depends
 // on what the engines happen to hold; they are the first of P2's idle containers, kept for P2.
-const FULL = { crashTrialsPerHost: 10, smallPerHost: 2, listPerHost: 1000, runningPerHost: 10, listTrials: 40, browserPerHost: 3334, renderTrials: 5, sseClients: 50 };
+const FULL = {
+  crashTrialsPerHost: 10,
+  smallPerHost: 2,
+  listPerHost: 1000,
+  runningPerHost: 10,
+  listTrials: 40,
+  browserPerHost: 3334,
+  renderTrials: 5,
+  sseClients: 50,
+};
 // BENCH_QUICK=1: a smoke run of every phase in about a minute; it prints the table but leaves BENCHMARKS.md alone.
-const QUICK = { crashTrialsPerHost: 2, smallPerHost: 2, listPerHost: 100, runningPerHost: 2, listTrials: 10, browserPerHost: 300, renderTrials: 2, sseClients: 10 };
+const QUICK = {
+  crashTrialsPerHost: 2,
+  smallPerHost: 2,
+  listPerHost: 100,
+  runningPerHost: 2,
+  listTrials: 10,
+  browserPerHost: 300,
+  renderTrials: 2,
+  sseClients: 10,
+};
 
 async function totalContainers(server) {
   return (await getJson(server, "/api/containers")).containers.length;
@@ -71,13 +89,20 @@ export async function main({ root }) {
       const removed = await removeAllBench(engines);
       log(`removed ${removed} bench containers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     })());
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
 
   let machine;
   try {
     const app = await snapshotBuild({ root, benchDir });
     log(`build ${readBuildId(app)} copied to .fleet/bench/app; starting a Wharf server of the bench's own…`);
-    server = await startWharf({ root, app, fleetConfig, benchDir, profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined });
+    server = await startWharf({
+      root,
+      app,
+      fleetConfig,
+      benchDir,
+      profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined,
+    });
     log(`Wharf on ${server.url} (pid ${server.pid}), data in .fleet/bench/data`);
     const js = firstLoadJs(app, "/");
     const jsFloor = firstLoadJs(app, "/_not-found");
@@ -87,7 +112,9 @@ export async function main({ root }) {
     await sleep(3_000);
     const startContainers = await totalContainers(server);
     const idleMemory = wharfMemory(server);
-    log(`baseline memory: ${idleMemory.totalMb.toFixed(0)} MB with ${startContainers} containers and no client`);
+    log(
+      `baseline memory: ${idleMemory.totalMb.toFixed(0)} MB with ${startContainers} containers and no client`,
+    );
 
     background.phase("P1");
     log(`P1: ${size.crashTrialsPerHost} crashes per host, ${engines.length} hosts in turn`);
@@ -99,7 +126,11 @@ export async function main({ root }) {
     results.p4 = await runP4Redeploy({ server, headers: server.headers, log });
 
     // Only the bench's own rows: others may add or remove containers on the shared engines meanwhile.
-    await waitFor("the crash rows to leave Wharf", async () => !(await getJson(server, "/api/containers")).containers.some((c) => c.labels?.[LABEL]), { timeoutMs: 30_000, everyMs: 250 });
+    await waitFor(
+      "the crash rows to leave Wharf",
+      async () => !(await getJson(server, "/api/containers")).containers.some((c) => c.labels?.[LABEL]),
+      { timeoutMs: 30_000, everyMs: 250 },
+    );
 
     background.phase("P3 small");
     // Its own rows: on engines with no container the page shows no table, and no first row to time.
@@ -107,10 +138,17 @@ export async function main({ root }) {
     await waitForWharf(server, engines, size.smallPerHost * engines.length);
     const smallFleet = await totalContainers(server);
     log(`P3 baseline: first render with the small fleet (${smallFleet} containers)`);
-    const smallRender = await measureFirstRender({ browser, server, trials: size.renderTrials, label: `${smallFleet} containers` });
+    const smallRender = await measureFirstRender({
+      browser,
+      server,
+      trials: size.renderTrials,
+      label: `${smallFleet} containers`,
+    });
 
     background.phase("P2 create");
-    log(`P2: growing the fleet to ${size.listPerHost} idle + ${size.runningPerHost} running containers per host…`);
+    log(
+      `P2: growing the fleet to ${size.listPerHost} idle + ${size.runningPerHost} running containers per host…`,
+    );
     await createAcross(engines, size.listPerHost - size.smallPerHost + size.runningPerHost, async (eng) => {
       await createIdle(eng, "fill", size.smallPerHost, size.listPerHost - size.smallPerHost);
       await createRunning(eng, "run", size.runningPerHost);
@@ -131,25 +169,54 @@ export async function main({ root }) {
     background.phase("P6");
     log(`P6: ${size.sseClients} event streams on ${p2Containers} containers`);
     const at3k = await measureMemoryWithClients({ server, clients: size.sseClients });
-    results.p6 = { idle: idleMemory, at3k, clients: size.sseClients, containers: p2Containers, smallContainers: startContainers };
+    results.p6 = {
+      idle: idleMemory,
+      at3k,
+      clients: size.sseClients,
+      containers: p2Containers,
+      smallContainers: startContainers,
+    };
 
     const more = size.browserPerHost - size.listPerHost - size.runningPerHost;
     background.phase("P3 create");
-    log(`P3: growing the fleet to ${size.browserPerHost} containers per host (${more * engines.length} more)…`);
+    log(
+      `P3: growing the fleet to ${size.browserPerHost} containers per host (${more * engines.length} more)…`,
+    );
     await createAcross(engines, more, (eng) => createIdle(eng, "fill", size.listPerHost, more));
     const p3CatchUp = await waitForWharf(server, engines, size.browserPerHost * engines.length);
     const p3Containers = await totalContainers(server);
     background.phase("P3");
-    const firstRender = await measureFirstRender({ browser, server, trials: size.renderTrials, label: `${p3Containers} containers` });
+    const firstRender = await measureFirstRender({
+      browser,
+      server,
+      trials: size.renderTrials,
+      label: `${p3Containers} containers`,
+    });
     const scroll = await measureScroll({ browser, server });
-    results.p3 = { containers: p3Containers, missing: p3CatchUp.missing.length, smallContainers: smallFleet, firstRender, smallRender, scroll, js, jsFloor };
+    results.p3 = {
+      containers: p3Containers,
+      missing: p3CatchUp.missing.length,
+      smallContainers: smallFleet,
+      firstRender,
+      smallRender,
+      scroll,
+      js,
+      jsFloor,
+    };
 
     background.phase("P6 extra");
     log(`P6 (extra): ${size.sseClients} event streams on ${p3Containers} containers`);
     results.p6.at10k = await measureMemoryWithClients({ server, clients: size.sseClients });
     results.p6.containers10k = p3Containers;
 
-    details.push(...describeMethod({ size, results, counts: { small: smallFleet, p2: p2Containers, p3: p3Containers }, catchUps: { p2: p2CatchUp, p3: p3CatchUp } }));
+    details.push(
+      ...describeMethod({
+        size,
+        results,
+        counts: { small: smallFleet, p2: p2Containers, p3: p3Containers },
+        catchUps: { p2: p2CatchUp, p3: p3CatchUp },
+      }),
+    );
   } finally {
     background.phase("cleanup");
     await cleanup();
@@ -157,7 +224,9 @@ export async function main({ root }) {
   }
   const activity = background.describe();
   log(`machine activity by phase:\n  ${activity.join("\n  ")}`);
-  details.push(`Machine activity by phase (load average peak; CPU busy share includes the bench's own work; processes that were not the bench's): ${activity.join("; ")}.`);
+  details.push(
+    `Machine activity by phase (load average peak; CPU busy share includes the bench's own work; processes that were not the bench's): ${activity.join("; ")}.`,
+  );
 
   if (!quick || process.env.BENCH_P5) {
     log("P5: 1,000,000 history rows in a SQLite file of the bench's own");
@@ -168,7 +237,13 @@ export async function main({ root }) {
   const runSeconds = elapsedSeconds();
   log(`done in ${(runSeconds / 60).toFixed(1)} min`);
   if (!quick) {
-    writeReport(path.join(root, "BENCHMARKS.md"), { machine, rows, details, runSeconds, command: "npm run bench" });
+    writeReport(path.join(root, "BENCHMARKS.md"), {
+      machine,
+      rows,
+      details,
+      runSeconds,
+      command: "npm run bench",
+    });
     log("wrote BENCHMARKS.md");
   }
 }

@@ -29,7 +29,12 @@ function watchFlaggedRows() {
       requestAnimationFrame(() => setTimeout(() => (seen.frame = now()), 0));
     }
   };
-  new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-attention"] });
+  new MutationObserver(record).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-attention"],
+  });
 }
 
 export async function runCrashToScreen({ engines, server, browser, trialsPerHost }) {
@@ -37,9 +42,14 @@ export async function runCrashToScreen({ engines, server, browser, trialsPerHost
   const wharfRows = new Map(); // container id → { runningAt, exitedAt } from Wharf's SSE
   const subscriptions = await Promise.all(
     engines.map((eng) =>
-      subscribeEvents(eng, { type: ["container"], event: ["die"], label: ["wharf.bench.kind=" + KIND] }, (event, receivedAt) => {
-        dies.set(event.Actor.ID, { dieMs: event.timeNano / 1e6, receivedAt });
-      }, nowMs),
+      subscribeEvents(
+        eng,
+        { type: ["container"], event: ["die"], label: ["wharf.bench.kind=" + KIND] },
+        (event, receivedAt) => {
+          dies.set(event.Actor.ID, { dieMs: event.timeNano / 1e6, receivedAt });
+        },
+        nowMs,
+      ),
     ),
   );
   const sse = openEventStream(`${server.url}/api/events`, {
@@ -75,7 +85,12 @@ export async function runCrashToScreen({ engines, server, browser, trialsPerHost
       // Host by host in turn, so a slow host shows up as spread rather than as one slow block.
       for (const eng of engines) {
         const name = `wharf-bench-${KIND}-${eng.id}-${trial}`;
-        const id = await createContainer(eng, { name, cmd: WAIT_THEN_CRASH, labels: labels(KIND), start: true });
+        const id = await createContainer(eng, {
+          name,
+          cmd: WAIT_THEN_CRASH,
+          labels: labels(KIND),
+          start: true,
+        });
         // Only the die is being timed: the running row must already be in Wharf and on the page.
         await waitFor(`${name} running in Wharf`, () => wharfRows.get(id)?.runningAt, { everyMs: 10 });
         await waitForRow(`[data-testid=container-row][data-name="${name}"][data-state=running]`);
@@ -83,9 +98,19 @@ export async function runCrashToScreen({ engines, server, browser, trialsPerHost
         await exec(eng, id, ["touch", "/tmp/go"]);
 
         const die = await waitFor(`${name} die event`, () => dies.get(id), { everyMs: 5, timeoutMs: 10_000 });
-        const exitedAt = await waitFor(`${name} exited in Wharf's stream`, () => wharfRows.get(id)?.exitedAt, { everyMs: 5, timeoutMs: 10_000 });
-        await waitForRow(`[data-testid=container-row][data-name="${name}"][data-attention=exit]`, { timeout: 10_000 });
-        const flagged = await waitFor(`${name} flagged frame`, () => page.evaluate((n) => window.__flagged[n]?.frame && window.__flagged[n], name), { everyMs: 10 });
+        const exitedAt = await waitFor(
+          `${name} exited in Wharf's stream`,
+          () => wharfRows.get(id)?.exitedAt,
+          { everyMs: 5, timeoutMs: 10_000 },
+        );
+        await waitForRow(`[data-testid=container-row][data-name="${name}"][data-attention=exit]`, {
+          timeout: 10_000,
+        });
+        const flagged = await waitFor(
+          `${name} flagged frame`,
+          () => page.evaluate((n) => window.__flagged[n]?.frame && window.__flagged[n], name),
+          { everyMs: 10 },
+        );
         baseline.push(die.receivedAt - die.dieMs);
         toSse.push(exitedAt - die.dieMs);
         toDom.push(flagged.dom - die.dieMs);
@@ -93,12 +118,19 @@ export async function runCrashToScreen({ engines, server, browser, trialsPerHost
         await removeContainer(eng, id);
         await waitForRow(`[data-testid=container-row][data-name="${name}"]`, { state: "detached" });
       }
-      log(`P1 crash: ${(trial + 1) * engines.length}/${trialsPerHost * engines.length} trials (last: stream ${toSse.at(-1).toFixed(0)} ms, screen ${toFrame.at(-1).toFixed(0)} ms)`);
+      log(
+        `P1 crash: ${(trial + 1) * engines.length}/${trialsPerHost * engines.length} trials (last: stream ${toSse.at(-1).toFixed(0)} ms, screen ${toFrame.at(-1).toFixed(0)} ms)`,
+      );
     }
   } finally {
     sse.close();
     subscriptions.forEach((s) => s.close());
     await context.close();
   }
-  return { baseline: summarize(baseline), toSse: summarize(toSse), toDom: summarize(toDom), toFrame: summarize(toFrame) };
+  return {
+    baseline: summarize(baseline),
+    toSse: summarize(toSse),
+    toDom: summarize(toDom),
+    toFrame: summarize(toFrame),
+  };
 }

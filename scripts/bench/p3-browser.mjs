@@ -34,9 +34,13 @@ export async function measureFirstRender({ browser, server, trials, label }) {
     try {
       await page.addInitScript(watchFirstRow);
       await page.goto(`${server.url}/`, { waitUntil: "commit" });
-      await page.waitForSelector("[data-testid=container-row]", { state: "visible", timeout: 60_000 }).catch(async (error) => {
-        throw new Error(`${error.message}\n${await describeFailure(page, problems, server, "first-render")}`);
-      });
+      await page
+        .waitForSelector("[data-testid=container-row]", { state: "visible", timeout: 60_000 })
+        .catch(async (error) => {
+          throw new Error(
+            `${error.message}\n${await describeFailure(page, problems, server, "first-render")}`,
+          );
+        });
       await page.waitForFunction(() => window.__firstRow?.frame, null, { polling: 10 });
       const result = await page.evaluate(() => {
         const nav = performance.getEntriesByType("navigation")[0];
@@ -62,7 +66,13 @@ export async function measureFirstRender({ browser, server, trials, label }) {
   return {
     firstRender: summarize(frames),
     // Where the time goes, as medians: document received, scripts run, fleet JSON fetched.
-    breakdown: { html: median("html"), domContentLoaded: median("domContentLoaded"), listStart: median("listStart"), listFirstByte: median("listFirstByte"), listEnd: median("listEnd") },
+    breakdown: {
+      html: median("html"),
+      domContentLoaded: median("domContentLoaded"),
+      listStart: median("listStart"),
+      listFirstByte: median("listFirstByte"),
+      listEnd: median("listEnd"),
+    },
   };
 }
 
@@ -106,10 +116,26 @@ export async function measureScroll({ browser, server }) {
         if (!hit?.closest("[data-testid=container-row]")) blank++;
       }
       const rows = document.querySelectorAll("[data-testid=container-row]");
-      return { idle, frames, blank, scrollHeight: scroller.scrollHeight, step, lastRowName: rows[rows.length - 1]?.getAttribute("data-name"), rowsInDom: rows.length };
+      return {
+        idle,
+        frames,
+        blank,
+        scrollHeight: scroller.scrollHeight,
+        step,
+        lastRowName: rows[rows.length - 1]?.getAttribute("data-name"),
+        rowsInDom: rows.length,
+      };
     });
-    log(`P3 scroll: ${result.frames.length} frames over ${(result.scrollHeight / 1000).toFixed(0)}k px, median ${summarize(result.frames).median.toFixed(1)} ms, ${result.blank} blank`);
-    return { frames: summarize(result.frames), idle: summarize(result.idle), blank: result.blank, steps: result.frames.length, rowsInDom: result.rowsInDom };
+    log(
+      `P3 scroll: ${result.frames.length} frames over ${(result.scrollHeight / 1000).toFixed(0)}k px, median ${summarize(result.frames).median.toFixed(1)} ms, ${result.blank} blank`,
+    );
+    return {
+      frames: summarize(result.frames),
+      idle: summarize(result.idle),
+      blank: result.blank,
+      steps: result.frames.length,
+      rowsInDom: result.rowsInDom,
+    };
   } finally {
     await context.close();
   }
@@ -120,7 +146,9 @@ export async function measureScroll({ browser, server }) {
  * paths and raw bytes only, so the gzip size is computed here at zlib's default level, as a server would send it.
  */
 export function firstLoadJs(root, route) {
-  const stats = JSON.parse(readFileSync(path.join(root, ".next/diagnostics/route-bundle-stats.json"), "utf8"));
+  const stats = JSON.parse(
+    readFileSync(path.join(root, ".next/diagnostics/route-bundle-stats.json"), "utf8"),
+  );
   const entry = stats.find((item) => item.route === route);
   if (!entry) throw new Error(`route ${route} not in route-bundle-stats.json`);
   let raw = 0;
@@ -130,5 +158,10 @@ export function firstLoadJs(root, route) {
     raw += bytes.length;
     gzip += gzipSync(bytes).length;
   }
-  return { raw: single(raw / 1000), gzip: single(gzip / 1000), listedRaw: entry.firstLoadUncompressedJsBytes, chunks: entry.firstLoadChunkPaths.length };
+  return {
+    raw: single(raw / 1000),
+    gzip: single(gzip / 1000),
+    listedRaw: entry.firstLoadUncompressedJsBytes,
+    chunks: entry.firstLoadChunkPaths.length,
+  };
 }

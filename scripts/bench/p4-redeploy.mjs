@@ -14,7 +14,12 @@ const TRIALS = 8;
 const ENGINE = "alpha";
 const SOCKET = `unix:///run/wharf-fleet/${ENGINE}.sock`;
 const docker = async (...args) =>
-  (await run("docker", ["-H", SOCKET, ...args], { env: { ...process.env, DOCKER_BUILDKIT: "0" }, maxBuffer: 1 << 24 })).stdout.trim();
+  (
+    await run("docker", ["-H", SOCKET, ...args], {
+      env: { ...process.env, DOCKER_BUILDKIT: "0" },
+      maxBuffer: 1 << 24,
+    })
+  ).stdout.trim();
 const LOOP = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 
 /** Builds two small images (FROM the fleet's busybox, different content) to alternate under one tag. */
@@ -23,7 +28,10 @@ async function buildVariants(repo) {
   try {
     for (const variant of ["a", "b"]) {
       writeFileSync(path.join(dir, "version"), `${variant}\n`);
-      writeFileSync(path.join(dir, "Dockerfile"), `FROM localhost/busybox:1\nCOPY version /version\nCMD ${JSON.stringify(LOOP)}\n`);
+      writeFileSync(
+        path.join(dir, "Dockerfile"),
+        `FROM localhost/busybox:1\nCOPY version /version\nCMD ${JSON.stringify(LOOP)}\n`,
+      );
       await docker("build", "--network", "none", "-q", "-t", `${repo}:${variant}`, dir);
     }
   } finally {
@@ -42,7 +50,22 @@ export async function runP4Redeploy({ server, headers, log = console.log }) {
   const ref = `${repo}:live`;
   const wharfName = "wharf-bench-p4-wharf";
   const cliName = "wharf-bench-p4-cli";
-  const runArgs = (name) => ["run", "-d", "--name", name, "--network", "none", "--label", "wharf.bench=1", "--restart", "unless-stopped", "--env", "MODE=bench", ref, ...LOOP];
+  const runArgs = (name) => [
+    "run",
+    "-d",
+    "--name",
+    name,
+    "--network",
+    "none",
+    "--label",
+    "wharf.bench=1",
+    "--restart",
+    "unless-stopped",
+    "--env",
+    "MODE=bench",
+    ref,
+    ...LOOP,
+  ];
   await docker("rm", "-f", wharfName, cliName).catch(() => "");
   await buildVariants(repo);
   await publish(repo, "a");
@@ -65,7 +88,8 @@ export async function runP4Redeploy({ server, headers, log = console.log }) {
             body: JSON.stringify({ graceSeconds: 0 }),
           });
           const body = await response.json();
-          if (body.outcome !== "succeeded") throw new Error(`P4: Wharf's redeploy answered ${response.status} ${JSON.stringify(body)}`);
+          if (body.outcome !== "succeeded")
+            throw new Error(`P4: Wharf's redeploy answered ${response.status} ${JSON.stringify(body)}`);
           wharf.push(performance.now() - started);
         } else {
           await docker("pull", "-q", ref);

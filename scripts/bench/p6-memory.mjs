@@ -19,14 +19,18 @@ export function wharfMemory(server) {
 /** RSS with `clients` event streams open, and just before they were opened (same fleet, same process). */
 export async function measureMemoryWithClients({ server, clients }) {
   const before = wharfMemory(server);
-  const streams = Array.from({ length: clients }, () => openEventStream(`${server.url}/api/events`, { headers: server.headers }));
+  const streams = Array.from({ length: clients }, () =>
+    openEventStream(`${server.url}/api/events`, { headers: server.headers }),
+  );
   try {
     const snapshots = await Promise.all(streams.map((s) => s.snapshot));
     const snapshotMb = snapshots[0].bytes / 1e6;
     // Let the snapshots' garbage be collected, or RSS measures a transient peak rather than the steady state.
     await sleep(3_000);
     const memory = wharfMemory(server);
-    log(`P6 memory: ${clients} streams open (snapshot ${snapshotMb.toFixed(1)} MB each), Wharf RSS ${memory.totalMb.toFixed(0)} MB`);
+    log(
+      `P6 memory: ${clients} streams open (snapshot ${snapshotMb.toFixed(1)} MB each), Wharf RSS ${memory.totalMb.toFixed(0)} MB`,
+    );
     return { ...memory, snapshotMb, before };
   } finally {
     streams.forEach((s) => s.close());

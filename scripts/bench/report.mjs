@@ -6,7 +6,8 @@ const NOTES_START = "<!-- notes: kept across runs -->";
 const NOTES_END = "<!-- /notes -->";
 
 function number(value, unit) {
-  if (unit === "size") return value >= 1e6 ? `${(value / 1e6).toFixed(2)} MB` : `${(value / 1e3).toFixed(1)} kB`;
+  if (unit === "size")
+    return value >= 1e6 ? `${(value / 1e6).toFixed(2)} MB` : `${(value / 1e3).toFixed(1)} kB`;
   if (unit === "ms") return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
   if (unit === "kB") return `${value.toFixed(1)} kB`;
   if (unit === "MB") return `${value.toFixed(0)} MB`;
@@ -15,7 +16,8 @@ function number(value, unit) {
 
 function cells(fig, unit, extra) {
   if (!fig) return ["n/a (not built)", ""];
-  if (fig.single !== undefined) return [number(fig.single, unit) + (extra ? ` / ${number(extra.single, unit)}` : ""), "—"];
+  if (fig.single !== undefined)
+    return [number(fig.single, unit) + (extra ? ` / ${number(extra.single, unit)}` : ""), "—"];
   return [number(fig.median, unit), number(fig.p95, unit)];
 }
 
@@ -29,7 +31,9 @@ export function tableLines(rows) {
     const [bMedian, bP95] = row.baseline?.fig ? cells(row.baseline.fig, row.unit) : ["—", "—"];
     const met = row.notBuilt ? "—" : row.met === null ? "info" : row.met ? "✅ yes" : "❌ no";
     const what = row.note ? `${row.what} — ${row.note}` : row.what;
-    lines.push(`| ${row.id} | ${what} | ${median} | ${p95} | ${row.baseline?.what ?? "—"} | ${bMedian} | ${bP95} | ${row.goal} | ${met} | ${row.fig?.n ?? "—"} |`);
+    lines.push(
+      `| ${row.id} | ${what} | ${median} | ${p95} | ${row.baseline?.what ?? "—"} | ${bMedian} | ${bP95} | ${row.goal} | ${met} | ${row.fig?.n ?? "—"} |`,
+    );
   }
   return lines;
 }
@@ -40,7 +44,9 @@ export function printTable(rows) {
 
 export function writeReport(file, { machine, rows, details, runSeconds, command }) {
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const kept = previous.includes(NOTES_START) ? previous.slice(previous.indexOf(NOTES_START), previous.indexOf(NOTES_END) + NOTES_END.length) : `${NOTES_START}\n${NOTES_END}`;
+  const kept = previous.includes(NOTES_START)
+    ? previous.slice(previous.indexOf(NOTES_START), previous.indexOf(NOTES_END) + NOTES_END.length)
+    : `${NOTES_START}\n${NOTES_END}`;
   const text = [
     "# Wharf benchmarks",
     "",

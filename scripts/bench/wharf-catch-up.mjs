@@ -38,7 +38,9 @@ export async function waitForWharf(server, engines, expected) {
     }
     if (Date.now() - lastChange > STALL_MS) {
       const missing = await missingFromWharf(engines, listed);
-      log(`WARNING: Wharf's list stopped at ${listed.length}/${expected} bench containers (no change for ${STALL_MS / 1000} s); missing ${missing.length}, e.g. ${missing.slice(0, 3).join(", ")}`);
+      log(
+        `WARNING: Wharf's list stopped at ${listed.length}/${expected} bench containers (no change for ${STALL_MS / 1000} s); missing ${missing.length}, e.g. ${missing.slice(0, 3).join(", ")}`,
+      );
       return { seconds: (Date.now() - started) / 1000, expected, missing };
     }
     await sleep(500);
@@ -51,6 +53,7 @@ export async function waitForWharf(server, engines, expected) {
 }
 
 export function describeCatchUp({ seconds, expected, missing }) {
-  if (missing.length === 0) return `Wharf listed all ${expected} ${seconds.toFixed(1)} s after the engines had created them.`;
+  if (missing.length === 0)
+    return `Wharf listed all ${expected} ${seconds.toFixed(1)} s after the engines had created them.`;
   return `**Wharf never listed ${missing.length} of the ${expected}** (its list stopped changing for ${STALL_MS / 1000} s; e.g. ${missing.slice(0, 3).join(", ")}); the figures were taken anyway.`;
 }

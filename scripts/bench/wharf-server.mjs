@@ -29,10 +29,26 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(benchDir, "wharf.log");
   const out = createWriteStream(logFile);
-  const env = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEET_CONFIG: fleetConfig, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    FLEET_CONFIG: fleetConfig,
+    DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
   const args = profileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(app, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)]
+    ? [
+        "--cpu-prof",
+        `--cpu-prof-dir=${profileDir}`,
+        path.join(app, "node_modules/next/dist/bin/next"),
+        "start",
+        "--hostname",
+        "127.0.0.1",
+        "--port",
+        String(port),
+      ]
     : [path.join(app, "scripts/start.mjs")];
   const child = spawn(process.execPath, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
@@ -43,15 +59,23 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
 
   try {
     // Generous: on a loaded 2-core machine a cold `next start` can take a while.
-    await waitFor("Wharf to answer /api/health", async () => {
-      if (child.exitCode !== null) throw new Error(`Wharf exited with ${child.exitCode}; see ${logFile}`);
-      return (await fetch(`${url}/api/health`).catch(() => null))?.ok;
-    }, { timeoutMs: 120_000, everyMs: 250 });
+    await waitFor(
+      "Wharf to answer /api/health",
+      async () => {
+        if (child.exitCode !== null) throw new Error(`Wharf exited with ${child.exitCode}; see ${logFile}`);
+        return (await fetch(`${url}/api/health`).catch(() => null))?.ok;
+      },
+      { timeoutMs: 120_000, everyMs: 250 },
+    );
     Object.assign(server, await signIn({ server, root, dataDir }));
-    await waitFor("every host to be read", async () => {
-      const body = await getJson(server, "/api/hosts");
-      return body.hosts.every((host) => host.status === "up");
-    }, { timeoutMs: 60_000, everyMs: 250 });
+    await waitFor(
+      "every host to be read",
+      async () => {
+        const body = await getJson(server, "/api/hosts");
+        return body.hosts.every((host) => host.status === "up");
+      },
+      { timeoutMs: 60_000, everyMs: 250 },
+    );
   } catch (error) {
     await stopWharf(server);
     throw error;

@@ -5,4 +5,6 @@ import { route } from "@/lib/api/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "admin", query: auditQuerySchema }, async ({ query }) => tokensApi.audit(query.limit));
+export const GET = route({ auth: "admin", query: auditQuerySchema }, async ({ query }) =>
+  tokensApi.audit(query.limit),
+);

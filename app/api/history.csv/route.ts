@@ -5,4 +5,6 @@ import { historyFilterQuerySchema } from "@/lib/deploys/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: historyFilterQuerySchema }, async ({ query }) => exportHistoryCsv(query));
+export const GET = route({ auth: "viewer", query: historyFilterQuerySchema }, async ({ query }) =>
+  exportHistoryCsv(query),
+);

@@ -5,4 +5,6 @@ import { historyListQuerySchema } from "@/lib/deploys/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: historyListQuerySchema }, async ({ query }) => listDeployHistory(query));
+export const GET = route({ auth: "viewer", query: historyListQuerySchema }, async ({ query }) =>
+  listDeployHistory(query),
+);

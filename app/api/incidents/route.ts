@@ -5,4 +5,6 @@ import { incidentsQuerySchema } from "@/lib/incidents/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: incidentsQuerySchema }, async ({ query }) => listIncidents(query));
+export const GET = route({ auth: "viewer", query: incidentsQuerySchema }, async ({ query }) =>
+  listIncidents(query),
+);

@@ -5,4 +5,6 @@ import { loginBodySchema } from "@/lib/auth/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: "public", body: loginBodySchema }, ({ request, body }) => signIn(request, body));
+export const POST = route({ auth: "public", body: loginBodySchema }, ({ request, body }) =>
+  signIn(request, body),
+);

@@ -5,4 +5,6 @@ import { historyTimelineQuerySchema } from "@/lib/deploys/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: historyTimelineQuerySchema }, async ({ query }) => deployTimeline(query));
+export const GET = route({ auth: "viewer", query: historyTimelineQuerySchema }, async ({ query }) =>
+  deployTimeline(query),
+);

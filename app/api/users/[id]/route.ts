@@ -6,9 +6,11 @@ import { userPatchSchema } from "@/lib/auth/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const PATCH = route({ auth: "admin", params: idParamsSchema, body: userPatchSchema }, ({ params, body, principal, request }) =>
-  usersApi.update(params.id, body, principal, request),
+export const PATCH = route(
+  { auth: "admin", params: idParamsSchema, body: userPatchSchema },
+  ({ params, body, principal, request }) => usersApi.update(params.id, body, principal, request),
 );
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, async ({ params, principal, request }) =>
-  usersApi.remove(params.id, principal, request),
+export const DELETE = route(
+  { auth: "admin", params: idParamsSchema },
+  async ({ params, principal, request }) => usersApi.remove(params.id, principal, request),
 );

@@ -5,4 +5,6 @@ import { incidentParamsSchema } from "@/lib/incidents/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: "operator", params: incidentParamsSchema }, async ({ params, principal }) => acknowledgeIncident(params.id, principal.name));
+export const POST = route({ auth: "operator", params: incidentParamsSchema }, async ({ params, principal }) =>
+  acknowledgeIncident(params.id, principal.name),
+);

@@ -6,6 +6,7 @@ import { logsQuerySchema } from "@/lib/logs/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: logsQuerySchema }, ({ params, query, request }) =>
-  openLogStream(request, params, query),
+export const GET = route(
+  { auth: "viewer", params: containerParamsSchema, query: logsQuerySchema },
+  ({ params, query, request }) => openLogStream(request, params, query),
 );

@@ -6,6 +6,7 @@ import { statsQuerySchema } from "@/lib/stats/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema, query: statsQuerySchema }, ({ params, request }) =>
-  openStatsStream(request, params),
+export const GET = route(
+  { auth: "viewer", params: containerParamsSchema, query: statsQuerySchema },
+  ({ params, request }) => openStatsStream(request, params),
 );
