@@ -7,10 +7,11 @@ import { loginHref } from "@/lib/auth/login-redirect";
 import { hasRole } from "@/lib/auth/types";
 import { useMe } from "@/lib/queries/use-me";
 import { AuditPanel } from "./audit-panel";
+import { NotificationsPanel } from "./notifications-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
-/** Users, API tokens and the audit log, for admins. The API refuses everyone else; the page says so first. */
+/** Users, API tokens, notification channels and the audit log, for admins. The API refuses everyone else; the page says so first. */
 export function SettingsView() {
   const { data, error, isPending } = useMe();
   if (isPending) return <Spinner label="Checking your role…" />;
@@ -44,6 +45,7 @@ export function SettingsView() {
       <h1 className="text-2xl font-semibold">Settings</h1>
       <UsersPanel me={principal.kind === "user" ? principal.name : null} />
       <TokensPanel />
+      <NotificationsPanel />
       <AuditPanel />
     </div>
   );

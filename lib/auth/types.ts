@@ -81,6 +81,9 @@ export const auditActions = [
   "env-revealed",
   "autoheal-policy-set",
   "autoheal-policy-deleted",
+  "channel-created",
+  "channel-updated",
+  "channel-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

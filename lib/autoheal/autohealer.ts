@@ -95,7 +95,7 @@ export class Autohealer {
     if (plan.giveUp) {
       if (current.gaveUpAt === null) {
         current.gaveUpAt = now;
-        giveUp(row, plan.tries, now);
+        giveUp(row, action, plan.tries, now);
       }
       return;
     }

@@ -73,6 +73,8 @@ export type AutohealEvent =
       at: string;
       hostId: string;
       containerName: string;
+      /** What it kept trying. */
+      action: HealAction;
       tries: number;
       reason: string;
       incidentId: number | null;

@@ -1,6 +1,11 @@
 import "server-only";
 import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
 import { getAutohealer } from "@/lib/autoheal/get-autohealer";
+import { onAutoheal } from "@/lib/autoheal/on-autoheal";
+import { notify } from "@/lib/alerts/notify";
+import { toAutohealNotice } from "./to-autoheal-notice";
+import { AlertDispatcher } from "@/lib/alerts/alert-dispatcher";
+import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
 
@@ -11,7 +16,8 @@ const KEY = Symbol.for("wharf.live-wiring");
 /**
  * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
  * tell the change feed; incidents, the history of changes made outside Wharf and auto-heal subscribe here
- * (auto-heal after incidents, so a try's note finds the incident the same change opened). Called once
+ * (auto-heal after incidents, so a try's note finds the incident the same change opened), and alerts follow
+ * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does. Called once
  * at server start (instrumentation.ts), before the watchers' first report.
  */
 export function startLiveFleet(): void {
@@ -25,6 +31,10 @@ export function startLiveFleet(): void {
   feed.subscribe("external changes", (change) => external.onChange(change));
   const autohealer = getAutohealer();
   feed.subscribe("auto-heal", (change) => autohealer.onChange(change));
+  const alerts = new AlertDispatcher(store);
+  store.subscribe(({ message }) => alerts.onMessage(message));
+  startAlertDelivery();
+  onAutoheal((event) => notify(toAutohealNotice(event)));
   setInterval(() => {
     try {
       tracker.sweep();

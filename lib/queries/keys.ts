@@ -53,3 +53,10 @@ export const autohealKeys = {
   status: (hostId: string, name: string) => [...autohealKeys.all, "status", hostId, name] as const,
   policies: () => [...autohealKeys.all, "policies"] as const,
 };
+
+/** Notification channels and their delivery logs (settings page). A channel change invalidates `alertKeys.all`. */
+export const alertKeys = {
+  all: ["alerts"] as const,
+  channels: () => [...alertKeys.all, "channels"] as const,
+  deliveries: (channelId: number) => [...alertKeys.all, "deliveries", channelId] as const,
+};

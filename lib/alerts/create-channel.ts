@@ -1,0 +1,48 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { WharfError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/auth/parse-input";
+import { recordAudit } from "@/lib/auth/record-audit";
+import type { Db } from "@/lib/history/db";
+import { insertAlertChannel } from "@/lib/history/insert-alert-channel";
+import { splitSettings, toChannelInfo } from "./channel-view";
+import { newChannelSchema, type NewChannel } from "./schemas";
+import type { ChannelInfo } from "./types";
+
+/** Creates a channel. The audit log gets its name and kind only: its URL and secrets are nobody's to read. */
+export function createChannel(db: Db, input: NewChannel, actor: string, address?: string): ChannelInfo {
+  const channel = parseInput(newChannelSchema, input);
+  const at = new Date().toISOString();
+  const { settings, secrets } = splitSettings(channel.kind, channel.settings);
+  const create = db.transaction(() => {
+    const stored = insertAlertChannel(db, {
+      name: channel.name,
+      kind: channel.kind,
+      enabled: channel.enabled,
+      settings,
+      secrets,
+      rules: channel.rules,
+      at,
+    });
+    recordAudit(db, {
+      actor,
+      action: "channel-created",
+      target: channel.name,
+      address,
+      detail: `kind: ${channel.kind}`,
+      at,
+    });
+    return stored;
+  });
+  try {
+    return toChannelInfo(create.immediate());
+  } catch (error) {
+    throw nameTaken(error, channel.name);
+  }
+}
+
+export function nameTaken(error: unknown, name: string): unknown {
+  if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE")
+    return new WharfError("CONFLICT", `A notification channel named "${name}" already exists`);
+  return error;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { WharfError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/auth/parse-input";
+import { recordAudit } from "@/lib/auth/record-audit";
+import type { Db } from "@/lib/history/db";
+import { getAlertChannel } from "@/lib/history/get-alert-channel";
+import { updateAlertChannel } from "@/lib/history/update-alert-channel";
+import { splitSettings, toChannelInfo } from "./channel-view";
+import { nameTaken } from "./create-channel";
+import { channelPatchSchema, settingsSchemaByKind, type ChannelPatch } from "./schemas";
+import type { ChannelInfo, ChannelKind } from "./types";
+
+/**
+ * Changes a channel. `settings` merges into what is stored, secrets included, so a form that never saw the
+ * URL or the password leaves them as they are; the result is validated whole. The kind cannot change.
+ */
+export function updateChannel(
+  db: Db,
+  id: number,
+  input: ChannelPatch,
+  actor: string,
+  address?: string,
+): ChannelInfo {
+  const patch = parseInput(channelPatchSchema, input);
+  const update = db.transaction(() => {
+    const current = getAlertChannel(db, id);
+    if (!current) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+    const kind = current.kind as ChannelKind;
+    let { settings, secrets } = current;
+    if (patch.settings) {
+      const merged = parseSettings(kind, { ...current.settings, ...current.secrets, ...patch.settings });
+      ({ settings, secrets } = splitSettings(kind, merged));
+    }
+    const at = new Date().toISOString();
+    const next = updateAlertChannel(db, {
+      ...current,
+      name: patch.name ?? current.name,
+      enabled: patch.enabled ?? current.enabled,
+      rules: patch.rules ?? current.rules,
+      settings,
+      secrets,
+      updatedAt: at,
+    });
+    if (!next) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+    const changed = Object.keys(patch).join(", ");
+    recordAudit(db, {
+      actor,
+      action: "channel-updated",
+      target: next.name,
+      address,
+      detail: `kind: ${kind}; changed: ${changed}`,
+      at,
+    });
+    return next;
+  });
+  try {
+    return toChannelInfo(update.immediate());
+  } catch (error) {
+    throw nameTaken(error, patch.name ?? String(id));
+  }
+}
+
+function parseSettings(kind: ChannelKind, value: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return parseInput(settingsSchemaByKind[kind], value) as Record<string, unknown>;
+  } catch (error) {
+    // Name the field as the request spelled it: settings.url, not url.
+    if (error instanceof WharfError && error.code === "VALIDATION")
+      throw new WharfError("VALIDATION", `settings.${error.message}`, error.details);
+    throw error;
+  }
+}
