@@ -1,6 +1,59 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The Docker API is root on every host: only lib/docker may speak to it.
+const dockerode = { name: "dockerode", message: "Only lib/docker talks to engines." };
+
+/**
+ * lib/'s floors, lowest first: a folder imports only from floors below it (or its own), never from above, so no
+ * folder imports a folder that imports it back. Every folder's `types.ts` (plain types and constants, the
+ * contracts between floors) stands on the ground floor and may be imported from anywhere.
+ */
+const floors = [
+  ["core"],
+  ["docker", "db"],
+  ["auth"],
+  ["api"],
+  ["fleet"],
+  ["logs"],
+  ["stats"],
+  ["actions"],
+  ["incidents", "history"],
+  ["autoheal"],
+  ["alerts"],
+  ["live"],
+  ["queries"],
+];
+
+const layering = floors.flatMap((folders, level) => {
+  const above = floors.slice(level + 1).flat();
+  const siblings = (folder) => folders.filter((other) => other !== folder);
+  return folders.map((folder) => {
+    const forbidden = [...above, ...siblings(folder)];
+    return {
+      files: [`lib/${folder}/**/*.ts`, `lib/${folder}/**/*.tsx`],
+      ignores: ["**/*.test.ts"],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            paths: folder === "docker" ? [] : [dockerode],
+            patterns:
+              forbidden.length === 0
+                ? []
+                : [
+                    {
+                      group: forbidden.flatMap((name) => [`@/lib/${name}/**`, `!@/lib/${name}/types`]),
+                      message: `lib/${folder} stands below these folders (eslint.config.mjs, floors): move the shared part down instead.`,
+                    },
+                  ],
+          },
+        ],
+      },
+    };
+  });
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -16,16 +69,11 @@ const config = [
     ],
   },
   {
-    // The Docker API is root on every host: only lib/docker may speak to it.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/docker/**", "tests/**", "e2e/**", "scripts/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "dockerode", message: "Only lib/docker talks to engines." }] },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { paths: [dockerode] }] },
   },
+  ...layering,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": [

@@ -5,7 +5,7 @@ export async function register() {
   checkFleetAtStartup();
   // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
   const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
-  const { getDb } = await import("./lib/history/db");
+  const { getDb } = await import("./lib/db/db");
   const bootstrap = await bootstrapAdmin(getDb());
   if (bootstrap.created)
     console.log(`[wharf] created the admin user "${bootstrap.user.username}" from WHARF_ADMIN_PASSWORD`);

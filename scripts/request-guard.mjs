@@ -4,7 +4,7 @@
 // stay out of /api: Next buffers a body for proxy.ts to read, which would defeat the route wrapper's body cap)
 // and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
 // `next dev` does not pass through here: it is for loopback development, not for serving.
-import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/api/listen-origins.mjs";
+import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/core/listen-origins.mjs";
 
 /** @param {Record<string, string | undefined>} env */
 export function requestGuard(env) {

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { listenAddress } from "../lib/api/listen-origins.mjs";
+import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { needsBuild } from "./needs-build.mjs";
 import { requestGuard } from "./request-guard.mjs";
 
@@ -29,7 +29,7 @@ console.log(`[wharf] listening on http://${hostname}:${port} (data in ${dataDir}
 // Next runs in this very process rather than a child: a launcher process of its own would cost ~40 MB of
 // memory for nothing but forwarding signals.
 process.env.DATA_DIR = dataDir;
-// The app reads the listening address from these for its Origin check (lib/api/listen-origins.mjs).
+// The app reads the listening address from these for its Origin check (lib/core/listen-origins.mjs).
 process.env.WHARF_HOSTNAME = hostname;
 process.env.PORT = String(port);
 // `next start` creates its one HTTP server with http.createServer; its request listener gets wrapped by the

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/use-toast";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { loginHref } from "@/lib/auth/login-redirect";
 import { hasRole } from "@/lib/auth/types";
 import { useLogout } from "@/lib/queries/use-logout";

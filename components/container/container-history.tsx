@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HistoryTable } from "@/components/history/history-table";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
-import { historyQueryString } from "@/lib/deploys/history-search-params";
+import { historyQueryString } from "@/lib/history/history-search-params";
 import { useHistory } from "@/lib/queries/use-history";
 
 const SHOWN = 20;

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { HistoryTimeline } from "@/lib/deploys/types";
+import type { HistoryTimeline } from "@/lib/history/types";
 import { layoutTimeline, type Counts } from "./layout-timeline";
 import { outcomeLooks, stackOrder } from "./outcome-look";
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useId, type FormEvent, type ReactNode } from "react";
 import { historyActions } from "@/lib/actions/types";
-import { historyOutcomes, type HistoryFilter } from "@/lib/deploys/types";
+import { historyOutcomes, type HistoryFilter } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
 import { useHydrated } from "./use-hydrated";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { containerHref } from "@/components/fleet/attention-list";
 import type { HistoryEntry } from "@/lib/actions/types";
-import { formatActionDuration, shortDigest } from "@/lib/deploys/format-history";
+import { formatActionDuration, shortDigest } from "@/lib/history/format-history";
 import { formatDuration } from "@/lib/fleet/format-age";
 import { OutcomeBadge } from "./outcome-badge";
 

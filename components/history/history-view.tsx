@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useNow } from "@/components/fleet/use-now";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
-import { historyQueryString } from "@/lib/deploys/history-search-params";
+import { historyQueryString } from "@/lib/history/history-search-params";
 import { useHistory } from "@/lib/queries/use-history";
 import { useHistoryTimeline } from "@/lib/queries/use-history-timeline";
 import { useHosts } from "@/lib/queries/use-hosts";

@@ -1,4 +1,4 @@
-import type { HistoryOutcome, HistoryTimeline } from "@/lib/deploys/types";
+import type { HistoryOutcome, HistoryTimeline } from "@/lib/history/types";
 
 export type Counts = Partial<Record<HistoryOutcome, number>>;
 export type TimelineGrid = {

@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { HistoryOutcome } from "@/lib/deploys/types";
+import type { HistoryOutcome } from "@/lib/history/types";
 
 type Look = { label: string; tone: BadgeTone; icon: string; fill: string; swatch: string };
 

@@ -1,8 +1,8 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { historyQueryString, parseHistoryFilter, withoutEmpty } from "@/lib/deploys/history-search-params";
-import type { HistoryFilter } from "@/lib/deploys/types";
+import { historyQueryString, parseHistoryFilter, withoutEmpty } from "@/lib/history/history-search-params";
+import type { HistoryFilter } from "@/lib/history/types";
 
 /** The filters live in the URL, so a view of the history can be bookmarked, shared and exported as it is. */
 export function useHistoryFilter(): [HistoryFilter, (next: HistoryFilter) => void] {

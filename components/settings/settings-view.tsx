@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { loginHref } from "@/lib/auth/login-redirect";
 import { hasRole } from "@/lib/auth/types";
 import { useMe } from "@/lib/queries/use-me";

@@ -1,5 +1,5 @@
 // No "server-only": the client reads a failed action's result back out of the error the same way.
-import { WharfError, type ErrorCode } from "@/lib/api/errors";
+import { WharfError, type ErrorCode } from "@/lib/core/errors";
 import type { ActionResult } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import type { ActionName } from "./types";
 
 // Held on globalThis: Next can load this module twice in one process, and two lock tables would be no lock.

@@ -1,9 +1,9 @@
 import "server-only";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { ContainerRow } from "@/lib/fleet/types";
-import { getDb } from "@/lib/history/db";
-import { recordHistory } from "@/lib/history/record-history";
-import { updateHistory } from "@/lib/history/update-history";
+import { getDb } from "@/lib/db/db";
+import { recordHistory } from "@/lib/db/record-history";
+import { updateHistory } from "@/lib/db/update-history";
 import { actionRunningOn, wasCreatedByWharf } from "./container-lock";
 import { LifecycleRecorder } from "./record-lifecycle-change";
 

@@ -2,12 +2,12 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerRow } from "@/lib/fleet/types";
-import { getDb } from "@/lib/history/db";
-import { findExternalRow } from "@/lib/history/find-external-row";
-import { findWharfAction } from "@/lib/history/find-wharf-action";
-import { reclassifyHistory } from "@/lib/history/reclassify-history";
-import { recordHistory } from "@/lib/history/record-history";
-import { updateHistory } from "@/lib/history/update-history";
+import { getDb } from "@/lib/db/db";
+import { findExternalRow } from "@/lib/db/find-external-row";
+import { findWharfAction } from "@/lib/db/find-wharf-action";
+import { reclassifyHistory } from "@/lib/db/reclassify-history";
+import { recordHistory } from "@/lib/db/record-history";
+import { updateHistory } from "@/lib/db/update-history";
 import {
   LIFECYCLE_ACTIONS,
   openFor,

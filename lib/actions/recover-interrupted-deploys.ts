@@ -2,9 +2,9 @@ import "server-only";
 import { containerOps } from "@/lib/docker/container-ops";
 import { loadFleet } from "@/lib/docker/load-fleet";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/history/db";
-import { clearJournal, listJournal, type JournalEntry } from "@/lib/history/journal";
-import { updateHistory } from "@/lib/history/update-history";
+import { getDb } from "@/lib/db/db";
+import { clearJournal, listJournal, type JournalEntry } from "@/lib/db/journal";
+import { updateHistory } from "@/lib/db/update-history";
 import { withContainerLock } from "./container-lock";
 import { restoreOld } from "./recreate-container";
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { RawContainerInspect } from "@/lib/docker/types";
-import { getDb } from "@/lib/history/db";
-import { clearJournal, saveJournal, type JournalEntry } from "@/lib/history/journal";
+import { getDb } from "@/lib/db/db";
+import { clearJournal, saveJournal, type JournalEntry } from "@/lib/db/journal";
 import { buildCreateOptions } from "./build-create-options";
 import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { imageOps } from "@/lib/docker/container-ops";
 import { findHost } from "@/lib/docker/load-fleet";
 import { pullImage } from "@/lib/docker/pull-image";

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { isSuccessOutcome, settledResultOf } from "./action-failure";
 import { runLifecycleAction } from "./run-lifecycle-action";
 import type { Caller } from "./track-action";

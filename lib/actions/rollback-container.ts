@@ -1,9 +1,9 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { imageOps } from "@/lib/docker/container-ops";
 import { findHost } from "@/lib/docker/load-fleet";
-import { getDb } from "@/lib/history/db";
-import { findLastDeploy } from "@/lib/history/find-last-deploy";
+import { getDb } from "@/lib/db/db";
+import { findLastDeploy } from "@/lib/db/find-last-deploy";
 import { keepPreviousImage } from "./keep-previous-image";
 import { recreateContainer } from "./recreate-container";
 import { trackAction, type Caller } from "./track-action";

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Role } from "@/lib/auth/types";
-import { WharfError, type ErrorCode } from "@/lib/api/errors";
+import { WharfError, type ErrorCode } from "@/lib/core/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import { toWharfError } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/history/db";
-import { recordHistory } from "@/lib/history/record-history";
-import { updateHistory } from "@/lib/history/update-history";
+import { getDb } from "@/lib/db/db";
+import { recordHistory } from "@/lib/db/record-history";
+import { updateHistory } from "@/lib/db/update-history";
 import { ActionFailedError } from "./action-failure";
 import { withContainerLock } from "./container-lock";
 import type { ActionName, ActionResult, HistoryEntry, HistoryPatch, Outcome, Source } from "./types";

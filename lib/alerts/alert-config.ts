@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { RateLimit } from "@/lib/history/alert-outbox-row";
+import type { RateLimit } from "@/lib/db/alert-outbox-row";
 import { RETRY_DELAYS_MS } from "./backoff";
 
 const envSchema = z.object({

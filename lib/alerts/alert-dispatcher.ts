@@ -3,7 +3,7 @@ import type { ActionProgress } from "@/lib/actions/types";
 import type { FleetMessage } from "@/lib/fleet/live/messages";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 import type { Incident } from "@/lib/incidents/types";
 import { alertConfig } from "./alert-config";
 import { composeIncidentMessage, type IncidentPhase } from "./compose-incident-message";

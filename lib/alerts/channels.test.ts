@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { listAudit } from "@/lib/auth/list-audit";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
-import { openDb, type Db } from "@/lib/history/db";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
+import { openDb, type Db } from "@/lib/db/db";
 import { createChannel } from "./create-channel";
 import { deleteChannel } from "./delete-channel";
 import { listChannels } from "./list-channels";

@@ -1,10 +1,10 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
 import { recordAudit } from "@/lib/auth/record-audit";
-import type { Db } from "@/lib/history/db";
-import { insertAlertChannel } from "@/lib/history/insert-alert-channel";
+import type { Db } from "@/lib/db/db";
+import { insertAlertChannel } from "@/lib/db/insert-alert-channel";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { newChannelSchema, type NewChannel } from "./schemas";
 import type { ChannelInfo } from "./types";

@@ -1,9 +1,9 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/auth/record-audit";
-import type { Db } from "@/lib/history/db";
-import { deleteAlertChannel } from "@/lib/history/delete-alert-channel";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
+import type { Db } from "@/lib/db/db";
+import { deleteAlertChannel } from "@/lib/db/delete-alert-channel";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
 
 /** Deletes a channel, its undelivered messages and its delivery log. */
 export function deleteChannel(db: Db, id: number, actor: string, address?: string): { ok: true } {

@@ -1,11 +1,11 @@
 import "server-only";
-import { claimDueAlerts } from "@/lib/history/claim-due-alerts";
-import { getDb } from "@/lib/history/db";
-import { channelsWithHeldAlerts, digestHeldAlerts } from "@/lib/history/digest-held-alerts";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
-import type { OutboxRow } from "@/lib/history/alert-outbox-row";
-import { settleAlertTry } from "@/lib/history/settle-alert-try";
-import { wakeAlertOutbox } from "@/lib/history/wake-alert-outbox";
+import { claimDueAlerts } from "@/lib/db/claim-due-alerts";
+import { getDb } from "@/lib/db/db";
+import { channelsWithHeldAlerts, digestHeldAlerts } from "@/lib/db/digest-held-alerts";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
+import type { OutboxRow } from "@/lib/db/alert-outbox-row";
+import { settleAlertTry } from "@/lib/db/settle-alert-try";
+import { wakeAlertOutbox } from "@/lib/db/wake-alert-outbox";
 import { alertConfig } from "./alert-config";
 import { nextTryDelay } from "./backoff";
 import { composeDigest } from "./compose-other-messages";

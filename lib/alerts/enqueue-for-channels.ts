@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/history/db";
-import { enqueueAlert } from "@/lib/history/enqueue-alert";
-import { hasAlertKey } from "@/lib/history/has-alert-key";
-import { listAlertChannels } from "@/lib/history/list-alert-channels";
+import type { Db } from "@/lib/db/db";
+import { enqueueAlert } from "@/lib/db/enqueue-alert";
+import { hasAlertKey } from "@/lib/db/has-alert-key";
+import { listAlertChannels } from "@/lib/db/list-alert-channels";
 import { alertConfig } from "./alert-config";
 import { kickDelivery } from "./delivery-loop";
 import { matchesRules, type EventScope } from "./match-rules";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/history/db";
-import { listAlertChannels } from "@/lib/history/list-alert-channels";
+import type { Db } from "@/lib/db/db";
+import { listAlertChannels } from "@/lib/db/list-alert-channels";
 import { toChannelInfo } from "./channel-view";
 import type { ChannelInfo } from "./types";
 

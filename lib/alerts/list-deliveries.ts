@@ -1,8 +1,8 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
-import type { Db } from "@/lib/history/db";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
-import { listAlertDeliveries } from "@/lib/history/list-alert-deliveries";
+import { WharfError } from "@/lib/core/errors";
+import type { Db } from "@/lib/db/db";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
+import { listAlertDeliveries } from "@/lib/db/list-alert-deliveries";
 import type { DeliveryInfo, MessageEvent } from "./types";
 
 /** A channel's recent tries, newest first. */

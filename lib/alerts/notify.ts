@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 import { alertConfig } from "./alert-config";
 import { composeAutohealMessage } from "./compose-other-messages";
 import { enqueueForChannels } from "./enqueue-for-channels";

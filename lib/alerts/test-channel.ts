@@ -1,8 +1,8 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
-import type { Db } from "@/lib/history/db";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
-import { recordAlertTry } from "@/lib/history/record-alert-try";
+import { WharfError } from "@/lib/core/errors";
+import type { Db } from "@/lib/db/db";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
+import { recordAlertTry } from "@/lib/db/record-alert-try";
 import { alertConfig } from "./alert-config";
 import { deliver } from "./deliver";
 import type { AlertMessage } from "./types";

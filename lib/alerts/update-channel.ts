@@ -1,10 +1,10 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
 import { recordAudit } from "@/lib/auth/record-audit";
-import type { Db } from "@/lib/history/db";
-import { getAlertChannel } from "@/lib/history/get-alert-channel";
-import { updateAlertChannel } from "@/lib/history/update-alert-channel";
+import type { Db } from "@/lib/db/db";
+import { getAlertChannel } from "@/lib/db/get-alert-channel";
+import { updateAlertChannel } from "@/lib/db/update-alert-channel";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { nameTaken } from "./create-channel";
 import { channelPatchSchema, settingsSchemaByKind, type ChannelPatch } from "./schemas";

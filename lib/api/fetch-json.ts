@@ -1,5 +1,5 @@
 import { isLoginPath, loginHref } from "@/lib/auth/login-redirect";
-import { isErrorBody, WharfError, type ErrorBody } from "./errors";
+import { isErrorBody, WharfError, type ErrorBody } from "@/lib/core/errors";
 
 /** Client-side fetch that turns the API's one error shape back into a WharfError with its message. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {

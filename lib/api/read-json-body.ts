@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "./errors";
+import { WharfError } from "@/lib/core/errors";
 
 /** What a route body may weigh unless the route says otherwise: every body Wharf takes is a few fields. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { hasRole, type Principal, type Role } from "@/lib/auth/types";
-import { WharfError, httpStatusByCode } from "./errors";
+import { WharfError, httpStatusByCode } from "@/lib/core/errors";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./same-origin";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { WharfError } from "./errors";
-import { allowedOrigins } from "./listen-origins.mjs";
+import { WharfError } from "@/lib/core/errors";
+import { allowedOrigins } from "@/lib/core/listen-origins.mjs";
 
 /**
  * A browser sends the session cookie along with any request, including one a hostile page makes it send. A

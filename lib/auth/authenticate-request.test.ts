@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/history/db";
+import { closeDb, getDb } from "@/lib/db/db";
 import { SESSION_COOKIE, authenticateRequest, clientAddress } from "./authenticate-request";
 import { createToken } from "./create-token";
 import { login } from "./login";

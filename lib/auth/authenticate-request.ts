@@ -1,6 +1,6 @@
 import "server-only";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/api/listen-origins.mjs";
-import { getDb } from "@/lib/history/db";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/core/listen-origins.mjs";
+import { getDb } from "@/lib/db/db";
 import { authenticateSession } from "./authenticate-session";
 import { authenticateToken } from "./authenticate-token";
 import type { Principal } from "./types";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDb, type Db } from "@/lib/history/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { authenticateSession } from "./authenticate-session";
 import { listAudit } from "./list-audit";
 import { login } from "./login";

@@ -1,6 +1,6 @@
 import "server-only";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 import { isSecretShaped, hashSecret } from "./secret-token";
 import { sessionConfig } from "./session-config";
 import { roleSchema } from "./schemas";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/history/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { bootstrapAdmin } from "./bootstrap-admin";
 import { countUsers } from "./count-users";
 import { listAudit } from "./list-audit";

@@ -1,6 +1,6 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
-import type { Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import type { Db } from "@/lib/db/db";
 import { countUsers } from "./count-users";
 import { createUser } from "./create-user";
 import type { User } from "./types";

@@ -1,8 +1,8 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { WharfError } from "@/lib/api/errors";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 import { hashPassword } from "./hash-password";
 import { parseInput } from "./parse-input";
 import { recordAudit } from "./record-audit";

@@ -1,6 +1,6 @@
 import "server-only";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 import { announceAccessChange } from "./access-changes";
 import { assertAnotherActiveAdmin } from "./last-admin";
 import { recordAudit } from "./record-audit";

@@ -1,7 +1,7 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 
 /**
  * Refuses to take away the last enabled admin: nobody could then manage users or tokens except by hand in the

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/history/db";
-import { cachedStatement } from "@/lib/history/cached-statement";
+import type { Db } from "@/lib/db/db";
+import { cachedStatement } from "@/lib/db/cached-statement";
 import { auditColumns, toAuditEntry } from "./audit-row";
 import type { AuditEntry } from "./types";
 

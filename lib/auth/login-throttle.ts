@@ -1,6 +1,6 @@
 import "server-only";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 /** Failures of one user from one address before that pair is blocked. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WharfError } from "@/lib/api/errors";
-import { openDb, type Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import { openDb, type Db } from "@/lib/db/db";
 import { authenticateSession } from "./authenticate-session";
 import { listAudit } from "./list-audit";
 import { login, type LoginInput } from "./login";

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { WharfError } from "@/lib/api/errors";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 import { DUMMY_PASSWORD_HASH } from "./hash-password";
 import {
   clearLoginFailures,

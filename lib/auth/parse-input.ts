@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 
 /** Parses a lib function's input, failing the way `route()` does: VALIDATION naming each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/history/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { announceAccessChange, onAccessChange, type AccessChange } from "./access-changes";
 import { authenticateSession } from "./authenticate-session";
 import { authenticateToken } from "./authenticate-token";

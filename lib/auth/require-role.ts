@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { authenticateRequest } from "./authenticate-request";
 import { hasRole, type Principal, type Role } from "./types";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
-import { cachedStatement } from "@/lib/history/cached-statement";
-import type { Db } from "@/lib/history/db";
+import { WharfError } from "@/lib/core/errors";
+import { cachedStatement } from "@/lib/db/cached-statement";
+import type { Db } from "@/lib/db/db";
 import { announceAccessChange } from "./access-changes";
 import { recordAudit } from "./record-audit";
 import { tokenColumns, toTokenInfo } from "./token-row";

@@ -54,3 +54,10 @@ export const newTokenSchema = z
   })
   .strict();
 export type NewToken = z.input<typeof newTokenSchema>;
+
+export const idParamsSchema = z
+  .object({ id: z.coerce.number().int().positive("must be a numeric id") })
+  .strict();
+export const auditQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(1000).optional() })
+  .strict();

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/history/db";
+import type { Db } from "@/lib/db/db";
 import { hashPassword } from "./hash-password";
 import type { Role, User } from "./types";
 import { toUser, userColumns } from "./user-row";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/history/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { authenticateToken } from "./authenticate-token";
 import { createToken } from "./create-token";
 import { listAudit } from "./list-audit";

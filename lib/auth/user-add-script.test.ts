@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/history/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { addUser, assertUsernameFree, checkPassword, hashPassword, parseArgs } from "@/scripts/user-add.mjs";
 import { SCRYPT_PARAMS } from "./hash-password";
 import { listAudit } from "./list-audit";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { roleSchema } from "./schemas";
 import type { User } from "./types";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 import { concerns, onAccessChange } from "./access-changes";
 import { recheckPrincipal } from "./recheck-principal";
 import type { AccessLostReason, Principal, Role } from "./types";

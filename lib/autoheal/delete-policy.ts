@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/auth/record-audit";
-import { getDb } from "@/lib/history/db";
-import { deleteAutohealPolicy } from "@/lib/history/delete-autoheal-policy";
+import { getDb } from "@/lib/db/db";
+import { deleteAutohealPolicy } from "@/lib/db/delete-autoheal-policy";
 import { describePolicy } from "./describe-policy";
 import { getAutohealer } from "./get-autohealer";
 import type { AutohealPolicy } from "./types";

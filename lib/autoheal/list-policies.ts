@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/history/db";
-import { listAutohealPolicies } from "@/lib/history/list-autoheal-policies";
+import { getDb } from "@/lib/db/db";
+import { listAutohealPolicies } from "@/lib/db/list-autoheal-policies";
 import type { AutohealPoliciesResponse } from "./types";
 
 export function listPolicies(): AutohealPoliciesResponse {

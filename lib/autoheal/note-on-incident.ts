@@ -1,8 +1,8 @@
 import "server-only";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { appendIncidentNote } from "@/lib/history/append-incident-note";
-import { getDb } from "@/lib/history/db";
-import { findOpenIncident } from "@/lib/history/find-open-incident";
+import { appendIncidentNote } from "@/lib/db/append-incident-note";
+import { getDb } from "@/lib/db/db";
+import { findOpenIncident } from "@/lib/db/find-open-incident";
 
 /** Adds a line to the container's open incident, if it has one, and tells live clients; returns its id. */
 export function noteOnIncident(hostId: string, containerName: string, text: string): number | null {

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { findHost } from "@/lib/docker/load-fleet";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getAutohealer } from "./get-autohealer";

@@ -1,8 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/auth/record-audit";
 import { findHost } from "@/lib/docker/load-fleet";
-import { getDb } from "@/lib/history/db";
-import { saveAutohealPolicy } from "@/lib/history/save-autoheal-policy";
+import { getDb } from "@/lib/db/db";
+import { saveAutohealPolicy } from "@/lib/db/save-autoheal-policy";
 import { describePolicy } from "./describe-policy";
 import { getAutohealer } from "./get-autohealer";
 import type { PolicyBody } from "./schemas";

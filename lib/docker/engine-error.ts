@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import type { Host } from "./host-config";
 
 type EngineFailure = Error & { statusCode?: number; code?: string; json?: { message?: string } | null };

@@ -1,6 +1,6 @@
 import "server-only";
 import Docker from "dockerode";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import type { Host } from "./host-config";
 
 // One client per host for the life of the process, so keep-alive connections and TLS sessions are reused.

@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { DEFAULT_TIMEOUT_MS, displayUrl, type Host } from "./host-config";
 import { parseFleetConfig } from "./parse-fleet-config";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { DEFAULT_TIMEOUT_MS, displayUrl, fleetConfigSchema, type Host } from "./host-config";
 
 /**

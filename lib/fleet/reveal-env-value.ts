@@ -1,12 +1,12 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/auth/record-audit";
 import type { Principal } from "@/lib/auth/types";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { findHost } from "@/lib/docker/load-fleet";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 export type RevealedEnv = { key: string; value: string };
 

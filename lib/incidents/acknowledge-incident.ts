@@ -1,7 +1,7 @@
 import "server-only";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { acknowledgeIncident as recordAcknowledgement } from "@/lib/history/acknowledge-incident";
-import { getDb } from "@/lib/history/db";
+import { acknowledgeIncident as recordAcknowledgement } from "@/lib/db/acknowledge-incident";
+import { getDb } from "@/lib/db/db";
 import type { Incident } from "./types";
 
 /** Marks an incident as taken by someone, and tells every open dashboard. */

@@ -5,12 +5,12 @@ import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { actionRunningOn } from "@/lib/actions/container-lock";
-import { getDb } from "@/lib/history/db";
-import { markCrashedAfter, settleCrashedAfter } from "@/lib/history/mark-crashed-after";
-import { endIncident } from "@/lib/history/end-incident";
-import { listIncidents } from "@/lib/history/list-incidents";
-import { openIncident } from "@/lib/history/open-incident";
-import { updateIncident } from "@/lib/history/update-incident";
+import { getDb } from "@/lib/db/db";
+import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
+import { endIncident } from "@/lib/db/end-incident";
+import { listIncidents } from "@/lib/db/list-incidents";
+import { openIncident } from "@/lib/db/open-incident";
+import { updateIncident } from "@/lib/db/update-incident";
 import { decideCrash, isRecovered } from "./classify";
 import type { Incident } from "./types";
 

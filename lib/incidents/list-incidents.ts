@@ -1,7 +1,7 @@
 import "server-only";
 import { findHost } from "@/lib/docker/load-fleet";
-import { getDb } from "@/lib/history/db";
-import { listIncidents as selectIncidents } from "@/lib/history/list-incidents";
+import { getDb } from "@/lib/db/db";
+import { listIncidents as selectIncidents } from "@/lib/db/list-incidents";
 import type { IncidentsQuery } from "./schemas";
 import type { IncidentsResponse } from "./types";
 

@@ -1,5 +1,5 @@
 "use client";
-import { isErrorBody } from "@/lib/api/errors";
+import { isErrorBody } from "@/lib/core/errors";
 import { sendToLogin } from "@/lib/api/fetch-json";
 
 /**

@@ -1,4 +1,4 @@
-import type { HistoryFilter } from "@/lib/deploys/types";
+import type { HistoryFilter } from "@/lib/history/types";
 import type { ContainerFilter } from "@/lib/fleet/filter-containers";
 import type { IncidentFilter } from "@/lib/incidents/types";
 

@@ -1,4 +1,4 @@
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 
 /** Retries once what may pass on a second try, but not a request the server refused as invalid or unknown. */
 export function retryUnlessRefused(failures: number, error: Error): boolean {

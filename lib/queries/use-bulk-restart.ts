@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Outcome } from "@/lib/actions/types";
 import { actionKeys, fleetKeys, historyKeys } from "./keys";

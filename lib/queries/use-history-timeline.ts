@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { historyQueryString } from "@/lib/deploys/history-search-params";
-import type { HistoryFilter, HistoryTimeline } from "@/lib/deploys/types";
+import { historyQueryString } from "@/lib/history/history-search-params";
+import type { HistoryFilter, HistoryTimeline } from "@/lib/history/types";
 import { historyKeys } from "./keys";
 import { retryUnlessRefused } from "./retry-unless-refused";
 

@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { historyQueryString } from "@/lib/deploys/history-search-params";
-import type { HistoryFilter, HistoryPage } from "@/lib/deploys/types";
+import { historyQueryString } from "@/lib/history/history-search-params";
+import type { HistoryFilter, HistoryPage } from "@/lib/history/types";
 import { historyKeys } from "./keys";
 import { retryUnlessRefused } from "./retry-unless-refused";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { LOGIN_PATH } from "@/lib/auth/login-redirect";
 

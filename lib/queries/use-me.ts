@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Principal } from "@/lib/auth/types";
 import { authKeys } from "./keys";

@@ -78,7 +78,7 @@ export async function snapshotBuild({ root, benchDir }) {
       "scripts/start.mjs",
       "scripts/needs-build.mjs",
       "scripts/request-guard.mjs",
-      "lib/api/listen-origins.mjs",
+      "lib/core/listen-origins.mjs",
     ]) {
       if (existsSync(path.join(root, file)))
         cpSync(path.join(root, file), path.join(app, file), { recursive: true });

@@ -8,8 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/history/migrations.ts, version 8 (the deploy_history table as rebuilt, and its indexes), so
-// the bench runs without compiling TypeScript; lib/history/p5-bench.test.ts fails when the two drift apart.
+// Copied from lib/db/migrations.ts, version 8 (the deploy_history table as rebuilt, and its indexes), so
+// the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
   CREATE TABLE "deploy_history" (
@@ -46,7 +46,7 @@ export const P5_SCHEMA = `
   CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
 `;
 
-// The SQL listHistory (lib/history/list-history.ts) and countDeploysPerDay generate for these filters; the
+// The SQL listHistory (lib/db/list-history.ts) and countDeploysPerDay generate for these filters; the
 // same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
 const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
   image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail`;
@@ -224,7 +224,7 @@ export async function runP5History({ log = console.log } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-bench-p5-"));
   const db = new Database(path.join(dir, "wharf.db"));
   try {
-    // The pragmas openDb sets (lib/history/db.ts).
+    // The pragmas openDb sets (lib/db/db.ts).
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");

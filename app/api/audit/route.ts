@@ -1,5 +1,5 @@
-import { tokensApi } from "@/lib/accounts/manage-tokens";
-import { auditQuerySchema } from "@/lib/accounts/schemas";
+import { tokensApi } from "@/lib/auth/manage-tokens";
+import { auditQuerySchema } from "@/lib/auth/schemas";
 import { route } from "@/lib/api/route";
 
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { exportHistoryCsv } from "@/lib/deploys/export-history-csv";
-import { historyFilterQuerySchema } from "@/lib/deploys/schemas";
+import { exportHistoryCsv } from "@/lib/history/export-history-csv";
+import { historyFilterQuerySchema } from "@/lib/history/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

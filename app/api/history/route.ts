@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { listDeployHistory } from "@/lib/deploys/list-deploy-history";
-import { historyListQuerySchema } from "@/lib/deploys/schemas";
+import { listDeployHistory } from "@/lib/history/list-deploy-history";
+import { historyListQuerySchema } from "@/lib/history/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

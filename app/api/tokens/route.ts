@@ -1,4 +1,4 @@
-import { tokensApi } from "@/lib/accounts/manage-tokens";
+import { tokensApi } from "@/lib/auth/manage-tokens";
 import { route } from "@/lib/api/route";
 import { newTokenSchema } from "@/lib/auth/schemas";
 

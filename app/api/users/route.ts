@@ -1,4 +1,4 @@
-import { usersApi } from "@/lib/accounts/manage-users";
+import { usersApi } from "@/lib/auth/manage-users";
 import { route } from "@/lib/api/route";
 import { newUserSchema } from "@/lib/auth/schemas";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/history/db";
-import { listIncidents } from "@/lib/history/list-incidents";
+import { getDb } from "@/lib/db/db";
+import { listIncidents } from "@/lib/db/list-incidents";
 import type { FleetStore } from "./fleet-store";
 import type { FleetSnapshot } from "./messages";
 

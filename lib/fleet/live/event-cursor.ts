@@ -1,7 +1,7 @@
 import "server-only";
 import type { EngineEvent } from "@/lib/docker/stream-events";
-import { getDb } from "@/lib/history/db";
-import { readHostCursor, saveHostCursor } from "@/lib/history/host-cursor";
+import { getDb } from "@/lib/db/db";
+import { readHostCursor, saveHostCursor } from "@/lib/db/host-cursor";
 
 // Saved at most this often; a restart replays from it, and what was already applied is skipped.
 const SAVE_EVERY_MS = 1_000;

@@ -1,4 +1,4 @@
-import { signIn } from "@/lib/accounts/sign-in";
+import { signIn } from "@/lib/auth/sign-in";
 import { route } from "@/lib/api/route";
 import { loginBodySchema } from "@/lib/auth/schemas";
 

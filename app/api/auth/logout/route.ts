@@ -1,4 +1,4 @@
-import { signOut } from "@/lib/accounts/sign-out";
+import { signOut } from "@/lib/auth/sign-out";
 import { route } from "@/lib/api/route";
 
 export const runtime = "nodejs";

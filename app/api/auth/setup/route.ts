@@ -1,4 +1,4 @@
-import { setupStatus } from "@/lib/accounts/setup-status";
+import { setupStatus } from "@/lib/auth/setup-status";
 import { route } from "@/lib/api/route";
 
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { deployTimeline } from "@/lib/deploys/deploy-timeline";
-import { historyTimelineQuerySchema } from "@/lib/deploys/schemas";
+import { deployTimeline } from "@/lib/history/deploy-timeline";
+import { historyTimelineQuerySchema } from "@/lib/history/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { listChannels } from "@/lib/alerts/list-channels";
 import { newChannelSchema } from "@/lib/alerts/schemas";
 import { route } from "@/lib/api/route";
 import { clientAddress } from "@/lib/auth/authenticate-request";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

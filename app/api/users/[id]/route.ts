@@ -1,5 +1,5 @@
-import { usersApi } from "@/lib/accounts/manage-users";
-import { idParamsSchema } from "@/lib/accounts/schemas";
+import { usersApi } from "@/lib/auth/manage-users";
+import { idParamsSchema } from "@/lib/auth/schemas";
 import { route } from "@/lib/api/route";
 import { userPatchSchema } from "@/lib/auth/schemas";
 

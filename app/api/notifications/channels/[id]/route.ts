@@ -3,7 +3,7 @@ import { channelIdParamsSchema, channelPatchSchema } from "@/lib/alerts/schemas"
 import { updateChannel } from "@/lib/alerts/update-channel";
 import { route } from "@/lib/api/route";
 import { clientAddress } from "@/lib/auth/authenticate-request";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { listDeliveries } from "@/lib/alerts/list-deliveries";
 import { channelIdParamsSchema, deliveriesQuerySchema } from "@/lib/alerts/schemas";
 import { route } from "@/lib/api/route";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { channelIdParamsSchema } from "@/lib/alerts/schemas";
 import { testChannel } from "@/lib/alerts/test-channel";
 import { route } from "@/lib/api/route";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { HistoryAction } from "@/lib/actions/types";
-import type { HistoryFilter, HistoryOutcome } from "@/lib/deploys/types";
+import type { HistoryFilter, HistoryOutcome } from "@/lib/history/types";
 import type { HistoryCursor } from "./history-cursor";
 
 export type SqlWhere = { sql: string; values: unknown[] };

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { clientAddress } from "@/lib/auth/authenticate-request";
 import { login } from "@/lib/auth/login";
 import type { LoginBody } from "@/lib/auth/schemas";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 import { sessionCookie } from "./session-cookie";
 
 export async function signIn(request: Request, body: LoginBody): Promise<Response> {

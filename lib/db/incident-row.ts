@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { incidentKinds, type Incident } from "@/lib/incidents/types";
 
 const incidentKindSchema = z.enum(incidentKinds);

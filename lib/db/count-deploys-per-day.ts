@@ -4,7 +4,7 @@ import {
   type DeployDayCount,
   type HistoryFilter,
   type HistoryTimeline,
-} from "@/lib/deploys/types";
+} from "@/lib/history/types";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
 import { historyWhere, type SqlWhere } from "./history-where";

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import type { AutohealPolicy } from "@/lib/autoheal/types";
 import { autohealPolicyColumns, toAutohealPolicy } from "./autoheal-policy-row";
 import { cachedStatement } from "./cached-statement";

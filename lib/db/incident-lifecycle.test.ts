@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { openDb, type Db } from "./db";
 import { endIncident } from "./end-incident";
 import { findOpenIncident } from "./find-open-incident";

@@ -1,6 +1,6 @@
 import "server-only";
-import { countDeploysPerDay } from "@/lib/history/count-deploys-per-day";
-import { getDb } from "@/lib/history/db";
+import { countDeploysPerDay } from "@/lib/db/count-deploys-per-day";
+import { getDb } from "@/lib/db/db";
 import type { HistoryTimelineQuery } from "./schemas";
 import { toHistoryFilter } from "./to-history-filter";
 import type { HistoryTimeline } from "./types";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { HistoryPageRequest } from "@/lib/deploys/types";
+import type { HistoryPageRequest } from "@/lib/history/types";
 import { openDb, type Db } from "./db";
 import { historyPageQuery, listHistory } from "./list-history";
 import { insertHistory, type TestHistory } from "./test-history";

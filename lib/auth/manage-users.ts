@@ -6,7 +6,7 @@ import { listUsers } from "@/lib/auth/list-users";
 import type { NewUser, UserPatch } from "@/lib/auth/schemas";
 import type { Principal } from "@/lib/auth/types";
 import { updateUser } from "@/lib/auth/update-user";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 // The admin endpoints for users, each one call into lib/auth with the database and who is asking.
 export const usersApi = {

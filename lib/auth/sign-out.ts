@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { clientAddress, readSessionToken } from "@/lib/auth/authenticate-request";
 import { logout } from "@/lib/auth/logout";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 import { sessionCookie } from "./session-cookie";
 
 export function signOut(request: Request): Response {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { HistoryPage, HistoryPageRequest } from "@/lib/deploys/types";
+import type { HistoryPage, HistoryPageRequest } from "@/lib/history/types";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
 import { decodeHistoryCursor, encodeHistoryCursor } from "./history-cursor";

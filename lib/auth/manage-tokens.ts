@@ -6,7 +6,7 @@ import { listTokens } from "@/lib/auth/list-tokens";
 import { revokeToken } from "@/lib/auth/revoke-token";
 import type { NewToken } from "@/lib/auth/schemas";
 import type { Principal } from "@/lib/auth/types";
-import { getDb } from "@/lib/history/db";
+import { getDb } from "@/lib/db/db";
 
 // The admin endpoints for API tokens and the audit log, each one call into lib/auth.
 export const tokensApi = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 
 /** Where a page ended: the next page starts just below this (at, id) in newest-first order. */
 export type HistoryCursor = { at: string; id: number };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import { acknowledgeIncident } from "./acknowledge-incident";
 import { openDb, type Db } from "./db";
 import { findOpenIncident } from "./find-open-incident";

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/history/db";
-import { listHistory } from "@/lib/history/list-history";
+import { getDb } from "@/lib/db/db";
+import { listHistory } from "@/lib/db/list-history";
 import { historyCsvHeader, historyCsvLine } from "./history-csv";
 import type { HistoryFilterQuery } from "./schemas";
 import { toHistoryFilter } from "./to-history-filter";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/history/db";
+import { closeDb, getDb } from "@/lib/db/db";
 import { exportHistoryCsv } from "./export-history-csv";
 
 let dir: string;

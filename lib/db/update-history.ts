@@ -1,6 +1,6 @@
 import "server-only";
 import type { HistoryEntry, HistoryPatch } from "@/lib/actions/types";
-import { WharfError } from "@/lib/api/errors";
+import { WharfError } from "@/lib/core/errors";
 import type { Db } from "./db";
 import { historyColumnOf, historyColumns, toHistoryEntry } from "./history-row";
 
