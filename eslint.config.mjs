@@ -1,8 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// The Docker API is root on every host: only lib/docker may speak to it.
+// The Docker API is root on every host: only lib/docker may speak to it. SQLite is lib/db's.
 const dockerode = { name: "dockerode", message: "Only lib/docker talks to engines." };
+const sqlite = { name: "better-sqlite3", message: "Only lib/db opens SQLite: add a statement there." };
 
 /**
  * lib/'s floors, lowest first: a folder imports only from floors below it (or its own), never from above, so no
@@ -37,7 +38,7 @@ const layering = floors.flatMap((folders, level) => {
         "no-restricted-imports": [
           "error",
           {
-            paths: folder === "docker" ? [] : [dockerode],
+            paths: [...(folder === "docker" ? [] : [dockerode]), ...(folder === "db" ? [] : [sqlite])],
             patterns:
               forbidden.length === 0
                 ? []
@@ -70,8 +71,8 @@ const config = [
   },
   {
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/docker/**", "tests/**", "e2e/**", "scripts/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [dockerode] }] },
+    ignores: ["lib/docker/**", "lib/db/**", "tests/**", "e2e/**", "scripts/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [dockerode, sqlite] }] },
   },
   ...layering,
   {

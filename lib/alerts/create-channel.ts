@@ -1,5 +1,5 @@
 import "server-only";
-import Database from "better-sqlite3";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
 import { recordAudit } from "@/lib/auth/record-audit";
@@ -42,7 +42,7 @@ export function createChannel(db: Db, input: NewChannel, actor: string, address?
 }
 
 export function nameTaken(error: unknown, name: string): unknown {
-  if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE")
+  if (isUniqueViolation(error))
     return new WharfError("CONFLICT", `A notification channel named "${name}" already exists`);
   return error;
 }

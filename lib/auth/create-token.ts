@@ -1,5 +1,5 @@
 import "server-only";
-import Database from "better-sqlite3";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { WharfError } from "@/lib/core/errors";
 import { cachedStatement } from "@/lib/db/cached-statement";
 import type { Db } from "@/lib/db/db";
@@ -50,7 +50,7 @@ export function createToken(
   try {
     return { token, info: create.immediate() };
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
+    if (isUniqueViolation(error)) {
       throw new WharfError("CONFLICT", `An API token named "${name}" already exists`);
     }
     throw error;

@@ -1,5 +1,5 @@
 import "server-only";
-import Database from "better-sqlite3";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { WharfError } from "@/lib/core/errors";
 import { cachedStatement } from "@/lib/db/cached-statement";
 import type { Db } from "@/lib/db/db";
@@ -39,8 +39,7 @@ export async function createUser(db: Db, input: NewUser, actor: string, address?
   try {
     return insert.immediate();
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE")
-      throw duplicate(username);
+    if (isUniqueViolation(error)) throw duplicate(username);
     throw error;
   }
 }
