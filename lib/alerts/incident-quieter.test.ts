@@ -16,6 +16,7 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   count: 1,
   logTail: [],
   lastStderr: null,
+  logReadAt: null,
   oom: false,
   healthOutput: null,
   acknowledgedBy: null,
@@ -24,12 +25,25 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   ...over,
 });
 
+// When the tracker finished reading the run's log.
+const READ = "2026-12-01T00:00:00.020Z";
+
 describe("IncidentQuieter", () => {
+  it("announces a crash whose log was read and found empty at once, without waiting for lines", () => {
+    const q = new IncidentQuieter();
+    expect(q.onIncident(incident())).toEqual([]);
+    expect(q.onIncident(incident({ logReadAt: READ }))).toEqual(["opened"]);
+  });
+
   it("announces a crash once its log tail is in, and its end", () => {
     const q = new IncidentQuieter();
     expect(q.onIncident(incident())).toEqual([]);
-    expect(q.onIncident(incident({ logTail: ["boom"], lastStderr: "boom" }))).toEqual(["opened"]);
-    expect(q.onIncident(incident({ logTail: ["boom"], acknowledgedBy: "alice" }))).toEqual([]);
+    expect(q.onIncident(incident({ logTail: ["boom"], logReadAt: READ, lastStderr: "boom" }))).toEqual([
+      "opened",
+    ]);
+    expect(q.onIncident(incident({ logTail: ["boom"], logReadAt: READ, acknowledgedBy: "alice" }))).toEqual(
+      [],
+    );
     expect(q.onIncident(incident({ endedAt: "2026-12-01T00:01:00.000Z" }))).toEqual(["ended"]);
   });
 
@@ -37,9 +51,11 @@ describe("IncidentQuieter", () => {
     const q = new IncidentQuieter();
     const sent: string[] = [];
     sent.push(...q.onIncident(incident()));
-    sent.push(...q.onIncident(incident({ logTail: ["boom"] })));
+    sent.push(...q.onIncident(incident({ logTail: ["boom"], logReadAt: READ })));
     for (let count = 2; count <= 50; count++)
-      sent.push(...q.onIncident(incident({ kind: "restart-loop", count, logTail: ["boom"] })));
+      sent.push(
+        ...q.onIncident(incident({ kind: "restart-loop", count, logTail: ["boom"], logReadAt: READ })),
+      );
     sent.push(
       ...q.onIncident(incident({ kind: "restart-loop", count: 50, endedAt: "2026-12-01T00:09:00.000Z" })),
     );
@@ -51,8 +67,8 @@ describe("IncidentQuieter", () => {
     const sent = [
       ...q.onIncident(incident()),
       ...q.onIncident(incident({ kind: "restart-loop", count: 2 })),
-      ...q.onIncident(incident({ kind: "restart-loop", count: 2, logTail: ["boom"] })),
-      ...q.onIncident(incident({ kind: "restart-loop", count: 3, logTail: ["boom"] })),
+      ...q.onIncident(incident({ kind: "restart-loop", count: 2, logTail: ["boom"], logReadAt: READ })),
+      ...q.onIncident(incident({ kind: "restart-loop", count: 3, logTail: ["boom"], logReadAt: READ })),
     ];
     expect(sent).toEqual(["opened"]);
   });
@@ -62,7 +78,7 @@ describe("IncidentQuieter", () => {
     q.onIncident(incident());
     expect(q.giveUpWaiting(incident())).toEqual(["opened"]);
     expect(q.giveUpWaiting(incident())).toEqual([]);
-    expect(q.onIncident(incident({ logTail: ["late"] }))).toEqual([]);
+    expect(q.onIncident(incident({ logTail: ["late"], logReadAt: READ }))).toEqual([]);
   });
 
   it("announces an unhealthy incident at once (it has no log tail to wait for)", () => {
@@ -80,8 +96,12 @@ describe("IncidentQuieter", () => {
 
   it("stays silent about incidents open since before it started, until they end", () => {
     const q = new IncidentQuieter();
-    expect(q.onIncident(incident({ kind: "restart-loop", count: 9, logTail: ["x"] }))).toEqual([]);
-    expect(q.onIncident(incident({ kind: "restart-loop", count: 10, logTail: ["x"] }))).toEqual([]);
+    expect(
+      q.onIncident(incident({ kind: "restart-loop", count: 9, logTail: ["x"], logReadAt: READ })),
+    ).toEqual([]);
+    expect(
+      q.onIncident(incident({ kind: "restart-loop", count: 10, logTail: ["x"], logReadAt: READ })),
+    ).toEqual([]);
     expect(q.onIncident(incident({ kind: "restart-loop", endedAt: "2026-12-01T00:05:00.000Z" }))).toEqual([
       "ended",
     ]);

@@ -3,7 +3,8 @@ import type { IncidentPhase } from "./compose-incident-message";
 
 type Entry = { announced: boolean; updated: boolean };
 
-// A crash's log tail is read just after it opens; its first message waits for it (bounded by the caller).
+// A crash's log tail is read just after it opens; its first message waits for that read, even when the log
+// turns out empty (bounded by the caller, for a read that fails).
 const waitsForLog = new Set<string>(["exit", "oom", "restart-loop"]);
 
 /**
@@ -22,7 +23,7 @@ export class IncidentQuieter {
       this.open.delete(incident.id);
       return entry.announced ? ["ended"] : ["opened", "ended"];
     }
-    if (!entry.announced) return incident.logTail.length > 0 ? this.announce(incident, entry) : [];
+    if (!entry.announced) return incident.logReadAt !== null ? this.announce(incident, entry) : [];
     if (incident.kind === "restart-loop" && !entry.updated) {
       entry.updated = true;
       return ["updated"];
@@ -43,7 +44,7 @@ export class IncidentQuieter {
   private first(incident: Incident): IncidentPhase[] {
     // Ended before this process saw it open: only channels that were told it opened hear of it.
     if (incident.endedAt !== null) return ["ended"];
-    const fresh = incident.count === 1 && incident.logTail.length === 0;
+    const fresh = incident.count === 1 && incident.logReadAt === null;
     if (!fresh) {
       // Open since before this process started, and announced then (the outbox's keys make sure of it).
       this.open.set(incident.id, { announced: true, updated: incident.kind === "restart-loop" });

@@ -9,7 +9,7 @@ export const MAX_LOG_TAIL_LINES = 50;
 
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
 export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
-  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, notes`;
+  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, log_read_at, notes`;
 
 export const incidentRowSchema = z
   .object({
@@ -30,6 +30,7 @@ export const incidentRowSchema = z
     acknowledged_at: z.string().nullable(),
     oom: z.number().int(),
     last_stderr: z.string().nullable(),
+    log_read_at: z.string().nullable(),
     notes: z.string(),
   })
   .strict();
@@ -59,6 +60,7 @@ export function toIncident(value: unknown): Incident {
     acknowledgedAt: row.acknowledged_at,
     oom: row.oom === 1,
     lastStderr: row.last_stderr,
+    logReadAt: row.log_read_at,
     notes: notesSchema.parse(JSON.parse(row.notes)),
   };
 }

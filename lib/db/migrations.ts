@@ -180,7 +180,8 @@ export const migrations: readonly Migration[] = [
     // Where each host's event stream was when Wharf last applied an event: on start, Wharf reads the engine's
     // events since then, so a crash or a kill that happened while it was not running is told apart correctly.
     // An incident also keeps whether its latest death was an OOM kill (a restart loop's kind no longer says)
-    // and the last stderr line of that run, the one-line "why" shown on the fleet row, the card and the banner.
+    // and the last stderr line of that run, the one-line "why" shown on the fleet row, the card and the banner,
+    // and when that run's log was read (an alert waits for it; an empty log is read too).
     sql: `
       CREATE TABLE host_cursors (
         host_id TEXT PRIMARY KEY,
@@ -188,6 +189,7 @@ export const migrations: readonly Migration[] = [
       );
       ALTER TABLE incidents ADD COLUMN oom INTEGER NOT NULL DEFAULT 0 CHECK (oom IN (0, 1));
       ALTER TABLE incidents ADD COLUMN last_stderr TEXT;
+      ALTER TABLE incidents ADD COLUMN log_read_at TEXT;
     `,
   },
   {

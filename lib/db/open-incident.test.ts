@@ -32,6 +32,7 @@ describe("openIncident", () => {
       acknowledgedBy: null,
       acknowledgedAt: null,
       notes: [],
+      logReadAt: null,
     });
     expect(getIncident(db, incident.id)).toEqual(incident);
   });

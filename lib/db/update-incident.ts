@@ -18,6 +18,7 @@ const columnByField = {
   image: "image",
   oom: "oom",
   lastStderr: "last_stderr",
+  logReadAt: "log_read_at",
 } as const satisfies Record<keyof IncidentPatch, string>;
 const fields = Object.keys(columnByField) as (keyof typeof columnByField)[];
 

@@ -31,6 +31,7 @@ function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> =
       lastStderr: null,
       oom: false,
       notes: [],
+      logReadAt: null,
     },
     ...patch,
   };

@@ -150,7 +150,11 @@ export class IncidentTracker {
         const lastStderr =
           lines.findLast((line) => line.stream === "stderr" && line.text.trim() !== "")?.text ?? null;
         this.publish(
-          updateIncident(getDb(), incident.id, { logTail: lines.map((line) => line.text), lastStderr }),
+          updateIncident(getDb(), incident.id, {
+            logTail: lines.map((line) => line.text),
+            lastStderr,
+            logReadAt: new Date().toISOString(),
+          }),
         );
       })
       .catch(() => {});

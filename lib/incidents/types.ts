@@ -23,6 +23,8 @@ export type Incident = {
   logTail: string[];
   /** The last stderr line of the run that died: the one-line "why". */
   lastStderr: string | null;
+  /** When that run's log was read (null: not yet, or it could not be): a crash's first alert waits for it. */
+  logReadAt: string | null;
   /** Whether the latest death was an OOM kill (a restart loop's kind no longer says). */
   oom: boolean;
   /** The failing health check's output, for `unhealthy`. */
@@ -35,7 +37,10 @@ export type Incident = {
 
 export type IncidentNote = { at: string; text: string };
 
-export type NewIncident = Omit<Incident, "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes">;
+export type NewIncident = Omit<
+  Incident,
+  "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes" | "logReadAt"
+>;
 export type IncidentPatch = Partial<
   Pick<
     Incident,
@@ -49,6 +54,7 @@ export type IncidentPatch = Partial<
     | "image"
     | "oom"
     | "lastStderr"
+    | "logReadAt"
   >
 >;
 export type IncidentFilter = { open?: boolean; hostId?: string; containerName?: string; limit?: number };

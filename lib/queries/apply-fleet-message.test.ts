@@ -56,7 +56,14 @@ function incident(id: number, openedAt: string, endedAt: string | null = null): 
       kind: "exit",
     },
     ...{ exitCode: 3, openedAt, lastAt: openedAt, endedAt, count: 1, logTail: ["boom"], healthOutput: null },
-    ...{ acknowledgedBy: null, acknowledgedAt: null, lastStderr: "boom", oom: false, notes: [] },
+    ...{
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      lastStderr: "boom",
+      oom: false,
+      notes: [],
+      logReadAt: null,
+    },
   };
 }
 
