@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createIdle, createRunning, LABEL, removeAllBench } from "./bench-containers.mjs";
 import { listContainers } from "./engine-api.mjs";
+import { signIn } from "./auth.mjs";
 import { watchBackground } from "./background.mjs";
 import { launchBrowser } from "./browser.mjs";
 import { readBuildId, snapshotBuild } from "./build-snapshot.mjs";
@@ -17,6 +18,7 @@ import { runP4Redeploy } from "./p4-redeploy.mjs";
 import { runP5History } from "./p5-history.mjs";
 import { firstLoadJs, measureFirstRender, measureScroll } from "./p3-browser.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
+import { runCrashToAlert } from "./p7-alert.mjs";
 import { printTable, writeReport } from "./report.mjs";
 import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
@@ -119,6 +121,17 @@ export async function main({ root }) {
     background.phase("P1");
     log(`P1: ${size.crashTrialsPerHost} crashes per host, ${engines.length} hosts in turn`);
     results.p1 = await runCrashToScreen({ engines, server, browser, trialsPerHost: size.crashTrialsPerHost });
+    await removeAllBench(engines);
+
+    background.phase("P7");
+    log(`P7: ${size.crashTrialsPerHost} crashes per host and kind → webhook received by the bench`);
+    const admin = await signIn({ server, root, dataDir: server.dataDir, role: "admin" });
+    results.p7 = await runCrashToAlert({
+      engines,
+      server,
+      adminHeaders: admin.headers,
+      trialsPerHost: size.crashTrialsPerHost,
+    });
     await removeAllBench(engines);
 
     background.phase("P4");

@@ -36,6 +36,29 @@ export function buildRows(r) {
       met: r.p1.toFrame.p95 <= 300,
     });
   }
+  if (r.p7) {
+    const baseline = { what: "plain `GET /events` client sees the die", fig: r.p7.baseline };
+    const duplicates = r.p7.duplicates > 0 ? `; ⚠ ${r.p7.duplicates} duplicate messages` : "";
+    rows.push({
+      id: "P7",
+      what: "crash → signed `incident.opened` webhook received (the crash wrote a stderr line)",
+      unit: "ms",
+      fig: r.p7.stderr,
+      baseline,
+      goal: "p95 ≤ 500 ms",
+      met: r.p7.stderr.p95 <= 500,
+      note: duplicates.slice(2) || undefined,
+    });
+    rows.push({
+      id: "P7",
+      what: "crash → webhook received, silent crash (no log line: the alert waits up to 1.5 s for one)",
+      unit: "ms",
+      fig: r.p7.silent,
+      baseline,
+      goal: "p95 ≤ 500 ms",
+      met: r.p7.silent.p95 <= 500,
+    });
+  }
   if (r.p2) {
     const n = r.p2.containers.toLocaleString("en-US");
     const baseline = {

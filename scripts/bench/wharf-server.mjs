@@ -36,6 +36,9 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
     FLEET_CONFIG: fleetConfig,
     DATA_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    // P7 sends one channel about 60 alerts in a few minutes; at the default 20 per 10 minutes most would wait
+    // for a digest, and the phase times the alerts themselves, not the rate limit.
+    WHARF_ALERT_RATE_LIMIT: "1000/600",
   };
   // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
   const args = profileDir
@@ -55,7 +58,7 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
   child.stderr.pipe(out);
   const url = `http://127.0.0.1:${port}`;
   // `headers` and `cookie`: the bench's session, filled in by signIn once the server answers.
-  const server = { url, port, pid: child.pid, logFile, child, headers: {}, cookie: null };
+  const server = { url, port, pid: child.pid, logFile, dataDir, child, headers: {}, cookie: null };
 
   try {
     // Generous: on a loaded 2-core machine a cold `next start` can take a while.
