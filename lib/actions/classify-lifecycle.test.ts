@@ -66,6 +66,8 @@ describe("segmentLifecycle", () => {
       null,
     ]);
     expect(verbs(events("create@0", "start@300"))).toEqual([null]);
+    // On a freshly started engine a `docker run`'s start can come seconds after its create.
+    expect(verbs(events("create@0", "start@4000"))).toEqual([null]);
     expect(verbs(events("oom@0", "die:137@1"))).toEqual([null, null]);
     // A `docker kill` of a container whose policy brings it back: the kill is a row, the policy's start is not.
     expect(verbs(events("kill:9@0", "die:137@20", "start@300"), policy)).toEqual([
@@ -87,5 +89,8 @@ describe("segmentLifecycle", () => {
     expect(openFor(pending, segment!)).toBeGreaterThan(10_000);
     const done = events("kill:9@0", "die:137@30");
     expect(openFor(done, segmentLifecycle(done, manual)[0]!)).toBe(0);
+    // A create waits for the start of its `docker run`, however slow the engine is to start it.
+    const created = events("create@0");
+    expect(openFor(created, segmentLifecycle(created, manual)[0]!)).toBeGreaterThanOrEqual(10_000);
   });
 });

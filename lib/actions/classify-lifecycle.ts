@@ -30,6 +30,8 @@ export type LifecycleContext = {
 // default) between the signal and the kill, but nothing else pauses in the middle of a command.
 export const LINK_MS = 1_000;
 export const STOP_TIMEOUT_MS = 5 * 60_000;
+// A `docker run` creates, then starts: on a busy or freshly started engine the two can be seconds apart.
+export const RUN_MS = 10_000;
 
 const SIGNALS: Record<string, string> = {
   "1": "SIGHUP",
@@ -147,7 +149,8 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         break;
       }
       case "create": {
-        const run = is(i + 1, "start") && linked(i, i + 1);
+        // A fresh engine can take seconds between a `docker run`'s create and its start.
+        const run = is(i + 1, "start") && linked(i, i + 1, RUN_MS);
         push(null, null, i, run ? i + 2 : i + 1);
         died = false;
         i += run ? 2 : 1;
@@ -183,6 +186,8 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
 export function openFor(events: LifecycleEvent[], segment: LifecycleSegment): number {
   const tail = events[segment.to - 1];
   if (tail?.action === "kill" && mayStop(tail.signal)) return STOP_TIMEOUT_MS;
+  // A `docker run`'s start may come long after its create: it is no `docker start` of its own.
+  if (tail?.action === "create") return RUN_MS;
   return tail?.action === "stop" ? LINK_MS : 0;
 }
 

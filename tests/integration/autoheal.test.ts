@@ -72,6 +72,8 @@ async function send<T>(method: string, pathname: string, body?: unknown, token =
 
 const historyOf = async (name: string) =>
   (await get<{ entries: HistoryEntry[] }>(`/api/history?host=alpha&container=${name}`)).body.entries;
+/** What auto-heal did to it (a `docker stop` by the test is a history row too, with source `external`). */
+const healsOf = async (name: string) => (await historyOf(name)).filter((e) => e.source === "autoheal");
 const incidentsOf = async (name: string) =>
   (await get<{ incidents: Incident[] }>(`/api/incidents?host=alpha&container=${name}`)).body.incidents;
 const statusOf = async (name: string) =>
@@ -159,7 +161,8 @@ describe("auto-heal", () => {
 
     expect(await statusOf(crasher)).toMatchObject({ policy: { source: "label", label: "autoheal=true" } });
     // The stop came first, so its grace period ran out before the crasher's did.
-    expect(await historyOf(stopped)).toEqual([]);
+    expect(await healsOf(stopped)).toEqual([]);
+    expect((await historyOf(stopped)).map((e) => `${e.source} ${e.action}`)).toEqual(["external stop"]);
     expect(await engineState(stopped)).toMatchObject({ Running: false, ExitCode: 137 });
   });
 
