@@ -44,3 +44,31 @@ test("an unlabelled container's page says auto-heal is off", async ({ page, flee
   await expect(status).toHaveAttribute("data-state", "off");
   await expect(status).toContainText("not opted in");
 });
+
+test("an operator turns auto-heal on for a container's compose project, and off again, from its page", async ({
+  page,
+  fleet,
+}) => {
+  const project = `e2e-heal-${Date.now().toString(36)}`;
+  const name = await fleet.run(
+    "alpha",
+    "policy",
+    ["--label", `com.docker.compose.project=${project}`, "--label", "com.docker.compose.service=web"],
+    ["sh", "-c", forever],
+  );
+  await page.goto(`/containers/alpha/${name}`);
+  const status = page.getByTestId("autoheal-status");
+  await expect(status).toHaveAttribute("data-state", "off");
+  await status.getByTestId("autoheal-on-project").click();
+  await expect(status).toHaveAttribute("data-state", "watching");
+  await expect(status).toContainText(`policy for compose project ${project} on host alpha`);
+
+  await status.getByTestId("autoheal-off").click();
+  await expect(status).toHaveAttribute("data-state", "off");
+  const audit = await page.request.get("/api/audit?limit=20");
+  const actions = ((await audit.json()) as { entries: { action: string; target: string }[] }).entries;
+  expect(actions.filter((e) => e.target.includes(project)).map((e) => e.action)).toEqual([
+    "autoheal-policy-deleted",
+    "autoheal-policy-set",
+  ]);
+});

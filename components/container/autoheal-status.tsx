@@ -1,11 +1,21 @@
 "use client";
+import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
 import { describePolicy } from "@/lib/autoheal/describe-policy";
 import type { AutohealStatus } from "@/lib/autoheal/types";
 import { useAutohealStatus } from "@/lib/queries/use-autoheal-status";
+import { AutohealPolicyButtons } from "./autoheal-policy-buttons";
 
 /** One line on the container page: whether auto-heal covers this container, why, and what it will do next. */
-export function AutohealStatusLine({ hostId, name }: { hostId: string; name: string }) {
+export function AutohealStatusLine({
+  hostId,
+  name,
+  project,
+}: {
+  hostId: string;
+  name: string;
+  project: string | null;
+}) {
   const { data } = useAutohealStatus(hostId, name);
   if (!data) return null;
   const { status } = data;
@@ -17,6 +27,9 @@ export function AutohealStatusLine({ hostId, name }: { hostId: string; name: str
     >
       <Badge tone={tones[status.state]}>auto-heal {status.state === "off" ? "off" : "on"}</Badge>
       <span>{describe(status)}</span>
+      <Can role="operator">
+        <AutohealPolicyButtons status={status} project={project} />
+      </Can>
     </p>
   );
 }

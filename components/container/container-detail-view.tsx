@@ -65,7 +65,11 @@ function Detail({
       <Can role="operator">
         <ActionBar container={container} />
       </Can>
-      <AutohealStatusLine hostId={container.hostId} name={container.name} />
+      <AutohealStatusLine
+        hostId={container.hostId}
+        name={container.name}
+        project={container.compose?.project ?? null}
+      />
       {reason && (
         <Notice tone="error" title={`Needs attention: ${describeAttention(reason, container)}`}>
           {incident && incident.kind !== "unhealthy" && (
