@@ -2,7 +2,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "@/lib/actions/types";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
-import { docker, inspect, removeTestContainers, runContainer, uniqueName, waitFor } from "../support/fleet";
+import {
+  docker,
+  inspect,
+  removeTestContainers,
+  runContainer,
+  uniqueName,
+  waitFor,
+  pause,
+} from "../support/fleet";
 import { post } from "../support/post";
 
 afterAll(() => removeTestContainers("alpha"));
@@ -43,7 +51,8 @@ describe("changes made outside Wharf", () => {
       [["rm", name], "remove"],
     ];
     for (const [index, [args, action]] of commands.entries()) {
-      await docker("alpha", ...args);
+      if (args[0] === "pause") await pause("alpha", name);
+      else await docker("alpha", ...args);
       await rowsAfter(name, action, index + 1);
     }
 
@@ -77,7 +86,7 @@ describe("changes made outside Wharf", () => {
     const { status } = await post(`/api/containers/alpha/${name}/restart`);
     expect(status).toBe(200);
     // A change made outside Wharf afterwards, so the restart's events have all been heard once its row is there.
-    await docker("alpha", "pause", name);
+    await pause("alpha", name);
     const rows = await rowsAfter(name, "pause", 2);
     expect(rows.map((row) => `${row.source} ${row.action}`)).toEqual(["external pause", "api restart"]);
   });

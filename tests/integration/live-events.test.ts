@@ -11,6 +11,7 @@ import {
   uniqueName,
   TEST_LABEL,
   TEST_RUN,
+  pause,
 } from "../support/fleet";
 import { expectedRow } from "../support/expected-row";
 import { openEvents } from "../support/sse";
@@ -101,7 +102,7 @@ it("follows heavy churn and ends equal to docker inspect", async () => {
       await docker(engine, "restart", "-t", "1", name);
       if (i % 4 === 0) await docker(engine, "rm", "-f", name);
       else if (i % 4 === 1) await docker(engine, "stop", "-t", "1", name);
-      else if (i % 4 === 2) await docker(engine, "pause", name);
+      else if (i % 4 === 2) await pause(engine, name);
       else await docker(engine, "kill", name);
     }),
   );

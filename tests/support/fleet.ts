@@ -117,6 +117,22 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * `docker pause`, retried while the kernel's freezer refuses ("unable to freeze"): it can, for a moment, while
+ * the container's processes fork. The tests that pause want a paused container, not to test the freezer.
+ */
+export async function pause(engine: Engine, name: string): Promise<void> {
+  await waitFor(`${name} to pause`, () =>
+    docker(engine, "pause", name).then(
+      () => true,
+      (error: Error) => {
+        if (!/unable to freeze/.test(error.message)) throw error;
+        return false;
+      },
+    ),
+  );
+}
+
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }

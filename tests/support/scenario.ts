@@ -1,6 +1,7 @@
 import {
   docker,
   inspect,
+  pause,
   runContainer,
   uniqueName,
   waitFor,
@@ -79,7 +80,7 @@ export async function createScenario(engine: Engine, withRestartLoop: boolean): 
       "localhost/busybox:1",
       "true",
     ),
-    runContainer(engine, names.paused, [], forever).then(() => docker(engine, "pause", names.paused)),
+    runContainer(engine, names.paused, [], forever).then(() => pause(engine, names.paused)),
     runContainer(
       engine,
       names.unhealthy,
