@@ -51,7 +51,7 @@ export function buildRows(r) {
     });
     rows.push({
       id: "P7",
-      what: "crash → webhook received, silent crash (no log line: the alert waits up to 1.5 s for one)",
+      what: "crash → webhook received, silent crash (an empty log tail: sent once the read is done)",
       unit: "ms",
       fig: r.p7.silent,
       baseline,
