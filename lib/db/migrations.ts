@@ -1,9 +1,11 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Migration } from "./migration";
+import { migration8 } from "./migration-8-external-actions";
+import { migration9 } from "./migration-9-alerts";
+import { migration10 } from "./migration-10-autoheal";
 import { scrubEnvValues } from "./scrub-env-values";
 
-/** SQL, or for what SQL says badly (rewriting JSON), a function; both run in the migration's transaction. */
-export type Migration = { version: number; sql: string; run?: (db: Database.Database) => void };
+export type { Migration } from "./migration";
 
 /**
  * Append only: a migration that has shipped is never edited, because databases that already ran it would
@@ -192,134 +194,7 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE incidents ADD COLUMN log_read_at TEXT;
     `,
   },
-  {
-    version: 8,
-    // Changes made outside Wharf (a `docker kill`, `docker pause`, `docker rm`…) are history rows too, so the
-    // action CHECK widens, and `detail` keeps what the engine said (the signal of a kill, the exit code). SQLite
-    // cannot alter a CHECK: the table is rebuilt and every index of migrations 2, 3 and 5 made again. The
-    // journal's rows reference the history, and foreign keys stay on inside a migration's transaction, so they
-    // step aside while the old table is dropped. (The rename leaves the table's SQL as CREATE TABLE "deploy_history".)
-    sql: `
-      CREATE TEMP TABLE deploy_journal_kept AS SELECT * FROM deploy_journal;
-      DELETE FROM deploy_journal;
-      CREATE TABLE deploy_history_rebuilt (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        source TEXT NOT NULL CHECK (source IN ('ui', 'api', 'autoheal', 'external')),
-        action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove')),
-        host_id TEXT NOT NULL,
-        container_name TEXT NOT NULL,
-        container_id_before TEXT,
-        container_id_after TEXT,
-        image_ref TEXT,
-        image_id_before TEXT,
-        image_id_after TEXT,
-        digest_before TEXT,
-        digest_after TEXT,
-        config_diff TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(config_diff)),
-        outcome TEXT CHECK (outcome IN ('succeeded', 'failed', 'rolled-back', 'no-change')),
-        error TEXT,
-        duration_ms INTEGER,
-        crashed_after INTEGER,
-        detail TEXT
-      );
-      INSERT INTO deploy_history_rebuilt (id, at, actor, source, action, host_id, container_name, container_id_before,
-        container_id_after, image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff,
-        outcome, error, duration_ms, crashed_after)
-      SELECT id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-        image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error,
-        duration_ms, crashed_after
-      FROM deploy_history;
-      DROP TABLE deploy_history;
-      ALTER TABLE deploy_history_rebuilt RENAME TO deploy_history;
-      CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_time ON deploy_history (at DESC, id DESC);
-      CREATE INDEX deploy_history_by_host ON deploy_history (host_id, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_container_name ON deploy_history (container_name, at DESC, id DESC);
-      CREATE INDEX deploy_history_by_rare_outcome ON deploy_history (outcome, at DESC, id DESC)
-        WHERE outcome IS NULL OR outcome = 'failed' OR outcome = 'rolled-back' OR outcome = 'no-change';
-      CREATE INDEX deploy_history_by_rare_action ON deploy_history (action, at DESC, id DESC)
-        WHERE action = 'start' OR action = 'stop' OR action = 'rollback';
-      CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
-      INSERT INTO deploy_journal SELECT * FROM deploy_journal_kept;
-      DROP TABLE temp.deploy_journal_kept;
-    `,
-  },
-  {
-    version: 9,
-    // Alerts (issue 12): channels, the outbox every alert goes through, and each try to deliver one.
-    // `settings` is what an admin may read back; `secrets` (webhook URLs, signing secrets, SMTP passwords) is
-    // write-only and never leaves the server. An outbox row is written in the same transaction that decides to
-    // alert, and marked delivered in the same transaction that records the try, so a restart loses nothing and
-    // sends nothing twice. `dedupe_key` makes "one message when an incident opens" hold across restarts.
-    // `held` rows were over the channel's rate limit; a digest row replaces them (`digested`).
-    sql: `
-      CREATE TABLE alert_channels (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        kind TEXT NOT NULL CHECK (kind IN ('webhook', 'slack', 'email')),
-        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
-        settings TEXT NOT NULL CHECK (json_valid(settings)),
-        secrets TEXT NOT NULL CHECK (json_valid(secrets)),
-        rules TEXT NOT NULL CHECK (json_valid(rules)),
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-
-      CREATE TABLE alert_outbox (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        channel_id INTEGER NOT NULL REFERENCES alert_channels (id) ON DELETE CASCADE,
-        dedupe_key TEXT,
-        event TEXT NOT NULL,
-        title TEXT NOT NULL,
-        payload TEXT NOT NULL CHECK (json_valid(payload)),
-        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'held', 'digested')),
-        created_at TEXT NOT NULL,
-        next_try_at TEXT NOT NULL,
-        tries INTEGER NOT NULL DEFAULT 0,
-        lease_until TEXT,
-        settled_at TEXT,
-        UNIQUE (channel_id, dedupe_key)
-      );
-      CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at) WHERE state = 'pending';
-      CREATE INDEX alert_outbox_held ON alert_outbox (channel_id, id) WHERE state = 'held';
-      CREATE INDEX alert_outbox_window ON alert_outbox (channel_id, created_at);
-
-      CREATE TABLE alert_deliveries (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        channel_id INTEGER NOT NULL REFERENCES alert_channels (id) ON DELETE CASCADE,
-        outbox_id INTEGER REFERENCES alert_outbox (id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        event TEXT NOT NULL,
-        try INTEGER NOT NULL,
-        ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
-        status INTEGER,
-        error TEXT
-      );
-      CREATE INDEX alert_deliveries_by_channel ON alert_deliveries (channel_id, id DESC);
-    `,
-  },
-  {
-    version: 10,
-    // Auto-heal (issue 12). A policy opts a host, a compose project (on every host, or on one) into auto-heal;
-    // the unique index keeps one policy per scope, so setting it again updates it. An incident keeps notes: lines
-    // appended by whoever acted on it (auto-heal's tries, and when it gave up), shown on its card.
-    sql: `
-      CREATE TABLE autoheal_policies (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        host_id TEXT,
-        project TEXT,
-        grace_ms INTEGER CHECK (grace_ms IS NULL OR grace_ms >= 0),
-        created_by TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        CHECK (host_id IS NOT NULL OR project IS NOT NULL)
-      );
-      CREATE UNIQUE INDEX autoheal_policies_scope
-        ON autoheal_policies (IFNULL(host_id, char(0)), IFNULL(project, char(0)));
-      ALTER TABLE incidents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'
-        CHECK (json_valid(notes) AND json_type(notes) = 'array');
-    `,
-  },
+  migration8,
+  migration9,
+  migration10,
 ];

@@ -2,7 +2,8 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { emptyCounts } from "@/lib/fleet/count-states";
 import type { FleetMessage } from "@/lib/fleet/live/messages";
-import type { ContainerRow, ContainersResponse, HostSummary, HostsResponse } from "@/lib/fleet/types";
+import { testRow } from "@/lib/fleet/test-row";
+import type { ContainersResponse, HostSummary, HostsResponse } from "@/lib/fleet/types";
 import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
 import { applyMessages, applySnapshot } from "./apply-fleet-message";
 import { fleetKeys, incidentKeys } from "./keys";
@@ -22,28 +23,7 @@ function hostSummary(id: string, status: "up" | "down" = "up"): HostSummary {
   };
 }
 
-function row(hostId: string, id: string, patch: Partial<ContainerRow> = {}): ContainerRow {
-  return {
-    ...{
-      hostId,
-      id,
-      name: `app-${id}`,
-      image: "nginx:1.27",
-      imageId: "sha256:4f67",
-      state: "running",
-      health: null,
-    },
-    ...{
-      exitCode: 0,
-      oomKilled: false,
-      restartCount: 0,
-      createdAt: "2024-05-02T09:00:00Z",
-      startedAt: "2024-05-02T09:00:01Z",
-    },
-    ...{ finishedAt: null, compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
-    ...patch,
-  };
-}
+const row = testRow;
 
 function incident(id: number, openedAt: string, endedAt: string | null = null): Incident {
   return {

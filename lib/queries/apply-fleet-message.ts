@@ -86,8 +86,13 @@ function recountHosts(client: QueryClient, fleet: ContainersResponse, hostIds: S
   client.setQueryData<HostsResponse>(fleetKeys.hosts(), (old) => {
     if (!old) return old;
     const rows = new Map<string, ListedContainer[]>();
-    for (const row of fleet.containers)
-      if (hostIds.has(row.hostId)) rows.set(row.hostId, [...(rows.get(row.hostId) ?? []), row]);
+    // One pass, appending in place: a burst on a host of thousands of containers must stay linear.
+    for (const row of fleet.containers) {
+      if (!hostIds.has(row.hostId)) continue;
+      const list = rows.get(row.hostId);
+      if (list) list.push(row);
+      else rows.set(row.hostId, [row]);
+    }
     return {
       hosts: old.hosts.map((host) =>
         hostIds.has(host.id) && host.status === "up"

@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/db/migrations.ts, version 8 (the deploy_history table as rebuilt, and its indexes), so
+// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes), so
 // the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `

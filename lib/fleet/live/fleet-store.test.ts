@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Host } from "@/lib/docker/host-config";
 import { emptyCounts } from "../count-states";
+import { testRow } from "@/lib/fleet/test-row";
 import type { ContainerRow } from "../types";
 import { FleetStore, type Sequenced } from "./fleet-store";
 
@@ -13,28 +14,7 @@ const host = (id: string, timeoutMs = 3000): Host => ({
 });
 const INFO = { engineVersion: "27.3.1", apiVersion: "1.47", latencyMs: 4 };
 
-function row(id: string, patch: Partial<ContainerRow> = {}): ContainerRow {
-  return {
-    ...{
-      hostId: "alpha",
-      id,
-      name: `app-${id}`,
-      image: "nginx:1.27",
-      imageId: "sha256:4f67",
-      state: "running",
-      health: null,
-    },
-    ...{
-      exitCode: 0,
-      oomKilled: false,
-      restartCount: 0,
-      createdAt: "2024-05-02T09:00:00Z",
-      startedAt: "2024-05-02T09:00:01Z",
-    },
-    ...{ finishedAt: null, compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
-    ...patch,
-  };
-}
+const row = (id: string, patch: Partial<ContainerRow> = {}) => testRow("alpha", id, patch);
 
 /** A store over host alpha, and every message it publishes. */
 function setup(hosts = [host("alpha")]) {

@@ -11,9 +11,10 @@ import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
 import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
-import type { ContainerRow } from "../types";
+import type { ContainerRow, ExitCause } from "../types";
 import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
+import { driftedIds } from "./list-drift";
 import { ExitMemory } from "./exit-memory";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
@@ -56,7 +57,7 @@ export class HostWatcher {
   // One timer per container whose restart-loop verdict lapses by itself once it has held for 10 s.
   private readonly loopVerdicts = new TimersByKey();
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
-  private readonly replay: { event: EngineEvent; exitCause?: ExitCauseOrUndefined }[] = [];
+  private readonly replay: { event: EngineEvent; exitCause?: ExitCause }[] = [];
 
   constructor(
     private readonly host: Host,
@@ -182,14 +183,7 @@ export class HostWatcher {
       (signal) => listContainerSummaries(this.host, signal),
       RECONCILE_TIMEOUT_MS,
     );
-    const listed = new Set<string>();
-    for (const summary of summaries) {
-      listed.add(summary.id);
-      const row = this.store.row(this.host.id, summary.id);
-      const healthDiffers = row?.state === "running" && row.health !== healthOf(summary.status);
-      if (!row || row.state !== summary.state || healthDiffers) this.refresh(summary.id);
-    }
-    for (const row of this.store.rows(this.host.id)) if (!listed.has(row.id)) this.refresh(row.id);
+    for (const id of driftedIds(summaries, this.store.rows(this.host.id))) this.refresh(id);
   }
 
   private reconcile(inspected: ContainerInspect[]): void {
@@ -302,16 +296,6 @@ export class HostWatcher {
       if (next.attention !== row.attention && this.store.putRow(next)) this.changed(row, next, null, false);
     });
   }
-}
-
-type ExitCauseOrUndefined = ReturnType<ExitMemory["onEvent"]>;
-
-/** The health a status line shows: "Up 3 minutes (unhealthy)". */
-function healthOf(status: string): ContainerRow["health"] {
-  if (status.includes("(unhealthy)")) return "unhealthy";
-  if (status.includes("(healthy)")) return "healthy";
-  if (status.includes("(health: starting)")) return "starting";
-  return null;
 }
 
 function healthOutput(item: ContainerInspect | undefined): string | null {
