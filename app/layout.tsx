@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { HiddenOnLogin } from "@/components/auth/hidden-on-login";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LiveIndicator } from "@/components/fleet/live-status";
+import { NAV_ITEMS } from "@/components/nav/nav-items";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -28,15 +29,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 ⚓ Wharf
               </Link>
               <HiddenOnLogin>
-                <Link href="/" className={navLink}>
-                  Fleet
-                </Link>
-                <Link href="/incidents" className={navLink}>
-                  Incidents
-                </Link>
-                <Link href="/history" className={navLink}>
-                  History
-                </Link>
+                {NAV_ITEMS.map((item) => (
+                  <Link key={item.href} href={item.href} className={navLink}>
+                    {item.label}
+                  </Link>
+                ))}
                 <LiveIndicator />
                 <UserMenu />
               </HiddenOnLogin>

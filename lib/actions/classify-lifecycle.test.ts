@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openFor, segmentLifecycle, type LifecycleEvent } from "./classify-lifecycle";
+import { mayBecomeRestart, openFor, segmentLifecycle, type LifecycleEvent } from "./classify-lifecycle";
 
 // Event lists written as "action[:signal|:exitCode]@ms"; what Docker 20.10 sends, checked with `docker events`.
 const events = (...specs: string[]): LifecycleEvent[] =>
@@ -31,6 +31,10 @@ describe("segmentLifecycle", () => {
     expect(verbs(events("destroy@0"))).toEqual(["remove"]);
     expect(verbs(events("start@0"))).toEqual(["start"]);
     expect(verbs(events("start@0", "restart@1"))).toEqual(["restart"]);
+    // Under load, a `docker restart`'s start came seconds after its stop: its restart event still joins them.
+    expect(verbs(events("kill:15@0", "die:0@200", "stop@220", "start@3500", "restart@3501"))).toEqual([
+      "restart (SIGTERM; exit code 0)",
+    ]);
   });
 
   it("keeps a stop that waited out its timeout as one stop", () => {
@@ -92,5 +96,13 @@ describe("segmentLifecycle", () => {
     // A create waits for the start of its `docker run`, however slow the engine is to start it.
     const created = events("create@0");
     expect(openFor(created, segmentLifecycle(created, manual)[0]!)).toBeGreaterThanOrEqual(10_000);
+    // A stop stays open for the start of a `docker restart`; a start right after a stop awaits its restart event.
+    const stopped = events("kill:15@0", "die:0@200", "stop@220");
+    expect(openFor(stopped, segmentLifecycle(stopped, manual)[0]!)).toBeGreaterThanOrEqual(10_000);
+    const started = events("kill:15@0", "die:0@200", "stop@220", "start@3500");
+    const segments = segmentLifecycle(started, manual);
+    expect(segments.map((s) => s.verb)).toEqual(["stop", "start"]);
+    expect(mayBecomeRestart(started, segments[1]!)).toBe(true);
+    expect(mayBecomeRestart(events("start@0"), segmentLifecycle(events("start@0"), manual)[0]!)).toBe(false);
   });
 });

@@ -32,6 +32,9 @@ export const LINK_MS = 1_000;
 export const STOP_TIMEOUT_MS = 5 * 60_000;
 // A `docker run` creates, then starts: on a busy or freshly started engine the two can be seconds apart.
 export const RUN_MS = 10_000;
+// A `docker restart` stops, then starts: on a loaded engine the start can come seconds after the stop (seen in
+// CI). Its `restart` event, right after the start, is what tells it from a `docker stop` then a `docker start`.
+export const RESTART_MS = 10_000;
 
 const SIGNALS: Record<string, string> = {
   "1": "SIGHUP",
@@ -108,7 +111,11 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         const kills = events.slice(first, j);
         const die = dieAt ? events[j] : undefined;
         if (stopAt) {
-          const restarted = is(j + 2, "start") && linked(j + 1, j + 2) && is(j + 3, "restart");
+          const restarted =
+            is(j + 2, "start") &&
+            linked(j + 1, j + 2, RESTART_MS) &&
+            is(j + 3, "restart") &&
+            linked(j + 2, j + 3);
           push(restarted ? "restart" : "stop", describe(kills, die), first, restarted ? j + 4 : j + 2);
           died = false;
           i = restarted ? j + 4 : j + 2;
@@ -188,7 +195,17 @@ export function openFor(events: LifecycleEvent[], segment: LifecycleSegment): nu
   if (tail?.action === "kill" && mayStop(tail.signal)) return STOP_TIMEOUT_MS;
   // A `docker run`'s start may come long after its create: it is no `docker start` of its own.
   if (tail?.action === "create") return RUN_MS;
-  return tail?.action === "stop" ? LINK_MS : 0;
+  return tail?.action === "stop" ? RESTART_MS : 0;
+}
+
+/**
+ * Whether the last command, a start right after a stop, may still turn out to be a `docker restart`: the engine
+ * sends that command's `restart` event after its start, and under load the two can arrive a burst apart.
+ */
+export function mayBecomeRestart(events: LifecycleEvent[], segment: LifecycleSegment): boolean {
+  return (
+    segment.verb === "start" && segment.to === events.length && events[segment.from - 1]?.action === "stop"
+  );
 }
 
 /** The lifecycle's own actions; everything else (rename, exec, health, …) says nothing about them. */

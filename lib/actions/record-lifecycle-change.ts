@@ -10,6 +10,8 @@ import { recordHistory } from "@/lib/db/record-history";
 import { updateHistory } from "@/lib/db/update-history";
 import {
   LIFECYCLE_ACTIONS,
+  LINK_MS,
+  mayBecomeRestart,
   openFor,
   segmentLifecycle,
   type LifecycleEvent,
@@ -104,6 +106,8 @@ export class LifecycleRecorder {
     const waited = Date.now() - burst.events.at(-1)!.arrived;
     if (unresolved && waited < RESOLVE_MS) return this.arm(burst, QUIET_MS, () => this.flush(burst));
     const last = segments.at(-1)!;
+    if (mayBecomeRestart(burst.events, last) && waited < LINK_MS)
+      return this.arm(burst, LINK_MS - waited, () => this.flush(burst));
     const removal = last.verb === "remove" ? burst.events[last.to - 1]! : undefined;
     if (removal && !this.recreated(burst.hostId, removal) && Date.now() - removal.arrived < RECREATE_MS)
       return this.arm(burst, RECREATE_MS - (Date.now() - removal.arrived), () => this.flush(burst));
