@@ -174,4 +174,22 @@ describe("the container image", () => {
       image: "localhost/busybox:1",
     });
   });
+
+  it("adds a user from the shell with the README's docker exec line", async () => {
+    await dockerAlpha([
+      "exec",
+      container,
+      "sh",
+      "-c",
+      "printf '%s\\n' 'viewer-from-the-shell' | node scripts/user-add.mjs --username shell-viewer --role viewer",
+    ]);
+    const status = await inContainer<number>(`
+      fetch("http://127.0.0.1:3000/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "shell-viewer", password: "viewer-from-the-shell" }),
+      }).then((r) => console.log(r.status));
+    `);
+    expect(status).toBe(200);
+  });
 });
