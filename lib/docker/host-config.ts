@@ -81,6 +81,15 @@ export type Host = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * An ssh:// host's first answer includes the SSH handshake and starting `docker system dial-stdio` on the host:
+ * about 2 s on a loaded machine, so the default for other hosts would show it down at every start.
+ */
+export const DEFAULT_SSH_TIMEOUT_MS = 10_000;
+
+export function defaultTimeoutMs(url: string): number {
+  return url.startsWith("ssh://") ? DEFAULT_SSH_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+}
 
 /**
  * The URL as shown and returned by the API: scheme, host and port (a unix socket's path), nothing else — no user

@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { WharfError } from "@/lib/core/errors";
-import { DEFAULT_TIMEOUT_MS, displayUrl, type Host } from "./host-config";
+import { defaultTimeoutMs, displayUrl, type Host } from "./host-config";
 import { contextsToAdd, dockerConfigDir, readDockerContexts } from "./docker-contexts.mjs";
 import { parseFleetConfig, resolveFleetConfig } from "./parse-fleet-config";
 
@@ -58,7 +58,7 @@ function localHostFromEnv(env: NodeJS.ProcessEnv): Host {
     name: "Local",
     url,
     displayUrl: displayUrl(url),
-    timeoutMs: DEFAULT_TIMEOUT_MS,
+    timeoutMs: defaultTimeoutMs(url),
   };
   if (verify) {
     const certPath = env.DOCKER_CERT_PATH || path.join(env.HOME ?? "/root", ".docker");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WharfError } from "@/lib/core/errors";
-import { DEFAULT_TIMEOUT_MS } from "./host-config";
+import { DEFAULT_SSH_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from "./host-config";
 import { parseFleetConfig } from "./parse-fleet-config";
 
 const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
@@ -65,7 +65,7 @@ describe("parseFleetConfig: accepted files", () => {
     const hosts = parseFleetConfig(path.join(dir, "fleet.yml"), yaml);
     expect(hosts.map((h) => [h.id, h.name, h.url, h.timeoutMs])).toEqual([
       ["alpha", "Alpha rack", "tcp://10.0.0.5:2376", 5000],
-      ["bravo", "bravo", "ssh://deploy@bravo.internal", DEFAULT_TIMEOUT_MS],
+      ["bravo", "bravo", "ssh://deploy@bravo.internal", DEFAULT_SSH_TIMEOUT_MS],
     ]);
   });
 

@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
 import { privateKeyProblem } from "./private-key-problem";
-import { DEFAULT_TIMEOUT_MS, displayUrl, fleetConfigSchema, type Host } from "./host-config";
+import { defaultTimeoutMs, displayUrl, fleetConfigSchema, type Host } from "./host-config";
 
 /**
  * Reads and validates the fleet file. Every problem is reported with the file, the host and the field, because
@@ -40,7 +40,7 @@ export function resolveFleetConfig(file: string, raw: unknown, baseDir: string):
       name: host.name ?? host.id,
       url: host.url,
       displayUrl: displayUrl(host.url),
-      timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: host.timeoutMs ?? defaultTimeoutMs(host.url),
       ...(host.allowedImages ? { allowedImages: host.allowedImages } : {}),
       ...(host.knownHosts || host.identityFile
         ? { ssh: sshOptions(host.knownHosts, host.identityFile, baseDir, file, where) }
