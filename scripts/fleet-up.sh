@@ -24,11 +24,15 @@ install_missing_packages() {
   fi
   command -v openssl >/dev/null || missing+=(openssl)
   command -v curl >/dev/null || missing+=(curl)
+  # The integration tests' SSH host (an sshd on loopback) and container image (a Debian base made by debootstrap).
+  [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
   ((${#missing[@]} == 0)) && return 0
 
   echo "fleet: installing missing packages (${missing[*]})"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io busybox-static docker-registry openssl curl
+  DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io busybox-static docker-registry openssl curl \
+    openssh-server debootstrap
 }
 
 check_path_lengths() {
