@@ -22,6 +22,7 @@ const floors = [
   ["incidents", "history"],
   ["autoheal"],
   ["alerts"],
+  ["metrics"],
   ["live"],
   ["queries"],
 ];
