@@ -23,7 +23,7 @@ const floors = [
   ["autoheal"],
   ["alerts"],
   ["metrics"],
-  ["live"],
+  ["live", "openapi"],
   ["queries"],
 ];
 

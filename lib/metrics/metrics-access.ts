@@ -1,5 +1,5 @@
 import "server-only";
-import type { Access } from "@/lib/api/route";
+import type { Access } from "@/lib/api/endpoint";
 
 /**
  * /metrics needs a viewer (a session, or an API token as Prometheus's `authorization` credentials), unless
