@@ -5,6 +5,7 @@
 // and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
 // `next dev` does not pass through here: it is for loopback development, not for serving.
 import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/core/listen-origins.mjs";
+import { PRECOMPRESSED_HEADER } from "../lib/core/precompressed.mjs";
 
 /** @param {Record<string, string | undefined>} env */
 export function requestGuard(env) {
@@ -32,6 +33,10 @@ export function requestGuard(env) {
       req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
       req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
       ensurePolicyOnHtml(res);
+      // Tells routes that a precompressed body will go out right (`next dev` has no guard, so they send none).
+      req.rawHeaders = dropHeader(req.rawHeaders, PRECOMPRESSED_HEADER);
+      req.headers[PRECOMPRESSED_HEADER] = "gzip";
+      passPrecompressed(res);
       return listener(req, res);
     };
 }
@@ -58,6 +63,22 @@ function ensurePolicyOnHtml(res) {
         res.setHeader("content-security-policy", FALLBACK_POLICY);
       }
       return writeHead.apply(this, /** @type {any} */ (args));
+    }
+  );
+}
+
+/**
+ * A body a route compressed ahead of time goes out with its Content-Encoding (lib/core/precompressed.mjs). Next
+ * copies a route's headers with setHeader before the first byte, and its compression looks at Content-Encoding
+ * only when the headers go out: set then, it skips the body.
+ * @param {import("node:http").ServerResponse} res
+ */
+function passPrecompressed(res) {
+  const setHeader = res.setHeader;
+  res.setHeader = /** @type {typeof res.setHeader} */ (
+    function (/** @type {string} */ name, /** @type {any} */ value) {
+      if (name.toLowerCase() !== PRECOMPRESSED_HEADER) return setHeader.call(this, name, value);
+      return setHeader.call(this, "content-encoding", Array.isArray(value) ? value[0] : value);
     }
   );
 }

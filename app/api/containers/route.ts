@@ -1,3 +1,4 @@
+import { maySendGzip } from "@/lib/api/accepts-gzip";
 import { route } from "@/lib/api/route";
 import { fleetEndpoints } from "@/lib/openapi/endpoints/fleet";
 import { containersResponse } from "@/lib/fleet/list-containers";
@@ -5,6 +6,6 @@ import { containersResponse } from "@/lib/fleet/list-containers";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(fleetEndpoints.containers, ({ query }) =>
-  containersResponse({ hosts: query.host, states: query.state, q: query.q }),
+export const GET = route(fleetEndpoints.containers, ({ query, request }) =>
+  containersResponse({ hosts: query.host, states: query.state, q: query.q }, maySendGzip(request)),
 );
