@@ -22,7 +22,8 @@ const floors = [
   ["incidents", "history"],
   ["autoheal"],
   ["alerts"],
-  ["live"],
+  ["metrics"],
+  ["live", "openapi"],
   ["queries"],
 ];
 

@@ -24,9 +24,10 @@ trap stop_fleet EXIT
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 
-step "provision: engines, registry, Chromium"
+step "provision: engines, registry, Chromium, promtool"
 bash scripts/fleet-up.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-promtool.sh
 
 step "typecheck, lint and format"
 npx tsc --noEmit

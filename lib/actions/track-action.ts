@@ -64,7 +64,7 @@ export async function trackAction(
       digestBefore: digestOf(image?.RepoDigests, container.Config.Image),
     });
     const { store } = getLiveFleet();
-    const publish = (phase: string, progress: number | null, end?: ActionEnd) =>
+    const publish = (phase: string, progress: number | null, end?: ActionEnd, durationMs?: number) =>
       store.publish({
         type: "action",
         progress: {
@@ -77,6 +77,7 @@ export async function trackAction(
           done: !!end,
           outcome: end?.outcome,
           message: end?.message,
+          durationMs,
         },
       });
     publish("started", null);
@@ -99,7 +100,7 @@ export async function trackAction(
         end.outcome === "succeeded" || end.outcome === "no-change" ? (end.patch?.error ?? null) : end.message,
       durationMs: Date.now() - started,
     });
-    publish("done", null, end);
+    publish("done", null, end, settled.durationMs ?? undefined);
     const result: ActionResult = {
       historyId: entry.id,
       outcome: end.outcome,

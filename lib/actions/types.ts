@@ -79,4 +79,6 @@ export type ActionProgress = {
   done: boolean;
   outcome?: Outcome;
   message?: string;
+  /** On the last event: how long the action took, as its history row records it. */
+  durationMs?: number;
 };

@@ -8,6 +8,7 @@ import { AlertDispatcher } from "@/lib/alerts/alert-dispatcher";
 import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
+import { getMetricsRecorder } from "@/lib/metrics/metrics-recorder";
 
 // Incidents that recover (running 10 s) have no event to mark the moment; a slow sweep ends them.
 const SWEEP_EVERY_MS = 2_000;
@@ -17,7 +18,8 @@ const KEY = Symbol.for("wharf.live-wiring");
  * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
  * tell the change feed; incidents, the history of changes made outside Wharf and auto-heal subscribe here
  * (auto-heal after incidents, so a try's note finds the incident the same change opened), and alerts follow
- * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does. Called once
+ * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does; /metrics counts
+ * actions and event lag from the same. Called once
  * at server start (instrumentation.ts), before the watchers' first report.
  */
 export function startLiveFleet(): void {
@@ -34,6 +36,9 @@ export function startLiveFleet(): void {
   const alerts = new AlertDispatcher(store);
   store.subscribe(({ message }) => alerts.onMessage(message));
   startAlertDelivery();
+  const metrics = getMetricsRecorder();
+  feed.subscribe("metrics", (change) => metrics.onChange(change));
+  store.subscribe(({ message }) => metrics.onMessage(message));
   onAutoheal((event) => notify(toAutohealNotice(event)));
   setInterval(() => {
     try {
