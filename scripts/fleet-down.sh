@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Stops what fleet-up.sh started: the three engines and the registry, by the pids in their pid files.
-# Containers stay on the engines' data roots unless --purge, which also deletes the data roots, the
-# run dir and .fleet/hosts.json (the certificates are kept).
+# Stops what fleet-up.sh started: the five engines and the registry, by the pids in their pid files.
+# Containers, and the swarm of sierra and tango, stay on the engines' data roots unless --purge, which also
+# deletes the data roots, the run dir and .fleet/hosts.json (the certificates are kept). A kept swarm comes
+# back as it was on the next fleet:up; a purged one is initialised afresh (fleet-up.sh, ensure_swarm).
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh
