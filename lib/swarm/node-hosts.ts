@@ -1,0 +1,25 @@
+import "server-only";
+import { loadFleet } from "@/lib/docker/load-fleet";
+import { swarmOps } from "@/lib/docker/swarm-ops";
+import type { Host } from "@/lib/docker/host-config";
+
+// Which fleet host each swarm node is, by the node id its engine reports. Read again at most this often: a
+// host that was down, or joined since, shows up without a restart, and a busy page does not ask every engine.
+const FRESH_MS = 10_000;
+const holder = globalThis as { __wharfNodeHosts?: { at: number; byNode: Map<string, string> } };
+
+/** Node id → fleet host id, for the fleet's engines that are swarm nodes. */
+export async function nodeHosts(hosts: Host[] = loadFleet()): Promise<Map<string, string>> {
+  const cached = holder.__wharfNodeHosts;
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.byNode;
+  // A host that does not answer now keeps the node it had: it is still that node, only unreachable.
+  const byNode = new Map<string, string>(cached?.byNode);
+  await Promise.all(
+    hosts.map(async (host) => {
+      const membership = await swarmOps.membership(host).catch(() => null);
+      if (membership?.nodeId) byNode.set(membership.nodeId, host.id);
+    }),
+  );
+  holder.__wharfNodeHosts = { at: Date.now(), byNode };
+  return byNode;
+}
