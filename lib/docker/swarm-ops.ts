@@ -4,10 +4,7 @@ import type { Host } from "./host-config";
 import type { ServiceSpec, SwarmMembership, SwarmNode, SwarmService, SwarmTask } from "./swarm-types";
 
 type Modem = {
-  dial: (
-    options: Record<string, unknown>,
-    callback: (error: Error | null, data: unknown) => void,
-  ) => void;
+  dial: (options: Record<string, unknown>, callback: (error: Error | null, data: unknown) => void) => void;
 };
 
 function dial<T>(host: Host, options: Record<string, unknown>): Promise<T> {
@@ -60,7 +57,13 @@ export const swarmOps = {
     dial<{ Warnings?: string[] | null }>(host, {
       path: `/services/${encodeURIComponent(id)}/update?`,
       method: "POST",
-      statusCodes: { 200: true, 400: "bad parameter", 404: "no such service", 500: "server error", 503: "node is not part of a swarm" },
+      statusCodes: {
+        200: true,
+        400: "bad parameter",
+        404: "no such service",
+        500: "server error",
+        503: "node is not part of a swarm",
+      },
       options: {
         _query: { version, ...(options.rollback ? { rollback: "previous" } : {}) },
         _body: spec,

@@ -3,12 +3,7 @@
  * what Wharf shows can be checked against `docker service inspect`, `docker service ps` and `docker node ls`.
  */
 export type UpdateState =
-  | "updating"
-  | "paused"
-  | "completed"
-  | "rollback_started"
-  | "rollback_paused"
-  | "rollback_completed";
+  "updating" | "paused" | "completed" | "rollback_started" | "rollback_paused" | "rollback_completed";
 
 export type ServiceSpec = {
   Name: string;

@@ -22,7 +22,10 @@ export async function getService(hostId: string, name: string): Promise<ServiceR
     nodeHosts(),
   ]);
   const nodeNames = new Map(
-    nodes.map((node) => [node.ID, { hostname: node.Description.Hostname, fleetHostId: byNode.get(node.ID) ?? null }]),
+    nodes.map((node) => [
+      node.ID,
+      { hostname: node.Description.Hostname, fleetHostId: byNode.get(node.ID) ?? null },
+    ]),
   );
   const db = getDb();
   const serviceName = service.Spec.Name;

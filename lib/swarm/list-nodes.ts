@@ -24,7 +24,9 @@ export async function listNodes(hostIds?: string[]): Promise<NodesResponse> {
       }
     }),
   );
-  nodes.sort((a, b) => a.hostId.localeCompare(b.hostId) || a.role.localeCompare(b.role) || a.id.localeCompare(b.id));
+  nodes.sort(
+    (a, b) => a.hostId.localeCompare(b.hostId) || a.role.localeCompare(b.role) || a.id.localeCompare(b.id),
+  );
   hosts.sort((a, b) => a.id.localeCompare(b.id));
   return { nodes, hosts };
 }

@@ -29,7 +29,9 @@ export async function listServices(hostIds?: string[]): Promise<ServicesResponse
   );
   services.sort(
     (a, b) =>
-      (a.stack ?? "").localeCompare(b.stack ?? "") || a.name.localeCompare(b.name) || a.hostId.localeCompare(b.hostId),
+      (a.stack ?? "").localeCompare(b.stack ?? "") ||
+      a.name.localeCompare(b.name) ||
+      a.hostId.localeCompare(b.hostId),
   );
   hosts.sort((a, b) => a.id.localeCompare(b.id));
   const managers = checks.filter((check) => check.manager).map((check) => check.host.id);

@@ -31,8 +31,12 @@ export function scaleService(
       const deadline = Date.now() + timeoutSeconds * 1000;
       for (;;) {
         const tasks = await swarmOps.tasks(host, service.ID);
-        const running = tasks.filter((t) => t.Status.State === "running" && t.DesiredState === "running").length;
-        const leaving = tasks.filter((t) => t.Status.State === "running" && t.DesiredState !== "running").length;
+        const running = tasks.filter(
+          (t) => t.Status.State === "running" && t.DesiredState === "running",
+        ).length;
+        const leaving = tasks.filter(
+          (t) => t.Status.State === "running" && t.DesiredState !== "running",
+        ).length;
         if (running === replicas && leaving === 0) break;
         if (Date.now() > deadline)
           return {
@@ -48,7 +52,12 @@ export function scaleService(
       return {
         outcome: "succeeded",
         message: `Service ${service.Spec.Name} scaled to ${replicas}`,
-        patch: { replicasAfter: replicas, versionAfter: after.Version.Index, imageAfter: image, digestAfter: digest },
+        patch: {
+          replicasAfter: replicas,
+          versionAfter: after.Version.Index,
+          imageAfter: image,
+          digestAfter: digest,
+        },
       };
     },
     (service) => {

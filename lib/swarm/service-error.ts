@@ -8,5 +8,8 @@ export function serviceError(error: unknown, host: Host, name: string): WharfErr
   if ((error as { statusCode?: number })?.statusCode === 404)
     return new WharfError("NOT_FOUND", `Service "${name}" not found on host "${host.id}"`);
   const wharf = toWharfError(error, host);
-  return new WharfError(wharf.code, wharf.message.replace(`host "${host.id}"`, `service "${name}" on host "${host.id}"`));
+  return new WharfError(
+    wharf.code,
+    wharf.message.replace(`host "${host.id}"`, `service "${name}" on host "${host.id}"`),
+  );
 }

@@ -8,11 +8,7 @@ import type { ServiceActionEnd } from "./track-service-action";
  * the manager undid it (its message says why, e.g. "update rolled back due to failure or early termination of
  * task …"); a paused update stopped half way and is a failure. `expectRollback`: Wharf asked for the rollback.
  */
-export function settleUpdate(
-  service: SwarmService,
-  verb: string,
-  expectRollback = false,
-): ServiceActionEnd {
+export function settleUpdate(service: SwarmService, verb: string, expectRollback = false): ServiceActionEnd {
   const name = service.Spec.Name;
   const state = service.UpdateStatus?.State;
   const said = service.UpdateStatus?.Message ? `: ${service.UpdateStatus.Message}` : "";
@@ -31,5 +27,10 @@ export function settleUpdate(
     };
   if (state === "rollback_completed")
     return { outcome: "rolled-back", message: `${verb} of service ${name} rolled back${said}`, patch };
-  return { outcome: "failed", message: `${verb} of service ${name} stopped (${state})${said}`, patch, code: "INCOMPLETE" };
+  return {
+    outcome: "failed",
+    message: `${verb} of service ${name} stopped (${state})${said}`,
+    patch,
+    code: "INCOMPLETE",
+  };
 }

@@ -62,7 +62,13 @@ export class SwarmWatcher {
           types: ["service", "node"],
           signal: controller.signal,
           onOpen: () => {
-            const watched = this.managers.get(host.id) ?? { host, timer: null, running: false, dirty: false, fingerprint: "" };
+            const watched = this.managers.get(host.id) ?? {
+              host,
+              timer: null,
+              running: false,
+              dirty: false,
+              fingerprint: "",
+            };
             this.managers.set(host.id, watched);
             this.schedule(watched, 0);
           },

@@ -11,9 +11,16 @@ const FAILING_WINDOW_MS = 10 * 60_000;
  * A service as `docker service ls` shows it: running counts tasks whose current state is running and that the
  * orchestrator wants running (the CLI's "REPLICAS" column); a global service wants one per node that runs it.
  */
-export function toServiceRow(hostId: string, service: SwarmService, tasks: SwarmTask[], now = Date.now()): ServiceRow {
+export function toServiceRow(
+  hostId: string,
+  service: SwarmService,
+  tasks: SwarmTask[],
+  now = Date.now(),
+): ServiceRow {
   const own = tasks.filter((task) => task.ServiceID === service.ID);
-  const running = own.filter((task) => task.Status.State === "running" && task.DesiredState === "running").length;
+  const running = own.filter(
+    (task) => task.Status.State === "running" && task.DesiredState === "running",
+  ).length;
   const global = service.Spec.Mode.Global !== undefined;
   const desired = global
     ? own.filter((task) => task.DesiredState === "running").length

@@ -84,7 +84,8 @@ export async function trackServiceAction(
       message: end.message,
       entry: settled,
     };
-    if (end.outcome === "rolled-back") throw new WharfError("ROLLED_BACK", end.message, undefined, { ...result });
+    if (end.outcome === "rolled-back")
+      throw new WharfError("ROLLED_BACK", end.message, undefined, { ...result });
     if (end.outcome === "failed")
       throw new WharfError(end.code ?? "INTERNAL", end.message, undefined, { ...result });
     return result;

@@ -122,7 +122,10 @@ export type ServiceResponse = {
   history: ServiceHistoryEntry[];
   incidents: ServiceIncident[];
 };
-export type NodesResponse = { nodes: NodeRow[]; hosts: { id: string; manager: boolean; error: string | null }[] };
+export type NodesResponse = {
+  nodes: NodeRow[];
+  hosts: { id: string; manager: boolean; error: string | null }[];
+};
 
 export type ServiceActionResult = {
   historyId: number;

@@ -5,4 +5,6 @@ import { swarmQuerySchema } from "@/lib/swarm/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: swarmQuerySchema }, ({ query }) => listServices(query.host));
+export const GET = route({ auth: "viewer", query: swarmQuerySchema }, ({ query }) =>
+  listServices(query.host),
+);

@@ -9,5 +9,11 @@ export const dynamic = "force-dynamic";
 export const POST = route(
   { auth: "operator", params: serviceParamsSchema, body: serviceScaleBodySchema },
   ({ params, body, request, principal }) =>
-    scaleService(params.hostId, params.name, body.replicas, body.timeoutSeconds, callerOf(principal, request)),
+    scaleService(
+      params.hostId,
+      params.name,
+      body.replicas,
+      body.timeoutSeconds,
+      callerOf(principal, request),
+    ),
 );
