@@ -132,15 +132,15 @@ describe("swarm services on the two-node swarm", () => {
       await waitForReplicas(name, "2/2");
       for (const engine of ["sierra", "tango"] as const) {
         const images = await waitFor(`${name}'s task on ${engine} to run v2`, async () => {
-          const out = await docker(
-            engine,
-            "ps",
-            "--filter",
-            `label=com.docker.swarm.service.name=${name}`,
-            "--format",
-            "{{.Image}}",
-          );
-          return out.includes(v2.digest) ? out : false;
+          const ids = (
+            await docker(engine, "ps", "-q", "--filter", `label=com.docker.swarm.service.name=${name}`)
+          )
+            .split("\n")
+            .filter(Boolean);
+          if (ids.length !== 1) return false;
+          // `docker ps` shows the tag; the container's Config.Image carries the digest the manager pinned.
+          const image = await docker(engine, "inspect", "--format", "{{.Config.Image}}", ids[0]!);
+          return image.includes(v2.digest) ? image : false;
         });
         expect(images).toContain(v2.digest);
       }
