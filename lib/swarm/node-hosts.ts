@@ -2,6 +2,7 @@ import "server-only";
 import { loadFleet } from "@/lib/docker/load-fleet";
 import { swarmOps } from "@/lib/docker/swarm-ops";
 import type { Host } from "@/lib/docker/host-config";
+import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 
 // Which fleet host each swarm node is, by the node id its engine reports. Read again at most this often: a
 // host that was down, or joined since, shows up without a restart, and a busy page does not ask every engine.
@@ -14,8 +15,10 @@ export async function nodeHosts(hosts: Host[] = loadFleet()): Promise<Map<string
   if (cached && Date.now() - cached.at < FRESH_MS) return cached.byNode;
   // A host that does not answer now keeps the node it had: it is still that node, only unreachable.
   const byNode = new Map<string, string>(cached?.byNode);
+  const { store } = getLiveFleet();
   await Promise.all(
     hosts.map(async (host) => {
+      if (store.availability(host.id).status === "down") return;
       const membership = await swarmOps.membership(host).catch(() => null);
       if (membership?.nodeId) byNode.set(membership.nodeId, host.id);
     }),
