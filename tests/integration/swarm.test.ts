@@ -223,6 +223,15 @@ describe("swarm services on the two-node swarm", () => {
       expect(grown.logTail.join("\n")).toContain("boom");
       const row = await listed(name);
       expect(row?.failingTasks).toBeGreaterThan(0);
+      // Its task containers crash on the nodes' engines, but they are the service's: no container incident each.
+      for (const host of ["sierra", "tango"]) {
+        const containers = await api<{ incidents: { containerName: string }[] }>(
+          `/api/incidents?host=${host}`,
+        );
+        expect(
+          containers.body.incidents.filter((incident) => incident.containerName.startsWith(`${name}.`)),
+        ).toEqual([]);
+      }
     },
     LONG,
   );
