@@ -16,13 +16,18 @@ export async function nodeHosts(hosts: Host[] = loadFleet()): Promise<Map<string
   // A host that does not answer now keeps the node it had: it is still that node, only unreachable.
   const byNode = new Map<string, string>(cached?.byNode);
   const { store } = getLiveFleet();
+  await store.ready(hosts.map((host) => host.id));
+  let complete = true;
   await Promise.all(
     hosts.map(async (host) => {
+      // Once every host has been read, "down" is a real outage, not "connecting": it keeps its old node.
       if (store.availability(host.id).status === "down") return;
       const membership = await swarmOps.membership(host).catch(() => null);
-      if (membership?.nodeId) byNode.set(membership.nodeId, host.id);
+      if (!membership) complete = false;
+      else if (membership.nodeId) byNode.set(membership.nodeId, host.id);
     }),
   );
-  holder.__wharfNodeHosts = { at: Date.now(), byNode };
+  // A host that failed to answer: the map is kept, but read again on the next ask.
+  holder.__wharfNodeHosts = { at: complete ? Date.now() : 0, byNode };
   return byNode;
 }
