@@ -20,14 +20,14 @@ export async function nodeHosts(hosts: Host[] = loadFleet()): Promise<Map<string
   let complete = true;
   await Promise.all(
     hosts.map(async (host) => {
-      // Once every host has been read, "down" is a real outage, not "connecting": it keeps its old node.
-      if (store.availability(host.id).status === "down") return;
+      // A host down (or still "connecting" at start-up) keeps the node it had, and is asked again next time.
+      if (store.availability(host.id).status === "down") return void (complete = false);
       const membership = await swarmOps.membership(host).catch(() => null);
       if (!membership) complete = false;
       else if (membership.nodeId) byNode.set(membership.nodeId, host.id);
     }),
   );
-  // A host that failed to answer: the map is kept, but read again on the next ask.
+  // Not every host answered: the map is used, but read again on the next ask rather than trusted for 10 s.
   holder.__wharfNodeHosts = { at: complete ? Date.now() : 0, byNode };
   return byNode;
 }
