@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/db";
 import { endServiceIncidents } from "@/lib/db/end-service-incidents";
+import { listServiceIncidents } from "@/lib/db/list-service-incidents";
 import { noteServiceIncident } from "@/lib/db/note-service-incident";
 import type { Host } from "@/lib/docker/host-config";
 import { loadFleet } from "@/lib/docker/load-fleet";
@@ -23,7 +24,8 @@ type ServiceMemory = { shortSince: number | null; lastFailureAt: number };
  * fewer running replicas than desired for 30 s opens a `short` one; both end when the service is whole again.
  */
 export class ServiceIncidentKeeper {
-  private readonly seenFailures = new Set<string>();
+  /** Per host, the failed tasks already counted: only those the manager still lists, so the sets stay small. */
+  private readonly seenFailures = new Map<string, Set<string>>();
   private readonly memory = new Map<string, ServiceMemory>();
   private readonly baselined = new Set<string>();
 
@@ -41,6 +43,20 @@ export class ServiceIncidentKeeper {
     const baseline = !this.baselined.has(host.id);
     this.baselined.add(host.id);
     let changed = false;
+    const seen = this.seenFailures.get(host.id) ?? new Set<string>();
+    const stillListed = new Set(tasks.filter(isFailingTask).map((task) => task.ID));
+    this.seenFailures.set(host.id, stillListed);
+    const present = new Set(services.map((service) => `${host.id}/${service.ID}`));
+    for (const key of this.memory.keys())
+      if (key.startsWith(`${host.id}/`) && !present.has(key)) this.memory.delete(key);
+    // A removed service's incidents are over: nothing of it runs, or fails, any more.
+    const names = new Set(services.map((service) => service.Spec.Name));
+    for (const incident of listServiceIncidents(db, { hostIds: [host.id], openOnly: true }, 1_000))
+      if (
+        !names.has(incident.serviceName) &&
+        endServiceIncidents(db, host.id, incident.serviceName, incident.kind, at).length > 0
+      )
+        changed = true;
     for (const service of services) {
       const name = service.Spec.Name;
       const key = `${host.id}/${service.ID}`;
@@ -48,10 +64,9 @@ export class ServiceIncidentKeeper {
       this.memory.set(key, memory);
       const own = tasks.filter((task) => task.ServiceID === service.ID);
       const fresh = own
-        .filter((task) => isFailingTask(task) && !this.seenFailures.has(task.ID))
+        .filter((task) => isFailingTask(task) && !seen.has(task.ID))
         .sort((a, b) => a.Status.Timestamp.localeCompare(b.Status.Timestamp));
       for (const task of fresh) {
-        this.seenFailures.add(task.ID);
         if (baseline) continue;
         memory.lastFailureAt = now;
         const exitCode = task.Status.ContainerStatus?.ContainerID
