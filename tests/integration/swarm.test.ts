@@ -237,6 +237,63 @@ describe("swarm services on the two-node swarm", () => {
     LONG,
   );
 
+  it(
+    "scales, restarts and rolls back through the API, one action at a time per service",
+    async () => {
+      const name = uniqueName("it-svc-ops");
+      await createService(name, ["--replicas", "1"], SWARM_IMAGE, FOREVER);
+      await waitForReplicas(name, "1/1");
+
+      const scaled = await post<ServiceActionResult>(`/api/services/sierra/${name}/scale`, { replicas: 2 });
+      expect(scaled.status).toBe(200);
+      expect(scaled.body.entry).toMatchObject({
+        action: "scale",
+        outcome: "succeeded",
+        replicasBefore: 1,
+        replicasAfter: 2,
+      });
+      expect(await cliReplicas(name)).toBe("2/2");
+
+      // Two actions at once on one service: one runs, the other is refused at once.
+      const [first, second] = await Promise.all([
+        post<ServiceActionResult>(`/api/services/sierra/${name}/restart`, {}),
+        post<ServiceActionResult>(`/api/services/sierra/${name}/restart`, {}),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const restarted = first.status === 200 ? first : second;
+      expect(restarted.body.entry).toMatchObject({ action: "restart", outcome: "succeeded" });
+      expect((await listed(name))?.updateStatus?.state).toBe("completed");
+
+      const rolledBack = await post<ServiceActionResult>(`/api/services/sierra/${name}/rollback`, {});
+      expect(rolledBack.status).toBe(200);
+      expect(rolledBack.body.entry).toMatchObject({ action: "rollback", outcome: "succeeded" });
+      expect((await listed(name))?.updateStatus?.state).toBe("rollback_completed");
+
+      const history = (await service(name)).body.history.map(
+        (entry) => `${entry.source}:${entry.action}:${entry.outcome}`,
+      );
+      expect(history.slice(0, 3)).toEqual([
+        "api:rollback:succeeded",
+        "api:restart:succeeded",
+        "api:scale:succeeded",
+      ]);
+
+      const global = uniqueName("it-svc-global");
+      await createService(global, ["--mode", "global"], SWARM_IMAGE, FOREVER);
+      const refused = await post<{ error: { message: string } }>(`/api/services/sierra/${global}/scale`, {
+        replicas: 3,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain("global");
+      const bad = await post<{ error: { message: string } }>(`/api/services/sierra/${name}/scale`, {
+        replicas: -1,
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain("replicas");
+    },
+    LONG,
+  );
+
   it("marks the worker's node down and the service short when its engine stops, and clears both when it is back", async () => {
     const name = uniqueName("it-svc-node");
     await createService(name, ["--replicas", "2", "--replicas-max-per-node", "1"], SWARM_IMAGE, FOREVER);
