@@ -19,7 +19,7 @@ const floors = [
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history"],
+  ["incidents", "history", "swarm"],
   ["autoheal"],
   ["alerts"],
   ["metrics"],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, three
+# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, five
 # dockerd engines, a registry, Chromium), runs static checks, unit, integration and e2e tests, and prints one
 # closing line with the totals. A fleet this script started is stopped again at the end.
 set -euo pipefail

@@ -9,6 +9,8 @@ import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
 import { getMetricsRecorder } from "@/lib/metrics/metrics-recorder";
+import type { FleetChange } from "@/lib/fleet/live/change-feed";
+import { SwarmWatcher } from "@/lib/swarm/swarm-watcher";
 
 // Incidents that recover (running 10 s) have no event to mark the moment; a slow sweep ends them.
 const SWEEP_EVERY_MS = 2_000;
@@ -29,10 +31,15 @@ export function startLiveFleet(): void {
   const { store, feed } = getLiveFleet();
   const tracker = new IncidentTracker(store);
   const external = new ExternalChangeRecorder();
-  feed.subscribe("incidents", (change) => tracker.onChange(change));
-  feed.subscribe("external changes", (change) => external.onChange(change));
+  // A swarm task's container belongs to its service: the swarm replaces it, the service's incidents and
+  // history tell of it, and auto-heal must not restart what the orchestrator is already replacing.
+  feed.subscribe("incidents", (change) => !isSwarmTask(change) && tracker.onChange(change));
+  feed.subscribe("external changes", (change) => !isSwarmTask(change) && external.onChange(change));
   const autohealer = getAutohealer();
-  feed.subscribe("auto-heal", (change) => autohealer.onChange(change));
+  feed.subscribe("auto-heal", (change) => !isSwarmTask(change) && autohealer.onChange(change));
+  const swarm = new SwarmWatcher();
+  feed.subscribe("swarm services", (change) => swarm.onChange(change));
+  swarm.start();
   const alerts = new AlertDispatcher(store);
   store.subscribe(({ message }) => alerts.onMessage(message));
   startAlertDelivery();
@@ -47,4 +54,11 @@ export function startLiveFleet(): void {
       console.error("[wharf] incident sweep failed", error);
     }
   }, SWEEP_EVERY_MS).unref();
+}
+
+const TASK_LABEL = "com.docker.swarm.task.id";
+
+function isSwarmTask(change: FleetChange): boolean {
+  if (change.kind === "event") return !!change.event.Actor.Attributes[TASK_LABEL];
+  return !!(change.next ?? change.previous)?.labels[TASK_LABEL];
 }

@@ -6,6 +6,7 @@ import { autohealEndpoints } from "./endpoints/autoheal";
 import { fleetEndpoints } from "./endpoints/fleet";
 import { incidentEndpoints } from "./endpoints/incidents";
 import { notificationEndpoints } from "./endpoints/notifications";
+import { swarmEndpoints } from "./endpoints/swarm";
 import { systemEndpoints } from "./endpoints/system";
 
 export type NamedEndpoint = { operationId: string; endpoint: Endpoint };
@@ -24,6 +25,7 @@ export function allEndpoints(): NamedEndpoint[] {
     incidentEndpoints,
     autohealEndpoints,
     notificationEndpoints,
+    swarmEndpoints,
     // The groups' own types keep each endpoint's schemas for its handler; listed, they are plain endpoints.
   ] as unknown as Record<string, Endpoint>[];
   return groups.flatMap((group) =>
