@@ -14,3 +14,6 @@ export type SkippedEvent = { count: number };
 export type EngineEndEvent = { reason: "stopped" | "error"; message?: string };
 /** Data of the `end` event: the engine's end, or the caller's access ending (a revoked token, a sign-out…). */
 export type EndEvent = EngineEndEvent | AccessEndEvent;
+
+/** GET /api/containers/{hostId}/{nameOrId}/logs/older: a page of earlier lines, oldest first. */
+export type OlderLinesResponse = { lines: LogEntry[]; more: boolean };
