@@ -39,3 +39,24 @@ export const olderLinesQuerySchema = z
   })
   .strict();
 export type OlderLinesQuery = z.infer<typeof olderLinesQuerySchema>;
+
+export const projectParamsSchema = z
+  .object({
+    project: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.-]{0,127}$/i, "must be a compose project name (letters, digits, - _ .)"),
+  })
+  .strict();
+export type ProjectParams = z.infer<typeof projectParamsSchema>;
+
+export const projectLogsQuerySchema = z
+  .object({
+    tail: z
+      .string()
+      .regex(/^\d{1,4}$/, "must be a number of lines")
+      .transform(Number)
+      .pipe(z.number().max(2_000, "must be at most 2000"))
+      .default(200),
+  })
+  .strict();
+export type ProjectLogsQuery = z.infer<typeof projectLogsQuerySchema>;
