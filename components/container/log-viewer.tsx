@@ -71,7 +71,13 @@ export function LogViewer({
             </Link>
           )}
         </h2>
-        <LogStatus stream={stream} paused={paused} shown={visible.length} filtered={pattern !== null} />
+        <LogStatus
+          stream={stream}
+          paused={paused}
+          total={all.length}
+          shown={visible.length}
+          filtered={pattern !== null}
+        />
       </div>
       <LogToolbar
         filter={filter}
@@ -155,17 +161,20 @@ function restartIndex(lines: ViewLine[], startedAt: string | null): { index: num
 function LogStatus({
   stream,
   paused,
+  total,
   shown,
   filtered,
 }: {
   stream: LogStreamState;
   paused: boolean;
+  /** Lines held: the followed tail and the older pages above it. */
+  total: number;
   shown: number;
   filtered: boolean;
 }) {
   const count = filtered
-    ? `${shown.toLocaleString("en")} of ${stream.lines.length.toLocaleString("en")} lines match`
-    : `${stream.lines.length.toLocaleString("en")} lines`;
+    ? `${shown.toLocaleString("en")} of ${total.toLocaleString("en")} lines match`
+    : `${total.toLocaleString("en")} lines`;
   const state =
     stream.status === "stopped"
       ? "stopped"

@@ -1,5 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
+import { useEffect } from "react";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
@@ -12,7 +13,6 @@ import { useContainers } from "@/lib/queries/use-containers";
 import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
-import { ContainerTable } from "./container-table";
 import { FleetFilters } from "./fleet-filters";
 import { HostCards } from "./host-cards";
 import { useFleetView } from "./use-fleet-view";
@@ -20,6 +20,14 @@ import { useFleetView } from "./use-fleet-view";
 // The wall screen is its own page in all but URL: its code loads only when asked for.
 const WallView = dynamic(() => import("@/components/wall/wall-view").then((m) => m.WallView), {
   loading: () => <Spinner label="Loading the wall view…" />,
+});
+
+// The table (with its virtualizer, row actions and dialogs) is the page's heaviest code, and it has nothing to
+// show before the stream's snapshot, which comes after the page has loaded: it loads beside the stream, not
+// ahead of the page's first paint.
+const loadTable = () => import("./container-table").then((m) => m.ContainerTable);
+const ContainerTable = dynamic(loadTable, {
+  loading: () => <Spinner label="Laying out the table…" />,
 });
 
 export function FleetOverview() {
@@ -36,6 +44,10 @@ function Overview({
   setView: ReturnType<typeof useFleetView>[1];
 }) {
   const { data, error, isPending, isFetching, refetch } = useContainers();
+  // Fetched as soon as the page runs, so it is there when the rows arrive.
+  useEffect(() => {
+    void loadTable();
+  }, []);
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
 
