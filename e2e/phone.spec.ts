@@ -34,7 +34,7 @@ test("at 390×844 no page is wider than the screen, and the menu reaches every p
   ];
   for (const path of pages) {
     await page.goto(path);
-    await expect(page.getByTestId("live-status").or(page.getByTestId("wall"))).toBeVisible();
+    await expect(page.locator("[data-testid=live-status], [data-testid=wall]").first()).toBeVisible();
     // What the page shows once its data is in: a fleet row, a log line, a heading.
     await page.waitForLoadState("load");
     await expect(page.locator("main")).not.toBeEmpty();
