@@ -96,7 +96,7 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
       <div role="cell" className="flex min-w-0 items-center gap-2 font-medium">
         <Link
           href={containerHref(row)}
-          className="truncate hover:underline"
+          className="max-w-[70%] flex-none truncate hover:underline"
           title={`${row.name} (${row.id.slice(0, 12)})`}
         >
           {row.name}
