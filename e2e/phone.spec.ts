@@ -47,7 +47,9 @@ test("at 390×844 no page is wider than the screen, and the menu reaches every p
   const card = page.locator(`[data-testid=container-row][data-name="${crashed}"]`);
   await expect(card.getByTestId("card-cause")).toHaveText("exited with code 3");
   await expect(card.getByTestId("state-label")).toHaveText("exited (3)");
-  await expect(card.getByRole("button", { name: `Restart ${crashed}` })).toBeInViewport();
+  const restart = card.getByRole("button", { name: `Restart ${crashed}` });
+  await restart.scrollIntoViewIfNeeded();
+  await expect(restart).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // The header folds into a menu built from the same list of pages.
