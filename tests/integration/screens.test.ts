@@ -32,11 +32,11 @@ describe("GET /api/containers/{hostId}/{nameOrId}/logs/older", () => {
       [
         "sh",
         "-c",
-        'i=1; while [ $i -le 1500 ]; do echo "line $i"; i=$((i+1)); done; echo "err end" >&2; sleep 100000',
+        'i=1; while [ $i -le 1500 ]; do echo "line $i"; i=$((i+1)); done; echo ready; sleep 100000',
       ],
     );
     await waitFor(`${name} to print its lines`, async () =>
-      (await docker("bravo", "logs", "--tail", "1", name).catch(() => "")).includes("err end"),
+      (await docker("bravo", "logs", "--tail", "1", name).catch(() => "")).includes("ready"),
     );
     // The 1,001st line is where a page showing the last 500 starts.
     const ts = (await docker("bravo", "logs", "-t", name)).split("\n");
