@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useEffect } from "react";
+import { lazy, Suspense } from "react";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
@@ -13,6 +13,7 @@ import { useContainers } from "@/lib/queries/use-containers";
 import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
+import { FirstRows } from "./first-rows";
 import { FleetFilters } from "./fleet-filters";
 import { HostCards } from "./host-cards";
 import { useFleetView } from "./use-fleet-view";
@@ -22,13 +23,12 @@ const WallView = dynamic(() => import("@/components/wall/wall-view").then((m) =>
   loading: () => <Spinner label="Loading the wall view…" />,
 });
 
-// The table (with its virtualizer, row actions and dialogs) is the page's heaviest code, and it has nothing to
-// show before the stream's snapshot, which comes after the page has loaded: it loads beside the stream, not
-// ahead of the page's first paint.
-const loadTable = () => import("./container-table").then((m) => m.ContainerTable);
-const ContainerTable = dynamic(loadTable, {
-  loading: () => <Spinner label="Laying out the table…" />,
-});
+// The table (with its virtualizer, row actions and dialogs) is the page's heaviest code: it loads beside the
+// stream rather than ahead of the page, and until it is there the first rows show as they are (FirstRows).
+const loadTable = () => import("./container-table").then((m) => ({ default: m.ContainerTable }));
+const ContainerTable = lazy(loadTable);
+// Asked for as soon as this module runs in the browser, not when the rows arrive.
+if (typeof window !== "undefined") void loadTable();
 
 export function FleetOverview() {
   const [view, setView] = useFleetView();
@@ -44,10 +44,6 @@ function Overview({
   setView: ReturnType<typeof useFleetView>[1];
 }) {
   const { data, error, isPending, isFetching, refetch } = useContainers();
-  // Fetched as soon as the page runs, so it is there when the rows arrive.
-  useEffect(() => {
-    void loadTable();
-  }, []);
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
 
@@ -142,14 +138,16 @@ function Overview({
             </button>
           </Notice>
         ) : (
-          <ContainerTable
-            rows={shown}
-            sort={view.sort}
-            dir={view.dir}
-            onSort={onSort}
-            openIncidents={openIncidents}
-            grouped={view.group === "project"}
-          />
+          <Suspense fallback={<FirstRows rows={shown} openIncidents={openIncidents} />}>
+            <ContainerTable
+              rows={shown}
+              sort={view.sort}
+              dir={view.dir}
+              onSort={onSort}
+              openIncidents={openIncidents}
+              grouped={view.group === "project"}
+            />
+          </Suspense>
         )}
       </section>
     </div>
