@@ -127,6 +127,7 @@ function Detail({
           name={container.name}
           runKey={runKey}
           startedAt={container.startedAt}
+          finishedAt={container.finishedAt}
           project={container.compose?.project ?? null}
         />
       </div>

@@ -20,13 +20,15 @@ export function LogViewer({
   name,
   runKey,
   startedAt = null,
+  finishedAt = null,
   project = null,
 }: {
   hostId: string;
   name: string;
   runKey: string;
-  /** When the current run started. */
+  /** When the current run started, and when the run before it ended. */
   startedAt?: string | null;
+  finishedAt?: string | null;
   /** The compose project, for a link to its merged log. */
   project?: string | null;
 }) {
@@ -46,7 +48,10 @@ export function LogViewer({
     () => (pattern ? all.filter((line) => matchesFilter(line.plain, pattern)) : all),
     [all, pattern],
   );
-  const marker = useMemo(() => restartIndex(visible, startedAt), [visible, startedAt]);
+  const marker = useMemo(
+    () => restartIndex(visible, startedAt, finishedAt),
+    [visible, startedAt, finishedAt],
+  );
   // What is shown is what is saved: with a filter, only the matching lines.
   const download = () => downloadText(`${name}-${hostId}.log`, toText(visible, showTimestamps));
   const first = all[0];
@@ -146,13 +151,23 @@ export function LogViewer({
   );
 }
 
-/** Where the current run's lines begin, when lines of an earlier run are above them; null otherwise. */
-function restartIndex(lines: ViewLine[], startedAt: string | null): { index: number; label: string } | null {
+/**
+ * Where the current run's lines begin, when lines of an earlier run are above them; null otherwise. The engine
+ * records a start once it is done, which can be after the process's first line: the end of the run before
+ * (when there was one) is the sharper cut, since every line of that run was written before it.
+ */
+function restartIndex(
+  lines: ViewLine[],
+  startedAt: string | null,
+  finishedAt: string | null,
+): { index: number; label: string } | null {
   const start = startedAt ? logTimeNanos(startedAt) : null;
   if (start === null) return null;
+  const end = finishedAt ? logTimeNanos(finishedAt) : null;
+  const afterEnd = end !== null && end < start;
   const index = lines.findIndex((line) => {
     const at = line.ts ? logTimeNanos(line.ts) : null;
-    return at !== null && at >= start;
+    return at !== null && (afterEnd ? at > end : at >= start);
   });
   if (index <= 0) return null;
   return { index, label: `↻ restarted ${new Date(startedAt!).toLocaleString()}` };
