@@ -7,6 +7,7 @@ import type { ContainerDetail } from "@/lib/fleet/types";
 import { useActionProgress } from "@/lib/queries/use-action-progress";
 import { useCan } from "@/lib/queries/use-can";
 import { useRunningActions } from "@/lib/queries/use-running-actions";
+import { ActionChecklist } from "./action-checklist";
 import { ActionPhase } from "./action-phase";
 import { actionLabels, confirmationFor, isUp, type Confirmation } from "./describe-action";
 import { chooseImage } from "./choose-image";
@@ -79,6 +80,13 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
         // Asked, but the stream has not reported the action yet (or is reconnecting).
         <ActionPhase action={sentAction} phase="sent, waiting for the server" progress={null} />
       ) : null}
+      {/* The last stepped action stays listed once done, with what each step took, until the next one. */}
+      {progress?.plan && (
+        <ActionChecklist
+          progress={progress}
+          endedAt={progress.endedAt ? Date.parse(progress.endedAt) : null}
+        />
+      )}
       <ConfirmDialog
         open={asking !== null}
         title={asking?.confirmation.title ?? ""}

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { ContainerDetail } from "@/lib/fleet/types";
+import { formatBytes } from "@/lib/stats/format-usage";
 import { EnvList } from "./env-list";
+import { When } from "./when";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
 
@@ -21,9 +23,31 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
         ? `${c.restartPolicy.name} (max ${c.restartPolicy.maximumRetryCount})`
         : c.restartPolicy.name,
     ],
-    ["Created", c.createdAt],
-    ["Started", c.startedAt ?? "never"],
-    ["Finished", c.finishedAt ?? "—"],
+    ["Created", <When key="created" iso={c.createdAt} />],
+    ["Started", <When key="started" iso={c.startedAt} fallback="never" />],
+    ["Finished", <When key="finished" iso={c.finishedAt} />],
+    [
+      "Memory limit",
+      <span key="mem" data-testid="limit-memory">
+        {c.limits.memoryBytes === null
+          ? "no limit"
+          : `${formatBytes(c.limits.memoryBytes)}${
+              c.limits.memorySwapBytes === -1
+                ? " (swap unlimited)"
+                : c.limits.memorySwapBytes && c.limits.memorySwapBytes > c.limits.memoryBytes
+                  ? ` (+ ${formatBytes(c.limits.memorySwapBytes - c.limits.memoryBytes)} swap)`
+                  : ""
+            }`}
+      </span>,
+    ],
+    [
+      "CPU limit",
+      <span key="cpu" data-testid="limit-cpu">
+        {c.limits.cpus === null ? "no limit" : `${c.limits.cpus} CPU${c.limits.cpus === 1 ? "" : "s"}`}
+        {c.limits.cpuShares !== null && `, ${c.limits.cpuShares} shares`}
+      </span>,
+    ],
+    ["PIDs limit", c.limits.pidsLimit === null ? "no limit" : String(c.limits.pidsLimit)],
     ["Entrypoint", c.entrypoint ? <code key="ep">{JSON.stringify(c.entrypoint)}</code> : "image default"],
     ["Command", c.command ? <code key="cmd">{JSON.stringify(c.command)}</code> : "image default"],
     ["Network mode", c.networkMode],
@@ -35,7 +59,8 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
       c.healthcheck ? (
         <code key="hc">
           {JSON.stringify(c.healthcheck.test)} every {seconds(c.healthcheck.intervalNs)}, timeout{" "}
-          {seconds(c.healthcheck.timeoutNs)}, retries {c.healthcheck.retries ?? "default"}
+          {seconds(c.healthcheck.timeoutNs)}, retries {c.healthcheck.retries ?? "default"}, start period{" "}
+          {seconds(c.healthcheck.startPeriodNs)}
         </code>
       ) : (
         "none"
@@ -43,9 +68,9 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
     ],
   ];
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid min-w-0 gap-6 lg:grid-cols-2">
       <Panel title="Overview">
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1.5 text-sm">
+        <dl className="grid grid-cols-[7.5rem_1fr] gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[10rem_1fr]">
           {items.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-slate-500 dark:text-slate-400">{label}</dt>

@@ -18,12 +18,15 @@ export function LogList({
   showTimestamps,
   following,
   onScrollUp,
+  marker = null,
 }: {
   lines: ViewLine[];
   pattern: RegExp | null;
   showTimestamps: boolean;
   following: boolean;
   onScrollUp: () => void;
+  /** A line to mark as the start of the current run. */
+  marker?: { index: number; label: string } | null;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer is read during render on purpose; this component is cheap to re-render (visible rows only).
@@ -41,6 +44,18 @@ export function LogList({
     const element = scroller.current;
     if (following && element) element.scrollTop = element.scrollHeight;
   }, [following, newest, lines.length]);
+
+  // Older lines put above keep the line being read where it was, not pushed down by the page that came in.
+  const oldest = lines[0]?.seq;
+  const shownOldest = useRef(oldest);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const before = shownOldest.current;
+    shownOldest.current = oldest;
+    if (!element || following || before === undefined || oldest === undefined || oldest >= before) return;
+    const added = lines.findIndex((line) => line.seq === before);
+    if (added > 0) element.scrollTop += added * LOG_ROW_HEIGHT;
+  }, [oldest, following, lines]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (following && ["ArrowUp", "PageUp", "Home"].includes(event.key)) onScrollUp();
@@ -70,6 +85,7 @@ export function LogList({
               top={item.start}
               pattern={pattern}
               showTimestamp={showTimestamps}
+              marker={marker?.index === item.index ? marker.label : null}
             />
           ) : null;
         })}

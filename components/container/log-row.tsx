@@ -12,11 +12,14 @@ export const LogRow = memo(function LogRow({
   top,
   pattern,
   showTimestamp,
+  marker = null,
 }: {
   line: ViewLine;
   top: number;
   pattern: RegExp | null;
   showTimestamp: boolean;
+  /** This line begins the current run: the label says so, over a line across the log. */
+  marker?: string | null;
 }) {
   const segments = useMemo(() => highlightMatches(parseAnsi(line.text), pattern), [line.text, pattern]);
   const stderr = line.stream === "stderr";
@@ -27,7 +30,7 @@ export const LogRow = memo(function LogRow({
       data-stream={line.stream}
       className={`absolute left-0 top-0 flex min-w-full whitespace-pre border-l-2 pr-4 ${
         stderr ? "border-red-500 bg-red-500/10" : "border-transparent"
-      }`}
+      } ${marker ? "border-t border-t-amber-400" : ""}`}
       style={{ height: LOG_ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <span
@@ -48,6 +51,14 @@ export const LogRow = memo(function LogRow({
       <span data-testid="log-text">
         <AnsiText segments={segments} />
       </span>
+      {marker && (
+        <span
+          data-testid="restart-marker"
+          className="sticky right-0 ml-auto select-none bg-amber-400 px-1.5 text-[10px] font-semibold text-slate-950"
+        >
+          {marker}
+        </span>
+      )}
     </div>
   );
 });

@@ -11,6 +11,7 @@ export function LogToolbar({
   canPause,
   onDownload,
   canDownload,
+  downloadCount,
 }: {
   filter: string;
   onFilter: (value: string) => void;
@@ -21,6 +22,8 @@ export function LogToolbar({
   canPause: boolean;
   onDownload: () => void;
   canDownload: boolean;
+  /** With a filter: how many lines a download saves (only those). */
+  downloadCount: number | null;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -49,8 +52,21 @@ export function LogToolbar({
       >
         {paused ? "Resume" : "Pause"}
       </button>
-      <button type="button" className={button} onClick={onDownload} disabled={!canDownload}>
-        Download
+      <button
+        type="button"
+        data-testid="log-download"
+        className={button}
+        onClick={onDownload}
+        disabled={!canDownload}
+        title={
+          downloadCount === null
+            ? "Save the lines loaded here as a text file"
+            : "Only the lines matching the filter are saved"
+        }
+      >
+        {downloadCount === null
+          ? "Download"
+          : `Download ${downloadCount.toLocaleString("en")} matching line${downloadCount === 1 ? "" : "s"}`}
       </button>
     </div>
   );

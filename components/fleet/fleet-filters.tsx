@@ -4,6 +4,7 @@ import type { FleetView } from "@/lib/fleet/fleet-search-params";
 
 const field =
   "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const toggle = "flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-200";
 
 export function FleetFilters({
   view,
@@ -15,12 +16,12 @@ export function FleetFilters({
   onChange: (change: Partial<FleetView>) => void;
 }) {
   return (
-    <div role="search" className="flex flex-wrap items-center gap-2">
+    <div role="search" className="flex min-w-0 flex-wrap items-center gap-2">
       <input
         type="search"
         aria-label="Filter containers"
         placeholder="Filter by name, image, project…"
-        className={`${field} w-72`}
+        className={`${field} w-full sm:w-72`}
         defaultValue={view.q}
         onChange={(event) => onChange({ q: event.target.value })}
       />
@@ -50,6 +51,26 @@ export function FleetFilters({
           </option>
         ))}
       </select>
+      <label className={toggle}>
+        <input
+          type="checkbox"
+          data-testid="filter-attention"
+          checked={view.attention}
+          onChange={(event) => onChange({ attention: event.target.checked })}
+          className="h-4 w-4 accent-red-700"
+        />
+        Needs attention
+      </label>
+      <label className={toggle}>
+        <input
+          type="checkbox"
+          data-testid="group-project"
+          checked={view.group === "project"}
+          onChange={(event) => onChange({ group: event.target.checked ? "project" : null })}
+          className="h-4 w-4 accent-sky-700"
+        />
+        Group by project
+      </label>
     </div>
   );
 }

@@ -1,4 +1,6 @@
 "use client";
+import dynamic from "next/dynamic";
+import { lazy, Suspense } from "react";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
@@ -11,15 +13,36 @@ import { useContainers } from "@/lib/queries/use-containers";
 import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
-import { ContainerTable } from "./container-table";
+import { FirstRows } from "./first-rows";
 import { FleetFilters } from "./fleet-filters";
 import { HostCards } from "./host-cards";
 import { useFleetView } from "./use-fleet-view";
-import { useNow } from "./use-now";
+
+// The wall screen is its own page in all but URL: its code loads only when asked for.
+const WallView = dynamic(() => import("@/components/wall/wall-view").then((m) => m.WallView), {
+  loading: () => <Spinner label="Loading the wall view…" />,
+});
+
+// The table (with its virtualizer, row actions and dialogs) is the page's heaviest code: it loads beside the
+// stream rather than ahead of the page, and until it is there the first rows show as they are (FirstRows).
+const loadTable = () => import("./container-table").then((m) => ({ default: m.ContainerTable }));
+const ContainerTable = lazy(loadTable);
+// Asked for as soon as this module runs in the browser, not when the rows arrive.
+if (typeof window !== "undefined") void loadTable();
 
 export function FleetOverview() {
   const [view, setView] = useFleetView();
-  const now = useNow();
+  if (view.wall) return <WallView />;
+  return <Overview view={view} setView={setView} />;
+}
+
+function Overview({
+  view,
+  setView,
+}: {
+  view: ReturnType<typeof useFleetView>[0];
+  setView: ReturnType<typeof useFleetView>[1];
+}) {
   const { data, error, isPending, isFetching, refetch } = useContainers();
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
@@ -33,6 +56,7 @@ export function FleetOverview() {
       hosts: view.host ? [view.host] : undefined,
       states: view.state ? [view.state] : undefined,
       q: view.q,
+      attention: view.attention,
     }),
     view.sort,
     view.dir,
@@ -52,14 +76,14 @@ export function FleetOverview() {
         >
           <ul>
             {downHosts.map((host) => (
-              <li key={host.id}>
+              <li key={host.id} className="break-words">
                 <strong>{host.id}</strong>: {host.error}
               </li>
             ))}
           </ul>
         </Notice>
       )}
-      {data && (
+      {data && !view.attention && (
         <AttentionList
           // It follows the host and search filters (not the state filter): narrowing the table to one host or
           // project narrows its problems too.
@@ -105,20 +129,25 @@ export function FleetOverview() {
         ) : all.length === 0 ? (
           <Notice title="No containers yet">None of the reachable hosts has a container.</Notice>
         ) : shown.length === 0 ? (
-          <Notice title="No container matches these filters">
-            <button className="underline" onClick={() => setView({ host: null, state: null, q: "" })}>
+          <Notice title={view.attention ? "Nothing needs attention" : "No container matches these filters"}>
+            <button
+              className="underline"
+              onClick={() => setView({ host: null, state: null, q: "", attention: false })}
+            >
               Clear filters
             </button>
           </Notice>
         ) : (
-          <ContainerTable
-            rows={shown}
-            sort={view.sort}
-            dir={view.dir}
-            now={now}
-            onSort={onSort}
-            openIncidents={openIncidents}
-          />
+          <Suspense fallback={<FirstRows rows={shown} openIncidents={openIncidents} />}>
+            <ContainerTable
+              rows={shown}
+              sort={view.sort}
+              dir={view.dir}
+              onSort={onSort}
+              openIncidents={openIncidents}
+              grouped={view.group === "project"}
+            />
+          </Suspense>
         )}
       </section>
     </div>

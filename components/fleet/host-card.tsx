@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
+import { defaultView, serializeFleetView, type FleetView } from "@/lib/fleet/fleet-search-params";
 import type { HostSummary } from "@/lib/fleet/types";
 
 /** The counts follow the live rows (lib/queries/apply-fleet-message.ts); `crashed` is what "Restart crashed" would act on. */
@@ -35,10 +36,19 @@ export function HostCard({ host, crashed = 0 }: { host: HostSummary; crashed?: n
       {up ? (
         <>
           <dl className="mt-3 grid grid-cols-4 gap-2 text-center text-xs">
-            <Count label="total" value={host.counts.total} />
-            <Count label="running" value={host.counts.running} />
-            <Count label="exited" value={host.counts.exited} />
-            <Count label="attention" value={problems} alert={problems > 0} />
+            <Count label="total" value={host.counts.total} href={tableOf(host.id, {})} />
+            <Count
+              label="running"
+              value={host.counts.running}
+              href={tableOf(host.id, { state: "running" })}
+            />
+            <Count label="exited" value={host.counts.exited} href={tableOf(host.id, { state: "exited" })} />
+            <Count
+              label="attention"
+              value={problems}
+              alert={problems > 0}
+              href={tableOf(host.id, { attention: true })}
+            />
           </dl>
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
             Engine {host.engineVersion} · API {host.apiVersion} · {host.latencyMs} ms
@@ -60,13 +70,36 @@ export function HostCard({ host, crashed = 0 }: { host: HostSummary; crashed?: n
   );
 }
 
-function Count({ label, value, alert = false }: { label: string; value: number; alert?: boolean }) {
+/** The fleet table narrowed to what a count counts, as the filters would write it in the URL. */
+function tableOf(hostId: string, change: Partial<FleetView>): string {
+  return `/?${serializeFleetView({ ...defaultView, host: hostId, ...change })}`;
+}
+
+function Count({
+  label,
+  value,
+  href,
+  alert = false,
+}: {
+  label: string;
+  value: number;
+  href: string;
+  alert?: boolean;
+}) {
+  // The term is listed before its value, as <dl> wants; the grid shows the number on top.
   return (
-    <div>
-      <dd className={`text-lg font-semibold tabular-nums ${alert ? "text-red-600 dark:text-red-400" : ""}`}>
-        {value}
-      </dd>
+    <div className="flex flex-col-reverse">
       <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className={`text-lg font-semibold tabular-nums ${alert ? "text-red-600 dark:text-red-400" : ""}`}>
+        <Link
+          href={href}
+          data-testid={`count-${label}`}
+          title={`Show ${label === "total" ? "all" : label} containers of this host`}
+          className="rounded hover:underline"
+        >
+          {value}
+        </Link>
+      </dd>
     </div>
   );
 }

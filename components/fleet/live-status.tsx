@@ -1,10 +1,9 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { isLoginPath } from "@/lib/auth/login-redirect";
 import { useFleetEvents, type LiveStatus } from "@/lib/queries/use-fleet-events";
-
-const LiveStatusContext = createContext<LiveStatus>("connecting");
+import { LiveStatusContext, useLiveStatus } from "@/lib/queries/use-live-status";
 
 /**
  * Opens the one event stream of the page and shares its state with whoever shows it. Not on the sign-in page:
@@ -36,7 +35,7 @@ const looks: Record<LiveStatus, { dot: string; label: string }> = {
 };
 
 export function LiveIndicator() {
-  const status = useContext(LiveStatusContext);
+  const status = useLiveStatus();
   const look = looks[status];
   return (
     <span

@@ -5,7 +5,7 @@ import { fieldClass } from "./field-class";
 export function TextField({ label, className = "", ...props }: ComponentProps<"input"> & { label: string }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 max-w-full flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
         {label}
       </label>

@@ -10,7 +10,7 @@ import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";
 import type { ActionRun } from "./track-action";
 import { digestOf } from "./track-action";
-import type { HistoryPatch } from "./types";
+import type { ActionStepId, HistoryPatch } from "./types";
 import { waitUntilUp } from "./wait-until-up";
 
 export type RecreateResult =
@@ -53,7 +53,7 @@ export async function recreateContainer(
   step("renaming");
   await containerOps.rename(host, old.Id, journal.asideName);
   try {
-    run.phase("creating");
+    run.step("create", "creating");
     step("creating");
     journal.newId = await containerOps.create(host, plan.options as never);
     markCreatedByWharf(journal.newId);
@@ -61,23 +61,24 @@ export async function recreateContainer(
     for (const network of plan.extraNetworks)
       await containerOps.connectNetwork(host, network.name, journal.newId, network.endpoint);
     if (old.State.Running) {
-      run.phase("stopping the old container");
+      run.step("stop-old", "stopping the old container");
       await containerOps.stop(host, old.Id);
     }
-    run.phase("starting");
+    run.step("start-new", "starting");
     step("starting");
     await containerOps.start(host, journal.newId);
-    run.phase("checking it holds");
+    run.step("check", "checking it holds", { until: new Date(Date.now() + graceMs) });
     step("checking");
     const problem = await waitUntilUp(host, journal.newId, graceMs);
     if (problem) throw new Error(problem);
   } catch (error) {
     const reason = (error as Error).message;
-    run.phase("rolling back");
+    run.step("rollback", "rolling back");
     await restoreOld(host, journal);
     clearJournal(db, journal.historyId);
     return { ok: false, reason, patch: { containerIdAfter: old.Id, imageIdAfter: old.Image } };
   }
+  run.step("remove-old", "removing the old container");
   step("removing the old container");
   await containerOps.remove(host, old.Id);
   clearJournal(db, journal.historyId);
@@ -92,6 +93,18 @@ export async function recreateContainer(
       configDiff: diffConfig(old, created),
     },
   };
+}
+
+/** The checklist of a recreate after what comes before it (a pull, a tag): no stop when it was not running. */
+export function recreatePlan(old: RawContainerInspect, first: ActionStepId[] = ["pull"]): ActionStepId[] {
+  return [
+    ...first,
+    "create",
+    ...(old.State.Running ? (["stop-old"] as const) : []),
+    "start-new",
+    "check",
+    "remove-old",
+  ];
 }
 
 /** Undo: the new container goes, the old one gets its name back and, if it was running, runs again. */

@@ -4,7 +4,7 @@ import { imageOps } from "@/lib/docker/container-ops";
 import { findHost } from "@/lib/docker/load-fleet";
 import { pullImage } from "@/lib/docker/pull-image";
 import { keepPreviousImage } from "./keep-previous-image";
-import { recreateContainer } from "./recreate-container";
+import { recreateContainer, recreatePlan } from "./recreate-container";
 import { digestOf, trackAction, type Caller } from "./track-action";
 import type { RawContainerInspect } from "@/lib/docker/types";
 import { imageRefusal, parseImageReference } from "./image-rule";
@@ -53,9 +53,12 @@ export function redeployContainer(
           `Cannot redeploy "${name}" on host "${hostId}": it was created from an image id (${ref.slice(0, 19)}), so there is nothing to pull`,
         );
       }
-      run.phase("pulling", 0);
+      run.plan(recreatePlan(container));
+      run.step("pull", "pulling");
       try {
-        await pullImage(host, ref, (progress) => run.phase(`pulling: ${progress.status}`, progress.fraction));
+        await pullImage(host, ref, (progress) =>
+          run.pulled(`pulling: ${progress.status}`, progress.fraction, progress),
+        );
       } catch (error) {
         throw new WharfError(
           "HOST_UNREACHABLE",

@@ -5,7 +5,7 @@ import { findHost } from "@/lib/docker/load-fleet";
 import { getDb } from "@/lib/db/db";
 import { findLastDeploy } from "@/lib/db/find-last-deploy";
 import { keepPreviousImage } from "./keep-previous-image";
-import { recreateContainer } from "./recreate-container";
+import { recreateContainer, recreatePlan } from "./recreate-container";
 import { trackAction, type Caller } from "./track-action";
 import type { ActionResult } from "./types";
 
@@ -40,6 +40,7 @@ export function rollbackContainer(
     const ref = container.Config.Image;
     const repo = ref.replace(/@.*$/, "").replace(/:[^/:]+$/, "");
     const tag = ref.slice(repo.length + 1) || "latest";
+    run.plan(recreatePlan(container, []));
     run.phase("pointing the tag at the previous image");
     await imageOps.tag(host, previous.Id, repo, tag);
     const result = await recreateContainer(host, run, ref, graceSeconds * 1000);

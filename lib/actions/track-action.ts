@@ -11,7 +11,17 @@ import { recordHistory } from "@/lib/db/record-history";
 import { updateHistory } from "@/lib/db/update-history";
 import { ActionFailedError } from "./action-failure";
 import { withContainerLock } from "./container-lock";
-import type { ActionName, ActionResult, HistoryEntry, HistoryPatch, Outcome, Source } from "./types";
+import type {
+  ActionName,
+  ActionProgress,
+  ActionResult,
+  ActionStep,
+  ActionStepId,
+  HistoryEntry,
+  HistoryPatch,
+  Outcome,
+  Source,
+} from "./types";
 
 export type Caller = { actor: string; source: Source; role: Role };
 
@@ -22,6 +32,12 @@ export type ActionRun = {
   image: ImageInspect | null;
   /** Tells watching clients where the action stands. */
   phase: (phase: string, progress?: number | null) => void;
+  /** Announces the steps the action will take, for the page's checklist. */
+  plan: (steps: ActionStepId[]) => void;
+  /** Begins one step of the plan: `phase` says it in words; `until` is when a timed step should end. */
+  step: (id: ActionStepId, phase: string, options?: { until?: Date }) => void;
+  /** Bytes pulled so far, while the pull step runs. */
+  pulled: (phase: string, progress: number | null, bytes: { current: number; total: number }) => void;
 };
 
 /** `code`: for a `failed` end, what made it fail (it sets the answer's HTTP status). */
@@ -64,6 +80,10 @@ export async function trackAction(
       digestBefore: digestOf(image?.RepoDigests, container.Config.Image),
     });
     const { store } = getLiveFleet();
+    // Every message carries the whole checklist so far: a page opened half-way (or reconnected) shows it all.
+    const track: Pick<ActionProgress, "startedAt" | "plan" | "steps" | "pulled"> = {
+      startedAt: new Date(started).toISOString(),
+    };
     const publish = (phase: string, progress: number | null, end?: ActionEnd, durationMs?: number) =>
       store.publish({
         type: "action",
@@ -78,6 +98,8 @@ export async function trackAction(
           outcome: end?.outcome,
           message: end?.message,
           durationMs,
+          ...track,
+          ...(end ? { endedAt: new Date().toISOString() } : {}),
         },
       });
     publish("started", null);
@@ -88,6 +110,20 @@ export async function trackAction(
         container,
         image,
         phase: (phase, progress = null) => publish(phase, progress),
+        plan: (steps) => {
+          track.plan = steps;
+        },
+        step: (id, phase, options) => {
+          const step: ActionStep = { id, at: new Date().toISOString() };
+          if (options?.until) step.until = options.until.toISOString();
+          track.steps = [...(track.steps ?? []), step];
+          track.pulled = null;
+          publish(phase, null);
+        },
+        pulled: (phase, progress, bytes) => {
+          track.pulled = bytes.total > 0 ? bytes : null;
+          publish(phase, progress);
+        },
       });
     } catch (error) {
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);

@@ -3,7 +3,7 @@ import type { Host } from "./host-config";
 import { getStreamClient } from "./get-client";
 import { registryAuthFor } from "./registry-auth";
 
-export type PullProgress = { status: string; fraction: number | null };
+export type PullProgress = { status: string; fraction: number | null; current: number; total: number };
 
 /**
  * Pulls an image reference, reporting overall progress (bytes of all layers together) as the engine streams
@@ -41,7 +41,12 @@ export async function pullImage(
           current += layer.current;
           total += layer.total;
         }
-        onProgress({ status: event.status ?? "", fraction: total > 0 ? Math.min(1, current / total) : null });
+        onProgress({
+          status: event.status ?? "",
+          fraction: total > 0 ? Math.min(1, current / total) : null,
+          current: Math.min(current, total),
+          total,
+        });
       },
     );
   });

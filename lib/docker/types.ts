@@ -52,7 +52,12 @@ export type ContainerInspect = {
     RestartPolicy?: { Name: string; MaximumRetryCount: number };
     PortBindings?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     Memory?: number;
+    MemorySwap?: number;
     NanoCpus?: number;
+    CpuShares?: number;
+    CpuQuota?: number;
+    CpuPeriod?: number;
+    PidsLimit?: number | null;
   };
   Mounts?: {
     Type: string;

@@ -81,3 +81,15 @@ describe("filterContainers", () => {
     expect(names({ q: "c2ab3" })).toEqual([]);
   });
 });
+
+describe("the attention filter", () => {
+  const flagged = row("alpha", "bad", { state: "exited", exitCode: 1, attention: "exit" });
+  it("keeps only flagged rows, and never a stale one", () => {
+    const list = [
+      { ...flagged, stale: false },
+      { ...row("alpha", "good"), stale: false },
+      { ...row("gone", "old", { attention: "exit" }), stale: true },
+    ];
+    expect(filterContainers(list, { attention: true }).map((r) => r.name)).toEqual(["bad"]);
+  });
+});

@@ -7,9 +7,24 @@ export type FleetView = {
   q: string;
   sort: SortKey;
   dir: SortDirection;
+  /** Only the rows the page flags (`attention` set, host up). */
+  attention: boolean;
+  /** Rows grouped under their compose project. */
+  group: "project" | null;
+  /** The wall screen: host tiles only, no chrome. */
+  wall: boolean;
 };
 
-export const defaultView: FleetView = { host: null, state: null, q: "", sort: "state", dir: "asc" };
+export const defaultView: FleetView = {
+  host: null,
+  state: null,
+  q: "",
+  sort: "state",
+  dir: "asc",
+  attention: false,
+  group: null,
+  wall: false,
+};
 
 /** Reads the table's filters from the URL; anything unrecognised falls back to the default, never throws. */
 export function parseFleetView(params: URLSearchParams): FleetView {
@@ -21,6 +36,9 @@ export function parseFleetView(params: URLSearchParams): FleetView {
     q: params.get("q") ?? "",
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : defaultView.sort,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
+    attention: params.get("attention") === "1",
+    group: params.get("group") === "project" ? "project" : null,
+    wall: params.get("view") === "wall",
   };
 }
 
@@ -32,5 +50,8 @@ export function serializeFleetView(view: FleetView): string {
   if (view.q) params.set("q", view.q);
   if (view.sort !== defaultView.sort) params.set("sort", view.sort);
   if (view.dir !== defaultView.dir) params.set("dir", view.dir);
+  if (view.attention) params.set("attention", "1");
+  if (view.group) params.set("group", view.group);
+  if (view.wall) params.set("view", "wall");
   return params.toString();
 }

@@ -164,3 +164,19 @@ describe("toContainerDetail", () => {
     expect(toContainerDetail("alpha", { ...doc, HostConfig: {} }, NOW).restartPolicy.name).toBe("no");
   });
 });
+
+describe("resource limits", () => {
+  it("reads memory and CPU limits, with nothing where the engine sets no limit", () => {
+    const doc = inspect();
+    doc.HostConfig = { ...doc.HostConfig, Memory: 64 * 2 ** 20, MemorySwap: -1, NanoCpus: 500_000_000 };
+    expect(toContainerDetail("alpha", doc, NOW).limits).toEqual({
+      memoryBytes: 64 * 2 ** 20,
+      memorySwapBytes: -1,
+      cpus: 0.5,
+      cpuShares: null,
+      pidsLimit: null,
+    });
+    doc.HostConfig = { Memory: 0, NanoCpus: 0, CpuQuota: 150_000, CpuPeriod: 100_000, PidsLimit: 0 };
+    expect(toContainerDetail("alpha", doc, NOW).limits).toMatchObject({ memoryBytes: null, cpus: 1.5 });
+  });
+});

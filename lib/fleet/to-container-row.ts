@@ -7,6 +7,7 @@ import {
   type ContainerState,
   type Health,
   type LastExit,
+  type ResourceLimits,
 } from "./types";
 
 // Docker writes this instead of null for a container that never started or never stopped.
@@ -82,6 +83,7 @@ export function toContainerDetail(hostId: string, inspect: ContainerInspect, now
             startPeriodNs: check.StartPeriod ?? null,
           }
         : null,
+    limits: toLimits(inspect.HostConfig),
     healthLog: (inspect.State.Health?.Log ?? []).map((probe) => ({
       start: probe.Start,
       end: probe.End,
@@ -93,6 +95,23 @@ export function toContainerDetail(hostId: string, inspect: ContainerInspect, now
     workingDir: inspect.Config.WorkingDir ?? "",
     hostname: inspect.Config.Hostname ?? "",
     error: inspect.State.Error || null,
+  };
+}
+
+function toLimits(config: ContainerInspect["HostConfig"]): ResourceLimits {
+  const positive = (value: number | null | undefined) => (value && value > 0 ? value : null);
+  const quota = positive(config.CpuQuota);
+  const cpus = positive(config.NanoCpus)
+    ? (config.NanoCpus ?? 0) / 1e9
+    : quota
+      ? quota / (positive(config.CpuPeriod) ?? 100_000)
+      : null;
+  return {
+    memoryBytes: positive(config.Memory),
+    memorySwapBytes: config.MemorySwap === -1 ? -1 : positive(config.MemorySwap),
+    cpus,
+    cpuShares: positive(config.CpuShares),
+    pidsLimit: positive(config.PidsLimit),
   };
 }
 

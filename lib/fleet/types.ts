@@ -78,6 +78,17 @@ export type HealthcheckConfig = {
 };
 export type HealthProbe = { start: string; end: string; exitCode: number; output: string };
 
+/** The resources a container may use; null where the engine sets no limit. */
+export type ResourceLimits = {
+  memoryBytes: number | null;
+  /** Memory plus swap; -1 for unlimited swap. */
+  memorySwapBytes: number | null;
+  /** CPUs, as `--cpus` takes them (from NanoCpus, or from a CFS quota and period). */
+  cpus: number | null;
+  cpuShares: number | null;
+  pidsLimit: number | null;
+};
+
 export type ContainerDetail = ContainerRow & {
   command: string[] | null;
   entrypoint: string[] | null;
@@ -86,6 +97,7 @@ export type ContainerDetail = ContainerRow & {
   ports: PortBinding[];
   restartPolicy: { name: string; maximumRetryCount: number };
   healthcheck: HealthcheckConfig | null;
+  limits: ResourceLimits;
   healthLog: HealthProbe[];
   networkMode: string;
   user: string;

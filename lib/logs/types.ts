@@ -14,3 +14,13 @@ export type SkippedEvent = { count: number };
 export type EngineEndEvent = { reason: "stopped" | "error"; message?: string };
 /** Data of the `end` event: the engine's end, or the caller's access ending (a revoked token, a sign-out…). */
 export type EndEvent = EngineEndEvent | AccessEndEvent;
+
+/** GET /api/containers/{hostId}/{nameOrId}/logs/older: a page of earlier lines, oldest first. */
+export type OlderLinesResponse = { lines: LogEntry[]; more: boolean };
+
+/** A line of a compose project's merged log: which container wrote it. */
+export type ProjectLogEntry = LogEntry & { hostId: string; container: string };
+/** Data of the `containers` event of GET /api/projects/{project}/logs: the containers merged, in colour order. */
+export type ProjectContainersEvent = { containers: { hostId: string; name: string; state: string }[] };
+/** Data of its `lines` event. */
+export type ProjectLinesEvent = { lines: ProjectLogEntry[] };

@@ -23,6 +23,20 @@ export function useFleetEvents(): LiveStatus {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let queue: FleetMessage[] = [];
     let scheduled = false;
+    let cancelled = false;
+    // Data arriving while Suspense boundaries are still hydrating would make them render something other than
+    // the server's HTML (React error 418). The stream opens at once, so the snapshot (the first paint's one data
+    // source) travels while the page loads, but what it brings is applied once the page has loaded and hydrated.
+    let loaded = false;
+    let held: (() => void)[] = [];
+    const whenLoaded = (apply: () => void) => (loaded ? apply() : held.push(apply));
+    const onLoad = () =>
+      requestAnimationFrame(() => {
+        if (cancelled) return;
+        loaded = true;
+        for (const apply of held) apply();
+        held = [];
+      });
     // Messages arriving in one frame are applied together: a burst of 500 events is one render, not 500.
     // A hidden tab gets no animation frames, so it flushes on a timer instead of queueing all day.
     const flush = () => {
@@ -31,8 +45,8 @@ export function useFleetEvents(): LiveStatus {
       queue = [];
       applyMessages(client, batch);
     };
-    const enqueue = (event: MessageEvent<string>) => {
-      queue.push(JSON.parse(event.data) as FleetMessage);
+    const enqueue = (message: FleetMessage) => {
+      queue.push(message);
       if (scheduled) return;
       scheduled = true;
       if (document.hidden) setTimeout(flush, 500);
@@ -41,20 +55,29 @@ export function useFleetEvents(): LiveStatus {
     const connect = () => {
       source = new EventSource("/api/events");
       source.addEventListener("snapshot", (event) => {
-        queue = [];
-        applySnapshot(client, JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot);
-        setStatus("live");
+        const snapshot = JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot;
+        whenLoaded(() => {
+          queue = [];
+          applySnapshot(client, snapshot);
+          setStatus("live");
+        });
       });
       for (const type of ["container", "host", "incident", "action", "service"])
-        source.addEventListener(type, enqueue as EventListener);
+        source.addEventListener(type, (event) => {
+          const message = JSON.parse((event as MessageEvent<string>).data) as FleetMessage;
+          whenLoaded(() => enqueue(message));
+        });
       source.addEventListener("end", (event) => {
         source?.close();
-        setStatus("ended");
-        leaveAfterAccessEnd(JSON.parse((event as MessageEvent<string>).data) as AccessEndEvent);
+        const end = JSON.parse((event as MessageEvent<string>).data) as AccessEndEvent;
+        whenLoaded(() => {
+          setStatus("ended");
+          leaveAfterAccessEnd(end);
+        });
       });
-      source.onopen = () => setStatus("live");
+      source.onopen = () => whenLoaded(() => setStatus("live"));
       source.onerror = () => {
-        setStatus("reconnecting");
+        whenLoaded(() => setStatus("reconnecting"));
         // EventSource retries by itself unless the server answered with an error; then it gives up for good.
         // Asking why sends a signed-out browser to sign in rather than knocking every 2 s with a dead session.
         if (source?.readyState === EventSource.CLOSED)
@@ -63,15 +86,12 @@ export function useFleetEvents(): LiveStatus {
           });
       };
     };
-    // Data arriving while Suspense boundaries are still hydrating would make them render something other
-    // than the server's HTML (React error 418): connect once the page has loaded and hydrated.
-    let cancelled = false;
-    const start = () => requestAnimationFrame(() => !cancelled && connect());
-    if (document.readyState === "complete") start();
-    else window.addEventListener("load", start, { once: true });
+    connect();
+    if (document.readyState === "complete") onLoad();
+    else window.addEventListener("load", onLoad, { once: true });
     return () => {
       cancelled = true;
-      window.removeEventListener("load", start);
+      window.removeEventListener("load", onLoad);
       clearTimeout(retry);
       source?.close();
     };

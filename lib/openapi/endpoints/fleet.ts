@@ -1,7 +1,12 @@
 import "server-only";
 import { endpoint } from "@/lib/api/endpoint";
 import { containerParamsSchema, containersQuerySchema, revealEnvBodySchema } from "@/lib/fleet/schemas";
-import { logsQuerySchema } from "@/lib/logs/schemas";
+import {
+  logsQuerySchema,
+  olderLinesQuerySchema,
+  projectLogsQuerySchema,
+  projectParamsSchema,
+} from "@/lib/logs/schemas";
 import { statsQuerySchema } from "@/lib/stats/schemas";
 
 const FLEET = "Fleet";
@@ -52,6 +57,27 @@ export const fleetEndpoints = {
     tag: FLEET,
     answers: "sse",
     summary: "The container's log: its last lines, then every new one (server-sent events)",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  olderLogs: endpoint({
+    method: "GET",
+    path: "/api/containers/{hostId}/{nameOrId}/logs/older",
+    auth: "viewer",
+    params: containerParamsSchema,
+    query: olderLinesQuerySchema,
+    tag: FLEET,
+    summary: "The log lines before a time, for scrolling back past what the stream sent",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  projectLogs: endpoint({
+    method: "GET",
+    path: "/api/projects/{project}/logs",
+    auth: "viewer",
+    params: projectParamsSchema,
+    query: projectLogsQuerySchema,
+    tag: FLEET,
+    answers: "sse",
+    summary: "The merged, time-ordered log of every container of a compose project (server-sent events)",
     errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
   }),
   stats: endpoint({
