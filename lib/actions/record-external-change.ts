@@ -52,6 +52,8 @@ export class ExternalChangeRecorder {
       containerIdBefore: before.id,
       imageRef: row.image,
       imageIdBefore: before.imageId,
+      project: row.compose?.project ?? null,
+      service: row.compose?.service ?? null,
     });
     updateHistory(db, entry.id, {
       containerIdAfter: row.id,

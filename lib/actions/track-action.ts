@@ -5,6 +5,7 @@ import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import { toWharfError } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
+import { digestOf, provenanceOf } from "@/lib/core/image-provenance";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDb } from "@/lib/db/db";
 import { recordHistory } from "@/lib/db/record-history";
@@ -62,6 +63,9 @@ export async function trackAction(
       imageRef: container.Config.Image,
       imageIdBefore: container.Image,
       digestBefore: digestOf(image?.RepoDigests, container.Config.Image),
+      project: container.Config.Labels?.["com.docker.compose.project"] ?? null,
+      service: container.Config.Labels?.["com.docker.compose.service"] ?? null,
+      provenanceBefore: image ? provenanceOf(image, container.Config.Image) : null,
     });
     const { store } = getLiveFleet();
     const publish = (phase: string, progress: number | null, end?: ActionEnd) =>
@@ -112,10 +116,5 @@ export async function trackAction(
   });
 }
 
-/** The registry digest of the reference a container was created from, when the engine knows it. */
-export function digestOf(repoDigests: string[] | null | undefined, ref: string): string | null {
-  if (!repoDigests || repoDigests.length === 0) return null;
-  const repo = ref.replace(/@.*$/, "").replace(/:[^/:]+$/, "");
-  const match = repoDigests.find((d) => d.startsWith(`${repo}@`)) ?? repoDigests[0]!;
-  return match.slice(match.indexOf("@") + 1);
-}
+// Lives with the image provenance it is part of; re-exported for the actions that import it from here.
+export { digestOf };

@@ -32,6 +32,19 @@ export type AttentionReason = (typeof attentionReasons)[number];
  */
 export type LastExit = { code: number; oom: boolean; cause: ExitCause | null; at: string };
 
+/**
+ * What an image says of itself in its OCI labels (`org.opencontainers.image.version`, `.revision`, `.source`,
+ * `.created`), plus its registry digest and, when `source` is a forge URL, the revision's commit page.
+ */
+export type ImageProvenance = {
+  version: string | null;
+  revision: string | null;
+  source: string | null;
+  created: string | null;
+  digest: string | null;
+  commitUrl: string | null;
+};
+
 /** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
 export type ContainerRow = {
   hostId: string;
@@ -52,6 +65,8 @@ export type ContainerRow = {
   exitCause: ExitCause | null;
   lastExit: LastExit | null;
   attention: AttentionReason | null;
+  /** Its image's provenance; null until Wharf has read the image (once per image id, not per request). */
+  provenance: ImageProvenance | null;
 };
 
 /** A row as the API returns it: `stale` when its host is down and the row is the last state known. */

@@ -24,6 +24,10 @@ const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
   ["imageIdAfter", (e) => e.imageIdAfter],
   ["configDiff", (e) => JSON.stringify(e.configDiff)],
   ["detail", (e) => e.detail],
+  ["project", (e) => e.project],
+  ["service", (e) => e.service],
+  ["provenanceBefore", (e) => (e.provenanceBefore ? JSON.stringify(e.provenanceBefore) : null)],
+  ["provenanceAfter", (e) => (e.provenanceAfter ? JSON.stringify(e.provenanceAfter) : null)],
 ];
 
 // A spreadsheet runs a cell that starts like a formula (OWASP "CSV injection"): an actor or an error message

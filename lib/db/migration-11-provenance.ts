@@ -1,0 +1,18 @@
+import "server-only";
+import type { Migration } from "./migration";
+
+export const migration11: Migration = {
+  version: 11,
+  // Provenance and delivery insights (issue 14). A history row keeps the compose project and service of its
+  // container and what the images before and after said of themselves (OCI labels, digest, as JSON), so it
+  // stays true after the image is gone; insights read deploys and incidents by time, which the existing
+  // (at DESC, id DESC) and incidents_newest indexes serve.
+  sql: `
+      ALTER TABLE deploy_history ADD COLUMN project TEXT;
+      ALTER TABLE deploy_history ADD COLUMN service TEXT;
+      ALTER TABLE deploy_history ADD COLUMN provenance_before TEXT
+        CHECK (provenance_before IS NULL OR json_valid(provenance_before));
+      ALTER TABLE deploy_history ADD COLUMN provenance_after TEXT
+        CHECK (provenance_after IS NULL OR json_valid(provenance_after));
+    `,
+};
