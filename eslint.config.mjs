@@ -20,6 +20,7 @@ const floors = [
   ["stats"],
   ["actions"],
   ["incidents", "history"],
+  ["insights"],
   ["autoheal"],
   ["alerts"],
   ["live"],

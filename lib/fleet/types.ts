@@ -141,3 +141,32 @@ export type HostAvailability = { id: string; status: HostStatus; error: string |
 export type HostsResponse = { hosts: HostSummary[] };
 export type ContainersResponse = { containers: ListedContainer[]; hosts: HostAvailability[] };
 export type ContainerResponse = { container: ContainerDetail };
+
+/** One image a cell of the inventory runs: its version (or short digest), and how many containers run it. */
+export type InventoryVersion = {
+  /** What the cell shows: the image's version label, else its short digest, else its short image id. */
+  label: string;
+  imageId: string;
+  version: string | null;
+  revision: string | null;
+  commitUrl: string | null;
+  digest: string | null;
+  /** Containers on this host with this image, whatever their state; `running` of them are running. */
+  count: number;
+  running: number;
+};
+
+/**
+ * One compose service (`project/service`) or, for containers outside compose, one image repository, with
+ * what each host runs of it. `drift`: not every container of it runs the same image.
+ */
+export type InventoryRow = {
+  key: string;
+  kind: "service" | "image";
+  name: string;
+  repository: string;
+  cells: Record<string, InventoryVersion[]>;
+  drift: boolean;
+};
+
+export type InventoryResponse = { hosts: HostAvailability[]; rows: InventoryRow[] };

@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/route";
+import { exportInventoryCsv } from "@/lib/fleet/export-inventory-csv";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = route({ auth: "viewer" }, async () => exportInventoryCsv());
