@@ -19,6 +19,7 @@ import { useRunningActions } from "@/lib/queries/use-running-actions";
 import { containerHref } from "./attention-list";
 import { StateBadge } from "./state-badge";
 import { rowKey, useRowSelection } from "./use-row-selection";
+import { ImageVersion } from "./image-version";
 
 const ROW_HEIGHT = 40;
 const columns: { key: SortKey; label: string; className?: string }[] = [
@@ -248,6 +249,7 @@ function Row({ row, now, top, incidents, busy, canOperate, selected, onSelect, o
       </div>
       <div role="cell" className="truncate font-mono text-xs" title={row.imageId}>
         {row.image}
+        <ImageVersion provenance={row.provenance} />
       </div>
       <div role="cell">
         {row.stale ? (

@@ -3,4 +3,6 @@ export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/", label: "Fleet" },
   { href: "/incidents", label: "Incidents" },
   { href: "/history", label: "History" },
+  { href: "/inventory", label: "Inventory" },
+  { href: "/insights", label: "Insights" },
 ];

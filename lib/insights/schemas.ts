@@ -30,4 +30,4 @@ export const insightsQuerySchema = z
         message: `the period may span ${MAX_INSIGHTS_DAYS} days at most`,
       });
   });
-export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
+export type { InsightsQuery } from "./types";

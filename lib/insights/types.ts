@@ -72,5 +72,8 @@ export type InsightsResponse = {
   byHost: GroupFigures[];
 };
 
+/** What `/insights` and `GET /api/insights` are asked: a period (ISO) and an optional host and compose project. */
+export type InsightsQuery = { from?: string; to?: string; host?: string; project?: string };
+
 export const DEFAULT_INSIGHTS_DAYS = 30;
 export const MAX_INSIGHTS_DAYS = 366;
