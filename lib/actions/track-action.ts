@@ -12,7 +12,15 @@ import { recordHistory } from "@/lib/db/record-history";
 import { updateHistory } from "@/lib/db/update-history";
 import { ActionFailedError } from "./action-failure";
 import { withContainerLock } from "./container-lock";
-import type { ActionName, ActionResult, HistoryEntry, HistoryPatch, Outcome, Source } from "./types";
+import type {
+  ActionName,
+  ActionResult,
+  ActionStep,
+  HistoryEntry,
+  HistoryPatch,
+  Outcome,
+  Source,
+} from "./types";
 
 export type Caller = { actor: string; source: Source; role: Role };
 
@@ -68,7 +76,11 @@ export async function trackAction(
       provenanceBefore: image ? provenanceOf(image, container.Config.Image) : null,
     });
     const { store } = getLiveFleet();
-    const publish = (phase: string, progress: number | null, end?: ActionEnd) =>
+    const steps: ActionStep[] = [];
+    const publish = (phase: string, progress: number | null, end?: ActionEnd) => {
+      // A pull reports progress many times a second: a step is a new phase, not a new percentage.
+      const name = phase.replace(/:.*$/, "");
+      if (!end && steps.at(-1)?.phase !== name) steps.push({ at: new Date().toISOString(), phase: name });
       store.publish({
         type: "action",
         progress: {
@@ -83,6 +95,7 @@ export async function trackAction(
           message: end?.message,
         },
       });
+    };
     publish("started", null);
     let end: ActionEnd;
     try {
@@ -102,6 +115,7 @@ export async function trackAction(
       error:
         end.outcome === "succeeded" || end.outcome === "no-change" ? (end.patch?.error ?? null) : end.message,
       durationMs: Date.now() - started,
+      steps: [...steps, { at: new Date().toISOString(), phase: end.outcome }],
     });
     publish("done", null, end);
     const result: ActionResult = {

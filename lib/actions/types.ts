@@ -58,7 +58,11 @@ export type HistoryEntry = {
    */
   provenanceBefore: ImageProvenance | null;
   provenanceAfter: ImageProvenance | null;
+  /** The phases a Wharf action went through, oldest first, each with when it began; empty for external rows. */
+  steps: ActionStep[];
 };
+
+export type ActionStep = { at: string; phase: string };
 
 export type NewHistoryEntry = Pick<
   HistoryEntry,

@@ -4,7 +4,7 @@ import { commitUrl } from "@/lib/core/image-provenance";
 import type { ImageProvenance } from "@/lib/fleet/types";
 
 export const historyColumns = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps`;
 
 export type HistoryRow = {
   id: number;
@@ -31,6 +31,7 @@ export type HistoryRow = {
   service: string | null;
   provenance_before: string | null;
   provenance_after: string | null;
+  steps: string;
 };
 
 export function toHistoryEntry(row: unknown): HistoryEntry {
@@ -60,6 +61,7 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     service: r.service,
     provenanceBefore: fromProvenanceJson(r.provenance_before),
     provenanceAfter: fromProvenanceJson(r.provenance_after),
+    steps: JSON.parse(r.steps),
   };
 }
 
@@ -93,4 +95,5 @@ export const historyColumnOf: Record<string, string> = {
   detail: "detail",
   provenanceBefore: "provenance_before",
   provenanceAfter: "provenance_after",
+  steps: "steps",
 };

@@ -6,7 +6,8 @@ export const migration11: Migration = {
   // Provenance and delivery insights (issue 14). A history row keeps the compose project and service of its
   // container and what the images before and after said of themselves (OCI labels, digest, as JSON), so it
   // stays true after the image is gone; insights read deploys and incidents by time, which the existing
-  // (at DESC, id DESC) and incidents_newest indexes serve.
+  // (at DESC, id DESC) and incidents_newest indexes serve. `steps`: the phases an action went through, with
+  // their times (pulling, creating, checking it holds, rolling back), shown when a row is opened.
   sql: `
       ALTER TABLE deploy_history ADD COLUMN project TEXT;
       ALTER TABLE deploy_history ADD COLUMN service TEXT;
@@ -14,5 +15,7 @@ export const migration11: Migration = {
         CHECK (provenance_before IS NULL OR json_valid(provenance_before));
       ALTER TABLE deploy_history ADD COLUMN provenance_after TEXT
         CHECK (provenance_after IS NULL OR json_valid(provenance_after));
+      ALTER TABLE deploy_history ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'
+        CHECK (json_valid(steps) AND json_type(steps) = 'array');
     `,
 };

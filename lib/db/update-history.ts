@@ -9,7 +9,7 @@ export function updateHistory(db: Db, id: number, patch: HistoryPatch): HistoryE
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
   const sets = entries.map(([field]) => `${historyColumnOf[field]} = ?`);
   const values = entries.map(([field, value]) => {
-    if (field === "configDiff") return JSON.stringify(value);
+    if (field === "configDiff" || field === "steps") return JSON.stringify(value);
     if (field === "crashedAfter") return value === null ? null : value ? 1 : 0;
     if (field === "provenanceBefore" || field === "provenanceAfter")
       return toProvenanceJson(value as ImageProvenance | null);

@@ -50,6 +50,7 @@ const entry: HistoryEntry = {
   service: null,
   provenanceBefore: null,
   provenanceAfter: null,
+  steps: [],
 };
 
 describe("the history CSV", () => {
@@ -81,6 +82,7 @@ describe("the history CSV", () => {
       "service",
       "provenanceBefore",
       "provenanceAfter",
+      "steps",
     ]);
     expect(Object.fromEntries(header!.map((name, i) => [name, line![i]]))).toMatchObject({
       id: "7",
@@ -99,7 +101,7 @@ describe("the history CSV", () => {
     const line = historyCsvLine({ ...entry, error, outcome: null, crashedAfter: null, durationMs: null });
     expect(line.endsWith("\r\n")).toBe(true);
     const [cells] = parseCsv(line);
-    expect(cells).toHaveLength(24);
+    expect(cells).toHaveLength(25);
     expect(cells![13]).toBe(error);
     expect(cells!.slice(10, 13)).toEqual(["", "", ""]);
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

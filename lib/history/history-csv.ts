@@ -27,6 +27,7 @@ const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
   ["service", (e) => e.service],
   ["provenanceBefore", (e) => (e.provenanceBefore ? JSON.stringify(e.provenanceBefore) : null)],
   ["provenanceAfter", (e) => (e.provenanceAfter ? JSON.stringify(e.provenanceAfter) : null)],
+  ["steps", (e) => JSON.stringify(e.steps)],
 ];
 
 // The cell rules (quoting, the CSV-injection guard) are shared with the inventory's export.
