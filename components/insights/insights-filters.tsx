@@ -1,4 +1,5 @@
 "use client";
+import { useId, type ReactNode } from "react";
 import type { InsightsQuery } from "@/lib/insights/types";
 
 const field =
@@ -18,6 +19,7 @@ export function InsightsFilters({
   hostIds: string[];
   onChange: (next: InsightsQuery) => void;
 }) {
+  const id = useId();
   const date = (key: "from" | "to") => (event: { currentTarget: HTMLInputElement }) => {
     const value = event.currentTarget.value.trim();
     if (value === "") onChange({ ...query, [key]: undefined });
@@ -30,29 +32,29 @@ export function InsightsFilters({
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => e.preventDefault()}
     >
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        From (UTC)
+      <Field label="From (UTC)" htmlFor={`${id}-from`}>
         <input
+          id={`${id}-from`}
           name="from"
           defaultValue={query.from?.slice(0, 10) ?? ""}
           placeholder="YYYY-MM-DD"
           onChange={date("from")}
           className={`${field} w-32 font-mono`}
         />
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        Before (UTC)
+      </Field>
+      <Field label="Before (UTC)" htmlFor={`${id}-to`}>
         <input
+          id={`${id}-to`}
           name="to"
           defaultValue={query.to?.slice(0, 10) ?? ""}
           placeholder="YYYY-MM-DD"
           onChange={date("to")}
           className={`${field} w-32 font-mono`}
         />
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        Host
+      </Field>
+      <Field label="Host" htmlFor={`${id}-host`}>
         <select
+          id={`${id}-host`}
           name="host"
           value={query.host ?? ""}
           onChange={(e) => onChange({ ...query, host: e.currentTarget.value || undefined })}
@@ -65,10 +67,10 @@ export function InsightsFilters({
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        Compose project
+      </Field>
+      <Field label="Compose project" htmlFor={`${id}-project`}>
         <input
+          id={`${id}-project`}
           name="project"
           defaultValue={query.project ?? ""}
           placeholder="all"
@@ -78,7 +80,18 @@ export function InsightsFilters({
           }
           className={`${field} w-36`}
         />
-      </label>
+      </Field>
     </form>
+  );
+}
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
