@@ -140,6 +140,7 @@ describe("inventory and provenance", () => {
     const response = await fetch(`${inject("wharfUrl")}/api/inventory.csv`, { headers: authHeaders() });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect((await api("/api/inventory?host=alpha")).status).toBe(400);
     const lines = (await response.text()).split("\r\n").filter((line) => line.includes(`${project}/api`));
     expect(lines.sort()).toEqual(
       [
