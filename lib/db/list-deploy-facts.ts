@@ -9,7 +9,8 @@ type Row = Omit<DeployFact, "crashedAfter"> & { crashedAfter: number | null };
 
 /**
  * Settled redeploys in [from, to), oldest first. A rollback is not counted as a deploy: it undoes one. The
- * time index bounds the walk; host and project are checked on the rows it finds.
+ * partial index of redeploys (migration 11) bounds the walk, which only a query spelling out
+ * `action = 'redeploy'` can use; host and project are checked on the rows it finds.
  */
 export function listDeployFacts(db: Db, range: FactsRange): DeployFact[] {
   const rows = cachedStatement(
@@ -17,7 +18,7 @@ export function listDeployFacts(db: Db, range: FactsRange): DeployFact[] {
     `SELECT at, host_id AS hostId, container_name AS containerName, project, service, outcome,
        crashed_after AS crashedAfter, json_extract(provenance_after, '$.created') AS imageCreated
      FROM deploy_history
-     WHERE at >= ? AND at < ? AND +action = 'redeploy' AND +outcome IN ('succeeded', 'failed', 'rolled-back')
+     WHERE action = 'redeploy' AND at >= ? AND at < ? AND +outcome IN ('succeeded', 'failed', 'rolled-back')
        AND (? IS NULL OR +host_id = ?) AND (? IS NULL OR +project = ?)
      ORDER BY at, id`,
   ).all(

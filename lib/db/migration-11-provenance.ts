@@ -5,8 +5,9 @@ export const migration11: Migration = {
   version: 11,
   // Provenance and delivery insights (issue 14). A history row keeps the compose project and service of its
   // container and what the images before and after said of themselves (OCI labels, digest, as JSON), so it
-  // stays true after the image is gone; insights read deploys and incidents by time, which the existing
-  // (at DESC, id DESC) and incidents_newest indexes serve. `steps`: the phases an action went through, with
+  // stays true after the image is gone. Insights read a period's redeploys: the partial index holds only those,
+  // so a month of a busy history is not a walk over every start, stop and restart of that month; incidents
+  // are read by time through incidents_newest. `steps`: the phases an action went through, with
   // their times (pulling, creating, checking it holds, rolling back), shown when a row is opened.
   sql: `
       ALTER TABLE deploy_history ADD COLUMN project TEXT;
@@ -17,5 +18,6 @@ export const migration11: Migration = {
         CHECK (provenance_after IS NULL OR json_valid(provenance_after));
       ALTER TABLE deploy_history ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'
         CHECK (json_valid(steps) AND json_type(steps) = 'array');
+      CREATE INDEX deploy_history_deploys ON deploy_history (at, id) WHERE action = 'redeploy';
     `,
 };

@@ -32,18 +32,23 @@ export function computeInsights({ from, to, deploys, incidents }: InsightsInput)
   const start = Date.parse(from);
   const end = Date.parse(to);
   const previousStart = start - (end - start);
-  const within = (iso: string, a: number, b: number) => {
-    const ms = Date.parse(iso);
-    return ms >= a && ms < b;
-  };
-  const now = {
-    deploys: deploys.filter((d) => within(d.at, start, end)),
-    incidents: incidents.filter((i) => within(i.openedAt, start, end)),
-  };
-  const before = {
-    deploys: deploys.filter((d) => within(d.at, previousStart, start)),
-    incidents: incidents.filter((i) => within(i.openedAt, previousStart, start)),
-  };
+  // ISO instants of one format compare as text: no parsing per fact.
+  const [a, b, c] = [previousStart, start, end].map((ms) => new Date(ms).toISOString()) as [
+    string,
+    string,
+    string,
+  ];
+  const now: Facts = { deploys: [], incidents: [] };
+  const before: Facts = { deploys: [], incidents: [] };
+  for (const d of deploys)
+    (d.at >= b && d.at < c ? now : d.at >= a && d.at < b ? before : null)?.deploys.push(d);
+  for (const i of incidents)
+    (i.openedAt >= b && i.openedAt < c
+      ? now
+      : i.openedAt >= a && i.openedAt < b
+        ? before
+        : null
+    )?.incidents.push(i);
   const days = (end - start) / DAY_MS;
   const current = figures(now.deploys, now.incidents, days);
   const previous = figures(before.deploys, before.incidents, days);
@@ -153,28 +158,39 @@ function keysOf(all: DeployFact[]): Record<"service" | "project" | "host", KeyOf
 
 /** Figures per group that deployed in either period, busiest first. */
 function groups(now: Facts, before: Facts, keyOf: KeyOf): GroupFigures[] {
-  const keys = new Set<string>();
-  for (const d of [...now.deploys, ...before.deploys]) {
+  // One pass over the facts into buckets: a fleet with a thousand services must not cost services × deploys.
+  type Bucket = { current: DeployFact[]; previous: DeployFact[]; restores: number[] };
+  const buckets = new Map<string, Bucket>();
+  const bucket = (key: string) => {
+    let found = buckets.get(key);
+    if (!found) buckets.set(key, (found = { current: [], previous: [], restores: [] }));
+    return found;
+  };
+  for (const d of now.deploys) {
     const key = keyOf.deploy(d);
-    if (key !== null) keys.add(key);
+    if (key !== null) bucket(key).current.push(d);
   }
-  return [...keys]
-    .map((key) => {
-      const current = now.deploys.filter((d) => keyOf.deploy(d) === key);
-      const previous = before.deploys.filter((d) => keyOf.deploy(d) === key);
-      const restored = now.incidents.filter((i) => i.endedAt !== null && keyOf.incident(i) === key);
-      return {
-        key,
-        deploys: current.length,
-        succeeded: current.filter((d) => d.outcome === "succeeded").length,
-        changeFailureRate: rate(current),
-        previousDeploys: previous.length,
-        previousChangeFailureRate: rate(previous),
-        leadTimeMedianMs: spread(leadTimes(current)).medianMs,
-        restoreMedianMs: spread(restored.map((i) => Date.parse(i.endedAt!) - Date.parse(i.openedAt)))
-          .medianMs,
-      };
-    })
+  for (const d of before.deploys) {
+    const key = keyOf.deploy(d);
+    if (key !== null) bucket(key).previous.push(d);
+  }
+  for (const i of now.incidents) {
+    const key = i.endedAt === null ? null : keyOf.incident(i);
+    // Only groups that deployed are listed: an incident alone does not make one.
+    const found = key === null ? undefined : buckets.get(key);
+    found?.restores.push(Date.parse(i.endedAt!) - Date.parse(i.openedAt));
+  }
+  return [...buckets]
+    .map(([key, { current, previous, restores }]) => ({
+      key,
+      deploys: current.length,
+      succeeded: current.filter((d) => d.outcome === "succeeded").length,
+      changeFailureRate: rate(current),
+      previousDeploys: previous.length,
+      previousChangeFailureRate: rate(previous),
+      leadTimeMedianMs: spread(leadTimes(current)).medianMs,
+      restoreMedianMs: spread(restores).medianMs,
+    }))
     .sort((a, b) => b.deploys - a.deploys || a.key.localeCompare(b.key));
 }
 

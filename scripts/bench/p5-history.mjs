@@ -48,6 +48,7 @@ export const P5_SCHEMA = `
   CREATE INDEX deploy_history_by_rare_action ON deploy_history (action, at DESC, id DESC)
     WHERE action = 'start' OR action = 'stop' OR action = 'rollback';
   CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
+  CREATE INDEX deploy_history_deploys ON deploy_history (at, id) WHERE action = 'redeploy';
 `;
 
 // The SQL listHistory (lib/db/list-history.ts) and countDeploysPerDay generate for these filters; the
