@@ -79,8 +79,8 @@ export async function trackAction(
     const steps: ActionStep[] = [];
     const publish = (phase: string, progress: number | null, end?: ActionEnd) => {
       // A pull reports progress many times a second: a step is a new phase, not a new percentage.
-      const name = phase.replace(/:.*$/, "");
-      if (!end && steps.at(-1)?.phase !== name) steps.push({ at: new Date().toISOString(), phase: name });
+      const step = phase.replace(/:.*$/, "");
+      if (!end && steps.at(-1)?.phase !== step) steps.push({ at: new Date().toISOString(), phase: step });
       store.publish({
         type: "action",
         progress: {
