@@ -19,11 +19,12 @@ const floors = [
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history"],
+  ["incidents", "history", "swarm"],
   ["insights"],
   ["autoheal"],
   ["alerts"],
-  ["live"],
+  ["metrics"],
+  ["live", "openapi"],
   ["queries"],
 ];
 

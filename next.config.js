@@ -1,7 +1,15 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The container image (Dockerfile) runs `.next/standalone/server.js`: the server and only the files it
+  // needs. `npm start` serves the same build with `next start`, which warns that it "does not work" with
+  // standalone output although it does; scripts/start.mjs sets WHARF_NEXT_START so that warning never shows.
+  output: process.env.WHARF_NEXT_START === "1" ? undefined : "standalone",
+  // The checkout is the root of what gets traced, whatever lockfiles its parent folders hold.
+  outputFileTracingRoot: __dirname,
   // dockerode pulls in ssh2's native addon, which Turbopack cannot bundle.
-  serverExternalPackages: ["dockerode", "better-sqlite3"],
+  serverExternalPackages: ["dockerode", "ssh2", "better-sqlite3"],
+  // Wharf serves no optimised images: the standalone output (and the image) need not carry sharp.
+  outputFileTracingExcludes: { "*": ["./node_modules/{sharp,@img}/**"] },
   // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default WHARF_HOSTNAME) needs this.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,

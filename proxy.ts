@@ -29,7 +29,8 @@ export function proxy(request: NextRequest) {
 }
 
 // Prefetches included: a prefetch of a page that is not cached yet is answered with the page's HTML, and every
-// HTML answer needs the policy. /api stays out: Next would buffer each request body for proxy.ts to read.
+// HTML answer needs the policy. /api stays out: Next would buffer each request body for proxy.ts to read; so does
+// /metrics, an API answer too (the route wrapper checks its caller), scraped every few seconds.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|metrics$|_next/static|_next/image|favicon.ico).*)"],
 };

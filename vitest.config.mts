@@ -14,7 +14,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          environment: "node",
+          // Sign-in tests run scrypt at its real cost, dozens of times: on a loaded two-core machine that takes
+          // longer than Vitest's default 5 s. No test here waits on anything else.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Stops what fleet-up.sh started: the three engines and the registry, by the pids in their pid files.
-# Containers stay on the engines' data roots unless --purge, which also deletes the data roots, the
-# run dir and .fleet/hosts.json (the certificates are kept).
+# Stops what fleet-up.sh started: the five engines and the registry, by the pids in their pid files.
+# Containers, and the swarm of sierra and tango, stay on the engines' data roots unless --purge, which also
+# deletes the data roots, the run dir and .fleet/hosts.json (the certificates are kept). A kept swarm comes
+# back as it was on the next fleet:up; a purged one is initialised afresh (fleet-up.sh, ensure_swarm).
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh
@@ -117,6 +118,8 @@ main() {
 
   if ((PURGE)); then
     rm -rf "$FLEET_DATA" "$FLEET_HOSTS_JSON"
+    # The bridge swarm mode made for its gateway outlives the engines; nothing else here creates one.
+    if ip link show docker_gwbridge >/dev/null 2>&1; then ip link delete docker_gwbridge 2>/dev/null || true; fi
     # The lock file lives in the run dir and we still hold it; remove everything else.
     find "$FLEET_RUN" -mindepth 1 -maxdepth 1 ! -name .lock -exec rm -rf {} +
     echo "fleet: purged $FLEET_DATA, $FLEET_RUN and $FLEET_HOSTS_JSON"

@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # Shared settings and helpers for the fleet scripts. Sourced, never executed.
 #
-# The "fleet" is three real dockerd engines (alpha, bravo, charlie) plus a registry, all on loopback or
-# unix sockets. Networking stays off everywhere: no bridge, no iptables, containers use --network none.
+# The "fleet" is five real dockerd engines plus a registry, all on loopback or unix sockets: the standalone
+# alpha, bravo and charlie, and sierra (swarm manager) with tango (swarm worker). Networking stays off
+# everywhere: no bridge, no iptables, containers use --network none, services name no network.
 
 FLEET_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 FLEET_RUN="${WHARF_FLEET_RUN:-/run/wharf-fleet}"
@@ -13,7 +14,15 @@ FLEET_CERTS="$FLEET_DIR/certs"
 FLEET_HOSTS_JSON="$FLEET_DIR/hosts.json"
 FLEET_IMAGE="localhost/busybox:1"
 FLEET_REGISTRY_ADDR="127.0.0.1:5000"
-FLEET_ENGINES=(alpha bravo charlie)
+FLEET_ENGINES=(alpha bravo charlie sierra tango)
+FLEET_SWARM_MANAGER=sierra
+FLEET_SWARM_WORKER=tango
+# Swarm's control plane on loopback; the data path port moves off 4789 so it cannot meet a host's VXLAN.
+FLEET_SWARM_MANAGER_ADDR="127.0.0.1:2377"
+FLEET_SWARM_WORKER_ADDR="127.0.0.1:2378"
+FLEET_SWARM_DATA_PATH_PORT=7789
+# The busybox image as swarm nodes pull it: a service's image must come from a registry every node reaches.
+FLEET_SWARM_IMAGE="$FLEET_REGISTRY_ADDR/wharf/busybox:1"
 
 # The CLI must reach exactly the engine named by -H; a DOCKER_HOST, context or TLS setting inherited
 # from the caller's shell would silently redirect or break it.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Starts the local fleet Wharf is developed and tested against: three real dockerd engines reached
-# three different ways (unix socket, plain TCP, mutual TLS), a loopback registry, a busybox image on
-# every engine, and .fleet/hosts.json describing it all. Idempotent: a second run only checks.
+# Starts the local fleet Wharf is developed and tested against: three standalone dockerd engines reached
+# three different ways (unix socket, plain TCP, mutual TLS), a two-node swarm (manager sierra, worker
+# tango, unix sockets), a loopback registry, a busybox image on every engine (and in the registry for
+# swarm services), and .fleet/hosts.json describing it all. Idempotent: a second run only checks, and
+# only (re)starts an engine that is not running.
 #
 # Env: WHARF_FLEET_RUN (default /run/wharf-fleet), WHARF_FLEET_DATA (default /var/lib/wharf-fleet),
 #      WHARF_FLEET_LOGS (default /var/log/wharf-fleet).
@@ -24,11 +26,15 @@ install_missing_packages() {
   fi
   command -v openssl >/dev/null || missing+=(openssl)
   command -v curl >/dev/null || missing+=(curl)
+  # The integration tests' SSH host (an sshd on loopback) and container image (a Debian base made by debootstrap).
+  [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
   ((${#missing[@]} == 0)) && return 0
 
   echo "fleet: installing missing packages (${missing[*]})"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io busybox-static docker-registry openssl curl
+  DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io busybox-static docker-registry openssl curl \
+    openssh-server debootstrap
 }
 
 check_path_lengths() {
@@ -238,6 +244,88 @@ ensure_image() {
     fleet_docker "$name" import --change 'CMD ["sh"]' - "$FLEET_IMAGE" >/dev/null
 }
 
+swarm_info() { fleet_docker "$1" info --format "$2" 2>/dev/null || true; }
+
+# A node coming back from a restart is "pending" for a moment while it reconnects; decide only once it settles.
+settled_swarm_state() {
+  local name=$1 state deadline=$((SECONDS + START_TIMEOUT))
+  state="$(swarm_info "$name" '{{.Swarm.LocalNodeState}}')"
+  while [[ "$state" == pending ]] && ((SECONDS < deadline)); do
+    sleep 0.5
+    state="$(swarm_info "$name" '{{.Swarm.LocalNodeState}}')"
+  done
+  echo "$state"
+}
+
+# sierra manages a swarm that tango has joined. A fleet that was stopped keeps its swarm in the data roots and
+# comes back as it was; only a node that is missing, or a worker that belongs to another (purged) swarm, is
+# (re)initialised or (re)joined.
+ensure_swarm() {
+  local manager=$FLEET_SWARM_MANAGER worker=$FLEET_SWARM_WORKER state node token id
+  state="$(settled_swarm_state "$manager")"
+  if [[ "$state" != active || "$(swarm_info "$manager" '{{.Swarm.ControlAvailable}}')" != true ]]; then
+    [[ "$state" == inactive ]] || fleet_docker "$manager" swarm leave --force >/dev/null 2>&1 || true
+    echo "fleet: initialising the swarm on $manager"
+    fleet_docker "$manager" swarm init --listen-addr "$FLEET_SWARM_MANAGER_ADDR" \
+      --advertise-addr "$FLEET_SWARM_MANAGER_ADDR" --data-path-port "$FLEET_SWARM_DATA_PATH_PORT" >/dev/null
+  fi
+  # Swarm mode makes an `ingress` overlay (the routing mesh for published ports), whose sandbox hangs off a
+  # docker_gwbridge bridge. Services here publish nothing and join no network: without ingress nothing is
+  # attached to that bridge (the engines have iptables off, so nothing is routed through it either).
+  if fleet_docker "$manager" network inspect ingress >/dev/null 2>&1; then
+    echo y | fleet_docker "$manager" network rm ingress >/dev/null 2>&1 || true
+  fi
+
+  state="$(settled_swarm_state "$worker")"
+  node="$(swarm_info "$worker" '{{.Swarm.NodeID}}')"
+  if [[ "$state" != active || -z "$node" ]] || ! fleet_docker "$manager" node inspect "$node" >/dev/null 2>&1; then
+    [[ "$state" == inactive ]] || fleet_docker "$worker" swarm leave --force >/dev/null 2>&1 || true
+    echo "fleet: joining $worker to the swarm"
+    token="$(fleet_docker "$manager" swarm join-token -q worker)"
+    fleet_docker "$worker" swarm join --token "$token" --listen-addr "$FLEET_SWARM_WORKER_ADDR" \
+      --advertise-addr "$FLEET_SWARM_WORKER_ADDR" "$FLEET_SWARM_MANAGER_ADDR" >/dev/null
+    node="$(swarm_info "$worker" '{{.Swarm.NodeID}}')"
+  fi
+
+  # Workers of an earlier join (before a purge of tango alone) would stay listed as down forever.
+  for id in $(fleet_docker "$manager" node ls -q --filter role=worker); do
+    [[ "$id" == "$node" ]] || fleet_docker "$manager" node rm --force "$id" >/dev/null
+  done
+
+  local deadline=$((SECONDS + START_TIMEOUT * 2))
+  until [[ "$(fleet_docker "$manager" node inspect "$node" --format '{{.Status.State}}' 2>/dev/null)" == ready ]]; do
+    if ((SECONDS >= deadline)); then
+      echo "fleet: $worker's swarm node did not become ready on $manager; see $FLEET_LOGS/$worker.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+registry_has() {
+  local repo=${1#"$FLEET_REGISTRY_ADDR/"} tag
+  tag=${repo##*:}
+  repo=${repo%:*}
+  [[ "$(curl -s --noproxy '*' -m 5 -o /dev/null -w '%{http_code}' \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$FLEET_REGISTRY_ADDR/v2/$repo/manifests/$tag" 2>/dev/null)" == 200 ]]
+}
+
+# Every swarm node pulls a service's image itself, so the busybox image goes to the loopback registry and
+# from there onto both nodes.
+ensure_swarm_image() {
+  local manager=$FLEET_SWARM_MANAGER name
+  if ! registry_has "$FLEET_SWARM_IMAGE"; then
+    echo "fleet: pushing $FLEET_SWARM_IMAGE"
+    fleet_docker "$manager" tag "$FLEET_IMAGE" "$FLEET_SWARM_IMAGE"
+    fleet_docker "$manager" push -q "$FLEET_SWARM_IMAGE" >/dev/null
+  fi
+  for name in "$FLEET_SWARM_MANAGER" "$FLEET_SWARM_WORKER"; do
+    fleet_docker "$name" image inspect "$FLEET_SWARM_IMAGE" >/dev/null 2>&1 ||
+      fleet_docker "$name" pull -q "$FLEET_SWARM_IMAGE" >/dev/null
+  done
+}
+
 engine_url() {
   local port
   port="$(fleet_tcp_port "$1")"
@@ -281,6 +369,8 @@ main() {
   start_registry
   for name in "${FLEET_ENGINES[@]}"; do wait_engine "$name"; done
   for name in "${FLEET_ENGINES[@]}"; do ensure_image "$name"; done
+  ensure_swarm
+  ensure_swarm_image
   write_hosts_json
   # A developer running `npm run dev` as themselves must be able to read hosts.json and the client cert.
   chown -R "$(stat -c %u:%g "$FLEET_REPO_ROOT")" "$FLEET_DIR"
@@ -290,6 +380,7 @@ main() {
   for name in "${FLEET_ENGINES[@]}"; do
     printf '%-9s %-40s %s\n' "$name" "$(engine_url "$name")" "$(fleet_read_pid "$(fleet_pidfile "$name")")"
   done
+  printf '%-9s %s\n' swarm "$FLEET_SWARM_MANAGER (manager, $FLEET_SWARM_MANAGER_ADDR), $FLEET_SWARM_WORKER (worker, $FLEET_SWARM_WORKER_ADDR)"
   printf '%-9s %-40s %s\n' registry "http://$FLEET_REGISTRY_ADDR" "$(fleet_read_pid "$(fleet_registry_pidfile)")"
   echo "hosts: $FLEET_HOSTS_JSON (fleet up in ${SECONDS}s)"
 }

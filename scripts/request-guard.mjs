@@ -4,7 +4,34 @@
 // stay out of /api: Next buffers a body for proxy.ts to read, which would defeat the route wrapper's body cap)
 // and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
 // `next dev` does not pass through here: it is for loopback development, not for serving.
+import http from "node:http";
 import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/core/listen-origins.mjs";
+import { PRECOMPRESSED_HEADER } from "../lib/core/precompressed.mjs";
+
+/**
+ * Puts the guard in front of the next HTTP server this process creates: Next's, whether `next start`
+ * (scripts/start.mjs) or the standalone server of the container image (scripts/start-image.mjs) creates it. Next
+ * creates its one server with http.createServer; its request listener gets wrapped and the original function is
+ * put back at once, so nothing else in the process is touched. Patching keeps everything else of Next's server
+ * (graceful SIGTERM, keep-alive).
+ * @param {Record<string, string | undefined>} env
+ */
+export function guardNextServer(env) {
+  const guard = requestGuard(env);
+  const createServer = http.createServer;
+  http.createServer = /** @type {typeof http.createServer} */ (
+    function (/** @type {any[]} */ ...args) {
+      http.createServer = createServer;
+      const at = args.findIndex((arg) => typeof arg === "function");
+      if (at === -1)
+        throw new Error(
+          "[wharf] Next created its server without a request listener: the guard cannot wrap it",
+        );
+      args[at] = guard(args[at]);
+      return createServer.apply(http, /** @type {any} */ (args));
+    }
+  );
+}
 
 /** @param {Record<string, string | undefined>} env */
 export function requestGuard(env) {
@@ -32,6 +59,10 @@ export function requestGuard(env) {
       req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
       req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
       ensurePolicyOnHtml(res);
+      // Tells routes that a precompressed body will go out right (`next dev` has no guard, so they send none).
+      req.rawHeaders = dropHeader(req.rawHeaders, PRECOMPRESSED_HEADER);
+      req.headers[PRECOMPRESSED_HEADER] = "gzip";
+      passPrecompressed(res);
       return listener(req, res);
     };
 }
@@ -58,6 +89,22 @@ function ensurePolicyOnHtml(res) {
         res.setHeader("content-security-policy", FALLBACK_POLICY);
       }
       return writeHead.apply(this, /** @type {any} */ (args));
+    }
+  );
+}
+
+/**
+ * A body a route compressed ahead of time goes out with its Content-Encoding (lib/core/precompressed.mjs). Next
+ * copies a route's headers with setHeader before the first byte, and its compression looks at Content-Encoding
+ * only when the headers go out: set then, it skips the body.
+ * @param {import("node:http").ServerResponse} res
+ */
+function passPrecompressed(res) {
+  const setHeader = res.setHeader;
+  res.setHeader = /** @type {typeof res.setHeader} */ (
+    function (/** @type {string} */ name, /** @type {any} */ value) {
+      if (name.toLowerCase() !== PRECOMPRESSED_HEADER) return setHeader.call(this, name, value);
+      return setHeader.call(this, "content-encoding", Array.isArray(value) ? value[0] : value);
     }
   );
 }

@@ -3,12 +3,11 @@
 // Defaults are safe: 127.0.0.1 only, because whoever reaches Wharf reaches every Docker engine it manages.
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { needsBuild } from "./needs-build.mjs";
-import { requestGuard } from "./request-guard.mjs";
+import { guardNextServer } from "./request-guard.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { hostname, port } = listenAddress(process.env);
@@ -32,20 +31,9 @@ process.env.DATA_DIR = dataDir;
 // The app reads the listening address from these for its Origin check (lib/core/listen-origins.mjs).
 process.env.WHARF_HOSTNAME = hostname;
 process.env.PORT = String(port);
-// `next start` creates its one HTTP server with http.createServer; its request listener gets wrapped by the
-// guard (unknown hosts, the client's socket address) and the original is put back at once, so nothing else
-// in this process is touched. Patching keeps everything else of `next start` (graceful SIGTERM, keep-alive).
-const guard = requestGuard(process.env);
-const createServer = http.createServer;
-http.createServer = function (...args) {
-  http.createServer = createServer;
-  const at = args.findIndex((arg) => typeof arg === "function");
-  if (at !== -1) args[at] = guard(args[at]);
-  else
-    throw new Error(
-      "[wharf] next start created its server without a request listener: the guard cannot wrap it",
-    );
-  return createServer.apply(this, args);
-};
+guardNextServer(process.env);
+// The build is standalone output (for the container image); `next start` serves it all the same, and this keeps
+// next.config.js from asking for standalone output, which would make Next warn that `next start` does not work.
+process.env.WHARF_NEXT_START = "1";
 process.argv = [process.execPath, next, "start", "--hostname", hostname, "--port", String(port)];
 await import(pathToFileURL(next).href);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, three
+# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, five
 # dockerd engines, a registry, Chromium), runs static checks, unit, integration and e2e tests, and prints one
 # closing line with the totals. A fleet this script started is stopped again at the end.
 set -euo pipefail
@@ -24,9 +24,10 @@ trap stop_fleet EXIT
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 
-step "provision: engines, registry, Chromium"
+step "provision: engines, registry, Chromium, promtool"
 bash scripts/fleet-up.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-promtool.sh
 
 step "typecheck, lint and format"
 npx tsc --noEmit

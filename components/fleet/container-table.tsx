@@ -245,7 +245,20 @@ function Row({ row, now, top, incidents, busy, canOperate, selected, onSelect, o
         {attention && incidents?.lastStderr && <StderrLine text={incidents.lastStderr} compact />}
       </div>
       <div role="cell" className="truncate text-slate-600 dark:text-slate-300">
-        {row.compose ? `${row.compose.project} / ${row.compose.service}` : "—"}
+        {row.labels["com.docker.swarm.service.name"] ? (
+          // A swarm task's container: its service is what to look at (and act on).
+          <Link
+            data-testid="service-link"
+            href={`/services?service=${encodeURIComponent(row.labels["com.docker.swarm.service.name"])}`}
+            className="hover:underline"
+          >
+            service {row.labels["com.docker.swarm.service.name"]}
+          </Link>
+        ) : row.compose ? (
+          `${row.compose.project} / ${row.compose.service}`
+        ) : (
+          "—"
+        )}
       </div>
       <div role="cell" className="truncate font-mono text-xs" title={row.imageId}>
         {row.image}

@@ -77,7 +77,7 @@ export async function trackAction(
     });
     const { store } = getLiveFleet();
     const steps: ActionStep[] = [];
-    const publish = (phase: string, progress: number | null, end?: ActionEnd) => {
+    const publish = (phase: string, progress: number | null, end?: ActionEnd, durationMs?: number) => {
       // A pull reports progress many times a second: a step is a new phase, not a new percentage.
       const step = phase.replace(/:.*$/, "");
       if (!end && steps.at(-1)?.phase !== step) steps.push({ at: new Date().toISOString(), phase: step });
@@ -93,6 +93,7 @@ export async function trackAction(
           done: !!end,
           outcome: end?.outcome,
           message: end?.message,
+          durationMs,
         },
       });
     };
@@ -117,7 +118,7 @@ export async function trackAction(
       durationMs: Date.now() - started,
       steps: [...steps, { at: new Date().toISOString(), phase: end.outcome }],
     });
-    publish("done", null, end);
+    publish("done", null, end, settled.durationMs ?? undefined);
     const result: ActionResult = {
       historyId: entry.id,
       outcome: end.outcome,

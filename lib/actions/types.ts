@@ -110,4 +110,6 @@ export type ActionProgress = {
   done: boolean;
   outcome?: Outcome;
   message?: string;
+  /** On the last event: how long the action took, as its history row records it. */
+  durationMs?: number;
 };

@@ -2,25 +2,13 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
-import { hasRole, type Principal, type Role } from "@/lib/auth/types";
+import { hasRole, type Principal } from "@/lib/auth/types";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
+import type { Access, Endpoint } from "./endpoint";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./same-origin";
 
-/**
- * Who may call a route. Every route must say it: there is no default, so a new route cannot be left open by
- * forgetting. "public" is for the health check and signing in only.
- */
-export type Access = "public" | Role;
-
-type Schemas<P, Q, B, A extends Access> = {
-  auth: A;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  /** Bytes the body may have; 64 KB unless the route needs more (lib/api/read-json-body.ts). */
-  bodyLimitBytes?: number;
-};
+export type { Access } from "./endpoint";
 type Handler<P, Q, B, A extends Access> = (input: {
   params: P;
   query: Q;
@@ -32,24 +20,29 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** A route handler as Next calls it, carrying the endpoint it serves (the OpenAPI test checks the pairing). */
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & {
+  endpoint: Endpoint;
+};
+
 /**
- * Wraps a route handler: checks who is calling against the route's declared access, validates params, query
- * and body with zod, runs one lib function, and maps every failure to the one error shape. Unexpected errors
- * are logged server-side and answered without detail.
+ * Wraps a route handler: checks who is calling against the endpoint's declared access, validates params, query
+ * and body with its zod schemas, runs one lib function, and maps every failure to the one error shape.
+ * Unexpected errors are logged server-side and answered without detail.
  */
 export function route<P = undefined, Q = undefined, B = undefined, A extends Access = Access>(
-  schemas: Schemas<P, Q, B, A>,
+  declared: Endpoint<P, Q, B, A>,
   handler: Handler<P, Q, B, A>,
-) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+): RouteHandler {
+  const serve = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const principal = await authorize(request, schemas.auth);
+      const principal = await authorize(request, declared.auth);
       const rawParams = context?.params ? await context.params : {};
-      const params = parse(schemas.params, rawParams, "path") as P;
+      const params = parse(declared.params, rawParams, "path") as P;
       const url = new URL(request.url);
-      const query = parse(schemas.query, Object.fromEntries(url.searchParams), "query") as Q;
-      const body = schemas.body
-        ? (parse(schemas.body, await readJsonBody(request, schemas.bodyLimitBytes), "body") as B)
+      const query = parse(declared.query, Object.fromEntries(url.searchParams), "query") as Q;
+      const body = declared.body
+        ? (parse(declared.body, await readJsonBody(request, declared.bodyLimitBytes), "body") as B)
         : (undefined as B);
       const result = await handler({ params, query, body, request, principal: principal as Principal });
       return result instanceof Response ? result : NextResponse.json(result);
@@ -57,6 +50,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       return errorResponse(error);
     }
   };
+  return Object.assign(serve, { endpoint: declared as unknown as Endpoint });
 }
 
 async function authorize(request: Request, access: Access): Promise<Principal | null> {

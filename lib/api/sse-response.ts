@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccessEndEvent } from "@/lib/auth/types";
 import { watchPrincipal, type StreamCaller } from "@/lib/auth/watch-principal";
+import { countOpenStream, type StreamKind } from "./open-streams";
 
 // Proxies and browsers drop connections that stay silent; a comment line every 15 s keeps a quiet stream open.
 const HEARTBEAT_MS = 15_000;
@@ -22,14 +23,14 @@ export type SseChannel = {
  * away (request abort or stream cancel) and when `produce` is done, so whatever it opened is closed in every
  * case; the stream then ends. It also ends, with an `end` event saying why, once `caller` may no longer read
  * it (a revoked token, a signed-out session…): access is checked when a stream opens, and a stream can stay
- * open for days.
+ * open for days. `kind` names it in /metrics (open streams by kind).
  */
 export function sseResponse(
   request: Request,
   caller: StreamCaller,
   engine: AbortController,
   produce: (channel: SseChannel) => Promise<void>,
-  options: { retryMs?: number } = {},
+  options: { kind: StreamKind; retryMs?: number },
 ): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>(
@@ -46,9 +47,11 @@ export function sseResponse(
         };
         const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
         let stopWatching = () => {};
+        const uncount = countOpenStream(options.kind);
         const finish = () => {
           if (!open) return;
           open = false;
+          uncount();
           clearInterval(heartbeat);
           stopWatching();
           engine.abort();

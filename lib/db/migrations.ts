@@ -4,6 +4,7 @@ import { migration8 } from "./migration-8-external-actions";
 import { migration9 } from "./migration-9-alerts";
 import { migration10 } from "./migration-10-autoheal";
 import { migration11 } from "./migration-11-provenance";
+import { migration12 } from "./migration-12-swarm";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -199,4 +200,5 @@ export const migrations: readonly Migration[] = [
   migration9,
   migration10,
   migration11,
+  migration12,
 ];

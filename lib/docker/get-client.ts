@@ -1,7 +1,9 @@
 import "server-only";
+import os from "node:os";
 import Docker from "dockerode";
 import { WharfError } from "@/lib/core/errors";
 import type { Host } from "./host-config";
+import { sshHttpAgent } from "./ssh-agent";
 
 // One client per host for the life of the process, so keep-alive connections and TLS sessions are reused.
 const clients = new Map<string, Docker>();
@@ -43,14 +45,23 @@ export function clientOptions(host: Host, timeout: number | undefined): Docker.D
         timeout,
       };
     case "ssh:":
+      // The Docker API as plain HTTP through Wharf's SSH agent (lib/docker/ssh-agent.ts); host and port only
+      // name the engine in the Host header.
       return {
-        protocol: "ssh",
+        protocol: "http",
         host: url.hostname,
         port: Number(url.port || 22),
-        username: decodeURIComponent(url.username) || undefined,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        agent: sshHttpAgent({
+          host: url.hostname.replace(/^\[|\]$/g, ""),
+          port: Number(url.port || 22),
+          username: decodeURIComponent(url.username) || os.userInfo().username,
+          knownHosts: host.ssh?.knownHosts,
+          privateKey: host.ssh?.privateKey,
+          readyTimeoutMs: Math.max(host.timeoutMs, 5000),
+        }),
         timeout,
-      };
+        // dockerode's types leave out the modem's `agent` option, which it passes to every request.
+      } as Docker.DockerOptions;
     default:
       throw new WharfError("VALIDATION", `Host "${host.id}" has an unsupported URL scheme ${url.protocol}`);
   }

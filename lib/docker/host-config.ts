@@ -24,6 +24,11 @@ export const hostConfigSchema = z
       message: "must be unix:///path, tcp://host:port or ssh://user@host",
     }),
     tls: hostTlsSchema.optional(),
+    // ssh:// only. The host keys this host may present (OpenSSH known_hosts lines, or a path to such a file);
+    // without it, ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts. A key not listed there is refused.
+    knownHosts: z.string().min(1, "must not be empty").optional(),
+    // ssh:// only. A private key (PEM/OpenSSH text or a path), offered along with the agent's keys.
+    identityFile: z.string().min(1, "must not be empty").optional(),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
     // Globs over normalised references (`127.0.0.1:5000/*`): the only images a redeploy may run on this host,
     // whoever asks. Matched by lib/actions/image-rule.ts.
@@ -32,7 +37,14 @@ export const hostConfigSchema = z
       .min(1, "must list at least one pattern (leave the field out to allow any image)")
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((host, ctx) => {
+    if (host.url.startsWith("ssh://")) return;
+    for (const field of ["knownHosts", "identityFile"] as const) {
+      if (host[field] !== undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: "applies to ssh:// hosts only" });
+    }
+  });
 export type HostConfig = z.infer<typeof hostConfigSchema>;
 
 export const fleetConfigSchema = z
@@ -62,11 +74,22 @@ export type Host = {
   displayUrl: string;
   timeoutMs: number;
   tls?: { ca?: string; cert: string; key: string };
+  /** ssh:// hosts: the known_hosts text to verify the host key with (and where it came from), a private key. */
+  ssh?: { knownHosts?: { text: string; source: string }; privateKey?: string };
   /** When set, a redeploy on this host may only run images matching one of these patterns. */
   allowedImages?: string[];
 };
 
 export const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * An ssh:// host's first answer includes the SSH handshake and starting `docker system dial-stdio` on the host:
+ * about 2 s on a loaded machine, so the default for other hosts would show it down at every start.
+ */
+export const DEFAULT_SSH_TIMEOUT_MS = 10_000;
+
+export function defaultTimeoutMs(url: string): number {
+  return url.startsWith("ssh://") ? DEFAULT_SSH_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+}
 
 /**
  * The URL as shown and returned by the API: scheme, host and port (a unix socket's path), nothing else — no user

@@ -2,8 +2,9 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { WharfError } from "@/lib/core/errors";
-import { DEFAULT_TIMEOUT_MS, displayUrl, type Host } from "./host-config";
-import { parseFleetConfig } from "./parse-fleet-config";
+import { defaultTimeoutMs, displayUrl, type Host } from "./host-config";
+import { contextsToAdd, dockerConfigDir, readDockerContexts } from "./docker-contexts.mjs";
+import { parseFleetConfig, resolveFleetConfig } from "./parse-fleet-config";
 
 let cached: Host[] | undefined;
 
@@ -20,6 +21,17 @@ export function findHost(hostId: string): Host {
 }
 
 function readFleet(env: NodeJS.ProcessEnv): Host[] {
+  const configured = readConfiguredFleet(env);
+  if (env.WHARF_DOCKER_CONTEXTS !== "1") return configured;
+  const { hosts, notes } = readDockerContexts(env);
+  for (const note of notes) console.warn(`[wharf] docker contexts: ${note}`);
+  const added = contextsToAdd(configured, hosts);
+  if (added.length === 0) return configured;
+  const dir = dockerConfigDir(env);
+  return [...configured, ...resolveFleetConfig(`(Docker contexts in ${dir})`, { hosts: added }, dir)];
+}
+
+function readConfiguredFleet(env: NodeJS.ProcessEnv): Host[] {
   const file = env.FLEET_CONFIG;
   if (file) {
     let text: string;
@@ -46,7 +58,7 @@ function localHostFromEnv(env: NodeJS.ProcessEnv): Host {
     name: "Local",
     url,
     displayUrl: displayUrl(url),
-    timeoutMs: DEFAULT_TIMEOUT_MS,
+    timeoutMs: defaultTimeoutMs(url),
   };
   if (verify) {
     const certPath = env.DOCKER_CERT_PATH || path.join(env.HOME ?? "/root", ".docker");

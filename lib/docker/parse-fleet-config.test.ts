@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WharfError } from "@/lib/core/errors";
-import { DEFAULT_TIMEOUT_MS } from "./host-config";
+import { DEFAULT_SSH_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from "./host-config";
 import { parseFleetConfig } from "./parse-fleet-config";
 
 const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
@@ -64,7 +65,7 @@ describe("parseFleetConfig: accepted files", () => {
     const hosts = parseFleetConfig(path.join(dir, "fleet.yml"), yaml);
     expect(hosts.map((h) => [h.id, h.name, h.url, h.timeoutMs])).toEqual([
       ["alpha", "Alpha rack", "tcp://10.0.0.5:2376", 5000],
-      ["bravo", "bravo", "ssh://deploy@bravo.internal", DEFAULT_TIMEOUT_MS],
+      ["bravo", "bravo", "ssh://deploy@bravo.internal", DEFAULT_SSH_TIMEOUT_MS],
     ]);
   });
 
@@ -166,3 +167,63 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
 function indent(text: string): string {
   return text.replace(/^(?=.)/gm, "        ");
 }
+
+describe("parseFleetConfig: ssh:// hosts", () => {
+  const ssh = { id: "delta", url: "ssh://deploy@127.0.0.1:2222" };
+  const keyLine =
+    "[127.0.0.1]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+  let privateKey: string;
+  beforeAll(() => {
+    const file = path.join(dir, "id_test");
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "t", "-f", file]);
+    privateKey = readFileSync(file, "utf8");
+    writeFileSync(path.join(dir, "known_hosts"), `${keyLine}\n`);
+    execFileSync("ssh-keygen", [
+      "-q",
+      "-t",
+      "ed25519",
+      "-N",
+      "secret",
+      "-C",
+      "t",
+      "-f",
+      path.join(dir, "id_locked"),
+    ]);
+  });
+
+  it("reads knownHosts and identityFile as paths from the config directory, or inline", () => {
+    const fromFiles = parseFleetConfig(
+      path.join(dir, "fleet.json"),
+      json([{ ...ssh, knownHosts: "known_hosts", identityFile: "id_test" }]),
+    );
+    expect(fromFiles[0]!.ssh).toEqual({
+      knownHosts: { text: `${keyLine}\n`, source: path.join(dir, "known_hosts") },
+      privateKey,
+    });
+    const inline = parseFleetConfig(
+      "/srv/fleet.json",
+      json([{ ...ssh, knownHosts: keyLine, identityFile: privateKey }]),
+    );
+    expect(inline[0]!.ssh).toEqual({
+      knownHosts: { text: keyLine, source: 'the knownHosts of host "delta" (hosts[0]) in /srv/fleet.json' },
+      privateKey,
+    });
+    expect(parseFleetConfig("/srv/fleet.json", json([ssh]))[0]!.ssh).toBeUndefined();
+  });
+
+  it("refuses a missing file, a key with a passphrase, a public key, and ssh fields on other hosts", () => {
+    const file = path.join(dir, "fleet.json");
+    expect(rejection(file, json([{ ...ssh, knownHosts: "nope" }])).message).toContain(
+      `host "delta" (hosts[0]) field "knownHosts": cannot read ${path.join(dir, "nope")}`,
+    );
+    expect(rejection(file, json([{ ...ssh, identityFile: "id_locked" }])).message).toContain(
+      "passphrase: load it into an ssh-agent",
+    );
+    expect(rejection(file, json([{ ...ssh, identityFile: "id_test.pub" }])).message).toContain(
+      'field "identityFile": this is a public key',
+    );
+    expect(
+      rejection(file, json([{ id: "bravo", url: "tcp://b:2375", knownHosts: keyLine }])).message,
+    ).toContain('host "bravo" (hosts[0]) field "knownHosts": applies to ssh:// hosts only');
+  });
+});

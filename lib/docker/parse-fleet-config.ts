@@ -3,7 +3,8 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
-import { DEFAULT_TIMEOUT_MS, displayUrl, fleetConfigSchema, type Host } from "./host-config";
+import { privateKeyProblem } from "./private-key-problem";
+import { defaultTimeoutMs, displayUrl, fleetConfigSchema, type Host } from "./host-config";
 
 /**
  * Reads and validates the fleet file. Every problem is reported with the file, the host and the field, because
@@ -19,12 +20,19 @@ export function parseFleetConfig(file: string, text: string): Host[] {
       `Invalid fleet config ${file}: cannot parse it (${(error as Error).message})`,
     );
   }
+  return resolveFleetConfig(file, raw, path.dirname(path.resolve(file)));
+}
+
+/**
+ * Validates a parsed fleet (a file's, or the Docker contexts', lib/docker/load-fleet.ts) and loads what its hosts
+ * name: TLS material, known hosts and keys, paths resolved from `baseDir`. `file` names the source in messages.
+ */
+export function resolveFleetConfig(file: string, raw: unknown, baseDir: string): Host[] {
   const result = fleetConfigSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => describeIssue(raw, issue));
     throw new WharfError("VALIDATION", `Invalid fleet config ${file}: ${problems.join("; ")}`);
   }
-  const baseDir = path.dirname(path.resolve(file));
   return result.data.hosts.map((host, index) => {
     const where = `host "${host.id}" (hosts[${index}])`;
     return {
@@ -32,8 +40,11 @@ export function parseFleetConfig(file: string, text: string): Host[] {
       name: host.name ?? host.id,
       url: host.url,
       displayUrl: displayUrl(host.url),
-      timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: host.timeoutMs ?? defaultTimeoutMs(host.url),
       ...(host.allowedImages ? { allowedImages: host.allowedImages } : {}),
+      ...(host.knownHosts || host.identityFile
+        ? { ssh: sshOptions(host.knownHosts, host.identityFile, baseDir, file, where) }
+        : {}),
       tls: host.tls && {
         ca:
           host.tls.ca === undefined
@@ -56,6 +67,44 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
     return `${label} field "${field.join(".")}": ${issue.message}`;
   }
   return `field "${issue.path.join(".") || "(root)"}": ${issue.message}`;
+}
+
+function sshOptions(
+  knownHosts: string | undefined,
+  identityFile: string | undefined,
+  baseDir: string,
+  file: string,
+  where: string,
+): NonNullable<Host["ssh"]> {
+  const options: NonNullable<Host["ssh"]> = {};
+  if (knownHosts !== undefined) {
+    // known_hosts lines hold a key type and a key after the host names; a path holds neither space nor key.
+    const inline = /\s(ssh-|ecdsa-|sk-)/.test(knownHosts);
+    const source = inline ? `the knownHosts of ${where} in ${file}` : path.resolve(baseDir, knownHosts);
+    const text = inline ? knownHosts : readText(source, file, `${where} field "knownHosts"`);
+    options.knownHosts = { text, source };
+  }
+  if (identityFile !== undefined) {
+    const key = identityFile.includes("-----BEGIN")
+      ? identityFile
+      : readText(path.resolve(baseDir, identityFile), file, `${where} field "identityFile"`);
+    const problem = privateKeyProblem(key);
+    if (problem)
+      throw new WharfError(
+        "VALIDATION",
+        `Invalid fleet config ${file}: ${where} field "identityFile": ${problem}`,
+      );
+    options.privateKey = key;
+  }
+  return options;
+}
+
+function readText(resolved: string, file: string, where: string): string {
+  try {
+    return readFileSync(resolved, "utf8");
+  } catch {
+    throw new WharfError("VALIDATION", `Invalid fleet config ${file}: ${where}: cannot read ${resolved}`);
+  }
 }
 
 function readPem(value: string, baseDir: string, file: string, where: string): string {

@@ -27,11 +27,13 @@ export async function streamEvents(
     signal: AbortSignal;
     onOpen: () => void;
     onEvent: (event: EngineEvent) => void;
+    /** Event types to follow; containers unless told (a swarm manager's `service` and `node` events). */
+    types?: string[];
   },
 ): Promise<void> {
   const client = getStreamClient(host);
   const stream = (await client.getEvents({
-    filters: JSON.stringify({ type: ["container"] }),
+    filters: JSON.stringify({ type: options.types ?? ["container"] }),
     ...(options.sinceSeconds !== undefined ? { since: options.sinceSeconds } : {}),
     ...(options.untilSeconds !== undefined ? { until: options.untilSeconds } : {}),
     abortSignal: options.signal,

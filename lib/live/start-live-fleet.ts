@@ -8,6 +8,9 @@ import { AlertDispatcher } from "@/lib/alerts/alert-dispatcher";
 import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
+import { getMetricsRecorder } from "@/lib/metrics/metrics-recorder";
+import type { FleetChange } from "@/lib/fleet/live/change-feed";
+import { SwarmWatcher } from "@/lib/swarm/swarm-watcher";
 
 // Incidents that recover (running 10 s) have no event to mark the moment; a slow sweep ends them.
 const SWEEP_EVERY_MS = 2_000;
@@ -17,7 +20,8 @@ const KEY = Symbol.for("wharf.live-wiring");
  * The one place where what reacts to the fleet is wired to it: the host watchers only keep the live store and
  * tell the change feed; incidents, the history of changes made outside Wharf and auto-heal subscribe here
  * (auto-heal after incidents, so a try's note finds the incident the same change opened), and alerts follow
- * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does. Called once
+ * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does; /metrics counts
+ * actions and event lag from the same. Called once
  * at server start (instrumentation.ts), before the watchers' first report.
  */
 export function startLiveFleet(): void {
@@ -27,13 +31,21 @@ export function startLiveFleet(): void {
   const { store, feed } = getLiveFleet();
   const tracker = new IncidentTracker(store);
   const external = new ExternalChangeRecorder();
-  feed.subscribe("incidents", (change) => tracker.onChange(change));
-  feed.subscribe("external changes", (change) => external.onChange(change));
+  // A swarm task's container belongs to its service: the swarm replaces it, the service's incidents and
+  // history tell of it, and auto-heal must not restart what the orchestrator is already replacing.
+  feed.subscribe("incidents", (change) => !isSwarmTask(change) && tracker.onChange(change));
+  feed.subscribe("external changes", (change) => !isSwarmTask(change) && external.onChange(change));
   const autohealer = getAutohealer();
-  feed.subscribe("auto-heal", (change) => autohealer.onChange(change));
+  feed.subscribe("auto-heal", (change) => !isSwarmTask(change) && autohealer.onChange(change));
+  const swarm = new SwarmWatcher();
+  feed.subscribe("swarm services", (change) => swarm.onChange(change));
+  swarm.start();
   const alerts = new AlertDispatcher(store);
   store.subscribe(({ message }) => alerts.onMessage(message));
   startAlertDelivery();
+  const metrics = getMetricsRecorder();
+  feed.subscribe("metrics", (change) => metrics.onChange(change));
+  store.subscribe(({ message }) => metrics.onMessage(message));
   onAutoheal((event) => notify(toAutohealNotice(event)));
   setInterval(() => {
     try {
@@ -42,4 +54,11 @@ export function startLiveFleet(): void {
       console.error("[wharf] incident sweep failed", error);
     }
   }, SWEEP_EVERY_MS).unref();
+}
+
+const TASK_LABEL = "com.docker.swarm.task.id";
+
+function isSwarmTask(change: FleetChange): boolean {
+  if (change.kind === "event") return !!change.event.Actor.Attributes[TASK_LABEL];
+  return !!(change.next ?? change.previous)?.labels[TASK_LABEL];
 }

@@ -66,6 +66,6 @@ export async function openLogStream(
       flush();
       if (!engine.signal.aborted) channel.send("end", end);
     },
-    { retryMs: 2_000 },
+    { kind: "logs", retryMs: 2_000 },
   );
 }

@@ -4,7 +4,7 @@ import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } 
 import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
 import type { ActionProgress } from "@/lib/actions/types";
 import { countStates } from "@/lib/fleet/count-states";
-import { actionKeys, autohealKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
+import { actionKeys, autohealKeys, fleetKeys, historyKeys, incidentKeys, swarmKeys } from "./keys";
 
 /** Replaces the cached fleet with a server snapshot (first connection, or a resume the server could not serve). */
 export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): void {
@@ -18,6 +18,8 @@ export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): voi
     incidents: snapshot.incidents,
   });
   void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
+  // Service messages may have been missed too.
+  void client.invalidateQueries({ queryKey: swarmKeys.all });
   // A snapshot means events were missed, maybe the "done" of a running action (or the server restarted in the
   // middle of one): forget them rather than keep buttons disabled for ever. A click on a still-busy one gets a 409.
   client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), {});
@@ -65,6 +67,8 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     }
   }
   if (incidents.length > 0) applyIncidents(client, incidents);
+  // Services are read from the managers, not kept here: a change means "read again" (one read per batch).
+  if (messages.some((m) => m.type === "service")) void client.invalidateQueries({ queryKey: swarmKeys.all });
   const progress = messages.filter((m) => m.type === "action").map((m) => m.progress);
   if (progress.length > 0) {
     client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), (old) => {

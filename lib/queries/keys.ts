@@ -63,3 +63,11 @@ export const alertKeys = {
   channels: () => [...alertKeys.all, "channels"] as const,
   deliveries: (channelId: number) => [...alertKeys.all, "deliveries", channelId] as const,
 };
+
+/** Swarm services and nodes; a `service` message on the event stream invalidates `swarmKeys.all`. */
+export const swarmKeys = {
+  all: ["swarm"] as const,
+  services: () => [...swarmKeys.all, "services"] as const,
+  service: (hostId: string, name: string) => [...swarmKeys.all, "service", hostId, name] as const,
+  nodes: () => [...swarmKeys.all, "nodes"] as const,
+};

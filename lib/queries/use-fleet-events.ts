@@ -45,7 +45,7 @@ export function useFleetEvents(): LiveStatus {
         applySnapshot(client, JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot);
         setStatus("live");
       });
-      for (const type of ["container", "host", "incident", "action"])
+      for (const type of ["container", "host", "incident", "action", "service"])
         source.addEventListener(type, enqueue as EventListener);
       source.addEventListener("end", (event) => {
         source?.close();

@@ -47,6 +47,6 @@ export async function openStatsStream(
       }
       if (!engine.signal.aborted) channel.send("end", end);
     },
-    { retryMs: 2_000 },
+    { kind: "stats", retryMs: 2_000 },
   );
 }

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { ContainerResponse, ContainersResponse, HostsResponse } from "@/lib/fleet/types";
-import { api } from "../support/api";
+import { api, authHeaders } from "../support/api";
 import {
   allInspected,
   docker,
@@ -116,6 +118,33 @@ describe("GET /api/containers", () => {
     expect(row("alpha", loop)?.state).toBe("restarting");
     expect(row("alpha", loop)?.restartCount).toBeGreaterThanOrEqual(7);
     expect(row("alpha", loop)).toMatchObject({ attention: "restart-loop", lastExit: { code: 1 } });
+  });
+
+  it("sends a gzip client the same list, compressed once, and a plain client plain JSON", async () => {
+    const url = `${inject("wharfUrl")}/api/containers`;
+    const get = (encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers = { ...authHeaders(), "accept-encoding": encoding };
+        http
+          .get(url, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+            response.on("error", reject);
+          })
+          .on("error", reject);
+      });
+    // The fleet changes under other checkouts' feet: compare two answers taken back to back until they agree.
+    await vi.waitFor(async () => {
+      const plain = await get("identity");
+      const zipped = await get("gzip, deflate, br");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      // Compressed exactly once: one gunzip gives the JSON itself.
+      expect(JSON.parse(gunzipSync(zipped.body).toString("utf8"))).toEqual(
+        JSON.parse(plain.body.toString("utf8")),
+      );
+    }, 20_000);
   });
 
   it("filters by host, state and text, and names what is wrong in a bad filter", async () => {

@@ -10,8 +10,10 @@ const run = promisify(execFile);
 export const repoRoot = path.resolve(__dirname, "../..");
 export const fleetFile = path.join(repoRoot, ".fleet/hosts.json");
 export const runDir = process.env.WHARF_FLEET_RUN ?? "/run/wharf-fleet";
+/** The standalone engines; the swarm's two nodes are apart, since their containers are the swarm's to place. */
 export const engines = ["alpha", "bravo", "charlie"] as const;
-export type Engine = (typeof engines)[number];
+export const swarmEngines = ["sierra", "tango"] as const;
+export type Engine = (typeof engines)[number] | (typeof swarmEngines)[number];
 export const TEST_LABEL = "wharf.test";
 // Several checkouts can test against the same engines at once; each labels (and cleans up) only its own.
 export const TEST_RUN = process.env.WHARF_TEST_RUN ?? "1";

@@ -1,10 +1,8 @@
 import { tokensApi } from "@/lib/auth/manage-tokens";
-import { auditQuerySchema } from "@/lib/auth/schemas";
 import { route } from "@/lib/api/route";
+import { authEndpoints } from "@/lib/openapi/endpoints/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "admin", query: auditQuerySchema }, async ({ query }) =>
-  tokensApi.audit(query.limit),
-);
+export const GET = route(authEndpoints.audit, async ({ query }) => tokensApi.audit(query.limit));

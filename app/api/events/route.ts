@@ -1,10 +1,11 @@
 import { route } from "@/lib/api/route";
+import { fleetEndpoints } from "@/lib/openapi/endpoints/fleet";
 import { openEventStream } from "@/lib/fleet/live/open-event-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // `needs` repeats `auth`: the stream re-checks its caller against it for as long as it stays open.
-export const GET = route({ auth: "viewer" }, ({ request, principal }) =>
+export const GET = route(fleetEndpoints.events, ({ request, principal }) =>
   openEventStream(request, { principal, needs: "viewer" }),
 );

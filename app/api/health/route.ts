@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
+import { systemEndpoints } from "@/lib/openapi/endpoints/system";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "public" }, async () => ({ status: "ok" }));
+export const GET = route(systemEndpoints.health, async () => ({ status: "ok" }));

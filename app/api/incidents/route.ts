@@ -1,10 +1,8 @@
 import { route } from "@/lib/api/route";
+import { incidentEndpoints } from "@/lib/openapi/endpoints/incidents";
 import { listIncidents } from "@/lib/incidents/list-incidents";
-import { incidentsQuerySchema } from "@/lib/incidents/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: incidentsQuerySchema }, async ({ query }) =>
-  listIncidents(query),
-);
+export const GET = route(incidentEndpoints.incidents, async ({ query }) => listIncidents(query));

@@ -1,10 +1,8 @@
 import { route } from "@/lib/api/route";
 import { readInsights } from "@/lib/insights/read-insights";
-import { insightsQuerySchema } from "@/lib/insights/schemas";
+import { insightEndpoints } from "@/lib/openapi/endpoints/insights";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: insightsQuerySchema }, async ({ query }) =>
-  readInsights(query),
-);
+export const GET = route(insightEndpoints.insights, async ({ query }) => readInsights(query));

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { listInventory } from "@/lib/fleet/list-inventory";
+import { insightEndpoints } from "@/lib/openapi/endpoints/insights";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: z.object({}).strict() }, async () => listInventory());
+export const GET = route(insightEndpoints.inventory, async () => listInventory());

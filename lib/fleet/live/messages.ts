@@ -7,6 +7,8 @@ export type FleetMessage =
   | { type: "container"; hostId: string; id: string; row: ContainerRow | null }
   | { type: "host"; host: HostSummary }
   | { type: "incident"; incident: Incident }
-  | { type: "action"; progress: ActionProgress };
+  | { type: "action"; progress: ActionProgress }
+  /** A swarm manager's services changed (`name`: the one that did, when known): services pages read them again. */
+  | { type: "service"; hostId: string; name: string | null };
 
 export type FleetSnapshot = { hosts: HostSummary[]; containers: ContainerRow[]; incidents: Incident[] };

@@ -37,7 +37,7 @@ export async function openEventStream(request: Request, caller: StreamCaller): P
       await new Promise((resolve) => lifetime.signal.addEventListener("abort", resolve, { once: true }));
       unsubscribe();
     },
-    { retryMs: 1000 },
+    { kind: "events", retryMs: 1000 },
   );
 }
 

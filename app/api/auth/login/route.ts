@@ -1,10 +1,8 @@
 import { signIn } from "@/lib/auth/sign-in";
 import { route } from "@/lib/api/route";
-import { loginBodySchema } from "@/lib/auth/schemas";
+import { authEndpoints } from "@/lib/openapi/endpoints/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: "public", body: loginBodySchema }, ({ request, body }) =>
-  signIn(request, body),
-);
+export const POST = route(authEndpoints.login, ({ request, body }) => signIn(request, body));

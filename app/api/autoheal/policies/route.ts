@@ -1,14 +1,13 @@
 import { route } from "@/lib/api/route";
+import { autohealEndpoints } from "@/lib/openapi/endpoints/autoheal";
 import { clientAddress } from "@/lib/auth/authenticate-request";
 import { listPolicies } from "@/lib/autoheal/list-policies";
-import { policyBodySchema } from "@/lib/autoheal/schemas";
 import { setPolicy } from "@/lib/autoheal/set-policy";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer" }, async () => listPolicies());
-export const POST = route(
-  { auth: "operator", body: policyBodySchema },
-  async ({ body, principal, request }) => setPolicy(body, principal.name, clientAddress(request)),
+export const GET = route(autohealEndpoints.policies, async () => listPolicies());
+export const POST = route(autohealEndpoints.setPolicy, async ({ body, principal, request }) =>
+  setPolicy(body, principal.name, clientAddress(request)),
 );

@@ -1,10 +1,8 @@
 import { route } from "@/lib/api/route";
+import { incidentEndpoints } from "@/lib/openapi/endpoints/incidents";
 import { deployTimeline } from "@/lib/history/deploy-timeline";
-import { historyTimelineQuerySchema } from "@/lib/history/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", query: historyTimelineQuerySchema }, async ({ query }) =>
-  deployTimeline(query),
-);
+export const GET = route(incidentEndpoints.timeline, async ({ query }) => deployTimeline(query));

@@ -1,10 +1,10 @@
 import { route } from "@/lib/api/route";
+import { fleetEndpoints } from "@/lib/openapi/endpoints/fleet";
 import { getContainer } from "@/lib/fleet/get-container";
-import { containerParamsSchema } from "@/lib/fleet/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "viewer", params: containerParamsSchema }, ({ params }) =>
+export const GET = route(fleetEndpoints.container, ({ params }) =>
   getContainer(params.hostId, params.nameOrId),
 );

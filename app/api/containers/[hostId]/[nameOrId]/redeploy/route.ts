@@ -1,13 +1,11 @@
 import { route } from "@/lib/api/route";
+import { actionEndpoints } from "@/lib/openapi/endpoints/actions";
 import { redeployContainer } from "@/lib/actions/redeploy-container";
-import { redeployBodySchema, callerOf } from "@/lib/actions/schemas";
-import { containerParamsSchema } from "@/lib/fleet/schemas";
+import { callerOf } from "@/lib/actions/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route(
-  { auth: "operator", params: containerParamsSchema, body: redeployBodySchema },
-  ({ params, body, request, principal }) =>
-    redeployContainer(params.hostId, params.nameOrId, body, callerOf(principal, request)),
+export const POST = route(actionEndpoints.redeploy, ({ params, body, request, principal }) =>
+  redeployContainer(params.hostId, params.nameOrId, body, callerOf(principal, request)),
 );

@@ -1,12 +1,11 @@
 import { listDeliveries } from "@/lib/alerts/list-deliveries";
-import { channelIdParamsSchema, deliveriesQuerySchema } from "@/lib/alerts/schemas";
 import { route } from "@/lib/api/route";
+import { notificationEndpoints } from "@/lib/openapi/endpoints/notifications";
 import { getDb } from "@/lib/db/db";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(
-  { auth: "admin", params: channelIdParamsSchema, query: deliveriesQuerySchema },
-  async ({ params, query }) => listDeliveries(getDb(), params.id, query.limit),
+export const GET = route(notificationEndpoints.deliveries, async ({ params, query }) =>
+  listDeliveries(getDb(), params.id, query.limit),
 );

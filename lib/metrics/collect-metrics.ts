@@ -1,0 +1,115 @@
+import "server-only";
+import { actionNames } from "@/lib/actions/types";
+import { openStreams, streamKinds } from "@/lib/api/open-streams";
+import { countAlertDeliveries } from "@/lib/db/count-alert-deliveries";
+import { countOpenIncidents } from "@/lib/db/count-open-incidents";
+import { countWaitingAlerts } from "@/lib/db/count-waiting-alerts";
+import { getDb } from "@/lib/db/db";
+import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { incidentKinds } from "@/lib/incidents/types";
+import type { MetricFamily, Sample } from "./exposition";
+import { fleetFamilies } from "./fleet-families";
+import { gauge } from "./gauge";
+import { getMetricsRecorder } from "./metrics-recorder";
+
+/**
+ * Everything /metrics exposes, read from what Wharf already holds: the live store (kept by the engines' events),
+ * a few GROUP BY counts in SQLite, and the recorder's counts. No engine is called per scrape.
+ */
+export async function collectMetrics(): Promise<MetricFamily[]> {
+  const { store } = getLiveFleet();
+  await store.ready();
+  return [
+    ...fleetFamilies(),
+    ...incidentFamilies(store.hostIds()),
+    ...actionFamilies(),
+    ...alertFamilies(),
+    ...streamFamilies(),
+    ...processFamilies(),
+  ];
+}
+
+function incidentFamilies(hostIds: string[]): MetricFamily[] {
+  const counts = new Map<string, Sample>();
+  for (const host of hostIds)
+    for (const kind of incidentKinds) counts.set(`${host}/${kind}`, { labels: { host, kind }, value: 0 });
+  // Incidents of a host since dropped from the fleet file stay open in the database, and stay counted.
+  for (const row of countOpenIncidents(getDb()))
+    counts.set(`${row.hostId}/${row.kind}`, {
+      labels: { host: row.hostId, kind: row.kind },
+      value: row.count,
+    });
+  return [gauge("wharf_incidents_open", "Open incidents, by host and kind.", [...counts.values()])];
+}
+
+function actionFamilies(): MetricFamily[] {
+  const recorder = getMetricsRecorder();
+  const running = recorder.runningActions();
+  return [
+    {
+      name: "wharf_action_duration_seconds",
+      help: "Actions Wharf ran (start, stop, restart, redeploy, rollback) since it started, by outcome, and how long they took.",
+      type: "histogram",
+      samples: recorder.actionDurations.samples(),
+    },
+    gauge(
+      "wharf_actions_running",
+      "Actions running now.",
+      actionNames.map((action) => ({ labels: { action }, value: running.get(action) ?? 0 })),
+    ),
+  ];
+}
+
+function alertFamilies(): MetricFamily[] {
+  const db = getDb();
+  const waiting = new Map<string, number>([
+    ["pending", 0],
+    ["held", 0],
+  ]);
+  for (const row of countWaitingAlerts(db)) waiting.set(row.state, row.count);
+  return [
+    {
+      name: "wharf_alert_deliveries_total",
+      help: "Tries to deliver an alert, by channel kind and outcome (delivered: a 2xx or an accepted mail).",
+      type: "counter",
+      samples: countAlertDeliveries(db).map((row) => ({
+        labels: { kind: row.kind, outcome: row.ok ? "delivered" : "failed" },
+        value: row.count,
+      })),
+    },
+    gauge(
+      "wharf_alerts_waiting",
+      "Alerts not sent yet: waiting for a try (pending) or over a channel's rate limit (held).",
+      [...waiting].map(([state, value]) => ({ labels: { state }, value })),
+    ),
+  ];
+}
+
+function streamFamilies(): MetricFamily[] {
+  const open = openStreams();
+  return [
+    gauge(
+      "wharf_sse_streams_open",
+      "Server-sent event streams open now: the fleet's events, container logs, container stats.",
+      streamKinds.map((stream) => ({ labels: { stream }, value: open[stream] })),
+    ),
+  ];
+}
+
+function processFamilies(): MetricFamily[] {
+  const cpu = process.cpuUsage();
+  return [
+    {
+      name: "process_cpu_seconds_total",
+      help: "Total user and system CPU time spent in seconds.",
+      type: "counter",
+      samples: [{ value: (cpu.user + cpu.system) / 1e6 }],
+    },
+    gauge("process_resident_memory_bytes", "Resident memory size in bytes.", [
+      { value: process.memoryUsage().rss },
+    ]),
+    gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.", [
+      { value: Math.round((Date.now() - process.uptime() * 1000) / 1000) },
+    ]),
+  ];
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { endpoint } from "@/lib/api/endpoint";
+import {
+  bulkRestartBodySchema,
+  deployHookBodySchema,
+  lifecycleBodySchema,
+  redeployBodySchema,
+  restartCrashedBodySchema,
+  rollbackBodySchema,
+} from "@/lib/actions/schemas";
+import type { ErrorCode } from "@/lib/core/errors";
+import { containerParamsSchema } from "@/lib/fleet/schemas";
+
+const ACTIONS = "Actions";
+// An action answers 2xx only for `succeeded` and `no-change`; a failed one answers the status of its cause.
+const ACTION_ERRORS: ErrorCode[] = ["NOT_FOUND", "CONFLICT", "HOST_UNREACHABLE", "ENGINE_REFUSED"];
+const DEPLOY_ERRORS: ErrorCode[] = [...ACTION_ERRORS, "ROLLED_BACK"];
+
+const lifecycle = (action: "start" | "stop" | "restart") =>
+  endpoint({
+    method: "POST",
+    path: `/api/containers/{hostId}/{nameOrId}/${action}`,
+    auth: "operator",
+    params: containerParamsSchema,
+    body: lifecycleBodySchema,
+    tag: ACTIONS,
+    summary: `The engine's ${action}, recorded in the deploy history`,
+    errors: ACTION_ERRORS,
+  });
+
+export const actionEndpoints = {
+  start: lifecycle("start"),
+  stop: lifecycle("stop"),
+  restart: lifecycle("restart"),
+  redeploy: endpoint({
+    method: "POST",
+    path: "/api/containers/{hostId}/{nameOrId}/redeploy",
+    auth: "operator",
+    params: containerParamsSchema,
+    body: redeployBodySchema,
+    tag: ACTIONS,
+    summary: "Pull, recreate with the whole configuration, check it holds, roll back by itself if not",
+    description: "`image` must pass the image rule (another repository needs admin; a host's allowedImages).",
+    errors: DEPLOY_ERRORS,
+  }),
+  rollback: endpoint({
+    method: "POST",
+    path: "/api/containers/{hostId}/{nameOrId}/rollback",
+    auth: "operator",
+    params: containerParamsSchema,
+    body: rollbackBodySchema,
+    tag: ACTIONS,
+    summary: "Recreate the container on the image it ran before its last successful redeploy",
+    errors: DEPLOY_ERRORS,
+  }),
+  deploy: endpoint({
+    method: "POST",
+    path: "/api/deploy",
+    auth: "operator",
+    body: deployHookBodySchema,
+    tag: ACTIONS,
+    summary: "The deploy hook for CI pipelines: a redeploy by host and container name",
+    errors: DEPLOY_ERRORS,
+  }),
+  restartMany: endpoint({
+    method: "POST",
+    path: "/api/actions/restart",
+    auth: "operator",
+    body: bulkRestartBodySchema,
+    tag: ACTIONS,
+    summary: "Restart several containers, each with its own result",
+    errors: ["INCOMPLETE"],
+  }),
+  restartCrashed: endpoint({
+    method: "POST",
+    path: "/api/actions/restart-crashed",
+    auth: "operator",
+    body: restartCrashedBodySchema,
+    tag: ACTIONS,
+    summary: "Restart the crashed containers of one host, or of every host that is up",
+    errors: ["NOT_FOUND", "INCOMPLETE"],
+  }),
+};

@@ -1,0 +1,42 @@
+import "server-only";
+import { endpoint } from "@/lib/api/endpoint";
+import { policyBodySchema, policyParamsSchema, statusQuerySchema } from "@/lib/autoheal/schemas";
+
+const AUTOHEAL = "Auto-heal";
+
+export const autohealEndpoints = {
+  policies: endpoint({
+    method: "GET",
+    path: "/api/autoheal/policies",
+    auth: "viewer",
+    tag: AUTOHEAL,
+    summary: "The auto-heal policies (hosts and compose projects opted in)",
+  }),
+  setPolicy: endpoint({
+    method: "POST",
+    path: "/api/autoheal/policies",
+    auth: "operator",
+    body: policyBodySchema,
+    tag: AUTOHEAL,
+    summary: "Opt a host, a compose project, or a project on one host into auto-heal (audited)",
+    errors: ["NOT_FOUND"],
+  }),
+  deletePolicy: endpoint({
+    method: "DELETE",
+    path: "/api/autoheal/policies/{id}",
+    auth: "operator",
+    params: policyParamsSchema,
+    tag: AUTOHEAL,
+    summary: "Remove a policy; tries planned under it alone are cancelled (audited)",
+    errors: ["NOT_FOUND"],
+  }),
+  status: endpoint({
+    method: "GET",
+    path: "/api/autoheal/status",
+    auth: "viewer",
+    query: statusQuerySchema,
+    tag: AUTOHEAL,
+    summary: "Where auto-heal stands for one container: its policy, tries, the next one",
+    errors: ["NOT_FOUND"],
+  }),
+};

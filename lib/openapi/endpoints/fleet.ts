@@ -1,0 +1,77 @@
+import "server-only";
+import { endpoint } from "@/lib/api/endpoint";
+import { containerParamsSchema, containersQuerySchema, revealEnvBodySchema } from "@/lib/fleet/schemas";
+import { logsQuerySchema } from "@/lib/logs/schemas";
+import { statsQuerySchema } from "@/lib/stats/schemas";
+
+const FLEET = "Fleet";
+
+export const fleetEndpoints = {
+  hosts: endpoint({
+    method: "GET",
+    path: "/api/hosts",
+    auth: "viewer",
+    tag: FLEET,
+    summary: "Every host: up or down, engine version, latency, container counts",
+  }),
+  containers: endpoint({
+    method: "GET",
+    path: "/api/containers",
+    auth: "viewer",
+    query: containersQuerySchema,
+    tag: FLEET,
+    summary: "Every container of the fleet, from the live state, with the page's verdict (`attention`)",
+    description: "`host` and `state` take comma-separated lists; `q` words that must all appear.",
+    errors: ["NOT_FOUND"],
+  }),
+  container: endpoint({
+    method: "GET",
+    path: "/api/containers/{hostId}/{nameOrId}",
+    auth: "viewer",
+    params: containerParamsSchema,
+    tag: FLEET,
+    summary: "One container in full (environment values masked)",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  revealEnv: endpoint({
+    method: "POST",
+    path: "/api/containers/{hostId}/{nameOrId}/env/reveal",
+    auth: "operator",
+    params: containerParamsSchema,
+    body: revealEnvBodySchema,
+    tag: FLEET,
+    summary: "Read one environment value (audited, never cached)",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  logs: endpoint({
+    method: "GET",
+    path: "/api/containers/{hostId}/{nameOrId}/logs",
+    auth: "viewer",
+    params: containerParamsSchema,
+    query: logsQuerySchema,
+    tag: FLEET,
+    answers: "sse",
+    summary: "The container's log: its last lines, then every new one (server-sent events)",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  stats: endpoint({
+    method: "GET",
+    path: "/api/containers/{hostId}/{nameOrId}/stats",
+    auth: "viewer",
+    params: containerParamsSchema,
+    query: statsQuerySchema,
+    tag: FLEET,
+    answers: "sse",
+    summary: "The container's CPU, memory, network and block I/O, about once a second (server-sent events)",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  events: endpoint({
+    method: "GET",
+    path: "/api/events",
+    auth: "viewer",
+    tag: FLEET,
+    answers: "sse",
+    summary:
+      "The fleet live: a snapshot, then every container, host, incident and action change (server-sent events)",
+  }),
+};

@@ -1,0 +1,67 @@
+import "server-only";
+import {
+  channelIdParamsSchema,
+  channelPatchSchema,
+  deliveriesQuerySchema,
+  newChannelSchema,
+} from "@/lib/alerts/schemas";
+import { endpoint } from "@/lib/api/endpoint";
+
+const NOTIFICATIONS = "Notifications";
+
+export const notificationEndpoints = {
+  channels: endpoint({
+    method: "GET",
+    path: "/api/notifications/channels",
+    auth: "admin",
+    tag: NOTIFICATIONS,
+    summary: "The notification channels (write-only settings left out)",
+  }),
+  createChannel: endpoint({
+    method: "POST",
+    path: "/api/notifications/channels",
+    auth: "admin",
+    body: newChannelSchema,
+    tag: NOTIFICATIONS,
+    summary: "Add a webhook, Slack or email channel with its rules",
+    errors: ["CONFLICT"],
+  }),
+  updateChannel: endpoint({
+    method: "PATCH",
+    path: "/api/notifications/channels/{id}",
+    auth: "admin",
+    params: channelIdParamsSchema,
+    body: channelPatchSchema,
+    tag: NOTIFICATIONS,
+    summary: "Change a channel; settings merge into the stored ones",
+    errors: ["NOT_FOUND", "CONFLICT"],
+  }),
+  deleteChannel: endpoint({
+    method: "DELETE",
+    path: "/api/notifications/channels/{id}",
+    auth: "admin",
+    params: channelIdParamsSchema,
+    tag: NOTIFICATIONS,
+    summary: "Delete a channel with its undelivered messages and delivery log",
+    errors: ["NOT_FOUND"],
+  }),
+  testChannel: endpoint({
+    method: "POST",
+    path: "/api/notifications/channels/{id}/test",
+    auth: "admin",
+    params: channelIdParamsSchema,
+    tag: NOTIFICATIONS,
+    summary: "Send a test message now; 502 with the receiver's answer when it did not take it",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+  }),
+  deliveries: endpoint({
+    method: "GET",
+    path: "/api/notifications/channels/{id}/deliveries",
+    auth: "admin",
+    params: channelIdParamsSchema,
+    query: deliveriesQuerySchema,
+    tag: NOTIFICATIONS,
+    summary: "The channel's recent tries, newest first",
+    errors: ["NOT_FOUND"],
+  }),
+};

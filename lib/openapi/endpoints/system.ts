@@ -1,0 +1,33 @@
+import "server-only";
+import { endpoint } from "@/lib/api/endpoint";
+import { metricsAccess } from "@/lib/metrics/metrics-access";
+
+export const systemEndpoints = {
+  health: endpoint({
+    method: "GET",
+    path: "/api/health",
+    auth: "public",
+    tag: "System",
+    summary: "Whether the server is up",
+    description: 'Answers `{"status":"ok"}`. Contacts no engine.',
+  }),
+  openapi: endpoint({
+    method: "GET",
+    path: "/api/openapi.json",
+    auth: "public",
+    tag: "System",
+    summary: "This description of the API (OpenAPI 3.1)",
+    description:
+      "Generated from the declarations the routes run with: their roles and the zod schemas that validate their input.",
+  }),
+  metrics: endpoint({
+    method: "GET",
+    path: "/metrics",
+    auth: metricsAccess(),
+    tag: "System",
+    answers: "prometheus",
+    summary: "Prometheus metrics",
+    description:
+      "The fleet, incidents, actions, alert deliveries, open streams and event lag in the Prometheus text format. Needs a viewer, or nothing when the server runs with WHARF_METRICS_PUBLIC=1.",
+  }),
+};

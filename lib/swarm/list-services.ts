@@ -1,0 +1,39 @@
+import "server-only";
+import { getDb } from "@/lib/db/db";
+import { listServiceIncidents } from "@/lib/db/list-service-incidents";
+import { toWharfError } from "@/lib/docker/engine-error";
+import { swarmOps } from "@/lib/docker/swarm-ops";
+import { managerHosts } from "./manager-hosts";
+import { toServiceRow } from "./to-service-row";
+import type { ServiceRow, ServicesResponse } from "./types";
+
+/**
+ * The services of every asked-for host that is a swarm manager, read from the managers at the time of asking:
+ * a list the CLI's `docker service ls` agrees with. Live clients re-read it when a service event arrives.
+ */
+export async function listServices(hostIds?: string[]): Promise<ServicesResponse> {
+  const checks = await managerHosts(hostIds);
+  const services: ServiceRow[] = [];
+  const hosts: ServicesResponse["hosts"] = [];
+  await Promise.all(
+    checks.map(async ({ host, manager, error }) => {
+      if (!manager) return hosts.push({ id: host.id, manager, error });
+      try {
+        const [list, tasks] = await Promise.all([swarmOps.services(host), swarmOps.tasks(host)]);
+        for (const service of list) services.push(toServiceRow(host.id, service, tasks));
+        hosts.push({ id: host.id, manager, error: null });
+      } catch (failure) {
+        hosts.push({ id: host.id, manager, error: toWharfError(failure, host).message });
+      }
+    }),
+  );
+  services.sort(
+    (a, b) =>
+      (a.stack ?? "").localeCompare(b.stack ?? "") ||
+      a.name.localeCompare(b.name) ||
+      a.hostId.localeCompare(b.hostId),
+  );
+  hosts.sort((a, b) => a.id.localeCompare(b.id));
+  const managers = checks.filter((check) => check.manager).map((check) => check.host.id);
+  return { services, hosts, incidents: listServiceIncidents(getDb(), { hostIds: managers, openOnly: true }) };
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The container image's command (Dockerfile): Next's standalone server, copied to /app/server.js with the files it
+// needs, behind the same request guard as `npm start` (Host check, the client's socket address). No build step
+// and no full node_modules here: the image holds only what the server runs.
+import { chmodSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { listenAddress } from "../lib/core/listen-origins.mjs";
+import { guardNextServer } from "./request-guard.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { hostname, port } = listenAddress(process.env);
+const dataDir = path.resolve(root, process.env.DATA_DIR || "data");
+
+// Sessions, tokens and the audit log live there: for Wharf's user only. The image makes /data the user's; a bind
+// mount of a folder it cannot write stops here with the path in the message.
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+chmodSync(dataDir, 0o700);
+process.env.DATA_DIR = dataDir;
+process.env.WHARF_HOSTNAME = hostname;
+process.env.PORT = String(port);
+// The standalone server listens on HOSTNAME, which Docker sets to the container's id: it gets Wharf's address.
+process.env.HOSTNAME = hostname;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+console.log(`[wharf] listening on http://${hostname}:${port} (data in ${dataDir})`);
+guardNextServer(process.env);
+await import(pathToFileURL(path.join(root, "server.js")).href);
