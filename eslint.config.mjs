@@ -20,6 +20,7 @@ const floors = [
   ["stats"],
   ["actions"],
   ["incidents", "history", "swarm"],
+  ["insights"],
   ["autoheal"],
   ["alerts"],
   ["metrics"],

@@ -3,6 +3,7 @@ import type { ContainerDetail } from "@/lib/fleet/types";
 import { formatBytes } from "@/lib/stats/format-usage";
 import { EnvList } from "./env-list";
 import { When } from "./when";
+import { ProvenanceDetail } from "./provenance-detail";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
 
@@ -11,6 +12,7 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
     ["Container id", <code key="id">{c.id}</code>],
     ["Image", <code key="image">{c.image}</code>],
     ["Image id", <code key="imageId">{c.imageId}</code>],
+    ["Image version", <ProvenanceDetail key="provenance" provenance={c.provenance} />],
     ["Compose", c.compose ? `${c.compose.project} / ${c.compose.service}` : "—"],
     ["Docker state", c.state],
     ["Health", c.health ?? "no health check"],

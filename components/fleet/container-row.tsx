@@ -10,6 +10,7 @@ import { lastExitCode } from "@/lib/fleet/needs-attention";
 import type { ListedContainer } from "@/lib/fleet/types";
 import { Age } from "./age";
 import { containerHref } from "./attention-list";
+import { ImageVersion } from "./image-version";
 import { StateBadge } from "./state-badge";
 
 // One template for header and rows keeps the columns aligned without a <table> (rows are absolutely placed).
@@ -121,6 +122,7 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
       </div>
       <div role="cell" className="truncate font-mono text-xs" title={`${row.image} (${row.imageId})`}>
         {row.image}
+        <ImageVersion provenance={row.provenance} />
       </div>
       <div role="cell" className="min-w-0 truncate">
         <RowState row={row} busy={busy} />

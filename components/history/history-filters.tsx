@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useId, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { historyQueryString, withoutEmpty } from "@/lib/history/history-search-params";
 import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, type HistoryFilter } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
@@ -9,9 +10,13 @@ import { useHydrated } from "./use-hydrated";
 const field =
   "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";
 
+// Typing a name applies once the keys pause this long, not at every key.
+const TYPING_MS = 400;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
- * Selects apply at once; typed fields (names, dates) on Enter, on leaving them, or with Apply, so that typing
- * does not query the server at every key — nor for year 0002 on the way to typing 2025.
+ * Every filter applies at once, as on the fleet page: selects when chosen, names when typing pauses, dates
+ * (ISO, YYYY-MM-DD, UTC) as soon as they are whole — never for the year 0002 on the way to typing 2026.
  */
 export function HistoryFilters({
   filter,
@@ -24,13 +29,22 @@ export function HistoryFilters({
 }) {
   const known = useHydrated() ? hostIds : [];
   const hosts = filter.hostId && !known.includes(filter.hostId) ? [...known, filter.hostId] : known;
+  // The form is remounted when the filter changes from elsewhere (back button, Clear) so its fields show it,
+  // but not when the change is its own: that would take the focus from the field being typed in.
+  const current = historyQueryString(filter);
+  const [own, setOwn] = useState<string | null>(null);
+  const [view, setView] = useState({ query: current, key: 0 });
+  if (view.query !== current) setView({ query: current, key: current === own ? view.key : view.key + 1 });
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(typing.current), []);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    clearTimeout(typing.current);
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
     // A date-time from a shared link shows as its date; it is kept unless the date itself was changed.
     const date = (name: "from" | "to") => (text(name) === dayOf(filter[name]) ? filter[name] : text(name));
-    onChange({
+    const next: HistoryFilter = {
       hostId: text("host"),
       containerName: text("container"),
       actor: text("actor"),
@@ -38,20 +52,27 @@ export function HistoryFilters({
       outcome: text("outcome") as HistoryFilter["outcome"],
       from: date("from"),
       to: date("to"),
-    });
+    };
+    setOwn(historyQueryString(withoutEmpty(next)));
+    onChange(next);
   };
   const apply = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) =>
     event.currentTarget.form?.requestSubmit();
-  const changed = (event: { currentTarget: HTMLInputElement }) => {
-    if (event.currentTarget.value !== event.currentTarget.defaultValue) apply(event);
+  const typed = (event: { currentTarget: HTMLInputElement }) => {
+    const input = event.currentTarget;
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => input.form?.requestSubmit(), TYPING_MS);
+  };
+  const dated = (event: { currentTarget: HTMLInputElement }) => {
+    const value = event.currentTarget.value.trim();
+    if (value === "" || (ISO_DAY.test(value) && !Number.isNaN(Date.parse(value)))) apply(event);
   };
   const active = Object.keys(filter).length > 0;
   const id = useId();
 
   return (
-    // Remounted when the URL changes, so every field shows the filter in force (back button, Clear).
     <form
-      key={JSON.stringify(filter)}
+      key={view.key}
       role="search"
       aria-label="Filter the history"
       onSubmit={submit}
@@ -78,7 +99,7 @@ export function HistoryFilters({
           id={`${id}-container`}
           name="container"
           defaultValue={filter.containerName ?? ""}
-          onBlur={changed}
+          onChange={typed}
           placeholder="exact name"
           className={`${field} w-40`}
         />
@@ -88,7 +109,7 @@ export function HistoryFilters({
           id={`${id}-actor`}
           name="actor"
           defaultValue={filter.actor ?? ""}
-          onBlur={changed}
+          onChange={typed}
           placeholder="who"
           className={`${field} w-32`}
         />
@@ -125,29 +146,36 @@ export function HistoryFilters({
           ))}
         </select>
       </Field>
-      <Field label="From" htmlFor={`${id}-from`}>
+      <Field label="From (UTC)" htmlFor={`${id}-from`}>
         <input
-          type="date"
           id={`${id}-from`}
           name="from"
+          inputMode="numeric"
+          placeholder="YYYY-MM-DD"
+          pattern="\d{4}-\d{2}-\d{2}"
           defaultValue={dayOf(filter.from) ?? ""}
-          onBlur={changed}
-          className={field}
+          onChange={dated}
+          className={`${field} w-32 font-mono`}
         />
       </Field>
-      <Field label="Before" htmlFor={`${id}-to`} title="Up to the start of this day (UTC), not including it">
+      <Field
+        label="Before (UTC)"
+        htmlFor={`${id}-to`}
+        title="Up to the start of this day (UTC), not including it"
+      >
         <input
-          type="date"
           id={`${id}-to`}
           name="to"
+          inputMode="numeric"
+          placeholder="YYYY-MM-DD"
+          pattern="\d{4}-\d{2}-\d{2}"
           defaultValue={dayOf(filter.to) ?? ""}
-          onBlur={changed}
-          className={field}
+          onChange={dated}
+          className={`${field} w-32 font-mono`}
         />
       </Field>
-      <button type="submit" className={`${field} font-medium hover:bg-slate-100 dark:hover:bg-slate-800`}>
-        Apply
-      </button>
+      {/* Enter still applies at once; nothing waits for a button. */}
+      <button type="submit" hidden />
       {active && (
         <Link href="/history" className="pb-2 text-sm text-slate-600 underline dark:text-slate-300">
           Clear

@@ -1,97 +1,150 @@
+"use client";
 import Link from "next/link";
+import { Fragment, useState } from "react";
+import { ImageVersion } from "@/components/fleet/image-version";
 import { containerHref } from "@/components/fleet/attention-list";
 import type { HistoryEntry } from "@/lib/actions/types";
-import { formatActionDuration, shortDigest } from "@/lib/history/format-history";
+import { formatActionDuration, formatUtc, shortDigest } from "@/lib/history/format-history";
+import { HistoryRowDetail } from "./history-row-detail";
 import { formatDuration } from "@/lib/fleet/format-age";
 import { OutcomeBadge } from "./outcome-badge";
 
 const cell = "px-2.5 py-2 align-baseline";
 const muted = "text-slate-500 dark:text-slate-400";
 
-/** One action. `compact` leaves out host and container, for the container page where both are the heading. */
+/**
+ * One action, opened with its toggle to show everything recorded about it. `compact` leaves out host and
+ * container, for the container page where both are the heading.
+ */
 export function HistoryTableRow({
   entry,
   now,
   compact,
+  columns,
 }: {
   entry: HistoryEntry;
   now: number;
   compact: boolean;
+  columns: number;
 }) {
+  const [open, setOpen] = useState(false);
   const ago = now - Date.parse(entry.at);
   return (
-    <tr
-      data-testid="history-row"
-      data-action={entry.action}
-      data-outcome={entry.outcome ?? "running"}
-      data-host={entry.hostId}
-      data-container={entry.containerName}
-      className="border-t border-slate-100 dark:border-slate-800"
-    >
-      <td className={`${cell} whitespace-nowrap`}>
-        <time dateTime={entry.at} title={entry.at}>
-          {ago < 60_000 ? "just now" : `${formatDuration(ago)} ago`}
-        </time>
-      </td>
-      <td className={cell}>
-        {/* Table cells ignore max-width: the limit sits on a block inside. */}
-        <div className="max-w-40 truncate" title={entry.actor}>
-          {entry.actor}
-        </div>
-      </td>
-      <td className={`${cell} ${muted}`}>{entry.source}</td>
-      <td className={cell}>
-        <div className="font-medium">{entry.action}</div>
-        {entry.detail && (
-          <div
-            data-testid="history-detail"
-            className={`max-w-48 truncate text-xs ${muted}`}
-            title={entry.detail}
+    <Fragment>
+      <tr
+        data-testid="history-row"
+        data-action={entry.action}
+        data-outcome={entry.outcome ?? "running"}
+        data-host={entry.hostId}
+        data-container={entry.containerName}
+        className="border-t border-slate-100 dark:border-slate-800"
+      >
+        <td className={`${cell} w-6`}>
+          <button
+            type="button"
+            data-testid="history-expand"
+            aria-expanded={open}
+            aria-label={open ? "Hide the details" : "Show the details"}
+            onClick={() => setOpen(!open)}
+            className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
           >
-            {entry.detail}
+            {open ? "▾" : "▸"}
+          </button>
+        </td>
+        <td className={`${cell} whitespace-nowrap`}>
+          <time dateTime={entry.at} data-testid="history-time" className="font-mono text-xs">
+            {formatUtc(entry.at)}
+          </time>
+          <div className={`text-xs ${muted}`} suppressHydrationWarning>
+            {ago < 60_000 ? "just now" : `${formatDuration(ago)} ago`}
           </div>
-        )}
-      </td>
-      {!compact && (
-        <>
-          <td className={`${cell} whitespace-nowrap`}>{entry.hostId}</td>
-          <td className={`${cell} whitespace-nowrap`}>
-            <Link
-              href={containerHref({ hostId: entry.hostId, name: entry.containerName })}
-              className="font-medium hover:underline"
+        </td>
+        <td className={cell}>
+          {/* Table cells ignore max-width: the limit sits on a block inside. */}
+          <div className="max-w-40 truncate" title={entry.actor}>
+            {entry.actor}
+          </div>
+        </td>
+        <td className={`${cell} ${muted}`}>{entry.source}</td>
+        <td className={cell}>
+          <div className="font-medium">{entry.action}</div>
+          {entry.detail && (
+            <div
+              data-testid="history-detail"
+              className={`max-w-48 truncate text-xs ${muted}`}
+              title={entry.detail}
             >
-              {entry.containerName}
-            </Link>
-          </td>
-        </>
-      )}
-      <td className={`${cell} font-mono text-xs`}>
-        <div className="max-w-48 truncate" title={entry.imageRef ?? undefined}>
-          {entry.imageRef ?? <span className={muted}>—</span>}
-        </div>
-      </td>
-      <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
-        <DigestChange before={entry.digestBefore} after={entry.digestAfter} />
-      </td>
-      <td className={cell}>
-        <OutcomeBadge outcome={entry.outcome} />
-      </td>
-      <td className={`${cell} whitespace-nowrap tabular-nums`}>
-        {entry.durationMs === null ? (
-          <span className={muted}>—</span>
-        ) : (
-          formatActionDuration(entry.durationMs)
+              {entry.detail}
+            </div>
+          )}
+        </td>
+        {!compact && (
+          <>
+            <td className={`${cell} whitespace-nowrap`}>{entry.hostId}</td>
+            <td className={`${cell} whitespace-nowrap`}>
+              <Link
+                href={containerHref({ hostId: entry.hostId, name: entry.containerName })}
+                className="font-medium hover:underline"
+              >
+                {entry.containerName}
+              </Link>
+            </td>
+          </>
         )}
-      </td>
-      <td className={cell}>
-        <Crashed value={entry.crashedAfter} />
-      </td>
-      <td className={`${cell} text-red-700 dark:text-red-400`}>
-        <div className="line-clamp-2 min-w-40 max-w-72" title={entry.error ?? undefined}>
-          {entry.error ?? ""}
-        </div>
-      </td>
-    </tr>
+        <td className={`${cell} font-mono text-xs`}>
+          <div className="max-w-48 truncate" title={entry.imageRef ?? undefined}>
+            {entry.imageRef ?? <span className={muted}>—</span>}
+          </div>
+          <ImageVersion provenance={entry.provenanceAfter ?? entry.provenanceBefore} />
+        </td>
+        <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
+          {entry.outcome === "rolled-back" ? (
+            <RolledBack tried={entry.digestAfter} stayed={entry.digestBefore} />
+          ) : (
+            <DigestChange before={entry.digestBefore} after={entry.digestAfter} />
+          )}
+        </td>
+        <td className={cell}>
+          <OutcomeBadge outcome={entry.outcome} />
+        </td>
+        <td className={`${cell} whitespace-nowrap tabular-nums`}>
+          {entry.durationMs === null ? (
+            <span className={muted}>—</span>
+          ) : (
+            formatActionDuration(entry.durationMs)
+          )}
+        </td>
+        <td className={cell}>
+          <Crashed value={entry.crashedAfter} />
+        </td>
+        <td className={`${cell} text-red-700 dark:text-red-400`}>
+          <div className="line-clamp-2 min-w-40 max-w-72" title={entry.error ?? undefined}>
+            {entry.error ?? ""}
+          </div>
+        </td>
+      </tr>
+      {open && (
+        <tr className="bg-slate-50 dark:bg-slate-800/40">
+          <td colSpan={columns} className="px-4 py-3">
+            <HistoryRowDetail entry={entry} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
+  );
+}
+
+/** A redeploy that did not hold: the digest it tried, and the one that stayed (the container runs that one). */
+function RolledBack({ tried, stayed }: { tried: string | null; stayed: string | null }) {
+  return (
+    <span
+      data-testid="digest-rolled-back"
+      title={`tried ${tried ?? "unknown"}, stayed on ${stayed ?? "unknown"}`}
+    >
+      <span className="line-through decoration-red-500">{tried ? shortDigest(tried) : "—"}</span>
+      <span className={muted}> kept </span>
+      {stayed ? shortDigest(stayed) : "—"}
+    </span>
   );
 }
 

@@ -17,7 +17,10 @@ export function HistoryTable({
       <table className="w-full text-sm">
         <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
           <tr>
-            <th className={head}>When</th>
+            <th className={head}>
+              <span className="sr-only">Details</span>
+            </th>
+            <th className={head}>When (UTC)</th>
             <th className={head}>Actor</th>
             <th className={head}>Source</th>
             <th className={head}>Action</th>
@@ -39,7 +42,13 @@ export function HistoryTable({
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <HistoryTableRow key={entry.id} entry={entry} now={now} compact={compact} />
+            <HistoryTableRow
+              key={entry.id}
+              entry={entry}
+              now={now}
+              compact={compact}
+              columns={compact ? 11 : 13}
+            />
           ))}
         </tbody>
       </table>

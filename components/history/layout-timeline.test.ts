@@ -23,6 +23,22 @@ describe("layoutTimeline", () => {
     expect(grid.total).toBe(7);
   });
 
+  it("starts at the first day with data instead of weeks of empty lanes, showing a week at least", () => {
+    const span = { firstDay: "2025-02-01", lastDay: "2025-03-02" };
+    const late = layoutTimeline({
+      ...span,
+      days: [{ day: "2025-02-20", hostId: "a", outcome: "succeeded", count: 1 }],
+    });
+    expect(late.days[0]).toBe("2025-02-20");
+    expect(late.days).toHaveLength(11);
+    const recent = layoutTimeline({
+      ...span,
+      days: [{ day: "2025-03-01", hostId: "a", outcome: "succeeded", count: 1 }],
+    });
+    expect(recent.days[0]).toBe("2025-02-24");
+    expect(layoutTimeline({ ...span, days: [] }).days).toHaveLength(7);
+  });
+
   it("has no lanes and a zero scale when nothing happened", () => {
     const grid = layoutTimeline({ firstDay: "2025-03-01", lastDay: "2025-03-01", days: [] });
     expect(grid).toMatchObject({ days: ["2025-03-01"], hosts: [], max: 0, total: 0 });

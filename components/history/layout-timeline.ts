@@ -16,10 +16,25 @@ export type TimelineGrid = {
 
 const DAY_MS = 86_400_000;
 
+// The chart never narrows below a week: a single busy day drawn across the whole width reads as a wall.
+const MIN_DAYS = 7;
+
+/**
+ * Where the lanes start: at the first day with data rather than a month of empty lanes before it, but on
+ * `firstDay` when the data reaches back that far, and never less than a week before the last day.
+ */
+function startOf(timeline: HistoryTimeline): number {
+  const first = Date.parse(timeline.firstDay);
+  const last = Date.parse(timeline.lastDay);
+  if (timeline.days.length === 0) return Math.max(first, last - (MIN_DAYS - 1) * DAY_MS);
+  const earliest = Math.min(...timeline.days.map((d) => Date.parse(d.day)));
+  return Math.max(first, Math.min(earliest, last - (MIN_DAYS - 1) * DAY_MS));
+}
+
 /** The server's sparse counts as the chart's grid: one lane per host, one slot per day. */
 export function layoutTimeline(timeline: HistoryTimeline): TimelineGrid {
   const days: string[] = [];
-  for (let ms = Date.parse(timeline.firstDay); ms <= Date.parse(timeline.lastDay); ms += DAY_MS) {
+  for (let ms = startOf(timeline); ms <= Date.parse(timeline.lastDay); ms += DAY_MS) {
     days.push(new Date(ms).toISOString().slice(0, 10));
   }
   const cells = new Map<string, Counts>();

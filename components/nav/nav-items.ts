@@ -4,4 +4,6 @@ export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/services", label: "Services" },
   { href: "/incidents", label: "Incidents" },
   { href: "/history", label: "History" },
+  { href: "/inventory", label: "Inventory" },
+  { href: "/insights", label: "Insights" },
 ];

@@ -52,6 +52,10 @@ export class ExternalChangeRecorder {
       containerIdBefore: before.id,
       imageRef: row.image,
       imageIdBefore: before.imageId,
+      project: row.compose?.project ?? null,
+      service: row.compose?.service ?? null,
+      // Known when the image was seen before (its labels are read once per image id), else null.
+      provenanceAfter: row.provenance,
     });
     updateHistory(db, entry.id, {
       containerIdAfter: row.id,

@@ -3,6 +3,7 @@ import { WharfError } from "@/lib/core/errors";
 import { imageOps } from "@/lib/docker/container-ops";
 import { findHost } from "@/lib/docker/load-fleet";
 import { pullImage } from "@/lib/docker/pull-image";
+import { provenanceOf } from "@/lib/core/image-provenance";
 import { keepPreviousImage } from "./keep-previous-image";
 import { recreateContainer, recreatePlan } from "./recreate-container";
 import { digestOf, trackAction, type Caller } from "./track-action";
@@ -67,11 +68,13 @@ export function redeployContainer(
       }
       const pulled = await imageOps.inspect(host, ref);
       const digestAfter = digestOf(pulled.RepoDigests, ref);
+      // The image tried, whether it stays or is rolled back: the row says what was attempted.
+      const provenanceAfter = provenanceOf(pulled, ref);
       if (pulled.Id === container.Image && ref === container.Config.Image && !options.force) {
         return {
           outcome: "no-change",
           message: `${ref} has not changed (${digestAfter ?? pulled.Id.slice(0, 19)}); ${name} left as it is`,
-          patch: { containerIdAfter: container.Id, imageIdAfter: pulled.Id, digestAfter },
+          patch: { containerIdAfter: container.Id, imageIdAfter: pulled.Id, digestAfter, provenanceAfter },
         };
       }
       const result = await recreateContainer(host, run, ref, options.graceSeconds * 1000);
@@ -79,14 +82,14 @@ export function redeployContainer(
         return {
           outcome: "rolled-back",
           message: `Redeploy of ${name} on ${hostId} rolled back: ${result.reason}`,
-          patch: { ...result.patch, digestAfter },
+          patch: { ...result.patch, digestAfter, provenanceAfter },
         };
       }
       await keepPreviousImage(host, container.Image, ref, name);
       return {
         outcome: "succeeded",
         message: `${name} on ${hostId} now runs ${ref} (${result.patch.digestAfter ?? pulled.Id.slice(0, 19)})`,
-        patch: result.patch,
+        patch: { ...result.patch, provenanceAfter },
       };
     },
     check,

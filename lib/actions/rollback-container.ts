@@ -4,6 +4,7 @@ import { imageOps } from "@/lib/docker/container-ops";
 import { findHost } from "@/lib/docker/load-fleet";
 import { getDb } from "@/lib/db/db";
 import { findLastDeploy } from "@/lib/db/find-last-deploy";
+import { provenanceOf } from "@/lib/core/image-provenance";
 import { keepPreviousImage } from "./keep-previous-image";
 import { recreateContainer, recreatePlan } from "./recreate-container";
 import { trackAction, type Caller } from "./track-action";
@@ -44,20 +45,21 @@ export function rollbackContainer(
     run.phase("pointing the tag at the previous image");
     await imageOps.tag(host, previous.Id, repo, tag);
     const result = await recreateContainer(host, run, ref, graceSeconds * 1000);
+    const provenanceAfter = provenanceOf(previous, ref);
     if (!result.ok) {
       // The tag goes back too, so the container's reference means what it meant before.
       await imageOps.tag(host, container.Image, repo, tag).catch(() => {});
       return {
         outcome: "rolled-back",
         message: `Rollback of ${name} on ${hostId} was undone: ${result.reason}`,
-        patch: result.patch,
+        patch: { ...result.patch, provenanceAfter },
       };
     }
     await keepPreviousImage(host, container.Image, ref, name);
     return {
       outcome: "succeeded",
       message: `${name} on ${hostId} is back on ${result.patch.digestAfter ?? previous.Id.slice(0, 19)}`,
-      patch: result.patch,
+      patch: { ...result.patch, provenanceAfter },
     };
   });
 }

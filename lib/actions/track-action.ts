@@ -5,6 +5,7 @@ import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import { toWharfError } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
+import { digestOf, provenanceOf } from "@/lib/core/image-provenance";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDb } from "@/lib/db/db";
 import { recordHistory } from "@/lib/db/record-history";
@@ -19,6 +20,7 @@ import type {
   ActionStepId,
   HistoryEntry,
   HistoryPatch,
+  HistoryStep,
   Outcome,
   Source,
 } from "./types";
@@ -78,13 +80,20 @@ export async function trackAction(
       imageRef: container.Config.Image,
       imageIdBefore: container.Image,
       digestBefore: digestOf(image?.RepoDigests, container.Config.Image),
+      project: container.Config.Labels?.["com.docker.compose.project"] ?? null,
+      service: container.Config.Labels?.["com.docker.compose.service"] ?? null,
+      provenanceBefore: image ? provenanceOf(image, container.Config.Image) : null,
     });
     const { store } = getLiveFleet();
     // Every message carries the whole checklist so far: a page opened half-way (or reconnected) shows it all.
     const track: Pick<ActionProgress, "startedAt" | "plan" | "steps" | "pulled"> = {
       startedAt: new Date(started).toISOString(),
     };
-    const publish = (phase: string, progress: number | null, end?: ActionEnd, durationMs?: number) =>
+    const phases: HistoryStep[] = [];
+    const publish = (phase: string, progress: number | null, end?: ActionEnd, durationMs?: number) => {
+      // A pull reports progress many times a second: a step is a new phase, not a new percentage.
+      const step = phase.replace(/:.*$/, "");
+      if (!end && phases.at(-1)?.phase !== step) phases.push({ at: new Date().toISOString(), phase: step });
       store.publish({
         type: "action",
         progress: {
@@ -102,6 +111,7 @@ export async function trackAction(
           ...(end ? { endedAt: new Date().toISOString() } : {}),
         },
       });
+    };
     publish("started", null);
     let end: ActionEnd;
     try {
@@ -135,6 +145,7 @@ export async function trackAction(
       error:
         end.outcome === "succeeded" || end.outcome === "no-change" ? (end.patch?.error ?? null) : end.message,
       durationMs: Date.now() - started,
+      steps: [...phases, { at: new Date().toISOString(), phase: end.outcome }],
     });
     publish("done", null, end, settled.durationMs ?? undefined);
     const result: ActionResult = {
@@ -149,10 +160,5 @@ export async function trackAction(
   });
 }
 
-/** The registry digest of the reference a container was created from, when the engine knows it. */
-export function digestOf(repoDigests: string[] | null | undefined, ref: string): string | null {
-  if (!repoDigests || repoDigests.length === 0) return null;
-  const repo = ref.replace(/@.*$/, "").replace(/:[^/:]+$/, "");
-  const match = repoDigests.find((d) => d.startsWith(`${repo}@`)) ?? repoDigests[0]!;
-  return match.slice(match.indexOf("@") + 1);
-}
+// Lives with the image provenance it is part of; re-exported for the actions that import it from here.
+export { digestOf };

@@ -1,3 +1,5 @@
+import type { ImageProvenance } from "@/lib/fleet/types";
+
 /** What Wharf itself does to a container. */
 export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] as const;
 // Plain constants and types only: this module reaches the browser, and zod should not come with it.
@@ -47,16 +49,46 @@ export type HistoryEntry = {
   crashedAfter: boolean | null;
   /** What the engine said of a change made outside Wharf (the signal of a kill, an exit code); null otherwise. */
   detail: string | null;
+  /** The container's compose project and service when it had them; null otherwise (and on rows before issue 14). */
+  project: string | null;
+  service: string | null;
+  /**
+   * What the image before and the one after (for a redeploy: the one tried, kept or not) said of themselves,
+   * recorded with the row so it stays true after the image is gone; null when not known.
+   */
+  provenanceBefore: ImageProvenance | null;
+  provenanceAfter: ImageProvenance | null;
+  /** The phases a Wharf action went through, oldest first, each with when it began; empty for external rows. */
+  steps: HistoryStep[];
 };
+
+/** A phase a recorded action went through (the history keeps these; the live checklist has ActionStep). */
+export type HistoryStep = { at: string; phase: string };
 
 export type NewHistoryEntry = Pick<
   HistoryEntry,
   "at" | "actor" | "source" | "action" | "hostId" | "containerName"
 > &
-  Partial<Pick<HistoryEntry, "containerIdBefore" | "imageRef" | "imageIdBefore" | "digestBefore" | "detail">>;
+  Partial<
+    Pick<
+      HistoryEntry,
+      | "containerIdBefore"
+      | "imageRef"
+      | "imageIdBefore"
+      | "digestBefore"
+      | "detail"
+      | "project"
+      | "service"
+      | "provenanceBefore"
+      | "provenanceAfter"
+    >
+  >;
 
 export type HistoryPatch = Partial<
-  Omit<HistoryEntry, "id" | "at" | "actor" | "source" | "action" | "hostId" | "containerName">
+  Omit<
+    HistoryEntry,
+    "id" | "at" | "actor" | "source" | "action" | "hostId" | "containerName" | "project" | "service"
+  >
 >;
 
 /** What an action answers: the history row it wrote, and its outcome. */

@@ -1,8 +1,10 @@
 import "server-only";
 import type { HistoryAction, HistoryEntry, Outcome, Source } from "@/lib/actions/types";
+import { commitUrl } from "@/lib/core/image-provenance";
+import type { ImageProvenance } from "@/lib/fleet/types";
 
 export const historyColumns = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps`;
 
 export type HistoryRow = {
   id: number;
@@ -25,6 +27,11 @@ export type HistoryRow = {
   duration_ms: number | null;
   crashed_after: number | null;
   detail: string | null;
+  project: string | null;
+  service: string | null;
+  provenance_before: string | null;
+  provenance_after: string | null;
+  steps: string;
 };
 
 export function toHistoryEntry(row: unknown): HistoryEntry {
@@ -50,7 +57,25 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     durationMs: r.duration_ms,
     crashedAfter: r.crashed_after === null ? null : r.crashed_after === 1,
     detail: r.detail,
+    project: r.project,
+    service: r.service,
+    provenanceBefore: fromProvenanceJson(r.provenance_before),
+    provenanceAfter: fromProvenanceJson(r.provenance_after),
+    steps: JSON.parse(r.steps),
   };
+}
+
+/** Stored without its commit link: that is derived, and a better forge rule then applies to old rows too. */
+export function toProvenanceJson(provenance: ImageProvenance | null | undefined): string | null {
+  if (!provenance) return null;
+  const { version, revision, source, created, digest } = provenance;
+  return JSON.stringify({ version, revision, source, created, digest });
+}
+
+function fromProvenanceJson(json: string | null): ImageProvenance | null {
+  if (json === null) return null;
+  const stored = JSON.parse(json) as Omit<ImageProvenance, "commitUrl">;
+  return { ...stored, commitUrl: commitUrl(stored.source, stored.revision) };
 }
 
 /** camelCase patch field → column. */
@@ -68,4 +93,7 @@ export const historyColumnOf: Record<string, string> = {
   durationMs: "duration_ms",
   crashedAfter: "crashed_after",
   detail: "detail",
+  provenanceBefore: "provenance_before",
+  provenanceAfter: "provenance_after",
+  steps: "steps",
 };

@@ -3,6 +3,7 @@ import type { Migration } from "./migration";
 import { migration8 } from "./migration-8-external-actions";
 import { migration9 } from "./migration-9-alerts";
 import { migration10 } from "./migration-10-autoheal";
+import { migration11 } from "./migration-11-provenance";
 import { migration12 } from "./migration-12-swarm";
 import { scrubEnvValues } from "./scrub-env-values";
 
@@ -198,5 +199,6 @@ export const migrations: readonly Migration[] = [
   migration8,
   migration9,
   migration10,
+  migration11,
   migration12,
 ];

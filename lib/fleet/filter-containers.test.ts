@@ -22,6 +22,7 @@ function row(hostId: string, name: string, over: Partial<ContainerRow> = {}): Co
     exitCause: null,
     lastExit: null,
     attention: null,
+    provenance: null,
     ...over,
   };
 }

@@ -33,6 +33,8 @@ export async function getContainer(hostId: string, nameOrId: string): Promise<Co
       container.exitCause = live.exitCause;
       container.lastExit = live.lastExit ?? container.lastExit;
       container.attention = attentionReason(container, now);
+      // Read once per image by the watcher: the page costs no image inspect.
+      container.provenance = live.provenance;
     }
     container.env = container.env.map(maskEnv);
     return { container };

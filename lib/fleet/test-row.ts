@@ -19,7 +19,15 @@ export function testRow(hostId: string, id: string, patch: Partial<ContainerRow>
       createdAt: "2024-05-02T09:00:00Z",
       startedAt: "2024-05-02T09:00:01Z",
     },
-    ...{ finishedAt: null, compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
+    ...{
+      finishedAt: null,
+      compose: null,
+      labels: {},
+      exitCause: null,
+      lastExit: null,
+      attention: null,
+      provenance: null,
+    },
     ...patch,
   };
 }

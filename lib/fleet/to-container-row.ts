@@ -40,6 +40,7 @@ export function toContainerRow(hostId: string, inspect: ContainerInspect, now: n
     exitCause: null,
     lastExit: null,
     attention: null,
+    provenance: null,
   };
   row.lastExit = lastExitOf(row);
   row.attention = attentionReason(row, now);

@@ -32,6 +32,19 @@ export type AttentionReason = (typeof attentionReasons)[number];
  */
 export type LastExit = { code: number; oom: boolean; cause: ExitCause | null; at: string };
 
+/**
+ * What an image says of itself in its OCI labels (`org.opencontainers.image.version`, `.revision`, `.source`,
+ * `.created`), plus its registry digest and, when `source` is a forge URL, the revision's commit page.
+ */
+export type ImageProvenance = {
+  version: string | null;
+  revision: string | null;
+  source: string | null;
+  created: string | null;
+  digest: string | null;
+  commitUrl: string | null;
+};
+
 /** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
 export type ContainerRow = {
   hostId: string;
@@ -52,6 +65,8 @@ export type ContainerRow = {
   exitCause: ExitCause | null;
   lastExit: LastExit | null;
   attention: AttentionReason | null;
+  /** Its image's provenance; null until Wharf has read the image (once per image id, not per request). */
+  provenance: ImageProvenance | null;
 };
 
 /** A row as the API returns it: `stale` when its host is down and the row is the last state known. */
@@ -138,3 +153,32 @@ export type HostAvailability = { id: string; status: HostStatus; error: string |
 export type HostsResponse = { hosts: HostSummary[] };
 export type ContainersResponse = { containers: ListedContainer[]; hosts: HostAvailability[] };
 export type ContainerResponse = { container: ContainerDetail };
+
+/** One image a cell of the inventory runs: its version (or short digest), and how many containers run it. */
+export type InventoryVersion = {
+  /** What the cell shows: the image's version label, else its short digest, else its short image id. */
+  label: string;
+  imageId: string;
+  version: string | null;
+  revision: string | null;
+  commitUrl: string | null;
+  digest: string | null;
+  /** Containers on this host with this image, whatever their state; `running` of them are running. */
+  count: number;
+  running: number;
+};
+
+/**
+ * One compose service (`project/service`) or, for containers outside compose, one image repository, with
+ * what each host runs of it. `drift`: not every container of it runs the same image.
+ */
+export type InventoryRow = {
+  key: string;
+  kind: "service" | "image";
+  name: string;
+  repository: string;
+  cells: Record<string, InventoryVersion[]>;
+  drift: boolean;
+};
+
+export type InventoryResponse = { hosts: HostAvailability[]; rows: InventoryRow[] };

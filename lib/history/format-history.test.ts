@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatActionDuration, shortDigest } from "./format-history";
+import { formatActionDuration, formatOffset, formatUtc, shortDigest } from "./format-history";
 import { historyQueryString, parseHistoryFilter } from "./history-search-params";
 
 describe("formatting history cells", () => {
@@ -42,5 +42,13 @@ describe("the history URL", () => {
     expect(parseHistoryFilter(new URLSearchParams("action=delete&outcome=ok&host=&actor=%20bob%20"))).toEqual(
       { actor: "bob" },
     );
+  });
+});
+
+describe("absolute times", () => {
+  it("names the zone and reads year first", () => {
+    expect(formatUtc("2026-12-01T10:00:03.456Z")).toBe("2026-12-01 10:00:03 UTC");
+    expect(formatUtc("garbage")).toBe("garbage");
+    expect(formatOffset("2026-12-01T10:00:00.000Z", "2026-12-01T10:00:04.200Z")).toBe("+4.2 s");
   });
 });

@@ -12,3 +12,17 @@ export function formatActionDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/**
+ * An instant as "2026-12-01 10:00:03 UTC": absolute, zone named, the same on every screen (and in the server's
+ * first render), sortable, and never in a regional day/month order.
+ */
+export function formatUtc(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/** How long after the start of an action one of its steps began: "+0 ms", "+4.2 s". */
+export function formatOffset(startIso: string, iso: string): string {
+  return `+${formatActionDuration(Math.max(0, Date.parse(iso) - Date.parse(startIso)))}`;
+}

@@ -46,6 +46,11 @@ const entry: HistoryEntry = {
   durationMs: 1234,
   crashedAfter: false,
   detail: null,
+  project: null,
+  service: null,
+  provenanceBefore: null,
+  provenanceAfter: null,
+  steps: [],
 };
 
 describe("the history CSV", () => {
@@ -73,6 +78,11 @@ describe("the history CSV", () => {
       "imageIdAfter",
       "configDiff",
       "detail",
+      "project",
+      "service",
+      "provenanceBefore",
+      "provenanceAfter",
+      "steps",
     ]);
     expect(Object.fromEntries(header!.map((name, i) => [name, line![i]]))).toMatchObject({
       id: "7",
@@ -91,7 +101,7 @@ describe("the history CSV", () => {
     const line = historyCsvLine({ ...entry, error, outcome: null, crashedAfter: null, durationMs: null });
     expect(line.endsWith("\r\n")).toBe(true);
     const [cells] = parseCsv(line);
-    expect(cells).toHaveLength(20);
+    expect(cells).toHaveLength(25);
     expect(cells![13]).toBe(error);
     expect(cells!.slice(10, 13)).toEqual(["", "", ""]);
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

@@ -1,6 +1,5 @@
 import type { HistoryEntry } from "@/lib/actions/types";
-
-type Cell = string | number | boolean | null;
+import { csvCell, csvLine, type CsvCell as Cell } from "@/lib/core/csv";
 
 /** The export's columns: every field of the API's HistoryEntry, under the same names. */
 const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
@@ -24,21 +23,16 @@ const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
   ["imageIdAfter", (e) => e.imageIdAfter],
   ["configDiff", (e) => JSON.stringify(e.configDiff)],
   ["detail", (e) => e.detail],
+  ["project", (e) => e.project],
+  ["service", (e) => e.service],
+  ["provenanceBefore", (e) => (e.provenanceBefore ? JSON.stringify(e.provenanceBefore) : null)],
+  ["provenanceAfter", (e) => (e.provenanceAfter ? JSON.stringify(e.provenanceAfter) : null)],
+  ["steps", (e) => JSON.stringify(e.steps)],
 ];
 
-// A spreadsheet runs a cell that starts like a formula (OWASP "CSV injection"): an actor or an error message
-// is text someone else chose, so such a cell is made plain text with a leading quote.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One RFC 4180 field: null is empty, text that could be read as a formula is defused, then quoted if needed. */
-export function csvCell(value: Cell): string {
-  if (value === null) return "";
-  if (typeof value !== "string") return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const line = (cells: Cell[]) => `${cells.map(csvCell).join(",")}\r\n`;
+// The cell rules (quoting, the CSV-injection guard) are shared with the inventory's export.
+export { csvCell };
+const line = csvLine;
 
 export function historyCsvHeader(): string {
   return line(columns.map(([name]) => name));

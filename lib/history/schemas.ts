@@ -3,7 +3,7 @@ import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, MAX_TIMELINE_DAYS } from "./types";
 
 // `?host=&container=` (a blank form field) means "no filter", not an invalid one.
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -25,7 +25,7 @@ function parseInstant(text: string): number | null {
  * An instant, rewritten the way history rows store theirs (`toISOString()`), because SQLite compares them as
  * text: `10:00:00Z` would sort after `10:00:00.000Z`.
  */
-const isoInstant = z.string().transform((text, context) => {
+export const isoInstant = z.string().transform((text, context) => {
   const ms = parseInstant(text.trim());
   if (ms === null) {
     context.addIssue({

@@ -82,7 +82,7 @@ function row(patch: Partial<ContainerRow> = {}): ContainerRow {
       startedAt: new Date(T0).toISOString(),
       finishedAt: null,
     },
-    ...{ compose: null, labels: {}, exitCause: null, lastExit: null, attention: null },
+    ...{ compose: null, labels: {}, exitCause: null, lastExit: null, attention: null, provenance: null },
     ...patch,
   };
 }

@@ -5,6 +5,7 @@ import { authEndpoints } from "./endpoints/auth";
 import { autohealEndpoints } from "./endpoints/autoheal";
 import { fleetEndpoints } from "./endpoints/fleet";
 import { incidentEndpoints } from "./endpoints/incidents";
+import { insightEndpoints } from "./endpoints/insights";
 import { notificationEndpoints } from "./endpoints/notifications";
 import { swarmEndpoints } from "./endpoints/swarm";
 import { systemEndpoints } from "./endpoints/system";
@@ -23,6 +24,7 @@ export function allEndpoints(): NamedEndpoint[] {
     fleetEndpoints,
     actionEndpoints,
     incidentEndpoints,
+    insightEndpoints,
     autohealEndpoints,
     notificationEndpoints,
     swarmEndpoints,

@@ -1,6 +1,7 @@
 import type { HistoryFilter } from "@/lib/history/types";
 import type { ContainerFilter } from "@/lib/fleet/filter-containers";
 import type { IncidentFilter } from "@/lib/incidents/types";
+import type { InsightsQuery } from "@/lib/insights/types";
 
 /** Every query key Wharf uses; invalidations and live updates target these exact tuples. */
 export const fleetKeys = {
@@ -21,6 +22,8 @@ export const historyKeys = {
   list: (filter: HistoryFilter & { limit?: number } = {}) => [...historyKeys.all, "list", filter] as const,
   timeline: (filter: HistoryFilter = {}, days?: number) =>
     [...historyKeys.all, "timeline", filter, days ?? null] as const,
+  /** Delivery insights are read from the history: an action that invalidates it refreshes them too. */
+  insights: (query: InsightsQuery) => [...historyKeys.all, "insights", query] as const,
 };
 
 export const actionKeys = {

@@ -8,7 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes), so
+// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes, with
+// the columns migration 11 adds as SQLite appends them), so
 // the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
@@ -33,7 +34,10 @@ export const P5_SCHEMA = `
     duration_ms INTEGER,
     crashed_after INTEGER,
     detail TEXT
-  );
+  , project TEXT, service TEXT, provenance_before TEXT
+    CHECK (provenance_before IS NULL OR json_valid(provenance_before)), provenance_after TEXT
+    CHECK (provenance_after IS NULL OR json_valid(provenance_after)), steps TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(steps) AND json_type(steps) = 'array'));
   CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
   CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
   CREATE INDEX deploy_history_by_time ON deploy_history (at DESC, id DESC);
@@ -44,12 +48,13 @@ export const P5_SCHEMA = `
   CREATE INDEX deploy_history_by_rare_action ON deploy_history (action, at DESC, id DESC)
     WHERE action = 'start' OR action = 'stop' OR action = 'rollback';
   CREATE INDEX deploy_history_unsettled ON deploy_history (at) WHERE crashed_after IS NULL AND outcome = 'succeeded';
+  CREATE INDEX deploy_history_deploys ON deploy_history (at, id) WHERE action = 'redeploy';
 `;
 
 // The SQL listHistory (lib/db/list-history.ts) and countDeploysPerDay generate for these filters; the
 // same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
 const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps`;
 const page = (where) =>
   `SELECT ${COLUMNS} FROM deploy_history WHERE ${where} ORDER BY at DESC, id DESC LIMIT ?`;
 export const P5_SQL = {

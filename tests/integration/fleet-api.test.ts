@@ -55,6 +55,8 @@ describe("GET /api/containers", () => {
               exitCause: _cause,
               lastExit: _last,
               attention: _attention,
+              // From the image, not the container: tests/integration/inventory.test.ts checks it.
+              provenance: _provenance,
               stale,
               ...fromInspect
             } = rows.find((row) => row.id === item.Id)!;

@@ -120,6 +120,7 @@ it("follows heavy churn and ends equal to docker inspect", async () => {
             exitCause: _c,
             lastExit: _l,
             attention: _a,
+            provenance: _p,
             stale: _s,
             ...fromInspect
           } = rows.find((r) => r.id === item.Id)!;

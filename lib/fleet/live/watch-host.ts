@@ -11,13 +11,14 @@ import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
 import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
-import type { ContainerRow, ExitCause } from "../types";
+import type { ContainerRow, ExitCause, ImageProvenance } from "../types";
 import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
 import { driftedIds } from "./list-drift";
 import { ExitMemory } from "./exit-memory";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
+import { ProvenanceCache } from "./provenance-cache";
 
 // A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
 const PING_EVERY_MS = 2_000;
@@ -58,6 +59,7 @@ export class HostWatcher {
   private readonly loopVerdicts = new TimersByKey();
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
   private readonly replay: { event: EngineEvent; exitCause?: ExitCause }[] = [];
+  private readonly images: ProvenanceCache;
 
   constructor(
     private readonly host: Host,
@@ -65,6 +67,7 @@ export class HostWatcher {
     private readonly feed: ChangeFeed,
   ) {
     this.cursor = new EventCursor(host.id);
+    this.images = new ProvenanceCache(host);
   }
 
   start(): void {
@@ -283,7 +286,19 @@ export class HostWatcher {
     const attention = attentionReason(derived, now);
     if (attention === "restart-loop" && derived.state === "running" && derived.startedAt)
       this.recheckAt(item.Id, loopHoldsAt(derived.startedAt));
-    return { ...derived, attention };
+    const provenance = this.images.get(item.Image);
+    if (!provenance)
+      this.images.load(item.Image, item.Config.Image, (read) => this.provenanceRead(item.Image, read));
+    return { ...derived, attention, provenance: provenance ?? null };
+  }
+
+  /**
+   * An image's labels read: the rows running it show them. Not news for the change feed (nothing happened to
+   * a container), only for the store's clients.
+   */
+  private provenanceRead(imageId: string, provenance: ImageProvenance): void {
+    for (const row of this.store.rows(this.host.id))
+      if (row.imageId === imageId && row.provenance === null) this.store.putRow({ ...row, provenance });
   }
 
   /** A running container stops being a restart loop once it has held; no event marks that moment. */

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { readInsights } from "@/lib/insights/read-insights";
+import { insightEndpoints } from "@/lib/openapi/endpoints/insights";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = route(insightEndpoints.insights, async ({ query }) => readInsights(query));

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { exportInventoryCsv } from "@/lib/fleet/export-inventory-csv";
+import { insightEndpoints } from "@/lib/openapi/endpoints/insights";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = route(insightEndpoints.inventoryCsv, async () => exportInventoryCsv());

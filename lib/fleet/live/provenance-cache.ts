@@ -1,0 +1,41 @@
+import "server-only";
+import type { Host } from "@/lib/docker/host-config";
+import { inspectImage } from "@/lib/docker/inspect-image";
+import { withDeadline } from "@/lib/docker/with-deadline";
+import { provenanceOf } from "@/lib/core/image-provenance";
+import type { ImageProvenance } from "../types";
+
+// Image ids are content hashes: what an id's labels say never changes, so an entry never goes stale. The bound
+// only keeps a host that churns through thousands of images from growing the map without end.
+const MAX_IMAGES = 2_000;
+
+/**
+ * One host's image provenance, read once per image id (one `docker image inspect`), never per row or request.
+ * An image that could not be read (a slow engine, an image removed meanwhile) is asked again by the next row.
+ */
+export class ProvenanceCache {
+  private readonly known = new Map<string, ImageProvenance>();
+  private readonly loading = new Set<string>();
+
+  constructor(private readonly host: Host) {}
+
+  /** The provenance if read; undefined when not yet (then `load` it). */
+  get(imageId: string): ImageProvenance | undefined {
+    return this.known.get(imageId);
+  }
+
+  /** Reads the image once however many rows ask at once; `onLoaded` runs only for the first asker. */
+  load(imageId: string, ref: string, onLoaded: (provenance: ImageProvenance) => void): void {
+    if (this.known.has(imageId) || this.loading.has(imageId)) return;
+    this.loading.add(imageId);
+    withDeadline((signal) => inspectImage(this.host, imageId, signal), this.host.timeoutMs)
+      .then((image) => {
+        const provenance = provenanceOf(image, ref);
+        if (this.known.size >= MAX_IMAGES) this.known.delete(this.known.keys().next().value!);
+        this.known.set(imageId, provenance);
+        onLoaded(provenance);
+      })
+      .catch(() => {})
+      .finally(() => this.loading.delete(imageId));
+  }
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { WharfError } from "@/lib/core/errors";
+import { getDb } from "@/lib/db/db";
+import { listDeployFacts, listProjectContainers } from "@/lib/db/list-deploy-facts";
+import { listRestoreFacts } from "@/lib/db/list-restore-facts";
+import { findHost } from "@/lib/docker/load-fleet";
+import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { computeInsights } from "./compute-insights";
+import type { InsightsQuery } from "./schemas";
+import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, type InsightsResponse } from "./types";
+
+const DAY_MS = 86_400_000;
+
+/** The delivery figures for a period and the one before it, read from the history and the incidents. */
+export function readInsights(query: InsightsQuery, now = Date.now()): InsightsResponse {
+  if (query.host !== undefined) findHost(query.host);
+  const to = query.to ?? new Date(now).toISOString();
+  const from = query.from ?? new Date(Date.parse(to) - DEFAULT_INSIGHTS_DAYS * DAY_MS).toISOString();
+  if (from >= to)
+    throw new WharfError("VALIDATION", "Invalid query parameters — from: must be earlier than to");
+  if (Date.parse(to) - Date.parse(from) > MAX_INSIGHTS_DAYS * DAY_MS)
+    throw new WharfError(
+      "VALIDATION",
+      `Invalid query parameters — from: the period may span ${MAX_INSIGHTS_DAYS} days at most`,
+    );
+  const previousFrom = new Date(2 * Date.parse(from) - Date.parse(to)).toISOString();
+  const range = { from: previousFrom, to, hostId: query.host, project: query.project };
+  const db = getDb();
+  let incidents = listRestoreFacts(db, range);
+  if (query.project !== undefined) incidents = incidents.filter(inProject(query.project));
+  return computeInsights({ from, to, deploys: listDeployFacts(db, range), incidents });
+}
+
+/**
+ * Incidents do not record a compose project: a container is in the project when its deploy history says so, or
+ * when it carries the project's label now.
+ */
+function inProject(project: string) {
+  const names = new Set(listProjectContainers(getDb(), project).map((c) => `${c.hostId}/${c.containerName}`));
+  const { store } = getLiveFleet();
+  for (const hostId of store.hostIds())
+    for (const row of store.rows(hostId))
+      if (row.compose?.project === project) names.add(`${hostId}/${row.name}`);
+  return (incident: { hostId: string; containerName: string }) =>
+    names.has(`${incident.hostId}/${incident.containerName}`);
+}
