@@ -67,6 +67,14 @@ async function dockerAlpha(args: string[], env: Record<string, string> = {}): Pr
   return stdout.trim();
 }
 
+/** The container's log, stderr included (where a crash at start says why). */
+async function containerLog(): Promise<string> {
+  const { stdout, stderr } = await run("docker", ["-H", alphaHost, "logs", container], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return `${stdout}${stderr}`.trim();
+}
+
 /** Runs a script with the container's own node, against Wharf on the container's loopback. */
 async function inContainer<T>(script: string): Promise<T> {
   const output = await dockerAlpha(["exec", container, "node", "-e", script]);
@@ -116,7 +124,7 @@ describe("the container image", () => {
       "the container's health check to pass",
       async () => {
         const status = await dockerAlpha(["inspect", "-f", "{{.State.Health.Status}}", container]);
-        if (status === "unhealthy") throw new Error(await dockerAlpha(["logs", container]));
+        if (status === "unhealthy") throw new Error(`unhealthy; its log:\n${await containerLog()}`);
         return status === "healthy";
       },
       180_000,
