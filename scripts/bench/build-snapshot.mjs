@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
   symlinkSync,
   utimesSync,
@@ -78,7 +79,10 @@ export async function snapshotBuild({ root, benchDir }) {
       "scripts/start.mjs",
       "scripts/needs-build.mjs",
       "scripts/request-guard.mjs",
-      "lib/core/listen-origins.mjs",
+      // What the start script and the request guard import from lib, outside the build.
+      ...readdirSync(path.join(root, "lib/core"))
+        .filter((name) => name.endsWith(".mjs"))
+        .map((name) => `lib/core/${name}`),
     ]) {
       if (existsSync(path.join(root, file)))
         cpSync(path.join(root, file), path.join(app, file), { recursive: true });
