@@ -62,6 +62,8 @@ test("filters live in the URL and survive a reload", async ({ page, fleet }) => 
   await fleet.until("bravo", target, "to exit", (state) => state.Status === "exited");
 
   await page.goto("/");
+  // Typed before the page is interactive, the text would be lost: a person sees the page live first too.
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   await page.getByRole("searchbox", { name: "Filter containers" }).fill(target);
   await expect(page).toHaveURL(new RegExp(`q=${target}`));
   await page.getByRole("combobox", { name: "Host" }).selectOption("bravo");
