@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
@@ -24,4 +25,5 @@ process.env.HOSTNAME = hostname;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 console.log(`[wharf] listening on http://${hostname}:${port} (data in ${dataDir})`);
 guardNextServer(process.env);
+limitHeapGrowth();
 await import(pathToFileURL(path.join(root, "server.js")).href);

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { needsBuild } from "./needs-build.mjs";
 import { guardNextServer } from "./request-guard.mjs";
@@ -32,6 +33,7 @@ process.env.DATA_DIR = dataDir;
 process.env.WHARF_HOSTNAME = hostname;
 process.env.PORT = String(port);
 guardNextServer(process.env);
+limitHeapGrowth();
 // The build is standalone output (for the container image); `next start` serves it all the same, and this keeps
 // next.config.js from asking for standalone output, which would make Next warn that `next start` does not work.
 process.env.WHARF_NEXT_START = "1";

@@ -9,6 +9,11 @@ import { LifecycleRecorder } from "./record-lifecycle-change";
 
 type Known = { id: string; imageId: string };
 
+// Names are remembered after their container is gone (compose removes before it re-creates), so under churn of
+// uniquely named containers (CI jobs, one-off runs) the map would grow without end. Beyond this many names, the
+// one seen longest ago is forgotten: more than the largest fleets hold, and each change refreshes a name.
+const KNOWN_LIMIT = 50_000;
+
 /**
  * Notices changes made outside Wharf (a `docker compose up`, a CI script, a colleague) and records them in the
  * deploy history with source and actor `external`: a known name that comes back as another container on
@@ -18,6 +23,8 @@ type Known = { id: string; imageId: string };
 export class ExternalChangeRecorder {
   private readonly known = new Map<string, Known>();
   private readonly lifecycle = new LifecycleRecorder();
+
+  constructor(private readonly knownLimit = KNOWN_LIMIT) {}
 
   onChange(change: FleetChange): void {
     if (change.kind === "event") this.lifecycle.onEvent(change.host, change.event, change.replayed);
@@ -29,8 +36,12 @@ export class ExternalChangeRecorder {
 
   /** `baseline`: the host's first read, which only learns what exists. */
   private observe(hostId: string, row: ContainerRow, baseline: boolean): void {
-    const before = this.known.get(`${hostId}/${row.name}`);
-    this.known.set(`${hostId}/${row.name}`, { id: row.id, imageId: row.imageId });
+    const key = `${hostId}/${row.name}`;
+    const before = this.known.get(key);
+    // Deleted first, so the map's order stays the order names were last seen in.
+    this.known.delete(key);
+    this.known.set(key, { id: row.id, imageId: row.imageId });
+    if (this.known.size > this.knownLimit) this.known.delete(this.known.keys().next().value!);
     if (baseline || !before || before.id === row.id || before.imageId === row.imageId) return;
     // Wharf's own redeploys, rollbacks and their undo steps are recorded by the actions themselves.
     if (

@@ -10,8 +10,11 @@ const BACKLOG_BYTES = 1024 * 1024;
 
 export type SseChannel = {
   send(event: string, data: unknown): void;
-  /** Writes text already in the event-stream format (ids, a message serialised once for many clients). */
-  write(text: string): void;
+  /**
+   * Writes text already in the event-stream format. Bytes (a message serialised and encoded once for many
+   * clients) are queued as they are, shared by every stream rather than copied into each.
+   */
+  write(wire: string | Uint8Array): void;
   /** False once the client has over a megabyte unread: a producer that can afford to drop data should. */
   keepingUp(): boolean;
   /** Bytes written and not yet read by the client. */
@@ -37,10 +40,10 @@ export function sseResponse(
     {
       start(controller) {
         let open = true;
-        const write = (text: string) => {
+        const write = (wire: string | Uint8Array) => {
           if (!open) return;
           try {
-            controller.enqueue(encoder.encode(text));
+            controller.enqueue(typeof wire === "string" ? encoder.encode(wire) : wire);
           } catch {
             finish();
           }

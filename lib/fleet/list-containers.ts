@@ -24,8 +24,9 @@ export async function listContainers(filter: ContainerFilter): Promise<Container
   };
 }
 
-type Cached = { seq: number; json: string; gzip?: Buffer };
+type Cached = { seq: number; json: Uint8Array; gzip?: Uint8Array };
 let cached: Cached | null = null;
+const encoder = new TextEncoder();
 
 /**
  * The unfiltered list as JSON, serialised (and, for clients that take gzip, compressed) once per change of the
@@ -40,17 +41,26 @@ export async function containersResponse(filter: ContainerFilter, gzip = false):
   if (unfiltered && cached && cached.seq === store.currentSeq()) entry = cached;
   else {
     const seq = store.currentSeq();
-    entry = { seq, json: JSON.stringify(await listContainers(filter)) };
+    entry = { seq, json: encoder.encode(JSON.stringify(await listContainers(filter))) };
     if (unfiltered && store.currentSeq() === seq) cached = entry;
   }
-  if (!gzip || !unfiltered) return jsonResponse(entry.json);
+  const json = { "content-type": "application/json", vary: "Accept-Encoding" };
+  if (!gzip || !unfiltered) return sharedBodyResponse(entry.json, json);
   // Level 6 is gzip's default; paid once per change, it is worth its ratio.
   entry.gzip ??= gzipSync(entry.json);
-  return new Response(new Uint8Array(entry.gzip), {
-    headers: { "content-type": "application/json", [PRECOMPRESSED_HEADER]: "gzip", vary: "Accept-Encoding" },
-  });
+  return sharedBodyResponse(entry.gzip, { ...json, [PRECOMPRESSED_HEADER]: "gzip" });
 }
 
-function jsonResponse(json: string): Response {
-  return new Response(json, { headers: { "content-type": "application/json", vary: "Accept-Encoding" } });
+/**
+ * The cached bytes go out as they are, one body for every request until the next change: `new Response(bytes)`
+ * (or a string) would copy them into each answer, megabytes per request at thousands of containers.
+ */
+function sharedBodyResponse(bytes: Uint8Array, headers: Record<string, string>): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { ...headers, "content-length": String(bytes.byteLength) } });
 }

@@ -19,6 +19,8 @@ import { runP5History } from "./p5-history.mjs";
 import { firstLoadJs, measureFirstRender, measureScroll } from "./p3-browser.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
 import { runCrashToAlert } from "./p7-alert.mjs";
+import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
+import { runOnly } from "./only.mjs";
 import { printTable, writeReport } from "./report.mjs";
 import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
@@ -60,6 +62,7 @@ async function createAcross(engines, perHost, make) {
 }
 
 export async function main({ root }) {
+  if (process.env.BENCH_ONLY) return runOnly({ root, phase: process.env.BENCH_ONLY });
   const quick = process.env.BENCH_QUICK === "1";
   const size = quick ? QUICK : FULL;
   const benchDir = path.join(root, ".fleet/bench");
@@ -145,6 +148,11 @@ export async function main({ root }) {
       { timeoutMs: 30_000, everyMs: 250 },
     );
 
+    // On the small fleet, before the big ones: P9 is about memory over time, not fleet size.
+    background.phase("P9");
+    results.p9 = await runSoak({ server, engines, size: quick ? SOAK_QUICK : SOAK_FULL });
+    await removeAllBench(engines);
+
     background.phase("P3 small");
     // Its own rows: on engines with no container the page shows no table, and no first row to time.
     await createAcross(engines, size.smallPerHost, (eng) => createIdle(eng, "fill", 0, size.smallPerHost));
@@ -229,6 +237,7 @@ export async function main({ root }) {
         counts: { small: smallFleet, p2: p2Containers, p3: p3Containers },
         catchUps: { p2: p2CatchUp, p3: p3CatchUp },
       }),
+      results.p9.method,
     );
   } finally {
     background.phase("cleanup");

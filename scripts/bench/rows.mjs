@@ -175,5 +175,6 @@ export function buildRows(r) {
       });
     }
   }
+  if (r.p9) rows.push(...r.p9.rows);
   return rows;
 }

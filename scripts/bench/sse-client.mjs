@@ -4,14 +4,28 @@ import http from "node:http";
 
 /**
  * Opens `url` as an event stream. `onEvent({event, data, id}, receivedAtMs)` runs per event; `snapshot`
- * resolves with the first `snapshot` event's arrival time once it has been received whole.
+ * resolves with the first `snapshot` event's arrival time once it has been received whole. `onEnd(reason)` runs
+ * once if the server ends the stream or the connection fails (not after `close()`).
  */
-export function openEventStream(url, { onEvent = () => {}, now = Date.now, headers = {} } = {}) {
+export function openEventStream(
+  url,
+  { onEvent = () => {}, onEnd = () => {}, now = Date.now, headers = {} } = {},
+) {
+  let closed = false;
+  let ended = false;
+  const end = (reason) => {
+    if (closed || ended) return;
+    ended = true;
+    onEnd(reason);
+  };
   let resolveSnapshot, rejectSnapshot;
   const snapshot = new Promise((resolve, reject) => ((resolveSnapshot = resolve), (rejectSnapshot = reject)));
   snapshot.catch(() => {});
   const req = http.get(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, (res) => {
-    if (res.statusCode !== 200) return rejectSnapshot(new Error(`${url} → ${res.statusCode}`));
+    if (res.statusCode !== 200) {
+      end(`status ${res.statusCode}`);
+      return rejectSnapshot(new Error(`${url} → ${res.statusCode}`));
+    }
     res.setEncoding("utf8");
     let buffered = "";
     res.on("data", (chunk) => {
@@ -30,10 +44,17 @@ export function openEventStream(url, { onEvent = () => {}, now = Date.now, heade
         if (message.data !== "") onEvent(message, receivedAt);
       }
     });
-    res.on("error", () => {});
+    res.on("error", (error) => end(`response error: ${error.message}`));
+    res.on("end", () => end("ended by the server"));
   });
-  req.on("error", (error) => rejectSnapshot(error));
-  return { snapshot, close: () => req.destroy() };
+  req.on("error", (error) => (rejectSnapshot(error), end(`request error: ${error.message}`)));
+  return {
+    snapshot,
+    close: () => {
+      closed = true;
+      req.destroy();
+    },
+  };
 }
 
 function parseBlock(block) {

@@ -16,8 +16,8 @@ type HostEntry = {
   markSynced: () => void;
 };
 
-/** `wire`: the message as sent, serialised once and shared by every client instead of once per client. */
-export type Sequenced = { seq: number; message: FleetMessage; wire?: string };
+/** `wire`: the message as sent, serialised and encoded once and shared by every client instead of once per client. */
+export type Sequenced = { seq: number; message: FleetMessage; wire?: Uint8Array };
 type Listener = (event: Sequenced) => void;
 
 // Enough history for a client that lost its connection for a few seconds under heavy churn to resume.

@@ -27,7 +27,9 @@ export async function openEventStream(request: Request, caller: StreamCaller): P
       const sendEvent = (event: Sequenced) => {
         if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
         channel.write(
-          (event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`),
+          (event.wire ??= encoder.encode(
+            `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`,
+          )),
         );
       };
       const missed = resumeFrom === null ? null : store.since(resumeFrom);
@@ -48,15 +50,21 @@ function parseEventId(header: string | null, bootId: string): number | null {
   return Number(seq);
 }
 
-let cachedSnapshot: { seq: number; wire: string } | null = null;
+const encoder = new TextEncoder();
+let cachedSnapshot: { seq: number; wire: Uint8Array } | null = null;
 
-/** Clients connecting at the same moment (a reload of many tabs, a benchmark) share one serialised snapshot. */
-function snapshotWire(store: FleetStore, bootId: string): string {
+/**
+ * Clients connecting at the same moment (a reload of many tabs, a benchmark) share one serialised snapshot, as
+ * bytes: at thousands of containers it is megabytes, and a copy per client would be held until each has read it.
+ */
+export function snapshotWire(store: FleetStore, bootId: string): Uint8Array {
   const seq = store.currentSeq();
   if (cachedSnapshot?.seq !== seq) {
     cachedSnapshot = {
       seq,
-      wire: `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n`,
+      wire: encoder.encode(
+        `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n`,
+      ),
     };
   }
   return cachedSnapshot.wire;

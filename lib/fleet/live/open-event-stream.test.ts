@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openDb, type Db } from "@/lib/db/db";
+import type { StreamCaller } from "@/lib/auth/watch-principal";
+import { ChangeFeed } from "./change-feed";
+import { FleetStore } from "./fleet-store";
+import { openEventStream } from "./open-event-stream";
+
+// The process's live fleet and database, as getLiveFleet() and getDb() find them: a store with no host (so no
+// watcher talks to an engine) and an in-memory database for the snapshot's open incidents.
+const LIVE = Symbol.for("wharf.live-fleet");
+const holder = globalThis as { [LIVE]?: unknown; __wharfDb?: Db };
+
+const caller: StreamCaller = {
+  principal: { kind: "user", name: "ann", role: "viewer", userId: 1, sessionId: "1" },
+  needs: "viewer",
+};
+
+let store: FleetStore;
+let open: { abort: AbortController; reader: ReadableStreamDefaultReader<Uint8Array> }[];
+
+beforeEach(() => {
+  holder.__wharfDb = openDb(":memory:");
+  store = new FleetStore([]);
+  holder[LIVE] = { store, feed: new ChangeFeed(), watchers: [], bootId: "test" };
+  open = [];
+});
+afterEach(() => {
+  open.forEach((stream) => stream.abort.abort());
+  holder.__wharfDb?.close();
+  delete holder.__wharfDb;
+  delete holder[LIVE];
+});
+
+async function connect() {
+  const abort = new AbortController();
+  const response = await openEventStream(
+    new Request("http://wharf.test/api/events", { signal: abort.signal }),
+    caller,
+  );
+  const stream = { abort, reader: response.body!.getReader() };
+  open.push(stream);
+  return stream;
+}
+
+const text = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
+
+/** The next chunk that carries an event (the `retry:` line comes first). */
+async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array> {
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the stream ended");
+    if (text(value).includes("event: ")) return value;
+  }
+}
+
+describe("GET /api/events", () => {
+  it("sends every client the one encoded snapshot and message, not a copy each", async () => {
+    const [a, b] = [await connect(), await connect()];
+    const snapshotA = await nextEvent(a.reader);
+    const snapshotB = await nextEvent(b.reader);
+    expect(text(snapshotA)).toContain("event: snapshot");
+    expect(snapshotB).toBe(snapshotA);
+
+    store.publish({ type: "service", hostId: "alpha", name: "web" });
+    const messageA = await nextEvent(a.reader);
+    const messageB = await nextEvent(b.reader);
+    expect(text(messageA)).toContain('"name":"web"');
+    expect(messageB).toBe(messageA);
+  });
+
+  it("lets go of a client's subscription once it goes away", async () => {
+    const [a, b] = [await connect(), await connect()];
+    await nextEvent(a.reader);
+    await nextEvent(b.reader);
+    expect(store.listenerCount()).toBe(2);
+
+    a.abort.abort();
+    expect(await a.reader.read()).toEqual({ done: true, value: undefined });
+    await vi.waitFor(() => expect(store.listenerCount()).toBe(1));
+
+    store.publish({ type: "service", hostId: "alpha", name: "web" });
+    expect(text(await nextEvent(b.reader))).toContain('"name":"web"');
+  });
+});
