@@ -24,6 +24,8 @@ export function Age({ row, className }: { row: AgeRow; className?: string }) {
     <span
       data-testid="age"
       className={className}
+      // The server's clock and time zone wrote this in the page's HTML (use-tick.ts); the browser's own follow.
+      suppressHydrationWarning
       title={from ? `${text} — since ${localTime.format(new Date(from))}` : text}
     >
       {text}
