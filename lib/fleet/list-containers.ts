@@ -24,14 +24,16 @@ export async function listContainers(filter: ContainerFilter): Promise<Container
   };
 }
 
-type Cached = { seq: number; json: string; gzip?: Buffer };
+type Cached = { seq: number; json: Uint8Array; gzip?: Uint8Array };
 let cached: Cached | null = null;
 
 /**
  * The unfiltered list as JSON, serialised (and, for clients that take gzip, compressed) once per change of the
  * fleet rather than once per request: the dashboard asks for exactly this on every page load, and at thousands
  * of containers serialising and compressing dominate. Next would drop a Content-Encoding header and compress
- * again: the body is marked precompressed instead (lib/core/precompressed.mjs).
+ * again: the body is marked precompressed instead (lib/core/precompressed.mjs). The bytes are kept encoded and
+ * sent as they are: a body given as a string or a buffer is encoded or copied again for every request, megabytes
+ * of garbage each time, and the collections that follow land on whichever request comes next.
  */
 export async function containersResponse(filter: ContainerFilter, gzip = false): Promise<Response> {
   const unfiltered = !filter.hosts?.length && !filter.states?.length && !filter.q;
@@ -40,17 +42,31 @@ export async function containersResponse(filter: ContainerFilter, gzip = false):
   if (unfiltered && cached && cached.seq === store.currentSeq()) entry = cached;
   else {
     const seq = store.currentSeq();
-    entry = { seq, json: JSON.stringify(await listContainers(filter)) };
+    entry = { seq, json: encoder.encode(JSON.stringify(await listContainers(filter))) };
     if (unfiltered && store.currentSeq() === seq) cached = entry;
   }
-  if (!gzip || !unfiltered) return jsonResponse(entry.json);
+  if (!gzip || !unfiltered) return bytesResponse(entry.json, {});
   // Level 6 is gzip's default; paid once per change, it is worth its ratio.
-  entry.gzip ??= gzipSync(entry.json);
-  return new Response(new Uint8Array(entry.gzip), {
-    headers: { "content-type": "application/json", [PRECOMPRESSED_HEADER]: "gzip", vary: "Accept-Encoding" },
-  });
+  entry.gzip ??= new Uint8Array(gzipSync(entry.json));
+  return bytesResponse(entry.gzip, { [PRECOMPRESSED_HEADER]: "gzip" });
 }
 
-function jsonResponse(json: string): Response {
-  return new Response(json, { headers: { "content-type": "application/json", vary: "Accept-Encoding" } });
+const encoder = new TextEncoder();
+
+/** The shared bytes as the body, without a copy (nothing writes to them once cached). */
+function bytesResponse(bytes: Uint8Array, headers: Record<string, string>): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "application/json",
+      "content-length": String(bytes.byteLength),
+      vary: "Accept-Encoding",
+      ...headers,
+    },
+  });
 }
