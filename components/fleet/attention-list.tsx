@@ -7,12 +7,22 @@ import { StateBadge } from "./state-badge";
 const SHOWN = 30;
 
 /** The crashed, looping and unhealthy containers, above the table, so nobody has to sort to find them. */
-export function AttentionList({ rows, action }: { rows: ListedContainer[]; action?: ReactNode }) {
+/** `count`: how many need attention, when `rows` are only the first of them (the server's first screen). */
+export function AttentionList({
+  rows,
+  count,
+  action,
+}: {
+  rows: ListedContainer[];
+  count?: number;
+  action?: ReactNode;
+}) {
   const flagged = rows.flatMap((row) => {
     const reason = row.stale ? null : row.attention;
     return reason ? [{ row, reason }] : [];
   });
-  if (flagged.length === 0) return null;
+  const total = count ?? flagged.length;
+  if (total === 0) return null;
   return (
     <section
       aria-label="Needs attention"
@@ -20,7 +30,7 @@ export function AttentionList({ rows, action }: { rows: ListedContainer[]; actio
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-red-900 dark:text-red-200">
-          Needs attention <span className="font-normal">({flagged.length})</span>
+          Needs attention <span className="font-normal">({total})</span>
         </h2>
         {action}
       </div>
@@ -43,9 +53,9 @@ export function AttentionList({ rows, action }: { rows: ListedContainer[]; actio
           </li>
         ))}
       </ul>
-      {flagged.length > SHOWN && (
+      {total > SHOWN && (
         <p className="mt-2 text-xs text-red-900 dark:text-red-200">
-          …and {flagged.length - SHOWN} more in the table below.
+          …and {total - SHOWN} more in the table below.
         </p>
       )}
     </section>

@@ -98,6 +98,8 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
       <div role="cell" className="flex min-w-0 items-center gap-2 font-medium">
         <Link
           href={containerHref(row)}
+          // A row link prefetched on sight would ask the server for a page per row scrolled past.
+          prefetch={false}
           className="max-w-[70%] flex-none truncate hover:underline"
           title={`${row.name} (${row.id.slice(0, 12)})`}
         >
@@ -111,6 +113,7 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
           // A swarm task's container: its service is what to look at (and act on).
           <Link
             data-testid="service-link"
+            prefetch={false}
             href={`/services?service=${encodeURIComponent(service)}`}
             className="hover:underline"
           >
@@ -165,6 +168,7 @@ export function IncidentBadge({ row, count }: { row: ListedContainer; count: num
   return (
     <Link
       data-testid="incident-badge"
+      prefetch={false}
       href={`/incidents?host=${encodeURIComponent(row.hostId)}&container=${encodeURIComponent(row.name)}`}
       title={`${count} open incident${count > 1 ? "s" : ""}`}
       className={`shrink-0 rounded-md px-1.5 text-xs font-semibold ring-1 ring-inset hover:underline ${badgeTones.red}`}

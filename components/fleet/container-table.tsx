@@ -1,12 +1,13 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { BulkRestartBar } from "@/components/actions/bulk-restart-bar";
 import { isUp } from "@/components/actions/describe-action";
 import { useToastingContainerAction } from "@/components/actions/use-toasting-actions";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { groupByProject, type FleetItem } from "@/lib/fleet/group-by-project";
+import type { ActionName } from "@/lib/actions/types";
 import type { OpenIncidents } from "@/lib/incidents/group-open-incidents";
 import type { SortDirection, SortKey } from "@/lib/fleet/sort-containers";
 import type { ListedContainer } from "@/lib/fleet/types";
@@ -16,6 +17,7 @@ import { ContainerCard } from "./container-card";
 import { ContainerRow, ROW_HEIGHT } from "./container-row";
 import { ProjectHeader } from "./project-header";
 import { TableHead } from "./table-head";
+import { useRecycledKeys } from "./use-recycled-keys";
 import { rowKey, useRowSelection } from "./use-row-selection";
 
 const CARD_HEIGHT = 104;
@@ -51,6 +53,7 @@ export function ContainerTable({
   const [confirming, setConfirming] = useState<ListedContainer | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const selection = useRowSelection(rows);
+  const recycle = useRecycledKeys();
   const items: FleetItem[] = useMemo(
     () =>
       grouped
@@ -64,10 +67,17 @@ export function ContainerTable({
       if (!next.delete(project)) next.add(project);
       return next;
     });
-  const send = (row: ListedContainer) =>
-    restart.mutate({ hostId: row.hostId, name: row.name, action: "restart" });
+  // `mutate` keeps its identity between renders, so these do too, and memoised rows do not re-render for them.
+  const { mutate } = restart;
+  const send = useCallback(
+    (row: ListedContainer) => mutate({ hostId: row.hostId, name: row.name, action: "restart" }),
+    [mutate],
+  );
   // Restarting a container that is down anyway cannot hurt; one that serves is confirmed first.
-  const onRestart = (row: ListedContainer) => (isUp(row) ? setConfirming(row) : send(row));
+  const onRestart = useCallback(
+    (row: ListedContainer) => (isUp(row) ? setConfirming(row) : send(row)),
+    [send],
+  );
 
   // Where the list starts on the page: what is above it (cards, the attention list) changes height live.
   const [margin, setMargin] = useState(0);
@@ -80,15 +90,26 @@ export function ContainerTable({
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
+  // Stable between renders: the virtualizer recomputes every item's position (all ten thousand) when these change.
+  const estimateSize = useCallback(
+    (index: number) => (items[index]?.kind === "row" && phone ? CARD_HEIGHT : ROW_HEIGHT),
+    [items, phone],
+  );
+  const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items]);
   const virtualizer = useWindowVirtualizer({
     count: items.length,
-    estimateSize: (index) => (items[index]?.kind === "row" && phone ? CARD_HEIGHT : ROW_HEIGHT),
-    getItemKey: (index) => items[index]?.key ?? index,
-    overscan: 12,
+    estimateSize,
+    getItemKey,
+    // Rows render in the same frame as the scroll that reveals them (flushSync), so a few suffice: each one costs
+    // on every frame of a fast scroll.
+    overscan: 4,
     scrollMargin: margin,
     // Render the first screen before the window is measured (also what SSR and tests see).
     initialRect: { width: 1200, height: 800 },
   });
+
+  const virtual = virtualizer.getVirtualItems();
+  const keys = recycle(virtual.map((entry) => entry.index));
 
   return (
     <>
@@ -137,16 +158,23 @@ export function ContainerTable({
             className="relative"
             style={{ height: virtualizer.getTotalSize() }}
           >
-            {virtualizer.getVirtualItems().map((virtual) => {
-              const item = items[virtual.index];
+            {virtual.map((entry, at) => {
+              const item = items[entry.index];
               if (!item) return null;
+              // Desktop rows have one fixed height and are recycled (keys[at]); project headers and phone cards
+              // can wrap, so they keep their own key and are measured.
+              const fixed = item.kind === "row" && !phone;
               return (
                 <div
-                  key={virtual.key}
-                  data-index={virtual.index}
-                  ref={virtualizer.measureElement}
+                  key={fixed ? keys[at] : `m${entry.key}`}
+                  data-index={entry.index}
+                  ref={fixed ? undefined : virtualizer.measureElement}
                   className="absolute inset-x-0 top-0"
-                  style={{ transform: `translateY(${virtual.start - margin}px)` }}
+                  style={{
+                    transform: `translateY(${entry.start - margin}px)`,
+                    // What happens inside a row never moves anything outside it.
+                    ...(fixed ? { height: ROW_HEIGHT, contain: "size layout style" } : {}),
+                  }}
                 >
                   {item.kind === "group" ? (
                     <ProjectHeader
@@ -159,9 +187,9 @@ export function ContainerTable({
                       row={item.row}
                       phone={phone}
                       incidents={openIncidents.get(`${item.row.hostId}/${item.row.name}`)}
-                      running={running}
+                      busy={running.get(rowKey(item.row))}
                       canOperate={canOperate}
-                      checked={selection.checked}
+                      selected={selection.checked.has(rowKey(item.row))}
                       onSelect={selection.toggle}
                       onRestart={onRestart}
                     />
@@ -176,34 +204,34 @@ export function ContainerTable({
   );
 }
 
-function Item({
+/** Memoised: a live event or a tick re-renders the rows that changed, not every row in view. */
+const Item = memo(function Item({
   row,
   phone,
   incidents,
-  running,
+  busy,
   canOperate,
-  checked,
+  selected,
   onSelect,
   onRestart,
 }: {
   row: ListedContainer;
   phone: boolean;
   incidents: { count: number; lastStderr: string | null } | undefined;
-  running: ReturnType<typeof useRunningActions>;
+  busy: ActionName | undefined;
   canOperate: boolean;
-  checked: ReadonlySet<string>;
+  selected: boolean;
   onSelect: (key: string) => void;
   onRestart: (row: ListedContainer) => void;
 }) {
-  const key = rowKey(row);
   const props = {
     row,
     incidents,
-    busy: running.get(key),
+    busy,
     canOperate,
-    selected: checked.has(key),
-    onSelect: () => onSelect(key),
+    selected,
+    onSelect: () => onSelect(rowKey(row)),
     onRestart: () => onRestart(row),
   };
   return phone ? <ContainerCard {...props} /> : <ContainerRow {...props} />;
-}
+});

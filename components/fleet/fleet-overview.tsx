@@ -1,15 +1,16 @@
 "use client";
 import dynamic from "next/dynamic";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
 import { isCrashed } from "@/lib/fleet/is-crashed";
-import type { ListedContainer } from "@/lib/fleet/types";
+import type { FirstScreen, ListedContainer } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
 import { useContainers } from "@/lib/queries/use-containers";
+import { useHosts } from "@/lib/queries/use-hosts";
 import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
@@ -30,41 +31,66 @@ const ContainerTable = lazy(loadTable);
 // Asked for as soon as this module runs in the browser, not when the rows arrive.
 if (typeof window !== "undefined") void loadTable();
 
-export function FleetOverview() {
+/** `firstScreen`: the rows the server put in the page, shown until the event stream brings every row. */
+export function FleetOverview({ firstScreen = null }: { firstScreen?: FirstScreen | null }) {
   const [view, setView] = useFleetView();
   if (view.wall) return <WallView />;
-  return <Overview view={view} setView={setView} />;
+  return <Overview view={view} setView={setView} firstScreen={firstScreen} />;
 }
 
 function Overview({
   view,
   setView,
+  firstScreen,
 }: {
   view: ReturnType<typeof useFleetView>[0];
   setView: ReturnType<typeof useFleetView>[1];
+  firstScreen: FirstScreen | null;
 }) {
   const { data, error, isPending, isFetching, refetch } = useContainers();
+  const hosts = useHosts();
+  // Until every row is here, the server's first screen stands in for the table (without actions).
+  const preview = data ? null : firstScreen;
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
 
   const onSort = (key: SortKey) =>
     setView({ sort: key, dir: view.sort === key && view.dir === "asc" ? "desc" : "asc" });
 
-  const all = data?.containers ?? [];
-  const shown = sortContainers(
-    filterContainers(all, {
-      hosts: view.host ? [view.host] : undefined,
-      states: view.state ? [view.state] : undefined,
-      q: view.q,
-      attention: view.attention,
-    }),
-    view.sort,
-    view.dir,
+  // Each of these walks every row (ten thousand and more): worked out once per change of the rows or the view,
+  // not on every render of the page.
+  const all = useMemo(() => data?.containers ?? [], [data]);
+  const shown = useMemo(
+    () =>
+      sortContainers(
+        filterContainers(all, {
+          hosts: view.host ? [view.host] : undefined,
+          states: view.state ? [view.state] : undefined,
+          q: view.q,
+          attention: view.attention,
+        }),
+        view.sort,
+        view.dir,
+      ),
+    [all, view.host, view.state, view.q, view.attention, view.sort, view.dir],
   );
-  const crashedByHost = countCrashed(all);
+  const crashedByHost = useMemo(
+    () => (preview ? new Map(Object.entries(preview.crashedByHost)) : countCrashed(all)),
+    [all, preview],
+  );
   const crashed = [...crashedByHost.values()].reduce((sum, n) => sum + n, 0);
-  const openIncidents = groupOpenIncidents(incidents.data?.incidents ?? []);
-  const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
+  const openIncidents = useMemo(() => groupOpenIncidents(incidents.data?.incidents ?? []), [incidents.data]);
+  // It follows the host and search filters (not the state filter): narrowing the table to one host or project
+  // narrows its problems too.
+  const attentionRows = useMemo(
+    () =>
+      view.host || view.q
+        ? filterContainers(all, { hosts: view.host ? [view.host] : undefined, q: view.q })
+        : all,
+    [all, view.host, view.q],
+  );
+  const hostList = data?.hosts ?? (preview ? hosts.data?.hosts : undefined);
+  const downHosts = hostList?.filter((host) => host.status === "down") ?? [];
 
   return (
     <div className="space-y-6">
@@ -83,15 +109,10 @@ function Overview({
           </ul>
         </Notice>
       )}
-      {data && !view.attention && (
+      {(data || preview) && !view.attention && (
         <AttentionList
-          // It follows the host and search filters (not the state filter): narrowing the table to one host or
-          // project narrows its problems too.
-          rows={
-            view.host || view.q
-              ? filterContainers(all, { hosts: view.host ? [view.host] : undefined, q: view.q })
-              : all
-          }
+          rows={preview ? preview.flagged : attentionRows}
+          count={preview?.flaggedCount}
           action={
             crashed > 0 && (
               <Can role="operator">
@@ -103,11 +124,11 @@ function Overview({
       )}
       <section aria-label="All containers" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <FleetFilters view={view} hostIds={data?.hosts.map((host) => host.id) ?? []} onChange={setView} />
+          <FleetFilters view={view} hostIds={hostList?.map((host) => host.id) ?? []} onChange={setView} />
           <div className="flex items-center gap-3 text-sm text-slate-500 dark:text-slate-400">
-            {data && (
+            {(data || preview) && (
               <span data-testid="shown-count">
-                {shown.length} of {all.length} containers
+                {preview?.shown ?? shown.length} of {preview?.total ?? all.length} containers
               </span>
             )}
             <button
@@ -120,7 +141,9 @@ function Overview({
             </button>
           </div>
         </div>
-        {isPending ? (
+        {preview && preview.rows.length > 0 ? (
+          <FirstRows rows={preview.rows} openIncidents={openIncidents} />
+        ) : isPending ? (
           <Spinner label="Reading containers from every host…" />
         ) : error ? (
           <Notice tone="error" title="Cannot load containers">

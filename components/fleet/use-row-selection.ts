@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ListedContainer } from "@/lib/fleet/types";
 
 export const rowKey = (row: Pick<ListedContainer, "hostId" | "name">) => `${row.hostId}/${row.name}`;
@@ -16,17 +16,22 @@ export function useRowSelection(rows: ListedContainer[]) {
     [rows, checked],
   );
   const all = selected.length > 0 && selected.length === rows.length;
-  return {
-    checked,
-    selected,
-    all,
-    some: selected.length > 0 && !all,
-    toggle: (key: string) =>
+  // The same function for the table's life: rows are memoised on their props.
+  const toggle = useCallback(
+    (key: string) =>
       setChecked((old) => {
         const next = new Set(old);
         if (!next.delete(key)) next.add(key);
         return next;
       }),
+    [],
+  );
+  return {
+    checked,
+    selected,
+    all,
+    some: selected.length > 0 && !all,
+    toggle,
     // Rows of a host that is down cannot be restarted: "all" leaves them out.
     toggleAll: () => setChecked(all ? new Set() : new Set(rows.filter((row) => !row.stale).map(rowKey))),
     clear: () => setChecked(new Set()),

@@ -25,11 +25,15 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The current time, once a second. It only re-renders labels; it never fetches. */
+/**
+ * The current time, once a second. It only re-renders labels; it never fetches. The server renders with its
+ * own clock (a page's first rows are in its HTML); hydration then differs by the time in between, which the
+ * labels allow (suppressHydrationWarning), and React renders them again with the browser's clock.
+ */
 export function useTick(): number {
   return useSyncExternalStore(
     subscribe,
     () => now,
-    () => now,
+    () => (typeof window === "undefined" ? Date.now() : now),
   );
 }

@@ -32,7 +32,9 @@ const encoder = new TextEncoder();
  * The unfiltered list as JSON, serialised (and, for clients that take gzip, compressed) once per change of the
  * fleet rather than once per request: the dashboard asks for exactly this on every page load, and at thousands
  * of containers serialising and compressing dominate. Next would drop a Content-Encoding header and compress
- * again: the body is marked precompressed instead (lib/core/precompressed.mjs).
+ * again: the body is marked precompressed instead (lib/core/precompressed.mjs). The bytes are kept encoded and
+ * sent as they are: a body given as a string or a buffer is encoded or copied again for every request, megabytes
+ * of garbage each time, and the collections that follow land on whichever request comes next.
  */
 export async function containersResponse(filter: ContainerFilter, gzip = false): Promise<Response> {
   const unfiltered = !filter.hosts?.length && !filter.states?.length && !filter.q;

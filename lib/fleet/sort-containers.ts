@@ -25,29 +25,37 @@ const stateRank: Record<string, number> = {
   running: 6,
 };
 
-function compareBy(key: SortKey, a: ContainerRow, b: ContainerRow): number {
+// What String#localeCompare() does, from one collator: localeCompare sets one up on every call, and a sort of
+// ten thousand rows makes a few hundred thousand comparisons.
+const collator = new Intl.Collator();
+
+/** The sort key of a row: compared as numbers or with the collator; computed once per row, not per comparison. */
+function keyOf(key: SortKey, row: ContainerRow): number | string {
   switch (key) {
     case "host":
-      return a.hostId.localeCompare(b.hostId);
+      return row.hostId;
     case "name":
-      return a.name.localeCompare(b.name);
+      return row.name;
     case "project":
-      return (a.compose?.project ?? "\uffff").localeCompare(b.compose?.project ?? "\uffff");
+      return row.compose?.project ?? "\uffff";
     case "image":
-      return a.image.localeCompare(b.image);
-    case "state": {
-      const attention = Number(a.attention === null) - Number(b.attention === null);
-      return attention || (stateRank[a.state] ?? 9) - (stateRank[b.state] ?? 9);
-    }
+      return row.image;
+    case "state":
+      // Rows needing attention first, then by the state's rank.
+      return Number(row.attention === null) * 100 + (stateRank[row.state] ?? 9);
     case "exitCode":
-      return a.exitCode - b.exitCode;
+      return row.exitCode;
     case "oom":
-      return Number(a.oomKilled) - Number(b.oomKilled);
+      return Number(row.oomKilled);
     case "restartCount":
-      return a.restartCount - b.restartCount;
+      return row.restartCount;
     case "age":
-      return ageOf(b) - ageOf(a);
+      return -ageOf(row);
   }
+}
+
+function compareKeys(a: number | string, b: number | string): number {
+  return typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
 }
 
 /** Newest moment a container changed; "age" ascending puts the most recent change first. */
@@ -63,8 +71,17 @@ export function sortContainers<T extends ContainerRow>(
   direction: SortDirection,
 ): T[] {
   const sign = direction === "asc" ? 1 : -1;
+  const keys = rows.map((row) => keyOf(key, row));
+  const order = rows.map((_, index) => index);
   // Host then name breaks ties, so equal rows never jump around between refreshes.
-  return [...rows].sort(
-    (a, b) => sign * compareBy(key, a, b) || a.hostId.localeCompare(b.hostId) || a.name.localeCompare(b.name),
-  );
+  order.sort((i, j) => {
+    const a = rows[i]!;
+    const b = rows[j]!;
+    return (
+      sign * compareKeys(keys[i]!, keys[j]!) ||
+      collator.compare(a.hostId, b.hostId) ||
+      collator.compare(a.name, b.name)
+    );
+  });
+  return order.map((index) => rows[index]!);
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { AccessEndEvent } from "@/lib/auth/types";
 import { applyMessages, applySnapshot } from "./apply-fleet-message";
+import { takeEarlyEventSource } from "./early-event-source";
 import { leaveAfterAccessEnd } from "./end-of-access";
 import { explainStreamFailure } from "./explain-stream-failure";
 
@@ -53,7 +54,8 @@ export function useFleetEvents(): LiveStatus {
       else requestAnimationFrame(flush);
     };
     const connect = () => {
-      source = new EventSource("/api/events");
+      const early = takeEarlyEventSource();
+      source = early?.source ?? new EventSource("/api/events");
       source.addEventListener("snapshot", (event) => {
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as FleetSnapshot;
         whenLoaded(() => {
@@ -85,6 +87,7 @@ export function useFleetEvents(): LiveStatus {
             if (!cancelled) retry = setTimeout(connect, 2_000);
           });
       };
+      early?.replay();
     };
     connect();
     if (document.readyState === "complete") onLoad();

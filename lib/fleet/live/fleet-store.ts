@@ -32,11 +32,16 @@ export class FleetStore {
   private readonly listeners = new Set<Listener>();
   private readonly recent: Sequenced[] = [];
   private seq = 0;
+  private readonly synced = new Set<string>();
 
   constructor(hosts: Host[]) {
     for (const host of hosts) {
-      let markSynced = () => {};
-      const firstSync = new Promise<void>((resolve) => (markSynced = resolve));
+      let resolveSync = () => {};
+      const firstSync = new Promise<void>((resolve) => (resolveSync = resolve));
+      const markSynced = () => {
+        this.synced.add(host.id);
+        resolveSync();
+      };
       this.entries.set(host.id, {
         host,
         status: "down",
@@ -64,6 +69,11 @@ export class FleetStore {
         ]);
       }),
     );
+  }
+
+  /** Whether every host has been read once (what ready() waits for), without waiting. */
+  isSynced(): boolean {
+    return this.synced.size === this.entries.size;
   }
 
   summary(hostId: string): HostSummary {
