@@ -48,6 +48,8 @@ export async function timeStart({
   const spawnedAt = server.spawnedAt;
   let answeredMs = null;
   let frozenDown = null;
+  // When each host was first seen up with all its containers: the slowest one names where a start's time went.
+  const listedAt = {};
   try {
     for (;;) {
       if (server.child.exitCode !== null)
@@ -63,10 +65,15 @@ export async function timeStart({
         const byId = new Map(list.map((host) => [host.id, host]));
         const down = frozen ? byId.get(frozen) : null;
         if (down && down.status === "down" && !frozenDown) frozenDown = { ms: at, error: down.error };
-        const complete = Object.entries(counts).every(
-          ([id, total]) => byId.get(id)?.status === "up" && byId.get(id).counts.total >= total,
-        );
-        if (complete && (!frozen || frozenDown)) return { server, ms: at, answeredMs, frozenDown };
+        for (const [id, total] of Object.entries(counts)) {
+          const host = byId.get(id);
+          if (!(id in listedAt) && host?.status === "up" && host.counts.total >= total) listedAt[id] = at;
+        }
+        const complete = Object.keys(counts).every((id) => id in listedAt);
+        if (complete && (!frozen || frozenDown)) {
+          const [slowest, slowestMs] = Object.entries(listedAt).sort((a, b) => b[1] - a[1])[0];
+          return { server, ms: at, answeredMs, frozenDown, slowest: { id: slowest, ms: slowestMs } };
+        }
       }
       await sleep(POLL_MS);
     }

@@ -93,7 +93,7 @@ export async function runLarge({ root }) {
       starts.push(start.ms);
       answered.push(start.answeredMs);
       log(
-        `start ${trial}/${size.trials}: every container listed ${start.ms.toFixed(0)} ms after the process started (direct lists ${lists.ms.toFixed(0)} ms)`,
+        `start ${trial}/${size.trials}: every container listed ${start.ms.toFixed(0)} ms after the process started (direct lists ${lists.ms.toFixed(0)} ms; first answer at ${start.answeredMs.toFixed(0)} ms, last host ${start.slowest.id})`,
       );
       if (trial === size.trials) {
         results.total = Object.values(lists.counts).reduce((a, b) => a + b, 0);
