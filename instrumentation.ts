@@ -3,6 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
+  // Start reading the hosts first: the rest of start-up (and Next loading the first route) overlaps those reads,
+  // and requests wait for this function, so every read begun later is time a first page view waits.
+  const { startLiveFleet } = await import("./lib/live/start-live-fleet");
+  startLiveFleet();
   // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
   const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
   const { getDb } = await import("./lib/db/db");
@@ -17,9 +21,6 @@ export async function register() {
       );
     }
   }
-  // Start watching the hosts now, so the first page view already finds the fleet read and incidents recorded.
-  const { startLiveFleet } = await import("./lib/live/start-live-fleet");
-  startLiveFleet();
   // A redeploy the last process was killed in the middle of is finished or undone before anything else.
   const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
   void recoverInterruptedDeploys();

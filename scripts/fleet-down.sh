@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Stops what fleet-up.sh started: the five engines and the registry, by the pids in their pid files.
-# Containers, and the swarm of sierra and tango, stay on the engines' data roots unless --purge, which also
-# deletes the data roots, the run dir and .fleet/hosts.json (the certificates are kept). A kept swarm comes
-# back as it was on the next fleet:up; a purged one is initialised afresh (fleet-up.sh, ensure_swarm).
+# Stops what fleet-up.sh started: the five engines, the large fleet's extra engines (if any) and the registry, by
+# the pids in their pid files. Containers, and the swarm of sierra and tango, stay on the engines' data roots unless
+# --purge, which also deletes the data roots, the run dir, .fleet/hosts.json and .fleet/hosts-large.json (the
+# certificates are kept). A kept swarm comes back as it was on the next fleet:up; a purged one is initialised
+# afresh (fleet-up.sh, ensure_swarm). --extras touches only the large fleet's extra engines (with --purge: their
+# data roots and hosts-large.json), leaving the five engines and the registry running.
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh
@@ -12,6 +14,7 @@ fleet_require_root "fleet:down must run as root: it stops the dockerd engines st
 
 STOP_TIMEOUT=20
 PURGE=0
+EXTRAS_ONLY=0
 for dir in "$FLEET_RUN" "$FLEET_DATA"; do
   # --purge deletes these recursively; refuse anything that is not a dedicated directory.
   if [[ "$dir" != /*/* ]]; then
@@ -22,8 +25,9 @@ done
 for arg in "$@"; do
   case "$arg" in
     --purge) PURGE=1 ;;
+    --extras) EXTRAS_ONLY=1 ;;
     *)
-      echo "usage: $0 [--purge]" >&2
+      echo "usage: $0 [--purge] [--extras]" >&2
       exit 2
       ;;
   esac
@@ -48,16 +52,25 @@ stop_pids() {
   done
 }
 
-# Pids of containerd/dockerd processes whose command line mentions our run dir: containerd and its
-# shims normally exit with dockerd, but a dockerd that was SIGKILLed leaves them behind, still holding
-# containers. Only those daemons: a developer's `docker -H unix://.../alpha.sock logs -f` is not ours.
+# Pids of containerd/dockerd processes whose command line mentions our run dir (with --extras, an extra engine's
+# socket or exec root): containerd and its shims normally exit with dockerd, but a dockerd that was SIGKILLed
+# leaves them behind, still holding containers. Only those daemons: a developer's
+# `docker -H unix://.../alpha.sock logs -f` is not ours.
 leftover_pids() {
-  local pid cmd args table
+  local pid cmd args table name
   # Read ps into a variable first: a grep/awk in a pipeline would carry the pattern in its own args.
   table="$(ps -eo pid=,args=)"
   while read -r pid cmd args; do
     case "${cmd##*/}" in
-      containerd* | dockerd) [[ "$args" == *"$FLEET_RUN/"* ]] && echo "$pid" ;;
+      containerd* | dockerd)
+        if ((EXTRAS_ONLY)); then
+          for name in "${EXTRAS[@]}"; do
+            [[ "$args" == *"$FLEET_RUN/$name."* ]] && echo "$pid" && break
+          done
+        elif [[ "$args" == *"$FLEET_RUN/"* ]]; then
+          echo "$pid"
+        fi
+        ;;
     esac
   done <<<"$table"
 }
@@ -75,17 +88,32 @@ children_of() {
 # netns and its data-root bind mount behind. With no engine left running none of them is in use, and
 # --purge must not rm -rf through a live overlay (that would delete image layers).
 unmount_leftovers() {
+  local mnt name
+  if ((EXTRAS_ONLY)); then
+    for name in "${EXTRAS[@]}"; do unmount_under "$FLEET_DATA/$name" "$FLEET_RUN/$name.exec"; done
+  else
+    unmount_under "$FLEET_DATA" "$FLEET_RUN"
+  fi
+}
+
+# unmount_under DATA_DIR RUN_DIR: every mount at or below either.
+unmount_under() {
   local mnt
   while read -r mnt; do
     umount -l "$mnt" 2>/dev/null || true
-  done < <(awk -v a="$FLEET_DATA" -v b="$FLEET_RUN/" \
-    '$5 == a || index($5, a "/") == 1 || index($5, b) == 1 { print $5 }' /proc/self/mountinfo | sort -r)
+  done < <(awk -v a="$1" -v b="$2" \
+    '$5 == a || index($5, a "/") == 1 || $5 == b || index($5, b "/") == 1 { print $5 }' /proc/self/mountinfo |
+    sort -r)
 }
+
+EXTRAS=()
 
 main() {
   fleet_lock
-  local name pid pids=() stopped=()
-  for name in "${FLEET_ENGINES[@]}"; do
+  mapfile -t EXTRAS < <(fleet_extras_present)
+  local name pid pids=() stopped=() engines=("${EXTRAS[@]}")
+  ((EXTRAS_ONLY)) || engines+=("${FLEET_ENGINES[@]}")
+  for name in "${engines[@]}"; do
     pid="$(fleet_read_pid "$(fleet_pidfile "$name")")"
     if fleet_pid_is "$pid" dockerd && fleet_pid_is "$pid" "$(fleet_sock "$name")"; then
       pids+=("$pid")
@@ -93,7 +121,7 @@ main() {
     fi
   done
   pid="$(fleet_read_pid "$(fleet_registry_pidfile)")"
-  if fleet_pid_is "$pid" docker-registry; then
+  if ((!EXTRAS_ONLY)) && fleet_pid_is "$pid" docker-registry; then
     pids+=("$pid")
     stopped+=("registry($pid)")
   fi
@@ -111,13 +139,19 @@ main() {
     stop_pids "${leftovers[@]}"
   fi
 
-  for name in "${FLEET_ENGINES[@]}"; do rm -f "$(fleet_pidfile "$name")"; done
-  rm -f "$(fleet_registry_pidfile)"
+  for name in "${engines[@]}"; do rm -f "$(fleet_pidfile "$name")"; done
+  ((EXTRAS_ONLY)) || rm -f "$(fleet_registry_pidfile)"
 
   unmount_leftovers
 
-  if ((PURGE)); then
-    rm -rf "$FLEET_DATA" "$FLEET_HOSTS_JSON"
+  if ((PURGE && EXTRAS_ONLY)); then
+    for name in "${EXTRAS[@]}"; do
+      rm -rf "${FLEET_DATA:?}/$name" "$FLEET_RUN/$name.exec" "$(fleet_sock "$name")"
+    done
+    rm -f "$FLEET_HOSTS_LARGE_JSON"
+    echo "fleet: purged the extra engines ${EXTRAS[*]:-(none)} and $FLEET_HOSTS_LARGE_JSON"
+  elif ((PURGE)); then
+    rm -rf "$FLEET_DATA" "$FLEET_HOSTS_JSON" "$FLEET_HOSTS_LARGE_JSON"
     # The bridge swarm mode made for its gateway outlives the engines; nothing else here creates one.
     if ip link show docker_gwbridge >/dev/null 2>&1; then ip link delete docker_gwbridge 2>/dev/null || true; fi
     # The lock file lives in the run dir and we still hold it; remove everything else.

@@ -15,6 +15,13 @@ FLEET_HOSTS_JSON="$FLEET_DIR/hosts.json"
 FLEET_IMAGE="localhost/busybox:1"
 FLEET_REGISTRY_ADDR="127.0.0.1:5000"
 FLEET_ENGINES=(alpha bravo charlie sierra tango)
+# The large fleet (`fleet:up -- --engines N`, up to 20): the three standalone engines plus the first N-3 of these,
+# plain engines on unix sockets. Only the bench's large mode uses them, through their own hosts file, so the
+# tests never see them.
+FLEET_EXTRA_ENGINES=(delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa quebec romeo
+  uniform victor)
+FLEET_STANDALONE=(alpha bravo charlie)
+FLEET_HOSTS_LARGE_JSON="$FLEET_DIR/hosts-large.json"
 FLEET_SWARM_MANAGER=sierra
 FLEET_SWARM_WORKER=tango
 # Swarm's control plane on loopback; the data path port moves off 4789 so it cannot meet a host's VXLAN.
@@ -27,6 +34,15 @@ FLEET_SWARM_IMAGE="$FLEET_REGISTRY_ADDR/wharf/busybox:1"
 # The CLI must reach exactly the engine named by -H; a DOCKER_HOST, context or TLS setting inherited
 # from the caller's shell would silently redirect or break it.
 unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+
+# The extra engines that have a pid file, running or not: what fleet-down stops and purges.
+fleet_extras_present() {
+  local name
+  for name in "${FLEET_EXTRA_ENGINES[@]}"; do
+    [[ -e "$(fleet_pidfile "$name")" || -d "$FLEET_DATA/$name" ]] && echo "$name"
+  done
+  return 0
+}
 
 fleet_sock() { printf '%s\n' "$FLEET_RUN/$1.sock"; }
 fleet_pidfile() { printf '%s\n' "$FLEET_RUN/$1.pid"; }

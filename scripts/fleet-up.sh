@@ -5,12 +5,18 @@
 # swarm services), and .fleet/hosts.json describing it all. Idempotent: a second run only checks, and
 # only (re)starts an engine that is not running.
 #
+# Options: --engines N (or WHARF_FLEET_ENGINES=N, N up to 20): also N-3 extra standalone engines and
+#          .fleet/hosts-large.json for the bench's large mode (scripts/fleet-large.sh).
 # Env: WHARF_FLEET_RUN (default /run/wharf-fleet), WHARF_FLEET_DATA (default /var/lib/wharf-fleet),
 #      WHARF_FLEET_LOGS (default /var/log/wharf-fleet).
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/fleet-lib.sh"
+# shellcheck source=scripts/fleet-large.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fleet-large.sh"
+# shellcheck source=scripts/fleet-certs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fleet-certs.sh"
 
 fleet_require_root "fleet:up must run as root: it installs packages with apt and starts dockerd"
 
@@ -44,64 +50,6 @@ check_path_lengths() {
     echo "fleet: WHARF_FLEET_RUN=$FLEET_RUN is too long for unix socket paths; use something short under /run" >&2
     exit 1
   fi
-}
-
-# Certificates for charlie's mutual-TLS listener. Made once and kept: regenerating them would break
-# clients (and a running charlie) that already hold the old CA.
-ensure_certs() {
-  local f complete=1
-  for f in ca.pem server-cert.pem server-key.pem cert.pem key.pem; do
-    [[ -s "$FLEET_CERTS/$f" ]] || complete=0
-  done
-  ((complete)) && return 0
-
-  echo "fleet: generating TLS certificates in $FLEET_CERTS"
-  # Built in a scratch dir and moved in whole, so an interrupted run never leaves a half set that
-  # the completeness check above would accept.
-  local tmp
-  tmp="$(mktemp -d "$FLEET_DIR/certs.tmp.XXXXXX")"
-  (
-    cd "$tmp"
-    umask 077
-    cat >ca.cnf <<'EOF'
-[req]
-distinguished_name = dn
-x509_extensions = v3_ca
-prompt = no
-[dn]
-CN = Wharf fleet dev CA
-[v3_ca]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-EOF
-    cat >server.ext <<'EOF'
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature,keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = IP:127.0.0.1,DNS:localhost
-EOF
-    cat >client.ext <<'EOF'
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature,keyEncipherment
-extendedKeyUsage = clientAuth
-EOF
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ca-key.pem
-    openssl req -x509 -new -config ca.cnf -key ca-key.pem -days 3650 -out ca.pem
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-key.pem
-    openssl req -new -key server-key.pem -subj "/CN=localhost" -out server.csr
-    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
-      -extfile server.ext -out server-cert.pem 2>/dev/null
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem
-    openssl req -new -key key.pem -subj "/CN=wharf-client" -out client.csr
-    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
-      -extfile client.ext -out cert.pem 2>/dev/null
-    rm -f ./*.csr ./*.cnf ./*.ext ./*.srl
-    chmod 644 ca.pem server-cert.pem cert.pem
-  )
-  rm -rf "$FLEET_CERTS"
-  mv "$tmp" "$FLEET_CERTS"
-  chmod 755 "$FLEET_CERTS"
 }
 
 declare -A LAUNCHED=()
@@ -337,9 +285,11 @@ json_str() {
   printf '"%s"' "${s//\"/\\\"}"
 }
 
-write_hosts_json() {
-  local name entries=() entry display
-  for name in "${FLEET_ENGINES[@]}"; do
+# write_hosts_file FILE ENGINE...: the fleet file Wharf reads for those engines.
+write_hosts_file() {
+  local file=$1 name entries=() entry display
+  shift
+  for name in "$@"; do
     display="${name^}"
     entry="{\"id\":$(json_str "$name"),\"name\":$(json_str "$display"),\"url\":$(json_str "$(engine_url "$name")")"
     if [[ "$name" == charlie ]]; then
@@ -350,13 +300,18 @@ write_hosts_json() {
   local IFS=,
   local json="{\"hosts\":[${entries[*]}]}"
   # Rewritten only on change, and atomically: the app may watch or read this file at any moment.
-  if [[ "$(cat "$FLEET_HOSTS_JSON" 2>/dev/null)" != "$json" ]]; then
-    printf '%s\n' "$json" >"$FLEET_HOSTS_JSON.tmp"
-    mv "$FLEET_HOSTS_JSON.tmp" "$FLEET_HOSTS_JSON"
+  if [[ "$(cat "$file" 2>/dev/null)" != "$json" ]]; then
+    printf '%s\n' "$json" >"$file.tmp"
+    mv "$file.tmp" "$file"
   fi
 }
 
 main() {
+  local extras
+  mapfile -t extras < <(fleet_parse_engines "$@")
+  # The same again outside the subshell, so a bad option stops the script with its message.
+  fleet_parse_engines "$@" >/dev/null
+
   install_missing_packages
   check_path_lengths
   fleet_lock
@@ -364,25 +319,28 @@ main() {
   [[ -f "$FLEET_RUN/daemon.json" ]] || echo '{}' >"$FLEET_RUN/daemon.json"
   ensure_certs
 
-  local name
-  for name in "${FLEET_ENGINES[@]}"; do launch_engine "$name"; done
+  local name all=("${FLEET_ENGINES[@]}" "${extras[@]}")
+  for name in "${all[@]}"; do launch_engine "$name"; done
   start_registry
-  for name in "${FLEET_ENGINES[@]}"; do wait_engine "$name"; done
+  for name in "${all[@]}"; do wait_engine "$name"; done
   for name in "${FLEET_ENGINES[@]}"; do ensure_image "$name"; done
+  ((${#extras[@]} == 0)) || ensure_extra_images "${extras[@]}"
   ensure_swarm
   ensure_swarm_image
-  write_hosts_json
+  write_hosts_file "$FLEET_HOSTS_JSON" "${FLEET_ENGINES[@]}"
+  ((${#extras[@]} == 0)) || write_hosts_file "$FLEET_HOSTS_LARGE_JSON" "${FLEET_STANDALONE[@]}" "${extras[@]}"
   # A developer running `npm run dev` as themselves must be able to read hosts.json and the client cert.
   chown -R "$(stat -c %u:%g "$FLEET_REPO_ROOT")" "$FLEET_DIR"
 
   echo
   printf '%-9s %-40s %s\n' ENGINE URL PID
-  for name in "${FLEET_ENGINES[@]}"; do
+  for name in "${all[@]}"; do
     printf '%-9s %-40s %s\n' "$name" "$(engine_url "$name")" "$(fleet_read_pid "$(fleet_pidfile "$name")")"
   done
   printf '%-9s %s\n' swarm "$FLEET_SWARM_MANAGER (manager, $FLEET_SWARM_MANAGER_ADDR), $FLEET_SWARM_WORKER (worker, $FLEET_SWARM_WORKER_ADDR)"
   printf '%-9s %-40s %s\n' registry "http://$FLEET_REGISTRY_ADDR" "$(fleet_read_pid "$(fleet_registry_pidfile)")"
   echo "hosts: $FLEET_HOSTS_JSON (fleet up in ${SECONDS}s)"
+  ((${#extras[@]} == 0)) || echo "large fleet ($((${#FLEET_STANDALONE[@]} + ${#extras[@]})) engines): $FLEET_HOSTS_LARGE_JSON"
 }
 
 main "$@"

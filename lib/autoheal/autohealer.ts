@@ -79,8 +79,11 @@ export class Autohealer {
     const watch = this.watches.get(key(row.hostId, row.name));
     // A try of ours is running: it looks again when it ends, with the row its action produced.
     if (watch?.busy) return;
+    const action = healAction(row);
+    // Most rows need no healing and have nothing to cancel: no policy lookup (a query) for each of them, which a
+    // host's first read of thousands of containers would pay thousands of times.
+    if (!action && !watch) return;
     const policy = this.policyFor(row);
-    const action = policy ? healAction(row) : null;
     const blocked =
       this.store.status(row.hostId) !== "up" || actionRunningOn(row.hostId, row.name) !== undefined;
     if (!policy || !action || blocked) {

@@ -101,3 +101,17 @@ export type RawContainerInspect = ContainerInspect & {
     Networks?: Record<string, Record<string, unknown>>;
   };
 };
+
+/** The part of a `GET /containers/json?all=1` entry that Wharf reads (API 1.41). */
+export type ContainerListItem = {
+  Id: string;
+  Names: string[];
+  /** The reference it was created from, or the image id when that reference no longer names its image. */
+  Image: string;
+  ImageID: string;
+  /** Unix seconds. */
+  Created: number;
+  State: string;
+  Status: string;
+  Labels: Record<string, string> | null;
+};

@@ -29,6 +29,8 @@ type RowChange = Extract<FleetChange, { kind: "row" }>;
  * transient containers, `docker stop`, `docker kill` and `docker rm -f` do not.
  */
 export class IncidentTracker {
+  private readonly recheck = new Set<string>();
+
   constructor(private readonly store: FleetStore) {}
 
   onChange(change: FleetChange): void {
@@ -57,6 +59,9 @@ export class IncidentTracker {
   private onRowChange({ host, previous, next, healthOutput, baseline }: RowChange): void {
     const name = next?.name ?? previous?.name;
     if (!name) return;
+    // A host's first read brings all its containers at once (thousands on a big host) and opens nothing: one look
+    // at the host's open incidents once the read is in replaces a query per row.
+    if (baseline) return this.endRecoveredSoon(host.id);
     const open = this.openFor(host.id, name);
     if (next && !baseline && !this.ownedByWharf(host.id, name)) {
       const now = new Date().toISOString();
@@ -79,6 +84,17 @@ export class IncidentTracker {
       }
     }
     this.endRecovered(open, next, Date.now());
+  }
+
+  private endRecoveredSoon(hostId: string): void {
+    if (this.recheck.has(hostId)) return;
+    this.recheck.add(hostId);
+    setImmediate(() => {
+      this.recheck.delete(hostId);
+      const now = Date.now();
+      for (const incident of listIncidents(getDb(), { open: true, hostId, limit: 1000 }))
+        this.endRecovered([incident], this.store.findRowByName(hostId, incident.containerName), now);
+    });
   }
 
   /** Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer. */

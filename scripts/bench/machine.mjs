@@ -22,7 +22,7 @@ export async function describeMachine({ root, engines, browser }) {
     next: JSON.parse(readFileSync(path.join(root, "node_modules/next/package.json"), "utf8")).version,
     docker: [...new Set(versions.map((v) => v.split(" ")[1]))].join(", "),
     dockerByHost: versions.join(", "),
-    chromium: browser.version(),
+    chromium: browser?.version() ?? null,
     playwright: JSON.parse(
       readFileSync(path.join(root, "node_modules/@playwright/test/package.json"), "utf8"),
     ).version,

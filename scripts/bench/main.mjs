@@ -13,6 +13,7 @@ import { elapsedSeconds, log, sleep, waitFor } from "./log.mjs";
 import { describeMachine } from "./machine.mjs";
 import { describeMethod } from "./method.mjs";
 import { runCrashToScreen } from "./p1-crash.mjs";
+import { runLarge } from "./large.mjs";
 import { runFleetList } from "./p2-list.mjs";
 import { runP4Redeploy } from "./p4-redeploy.mjs";
 import { runP5History } from "./p5-history.mjs";
@@ -62,6 +63,8 @@ async function createAcross(engines, perHost, make) {
 }
 
 export async function main({ root }) {
+  // `npm run bench -- --large`: the 20-engine run, a mode of its own (scripts/bench/large.mjs).
+  if (process.argv.includes("--large")) return runLarge({ root });
   if (process.env.BENCH_ONLY) return runOnly({ root, phase: process.env.BENCH_ONLY });
   const quick = process.env.BENCH_QUICK === "1";
   const size = quick ? QUICK : FULL;

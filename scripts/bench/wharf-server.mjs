@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { signIn } from "./auth.mjs";
 import { commandOf, memoryOf, processTree, alive } from "./proc.mjs";
-import { sleep, waitFor } from "./log.mjs";
+import { nowMs, sleep, waitFor } from "./log.mjs";
 
 export async function freePort() {
   const server = net.createServer();
@@ -17,17 +17,11 @@ export async function freePort() {
 }
 
 /**
- * `app`: the copy made by snapshotBuild, holding start.mjs and a complete .next. `profileDir`: when set, the
- * server runs with --cpu-prof and writes a .cpuprofile there on exit, for when a figure misses its goal and the
- * question is where the time went (BENCH_CPU_PROF=1).
+ * Starts the server process and returns at once, before it answers: the large mode times from this moment.
+ * `dataDir` is kept as it is (a restart of the same Wharf); startWharf below starts from a fresh one.
  */
-export async function startWharf({ root, app, fleetConfig, benchDir, profileDir }) {
+export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir }) {
   const port = await freePort();
-  const dataDir = path.join(benchDir, "data");
-  // A fresh data dir each run: incidents from earlier runs would otherwise ride along in every snapshot.
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const logFile = path.join(benchDir, "wharf.log");
   const out = createWriteStream(logFile);
   const env = {
     ...process.env,
@@ -53,12 +47,28 @@ export async function startWharf({ root, app, fleetConfig, benchDir, profileDir 
         String(port),
       ]
     : [path.join(app, "scripts/start.mjs")];
+  const spawnedAt = nowMs();
   const child = spawn(process.execPath, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const url = `http://127.0.0.1:${port}`;
   // `headers` and `cookie`: the bench's session, filled in by signIn once the server answers.
-  const server = { url, port, pid: child.pid, logFile, dataDir, child, headers: {}, cookie: null };
+  return { url, port, pid: child.pid, logFile, dataDir, child, spawnedAt, headers: {}, cookie: null };
+}
+
+/**
+ * `app`: the copy made by snapshotBuild, holding start.mjs and a complete .next. `profileDir`: when set, the
+ * server runs with --cpu-prof and writes a .cpuprofile there on exit, for when a figure misses its goal and the
+ * question is where the time went (BENCH_CPU_PROF=1).
+ */
+export async function startWharf({ root, app, fleetConfig, benchDir, profileDir, dataName = "data" }) {
+  const dataDir = path.join(benchDir, dataName);
+  // A fresh data dir each run: incidents from earlier runs would otherwise ride along in every snapshot.
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const logFile = path.join(benchDir, "wharf.log");
+  const server = await spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir });
+  const { child, url } = server;
 
   try {
     // Generous: on a loaded 2-core machine a cold `next start` can take a while.

@@ -131,12 +131,14 @@ describe("FleetStore replay", () => {
 
   it("asks for a snapshot once the missed messages are no longer all held", () => {
     const { store } = setup();
-    for (let i = 0; i < 10_001; i++) store.putRow(row("a", { restartCount: i }));
+    // The history is trimmed to its last 10,000 messages once 1,000 more have piled up.
+    for (let i = 0; i < 11_001; i++) store.putRow(row("a", { restartCount: i }));
     expect(store.since(0)).toBeNull();
-    const resumed = store.since(1);
+    expect(store.since(1_000)).toBeNull();
+    const resumed = store.since(1_001);
     expect(resumed).toHaveLength(10_000);
-    expect(resumed?.[0]?.seq).toBe(2);
-    expect(resumed?.at(-1)?.seq).toBe(10_001);
+    expect(resumed?.[0]?.seq).toBe(1_002);
+    expect(resumed?.at(-1)?.seq).toBe(11_001);
   });
 
   it("stops telling a listener once it unsubscribed", () => {

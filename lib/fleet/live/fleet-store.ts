@@ -22,6 +22,7 @@ type Listener = (event: Sequenced) => void;
 
 // Enough history for a client that lost its connection for a few seconds under heavy churn to resume.
 const REPLAY_LIMIT = 10_000;
+const TRIM_BATCH = 1_000;
 
 /**
  * The fleet as Wharf currently knows it, fed by the host watchers. API reads answer from here with no engine
@@ -167,7 +168,10 @@ export class FleetStore {
   publish(message: FleetMessage): void {
     const event = { seq: ++this.seq, message };
     this.recent.push(event);
-    if (this.recent.length > REPLAY_LIMIT) this.recent.splice(0, this.recent.length - REPLAY_LIMIT);
+    // Trimmed in batches: shifting the whole history on every message made a host's first read of thousands of
+    // rows quadratic.
+    if (this.recent.length > REPLAY_LIMIT + TRIM_BATCH)
+      this.recent.splice(0, this.recent.length - REPLAY_LIMIT);
     for (const listener of this.listeners) listener(event);
   }
 

@@ -15,7 +15,7 @@ const MAX_IMAGES = 2_000;
  */
 export class ProvenanceCache {
   private readonly known = new Map<string, ImageProvenance>();
-  private readonly loading = new Set<string>();
+  private readonly reading = new Map<string, Promise<ImageProvenance | null>>();
 
   constructor(private readonly host: Host) {}
 
@@ -26,16 +26,30 @@ export class ProvenanceCache {
 
   /** Reads the image once however many rows ask at once; `onLoaded` runs only for the first asker. */
   load(imageId: string, ref: string, onLoaded: (provenance: ImageProvenance) => void): void {
-    if (this.known.has(imageId) || this.loading.has(imageId)) return;
-    this.loading.add(imageId);
-    withDeadline((signal) => inspectImage(this.host, imageId, signal), this.host.timeoutMs)
-      .then((image) => {
-        const provenance = provenanceOf(image, ref);
-        if (this.known.size >= MAX_IMAGES) this.known.delete(this.known.keys().next().value!);
-        this.known.set(imageId, provenance);
-        onLoaded(provenance);
-      })
-      .catch(() => {})
-      .finally(() => this.loading.delete(imageId));
+    if (this.known.has(imageId) || this.reading.has(imageId)) return;
+    void this.read(imageId, ref).then((provenance) => provenance && onLoaded(provenance));
+  }
+
+  /** Reads every image (id → reference) not known yet, at once; settles when each has answered or failed. */
+  async preload(images: Map<string, string>): Promise<void> {
+    const unknown = [...images].filter(([imageId]) => !this.known.has(imageId));
+    await Promise.all(unknown.map(([imageId, ref]) => this.read(imageId, ref)));
+  }
+
+  private read(imageId: string, ref: string): Promise<ImageProvenance | null> {
+    let reading = this.reading.get(imageId);
+    if (!reading) {
+      reading = withDeadline((signal) => inspectImage(this.host, imageId, signal), this.host.timeoutMs)
+        .then((image) => {
+          const provenance = provenanceOf(image, ref);
+          if (this.known.size >= MAX_IMAGES) this.known.delete(this.known.keys().next().value!);
+          this.known.set(imageId, provenance);
+          return provenance;
+        })
+        .catch(() => null)
+        .finally(() => this.reading.delete(imageId));
+      this.reading.set(imageId, reading);
+    }
+    return reading;
   }
 }

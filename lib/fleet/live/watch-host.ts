@@ -1,24 +1,23 @@
 import "server-only";
 import { reachabilityReason } from "@/lib/docker/engine-error";
 import type { Host } from "@/lib/docker/host-config";
-import { inspectAllContainers } from "@/lib/docker/inspect-all-containers";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { listContainerSummaries } from "@/lib/docker/list-container-summaries";
 import { readEngineInfo } from "@/lib/docker/read-engine-info";
-import { readPastEvents } from "@/lib/docker/read-past-events";
 import { streamEvents, type EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { attentionReason, loopHoldsAt } from "../needs-attention";
-import { toContainerRow } from "../to-container-row";
-import type { ContainerRow, ExitCause, ImageProvenance } from "../types";
+import type { ContainerRow } from "../types";
 import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
+import { flagIfSilent } from "./flag-if-silent";
 import { driftedIds } from "./list-drift";
 import { ExitMemory } from "./exit-memory";
-import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
-import { ProvenanceCache } from "./provenance-cache";
+import { healthOutput, readHost, type HostRead } from "./read-host";
+import { RowDeriver } from "./row-deriver";
+import { TaskPool } from "./task-pool";
+import { catchUp, IGNORED, type Replayed } from "./catch-up";
 
 // A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
 const PING_EVERY_MS = 2_000;
@@ -29,10 +28,12 @@ const BACKOFF_MS = [250, 500, 1_000, 2_000];
 // every so often the list is compared with what Wharf holds, and whatever differs is inspected again.
 const CHECK_LIST_EVERY_PINGS = 5;
 const INSPECT_POOL = 12;
+// An engine that has not answered its first request by then is shown down ("not answering") rather than waited
+// for: every read of the fleet waits for each host's first read (FleetStore.ready), and a hung engine accepts
+// connections but never answers. A third of its timeout: 1 s by default, more for ssh:// hosts' handshake.
+const SILENT_FRACTION = 3;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
-// Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
-const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
 
 /**
  * Keeps one host's containers in the store equal to the engine's: a full read, then every container event
@@ -50,16 +51,11 @@ export class HostWatcher {
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
   private readonly destroyed = new Set<string>();
   private synced = false;
-  // Re-inspects run through a small pool: a burst of thousands of events must not open thousands of sockets
-  // to one engine (they time out, and the engine drops TLS handshakes), it must queue.
-  private activeInspects = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly inspects = new TaskPool(INSPECT_POOL);
   private readonly exits = new ExitMemory();
-  // One timer per container whose restart-loop verdict lapses by itself once it has held for 10 s.
-  private readonly loopVerdicts = new TimersByKey();
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
-  private readonly replay: { event: EngineEvent; exitCause?: ExitCause }[] = [];
-  private readonly images: ProvenanceCache;
+  private readonly replay: Replayed[] = [];
+  private readonly rows: RowDeriver;
 
   constructor(
     private readonly host: Host,
@@ -67,7 +63,9 @@ export class HostWatcher {
     private readonly feed: ChangeFeed,
   ) {
     this.cursor = new EventCursor(host.id);
-    this.images = new ProvenanceCache(host);
+    this.rows = new RowDeriver(host, store, this.exits, (previous, next) =>
+      this.changed(previous, next, null, false),
+    );
   }
 
   start(): void {
@@ -77,7 +75,7 @@ export class HostWatcher {
   stop(): void {
     this.stopped = true;
     this.current?.abort();
-    this.loopVerdicts.clearAll();
+    this.rows.stop();
   }
 
   private async loop(): Promise<void> {
@@ -100,13 +98,28 @@ export class HostWatcher {
     }
   }
 
-  /** One connected period: subscribe, read everything, apply events, until something fails. */
+  /**
+   * One connected period: subscribe, read everything, apply events, until something fails. The engine's
+   * versions, the catch-up, the subscription and the read are asked for at once rather than one after another:
+   * on a start against many hosts each round-trip waits its turn, and a read no earlier than the subscription's
+   * `since` loses nothing (a change after the list is replayed by the subscription).
+   */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
-    const info = await withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
+    const info = this.firstAnswer();
+    let caughtUp: Promise<void> = Promise.resolve();
     if (!this.begun) {
-      this.begun = true;
       const stored = this.cursor.begin();
-      if (stored !== null) await this.catchUp(stored);
+      if (stored === null) this.begun = true;
+      // Once it is read, it is never read again: its news waits in `replay` for the first read to be shown.
+      else
+        caughtUp = catchUp(
+          this.host,
+          stored,
+          this.cursor,
+          this.exits,
+          RECONCILE_TIMEOUT_MS,
+          controller.signal,
+        ).then((news) => void ((this.begun = true), this.replay.push(...news)));
     }
     // From the first connection on, a reconnect must replay everything since.
     const sinceSeconds = this.cursor.sinceSeconds();
@@ -114,24 +127,27 @@ export class HostWatcher {
     let live = false;
     let opened!: () => void;
     const subscribed = new Promise<void>((resolve) => (opened = resolve));
-    // Subscribe before reading, so a change between the read and the subscription cannot slip through.
     const stream = streamEvents(this.host, {
       sinceSeconds,
       signal: controller.signal,
       onOpen: () => opened(),
       onEvent: (event) => (live ? this.apply(event) : buffered.push(event)),
     });
-    stream.catch(() => {});
-    await Promise.race([subscribed, stream]);
-
-    const inspected = await withDeadline(
-      (signal) => inspectAllContainers(this.host, signal),
+    const read = withDeadline(
+      (signal) => readHost(this.host, AbortSignal.any([signal, controller.signal])),
       RECONCILE_TIMEOUT_MS,
     );
-    this.reconcile(inspected);
+    // Whichever fails first ends the session; the others are aborted with it and must not go unhandled.
+    for (const pending of [info, caughtUp, stream, read]) pending.catch(() => {});
+    const engineInfo = await info;
+    await caughtUp;
+    await Promise.race([subscribed, stream]);
+    const hostRead = await read;
+    await this.rows.preload(hostRead);
+    this.reconcile(hostRead);
     // Saved at once, not on the next event: a Wharf stopped before any event must still catch up on its start.
     this.cursor.save();
-    this.store.setUp(this.host.id, info);
+    this.store.setUp(this.host.id, engineInfo);
     this.store.markSynced(this.host.id);
     onConnected();
     live = true;
@@ -148,26 +164,14 @@ export class HostWatcher {
     if (!this.stopped) throw new Error("event stream ended");
   }
 
-  /**
-   * On this process's first connection, reads what the engine did since the last event an earlier Wharf
-   * applied, and folds it into the exit memory before the first state is shown: a container `docker kill`ed
-   * while Wharf was down is then "killed", not a crash. The events are told to the feed after the first read,
-   * so a crash that happened meanwhile still opens its incident.
-   */
-  private async catchUp(storedMs: number): Promise<void> {
-    const until = Math.floor(Date.now() / 1000);
-    const events = await withDeadline(
-      (signal) => readPastEvents(this.host, Math.floor(storedMs / 1000), until, signal),
-      RECONCILE_TIMEOUT_MS,
+  /** The engine's versions; before the host was ever read, one that stays silent is shown down meanwhile. */
+  private firstAnswer() {
+    const read = withDeadline((signal) => readEngineInfo(this.host, signal), this.host.timeoutMs);
+    if (this.synced) return read;
+    const ms = Math.round(this.host.timeoutMs / SILENT_FRACTION);
+    return flagIfSilent(read, ms, () =>
+      this.store.setDown(this.host.id, `not answering (no reply in ${ms} ms)`),
     );
-    for (const event of events) {
-      const sighting = this.cursor.sight(event);
-      if (sighting === "repeat" || IGNORED.test(event.Action)) continue;
-      const attributes = event.Actor.Attributes ?? {};
-      const exitCause = this.exits.onEvent(event.Actor.ID, event.Action, attributes, eventMs(event));
-      if (sighting === "new") this.replay.push({ event, exitCause });
-    }
-    this.cursor.reachedSecond(until);
   }
 
   private async keepPinging(controller: AbortController): Promise<never> {
@@ -189,14 +193,20 @@ export class HostWatcher {
     for (const id of driftedIds(summaries, this.store.rows(this.host.id))) this.refresh(id);
   }
 
-  private reconcile(inspected: ContainerInspect[]): void {
+  private reconcile({ listed, inspected }: HostRead): void {
     const baseline = !this.synced;
     const before = new Map(this.store.rows(this.host.id).map((row) => [row.id, row]));
-    const rows = inspected.map((item) => this.toRow(item));
+    // A created container already held keeps its row: its inspect had the exact creation time.
+    const kept = (row: ContainerRow) => {
+      const held = before.get(row.id);
+      return held?.state === "created" && held.imageId === row.imageId ? held : this.rows.derive(row);
+    };
+    const rows = [...listed.map(kept), ...inspected.map((item) => this.rows.fromInspect(item))];
     this.store.replaceRows(this.host.id, rows);
-    const byId = new Map(inspected.map((item) => [item.Id, item]));
-    for (const row of rows) this.changed(before.get(row.id), row, healthOutput(byId.get(row.id)), baseline);
-    for (const [id, row] of before) if (!byId.has(id)) this.changed(row, undefined, null, baseline);
+    const outputs = new Map(inspected.map((item) => [item.Id, healthOutput(item)]));
+    for (const row of rows) this.changed(before.get(row.id), row, outputs.get(row.id) ?? null, baseline);
+    const read = new Set(rows.map((row) => row.id));
+    for (const [id, row] of before) if (!read.has(id)) this.changed(row, undefined, null, baseline);
     this.synced = true;
   }
 
@@ -240,22 +250,19 @@ export class HostWatcher {
 
   private async inspectAndStore(id: string): Promise<void> {
     let item: ContainerInspect;
-    if (this.activeInspects >= INSPECT_POOL) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.activeInspects++;
     try {
-      item = await withDeadline((signal) => inspectContainer(this.host, id, signal), this.host.timeoutMs);
+      item = await this.inspects.run(() =>
+        withDeadline((signal) => inspectContainer(this.host, id, signal), this.host.timeoutMs),
+      );
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) this.remove(id);
       // Anything else is the host failing or overloaded: the ping notices a failing host, and the next list
       // check inspects this container again if it still differs.
       return;
-    } finally {
-      this.activeInspects--;
-      this.waiting.shift()?.();
     }
     if (this.destroyed.has(id)) return;
     const previous = this.store.row(this.host.id, id);
-    const row = this.toRow(item);
+    const row = this.rows.fromInspect(item);
     this.store.putRow(row);
     this.changed(previous, row, healthOutput(item), false);
   }
@@ -263,7 +270,7 @@ export class HostWatcher {
   private remove(id: string): void {
     const previous = this.store.row(this.host.id, id);
     this.store.removeRow(this.host.id, id);
-    this.loopVerdicts.clear(id);
+    this.rows.forget(id);
     this.changed(previous, undefined, null, false);
   }
 
@@ -276,44 +283,4 @@ export class HostWatcher {
     if (previous === next) return;
     this.feed.emit({ kind: "row", host: this.host, previous, next, healthOutput: output, baseline });
   }
-
-  /** The row as the fleet shows it: the engine's state, what the events said about the last exit, the verdict. */
-  private toRow(item: ContainerInspect): ContainerRow {
-    const now = Date.now();
-    const row = toContainerRow(this.host.id, item, now);
-    const lastExit = this.exits.lastExit(item.Id) ?? row.lastExit;
-    const derived = { ...row, lastExit, exitCause: lastExit?.cause ?? null };
-    const attention = attentionReason(derived, now);
-    if (attention === "restart-loop" && derived.state === "running" && derived.startedAt)
-      this.recheckAt(item.Id, loopHoldsAt(derived.startedAt));
-    const provenance = this.images.get(item.Image);
-    if (!provenance)
-      this.images.load(item.Image, item.Config.Image, (read) => this.provenanceRead(item.Image, read));
-    return { ...derived, attention, provenance: provenance ?? null };
-  }
-
-  /**
-   * An image's labels read: the rows running it show them. Not news for the change feed (nothing happened to
-   * a container), only for the store's clients.
-   */
-  private provenanceRead(imageId: string, provenance: ImageProvenance): void {
-    for (const row of this.store.rows(this.host.id))
-      if (row.imageId === imageId && row.provenance === null) this.store.putRow({ ...row, provenance });
-  }
-
-  /** A running container stops being a restart loop once it has held; no event marks that moment. */
-  private recheckAt(id: string, at: number): void {
-    // A little after the moment, so the verdict computed then has surely lapsed.
-    this.loopVerdicts.set(id, at + 50, () => {
-      const row = this.store.row(this.host.id, id);
-      if (!row) return;
-      const next = { ...row, attention: attentionReason(row, Date.now()) };
-      if (next.attention !== row.attention && this.store.putRow(next)) this.changed(row, next, null, false);
-    });
-  }
-}
-
-function healthOutput(item: ContainerInspect | undefined): string | null {
-  const log = item?.State.Health?.Log;
-  return log && log.length > 0 ? (log.at(-1)?.Output.trim() ?? null) : null;
 }

@@ -7,21 +7,23 @@ import type { ContainerInspect } from "./types";
 const CONCURRENCY = 16;
 
 /**
- * Lists every container of a host and inspects each one. The list endpoint alone does not carry exit codes,
- * OOM kills, restart counts or health, and Wharf must show those right for every container.
+ * Inspects the given containers of a host. The list endpoint alone does not carry exit codes, OOM kills,
+ * restart counts or health, and Wharf must show those right for every container that ever ran.
  */
-export async function inspectAllContainers(host: Host, signal?: AbortSignal): Promise<ContainerInspect[]> {
+export async function inspectContainers(
+  host: Host,
+  ids: string[],
+  signal?: AbortSignal,
+): Promise<ContainerInspect[]> {
   const client = getClient(host);
-  const summaries = await client.listContainers({ all: true, abortSignal: signal });
-  const results: (ContainerInspect | undefined)[] = new Array(summaries.length);
+  const results: (ContainerInspect | undefined)[] = new Array(ids.length);
   let next = 0;
   const worker = async () => {
-    while (next < summaries.length) {
+    while (next < ids.length) {
       const index = next++;
-      const summary = summaries[index]!;
       try {
         results[index] = (await client
-          .getContainer(summary.Id)
+          .getContainer(ids[index]!)
           .inspect({ abortSignal: signal })) as unknown as ContainerInspect;
       } catch (error) {
         // Removed between list and inspect: it is simply gone.
@@ -29,6 +31,6 @@ export async function inspectAllContainers(host: Host, signal?: AbortSignal): Pr
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, summaries.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
   return results.filter((item): item is ContainerInspect => item !== undefined);
 }

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Host } from "@/lib/docker/host-config";
+import { readPastEvents } from "@/lib/docker/read-past-events";
+import type { EngineEvent } from "@/lib/docker/stream-events";
+import { withDeadline } from "@/lib/docker/with-deadline";
+import type { ExitCause } from "../types";
+import { eventMs, type EventCursor } from "./event-cursor";
+import type { ExitMemory } from "./exit-memory";
+
+// Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
+export const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
+
+export type Replayed = { event: EngineEvent; exitCause?: ExitCause };
+
+/**
+ * On a process's first connection to a host, reads what the engine did since the last event an earlier Wharf
+ * applied, and folds it into the exit memory before the first state is shown: a container `docker kill`ed
+ * while Wharf was down is then "killed", not a crash. Returns the events that are news, to be told to the feed
+ * after the first read, so a crash that happened meanwhile still opens its incident.
+ */
+export async function catchUp(
+  host: Host,
+  storedMs: number,
+  cursor: EventCursor,
+  exits: ExitMemory,
+  timeoutMs: number,
+  abort: AbortSignal,
+): Promise<Replayed[]> {
+  const until = Math.floor(Date.now() / 1000);
+  const events = await withDeadline(
+    (signal) => readPastEvents(host, Math.floor(storedMs / 1000), until, AbortSignal.any([signal, abort])),
+    timeoutMs,
+  );
+  const news: Replayed[] = [];
+  for (const event of events) {
+    const sighting = cursor.sight(event);
+    if (sighting === "repeat" || IGNORED.test(event.Action)) continue;
+    const attributes = event.Actor.Attributes ?? {};
+    const exitCause = exits.onEvent(event.Actor.ID, event.Action, attributes, eventMs(event));
+    if (sighting === "new") news.push({ event, exitCause });
+  }
+  cursor.reachedSecond(until);
+  return news;
+}
