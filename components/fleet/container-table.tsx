@@ -100,9 +100,9 @@ export function ContainerTable({
     count: items.length,
     estimateSize,
     getItemKey,
-    // Rows render in the same frame as the scroll that reveals them (flushSync), so a few suffice: each one costs
-    // on every frame of a fast scroll.
-    overscan: 4,
+    // Rows render in the scroll's own frame (flushSync), but on a busy machine a render can land a frame late:
+    // the rows around the screen are there already (fewer left blank frames in a whole-screen scroll).
+    overscan: 12,
     scrollMargin: margin,
     // Render the first screen before the window is measured (also what SSR and tests see).
     initialRect: { width: 1200, height: 800 },
