@@ -32,3 +32,17 @@ export function isRecovered(incident: Incident, row: ContainerRow | undefined, n
   if (row.state !== "running" || row.health === "unhealthy" || row.health === "starting") return false;
   return row.startedAt !== null && now - Date.parse(row.startedAt) >= RECOVERED_AFTER_MS;
 }
+
+// What a stop (SIGTERM) or a kill (SIGKILL) leaves: without the event that said who sent it, not a crash.
+const SIGNALLED = new Set([137, 143]);
+
+/**
+ * A death Wharf learned of only by reading the container again (the engine dropped its `die` event for a
+ * subscriber that fell behind, in a storm): a running container now exited non-zero that no event explained.
+ * Returns its time, or null. A signal's exit code is left alone: it was far more likely a stop or a kill.
+ */
+export function unexplainedDeath(previous: ContainerRow | undefined, next: ContainerRow): number | null {
+  if (previous?.state !== "running" || next.state !== "exited" || next.exitCause !== null) return null;
+  if (next.exitCode === 0 || (SIGNALLED.has(next.exitCode) && !next.oomKilled)) return null;
+  return next.finishedAt ? Date.parse(next.finishedAt) : null;
+}

@@ -60,6 +60,7 @@ async function createAcross(engines, perHost, make) {
 }
 
 export async function main({ root }) {
+  if (process.env.BENCH_ONLY === "storm") return (await import("./storm-only.mjs")).stormOnly({ root });
   const quick = process.env.BENCH_QUICK === "1";
   const size = quick ? QUICK : FULL;
   const benchDir = path.join(root, ".fleet/bench");

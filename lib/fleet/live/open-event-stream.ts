@@ -24,9 +24,18 @@ export async function openEventStream(request: Request, caller: StreamCaller): P
     caller,
     lifetime,
     async (channel) => {
-      const sendEvent = (event: Sequenced) => {
+      // Messages published in one turn of the event loop (a storm's thousand deaths come in bursts) go out as
+      // one write: one encode and one chunk per client, not one per message.
+      let pending: string[] = [];
+      const flush = () => {
+        const text = pending.join("");
+        pending = [];
         if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
-        channel.write(
+        channel.write(text);
+      };
+      const sendEvent = (event: Sequenced) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push(
           (event.wire ??= `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`),
         );
       };

@@ -15,7 +15,7 @@ import type { ContainerRow, ExitCause, ImageProvenance } from "../types";
 import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
 import { driftedIds } from "./list-drift";
-import { ExitMemory } from "./exit-memory";
+import { ExitMemory, latestExit } from "./exit-memory";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
 import { ProvenanceCache } from "./provenance-cache";
@@ -281,7 +281,7 @@ export class HostWatcher {
   private toRow(item: ContainerInspect): ContainerRow {
     const now = Date.now();
     const row = toContainerRow(this.host.id, item, now);
-    const lastExit = this.exits.lastExit(item.Id) ?? row.lastExit;
+    const lastExit = latestExit(this.exits.lastExit(item.Id), row.lastExit);
     const derived = { ...row, lastExit, exitCause: lastExit?.cause ?? null };
     const attention = attentionReason(derived, now);
     if (attention === "restart-loop" && derived.state === "running" && derived.startedAt)
