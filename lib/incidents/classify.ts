@@ -30,7 +30,12 @@ export function isRecovered(incident: Incident, row: ContainerRow | undefined, n
   if (incident.kind === "unhealthy")
     return row.health !== "unhealthy" && row.state === "running" && row.health !== "starting";
   if (row.state !== "running" || row.health === "unhealthy" || row.health === "starting") return false;
-  return row.startedAt !== null && now - Date.parse(row.startedAt) >= RECOVERED_AFTER_MS;
+  if (row.startedAt === null) return false;
+  const started = Date.parse(row.startedAt);
+  // A row that last started before the death is one the engine has not yet answered for since (in a storm,
+  // its inspect is queued): it says nothing about recovery.
+  if (incident.kind !== "dead" && started < Date.parse(incident.lastAt)) return false;
+  return now - started >= RECOVERED_AFTER_MS;
 }
 
 // What a stop (SIGTERM) or a kill (SIGKILL) leaves: without the event that said who sent it, not a crash.

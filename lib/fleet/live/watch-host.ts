@@ -16,6 +16,7 @@ import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
 import { driftedIds } from "./list-drift";
 import { ExitMemory, latestExit } from "./exit-memory";
+import { exitedOnDie } from "./exited-on-die";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
 import { ProvenanceCache } from "./provenance-cache";
@@ -211,6 +212,12 @@ export class HostWatcher {
     // An event from before this process first looked only explains the state it read: no news to tell.
     if (sighting === "new")
       this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
+    if (event.Action === "die") {
+      const previous = this.store.row(this.host.id, id);
+      const code = Number(event.Actor.Attributes?.exitCode ?? 0);
+      const next = exitedOnDie(previous, code, eventMs(event), this.exits.lastExit(id), Date.now());
+      if (next && this.store.putRow(next)) this.changed(previous, next, null, false);
+    }
     if (event.Action === "destroy") {
       this.destroyed.add(id);
       if (this.destroyed.size > 5_000) this.destroyed.clear();
