@@ -67,17 +67,20 @@ export class IncidentTracker {
   private onRowChange({ host, previous, next, healthOutput, baseline }: RowChange): void {
     const name = next?.name ?? previous?.name;
     if (!name) return;
-    const open = this.openFor(host.id, name);
+    // Read only when a decision needs it: a storm's deaths (running → exited) neither open nor end anything
+    // here, and a query per row change was the tracker's biggest cost.
+    let cached: Incident[] | undefined;
+    const open = () => (cached ??= this.openFor(host.id, name));
     if (next && !baseline && !this.ownedByWharf(host.id, name)) {
       const now = new Date().toISOString();
       const failing = next.health === "unhealthy" && next.state === "running";
       const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
-      if (failing && !wasFailing && !open.some((i) => i.kind === "unhealthy")) {
+      if (failing && !wasFailing && !open().some((i) => i.kind === "unhealthy")) {
         this.publish(
           openIncident(getDb(), { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput }),
         );
       }
-      if (next.state === "dead" && previous?.state !== "dead" && !open.some((i) => i.kind === "dead")) {
+      if (next.state === "dead" && previous?.state !== "dead" && !open().some((i) => i.kind === "dead")) {
         this.publish(
           openIncident(getDb(), {
             ...base(next, now),
@@ -90,7 +93,8 @@ export class IncidentTracker {
       const diedAt = unexplainedDeath(previous, next);
       if (diedAt !== null) this.recordUnexplainedDeath(host, next, diedAt);
     }
-    this.endRecovered(open, next, Date.now());
+    // Only a running container (or a removed one) can end an incident.
+    if (!next || next.state === "running") this.endRecovered(open(), next, Date.now());
   }
 
   /**

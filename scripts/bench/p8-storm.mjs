@@ -117,6 +117,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   const incidents = new Map(); // container id → first arrival of an incident for it on Wharf's stream
   const exited = new Map(); // container id → first arrival of its row as exited
   let streamMessages = 0;
+  const hostDowns = []; // a watcher that gave up on its engine mid-storm: it reconnects and reads everything again
   const sse = openEventStream(`${server.url}/api/events`, {
     headers: server.headers,
     now: nowMs,
@@ -125,6 +126,9 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
       if (message.event === "incident") {
         const { incident } = JSON.parse(message.data);
         if (!incidents.has(incident.containerId)) incidents.set(incident.containerId, receivedAt);
+      } else if (message.event === "host") {
+        const { host } = JSON.parse(message.data);
+        if (host.status === "down") hostDowns.push(`${host.id}: ${host.error}`);
       } else if (message.event === "container") {
         const { id, row } = JSON.parse(message.data);
         if (row?.state === "exited" && !exited.has(id)) exited.set(id, receivedAt);
@@ -155,8 +159,9 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     "every storm container running in Wharf",
     async () => {
       const rows = (await getJson(server, "/api/containers")).containers;
-      const running = rows.filter((c) => c.labels?.["wharf.bench.kind"] && c.state === "running").length;
-      return running === count + crossTrials;
+      const kinds = new Set([KIND, CROSS_KIND]);
+      const running = rows.filter((c) => kinds.has(c.labels?.["wharf.bench.kind"]) && c.state === "running");
+      return running.length === count + crossTrials;
     },
     { timeoutMs: 120_000, everyMs: 500 },
   );
@@ -178,6 +183,16 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   // The readers must all be blocked in open() before the release; a running container is nearly there.
   await sleep(IDLE_MS);
 
+  // What the page asks the server for while the storm's updates arrive (prefetches of new links, refetches).
+  const pageRequests = new Map();
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    const key = `${url.pathname}${url.searchParams.has("_rsc") ? " (rsc)" : ""}`.replace(
+      /\/[^/]*storm[^/]*$/,
+      "/…",
+    );
+    pageRequests.set(key, (pageRequests.get(key) ?? 0) + 1);
+  });
   const releasedAt = nowMs();
   release(dir, "storm");
   log(`P8: released ${count} containers on ${stormEngine.id}`);
@@ -271,9 +286,12 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     frames: summarize(stormFrames),
     idleFrames: summarize(idleFrames),
     streamMessages,
+    hostDowns,
+    pageRequests: Object.fromEntries(pageRequests),
+    lateIncidents: toIncident.filter((ms) => ms > 2_000).length,
   };
   log(
-    `P8: ${count} dies over ${(result.dieSpreadMs / 1000).toFixed(1)} s; die → incident median ${result.toIncident.median.toFixed(0)} ms, max ${result.toIncident.max.toFixed(0)} ms; cross-host crash → page p95 ${result.cross.p95.toFixed(0)} ms (${crossInside}/${crosses.length} inside the storm); frames p95 ${result.frames.p95.toFixed(1)} ms (idle ${result.idleFrames.p95.toFixed(1)} ms); ${result.rowsExited}/${count} rows exited, ${result.openIncidents} open incidents`,
+    `P8: ${count} dies over ${(result.dieSpreadMs / 1000).toFixed(1)} s; die → incident median ${result.toIncident.median.toFixed(0)} ms, max ${result.toIncident.max.toFixed(0)} ms; cross-host crash → page p95 ${result.cross.p95.toFixed(0)} ms (${crossInside}/${crosses.length} inside the storm); frames p95 ${result.frames.p95.toFixed(1)} ms (idle ${result.idleFrames.p95.toFixed(1)} ms); ${result.rowsExited}/${count} rows exited, ${result.openIncidents} open incidents; ${result.lateIncidents} incidents > 2 s after their die; host down messages: ${hostDowns.join("; ") || "none"}; page requests: ${JSON.stringify(result.pageRequests)}`,
   );
   return result;
 }

@@ -1,6 +1,6 @@
 // BENCH_ONLY=storm: P8 alone, with the bench's own Wharf and Chromium, without the other phases' fleets.
-// BENCH_STORM_SOCKET=unix socket: the storm lands on that engine (a private dockerd standing in for the
-// first host) rather than the shared one; the other hosts stay the fleet's.
+// BENCH_STORM_RUN=dir: the storm runs on private engines whose sockets are dir/alpha.sock and dir/bravo.sock
+// (dockerds of one's own, for development), not on the shared fleet.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LABEL } from "./bench-containers.mjs";
@@ -9,7 +9,7 @@ import { pool } from "./pool.mjs";
 import { launchBrowser } from "./browser.mjs";
 import { snapshotBuild } from "./build-snapshot.mjs";
 import { fleetEngines } from "./fleet.mjs";
-import { log } from "./log.mjs";
+import { log, waitFor } from "./log.mjs";
 import { runStorm, stormRows } from "./p8-storm.mjs";
 import { printTable } from "./report.mjs";
 import { startWharf, stopWharf } from "./wharf-server.mjs";
@@ -35,13 +35,16 @@ export async function stormOnly({ root }) {
   // The fleet is expected up (fleet:up); only its three standalone engines take part, as in the full run.
   const fleet = JSON.parse(readFileSync(path.join(root, ".fleet/hosts.json"), "utf8"));
   fleet.hosts = fleet.hosts.filter((host) => STANDALONE.has(host.id));
-  const socket = process.env.BENCH_STORM_SOCKET;
-  if (socket) fleet.hosts[0] = { ...fleet.hosts[0], url: `unix://${socket}` };
+  const privateRun = process.env.BENCH_STORM_RUN;
+  if (privateRun) {
+    fleet.hosts = ["alpha", "bravo"].map((id) => ({ id, name: id, url: `unix://${privateRun}/${id}.sock` }));
+  }
   mkdirSync(benchDir, { recursive: true });
   const fleetConfig = path.join(benchDir, "hosts-storm.json");
   writeFileSync(fleetConfig, JSON.stringify(fleet));
-  const engines = fleetEngines(fleetConfig);
-  if (socket) engines[0] = { ...engines[0], socketPath: socket };
+  const engines = fleetEngines(fleetConfig).map((eng) =>
+    privateRun ? { ...eng, socketPath: `${privateRun}/${eng.id}.sock` } : eng,
+  );
   await removeStormContainers(engines);
   const app = await snapshotBuild({ root, benchDir });
   const server = await startWharf({
@@ -66,6 +69,11 @@ export async function stormOnly({ root }) {
     printTable(stormRows(result));
   } finally {
     await browser.close().catch(() => {});
+    // A profiled server writes its profile as it exits, which takes longer than stopWharf waits.
+    if (process.env.BENCH_CPU_PROF) {
+      server.child.kill("SIGTERM");
+      await waitFor("the profiled server to exit", () => server.child.exitCode !== null, { timeoutMs: 60_000 });
+    }
     await stopWharf(server);
     log("removing the storm's containers…");
     log(`removed ${await removeStormContainers(engines)} bench containers`);

@@ -30,52 +30,58 @@ async function openStormIncidents(prefix: string): Promise<Incident[]> {
 }
 
 describe("an event storm", () => {
-  it(`${COUNT} containers dying at once: every one has its incident, every row exits, the stream agrees`, async () => {
-    const prefix = uniqueName("it-storm");
-    storm = await prepareStorm(HOST, prefix, COUNT);
-    await waitFor(`${COUNT} running rows`, async () => {
-      const rows = await stormRows(prefix);
-      return rows.length === COUNT && rows.every((row) => row.state === "running");
-    });
-    const events = await openEvents();
-    await events.next((m) => m.event === "snapshot", "the snapshot");
+  // Starting the containers is most of it: an engine on two cores starts about four a second.
+  it(
+    `${COUNT} containers dying at once: every one has its incident, every row exits, the stream agrees`,
+    { timeout: 150_000 },
+    async () => {
+      const prefix = uniqueName("it-storm");
+      storm = await prepareStorm(HOST, prefix, COUNT);
+      await waitFor(`${COUNT} running rows`, async () => {
+        const rows = await stormRows(prefix);
+        return rows.length === COUNT && rows.every((row) => row.state === "running");
+      });
+      const events = await openEvents();
+      await events.next((m) => m.event === "snapshot", "the snapshot");
 
-    storm.release();
+      storm.release();
 
-    const incidents = await waitFor(
-      `an open incident for each of the ${COUNT}`,
-      async () => {
-        const open = await openStormIncidents(prefix);
-        return new Set(open.map((i) => i.containerName)).size === COUNT && open;
-      },
-      60_000,
-    );
-    // Exactly one each, all the exit 3 of a crash.
-    expect(incidents).toHaveLength(COUNT);
-    for (const incident of incidents)
-      expect(incident).toMatchObject({ kind: "exit", exitCode: 3, count: 1, endedAt: null });
+      const incidents = await waitFor(
+        `an open incident for each of the ${COUNT}`,
+        async () => {
+          const open = await openStormIncidents(prefix);
+          return new Set(open.map((i) => i.containerName)).size === COUNT && open;
+        },
+        60_000,
+      );
+      // Exactly one each, all the exit 3 of a crash.
+      expect(incidents).toHaveLength(COUNT);
+      for (const incident of incidents)
+        expect(incident).toMatchObject({ kind: "exit", exitCode: 3, count: 1, endedAt: null });
 
-    // No row lost or stale: every one exited with its code, and the events explained every death.
-    const rows = await waitFor("every row exited", async () => {
-      const all = await stormRows(prefix);
-      return all.length === COUNT && all.every((row) => row.state === "exited") && all;
-    });
-    for (const row of rows) expect(row).toMatchObject({ exitCode: 3, exitCause: "crash", attention: "exit" });
+      // No row lost or stale: every one exited with its code, and the events explained every death.
+      const rows = await waitFor("every row exited", async () => {
+        const all = await stormRows(prefix);
+        return all.length === COUNT && all.every((row) => row.state === "exited") && all;
+      });
+      for (const row of rows)
+        expect(row).toMatchObject({ exitCode: 3, exitCause: "crash", attention: "exit" });
 
-    // A page folding the stream into its snapshot ends where the API is: every row exited, every incident.
-    await events.until((received) => {
-      const view = fold(received, prefix);
-      return [...view.rows.values()].filter((row) => row.state === "exited").length === COUNT;
-    }, "the stream to show every row exited");
-    await events.until(
-      (received) => fold(received, prefix).incidents.size === COUNT,
-      "the stream to bring every incident",
-    );
-    const view = fold(events.received, prefix);
-    expect(view.rows.size).toBe(COUNT);
-    expect([...view.incidents.values()].sort()).toEqual(incidents.map((i) => i.id).sort());
-    await events.close();
-  });
+      // A page folding the stream into its snapshot ends where the API is: every row exited, every incident.
+      await events.until((received) => {
+        const view = fold(received, prefix);
+        return [...view.rows.values()].filter((row) => row.state === "exited").length === COUNT;
+      }, "the stream to show every row exited");
+      await events.until(
+        (received) => fold(received, prefix).incidents.size === COUNT,
+        "the stream to bring every incident",
+      );
+      const view = fold(events.received, prefix);
+      expect(view.rows.size).toBe(COUNT);
+      expect([...view.incidents.values()].sort()).toEqual(incidents.map((i) => i.id).sort());
+      await events.close();
+    },
+  );
 });
 
 /** The storm's rows and open incidents (container name → id) as a client of the stream holds them. */

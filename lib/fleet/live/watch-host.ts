@@ -16,19 +16,14 @@ import type { ChangeFeed } from "./change-feed";
 import { EventCursor, eventMs } from "./event-cursor";
 import { driftedIds } from "./list-drift";
 import { ExitMemory, latestExit } from "./exit-memory";
+import { keepPinging } from "./keep-pinging";
 import { exitedOnDie } from "./exited-on-die";
 import { TimersByKey } from "./timers-by-key";
 import type { FleetStore } from "./fleet-store";
 import { ProvenanceCache } from "./provenance-cache";
 
-// A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
-const PING_EVERY_MS = 2_000;
-const PING_TIMEOUT_MS = 2_000;
 // …and come back within 5 s of answering again, so retries never wait longer than 2 s.
 const BACKOFF_MS = [250, 500, 1_000, 2_000];
-// The engine drops events for a subscriber that falls behind (thousands of containers created at once), so
-// every so often the list is compared with what Wharf holds, and whatever differs is inspected again.
-const CHECK_LIST_EVERY_PINGS = 5;
 const INSPECT_POOL = 12;
 // A full read of a big host takes longer than one request may; it is bounded separately.
 const RECONCILE_TIMEOUT_MS = 60_000;
@@ -51,6 +46,7 @@ export class HostWatcher {
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
   private readonly destroyed = new Set<string>();
   private synced = false;
+  private lastEventAt = 0;
   // Re-inspects run through a small pool: a burst of thousands of events must not open thousands of sockets
   // to one engine (they time out, and the engine drops TLS handshakes), it must queue.
   private activeInspects = 0;
@@ -120,7 +116,11 @@ export class HostWatcher {
       sinceSeconds,
       signal: controller.signal,
       onOpen: () => opened(),
-      onEvent: (event) => (live ? this.apply(event) : buffered.push(event)),
+      onEvent: (event) => {
+        this.lastEventAt = Date.now();
+        if (live) this.apply(event);
+        else buffered.push(event);
+      },
     });
     stream.catch(() => {});
     await Promise.race([subscribed, stream]);
@@ -171,14 +171,12 @@ export class HostWatcher {
     this.cursor.reachedSecond(until);
   }
 
-  private async keepPinging(controller: AbortController): Promise<never> {
-    for (let count = 1; ; count++) {
-      await new Promise((resolve) => setTimeout(resolve, PING_EVERY_MS));
-      if (controller.signal.aborted) throw new Error("stopped");
-      const info = await withDeadline((signal) => readEngineInfo(this.host, signal), PING_TIMEOUT_MS);
-      this.store.setInfo(this.host.id, info);
-      if (count % CHECK_LIST_EVERY_PINGS === 0) await this.checkList();
-    }
+  private keepPinging(controller: AbortController): Promise<never> {
+    return keepPinging(this.host, controller.signal, {
+      lastEventAt: () => this.lastEventAt,
+      onInfo: (info) => this.store.setInfo(this.host.id, info),
+      checkList: () => this.checkList(),
+    });
   }
 
   /** Re-inspects containers whose listing disagrees with the store: missed creations, removals, state changes. */
