@@ -5,7 +5,7 @@
 // Chromium page (P1's method); (c) that page's frame intervals while the storm's updates arrive, against the
 // same page idle. Baseline: a plain engine `GET /events` client seeing the same dies.
 import { spawnSync } from "node:child_process";
-import { closeSync, constants, mkdirSync, openSync, rmSync } from "node:fs";
+import { closeSync, constants, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { call, subscribeEvents } from "./engine-api.mjs";
 import { LABEL, labels } from "./bench-containers.mjs";
@@ -193,6 +193,10 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     );
     pageRequests.set(key, (pageRequests.get(key) ?? 0) + 1);
   });
+  // BENCH_STORM_PAGE_PROF=1: the page's own CPU profile over the storm, for when its frames miss the goal.
+  const cdp = process.env.BENCH_STORM_PAGE_PROF ? await context.newCDPSession(page) : null;
+  await cdp?.send("Profiler.enable");
+  await cdp?.send("Profiler.start");
   const releasedAt = nowMs();
   release(dir, "storm");
   log(`P8: released ${count} containers on ${stormEngine.id}`);
@@ -235,6 +239,10 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   }
   await sleep(1_000);
   const stormEndAt = Math.max(...ids.map((id) => incidents.get(id)));
+  if (cdp) {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(path.join(benchDir, "storm-page.cpuprofile"), JSON.stringify(profile));
+  }
   const inPage = await page.evaluate(() => ({ frames: window.__frames, flagged: window.__flagged }));
   await context.close();
   sse.close();

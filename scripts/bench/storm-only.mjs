@@ -72,7 +72,9 @@ export async function stormOnly({ root }) {
     // A profiled server writes its profile as it exits, which takes longer than stopWharf waits.
     if (process.env.BENCH_CPU_PROF) {
       server.child.kill("SIGTERM");
-      await waitFor("the profiled server to exit", () => server.child.exitCode !== null, { timeoutMs: 60_000 });
+      await waitFor("the profiled server to exit", () => server.child.exitCode !== null, {
+        timeoutMs: 60_000,
+      });
     }
     await stopWharf(server);
     log("removing the storm's containers…");
