@@ -21,6 +21,7 @@ const OOM_AFTER_DIE_MS = 2_000;
 const WHARF_TRANSIENT = /-wharf-old-\d+$/;
 // A `die` event arriving this close after the death a re-read already recorded is that same death, late.
 const SAME_DEATH_MS = 2_000;
+const NOT_YET_READ_MS = 60_000;
 
 type EventChange = Extract<FleetChange, { kind: "event" }>;
 type RowChange = Extract<FleetChange, { kind: "row" }>;
@@ -127,7 +128,11 @@ export class IncidentTracker {
     for (const incident of listIncidents(getDb(), { open: true, limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
         continue;
-      this.endRecovered([incident], this.store.findRowByName(incident.hostId, incident.containerName), now);
+      const row = this.store.findRowByName(incident.hostId, incident.containerName);
+      // A container that died before its first inspect answered is not in the store yet (in a storm, for
+      // seconds): only one still missing a while after its death is gone. A removal seen ends it at once.
+      if (!row && now - Date.parse(incident.lastAt) < NOT_YET_READ_MS) continue;
+      this.endRecovered([incident], row, now);
     }
   }
 
