@@ -45,7 +45,9 @@ export function AttentionList({
             className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5 text-sm"
           >
             <StateBadge row={row} />
-            <Link className="font-medium hover:underline" href={containerHref(row)}>
+            {/* Not prefetched: in a storm the list changes every frame, and each new link would ask the server
+                for a page nobody opens. */}
+            <Link className="font-medium hover:underline" href={containerHref(row)} prefetch={false}>
               {row.name}
             </Link>
             <span className="text-slate-500 dark:text-slate-400">on {row.hostId}</span>

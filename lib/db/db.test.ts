@@ -29,6 +29,8 @@ describe("openDb", () => {
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    // 1 = NORMAL: commits do not wait for the disk.
+    expect(db.pragma("synchronous", { simple: true })).toBe(1);
   });
 
   it("migrates on the first open only, keeping the data on the second", () => {

@@ -5,12 +5,20 @@ import { getClient } from "./get-client";
 import { demuxBuffer } from "./log-demuxer";
 
 /** The last `lines` log lines of a container, stdout and stderr told apart. */
-export async function readLogTail(host: Host, containerId: string, lines: number): Promise<LogEntry[]> {
-  const raw = (await getClient(host).getContainer(containerId).logs({
-    stdout: true,
-    stderr: true,
-    tail: lines,
-    follow: false,
-  })) as unknown as Buffer;
+export async function readLogTail(
+  host: Host,
+  containerId: string,
+  lines: number,
+  signal?: AbortSignal,
+): Promise<LogEntry[]> {
+  const raw = (await getClient(host)
+    .getContainer(containerId)
+    .logs({
+      stdout: true,
+      stderr: true,
+      tail: lines,
+      follow: false,
+      abortSignal: signal,
+    } as { follow: false })) as unknown as Buffer;
   return demuxBuffer(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw))).slice(-lines);
 }

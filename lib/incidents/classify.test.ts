@@ -116,6 +116,13 @@ describe("isRecovered", () => {
     expect(isRecovered(open, row({ startedAt: null }), later)).toBe(false);
   });
 
+  it("keeps a crash incident open while the row still shows the run that died (its inspect is queued)", () => {
+    const open = incident("exit", T0 + 30_000);
+    expect(isRecovered(open, row(), T0 + 60_000)).toBe(false);
+    const restarted = row({ startedAt: new Date(T0 + 31_000).toISOString() });
+    expect(isRecovered(open, restarted, T0 + 41_000)).toBe(true);
+  });
+
   it("ends any incident of a container that was removed", () => {
     expect(isRecovered(incident("exit", T0), undefined, T0)).toBe(true);
     expect(isRecovered(incident("unhealthy", T0), undefined, T0)).toBe(true);

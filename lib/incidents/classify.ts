@@ -30,5 +30,24 @@ export function isRecovered(incident: Incident, row: ContainerRow | undefined, n
   if (incident.kind === "unhealthy")
     return row.health !== "unhealthy" && row.state === "running" && row.health !== "starting";
   if (row.state !== "running" || row.health === "unhealthy" || row.health === "starting") return false;
-  return row.startedAt !== null && now - Date.parse(row.startedAt) >= RECOVERED_AFTER_MS;
+  if (row.startedAt === null) return false;
+  const started = Date.parse(row.startedAt);
+  // A row that last started before the death is one the engine has not yet answered for since (in a storm,
+  // its inspect is queued): it says nothing about recovery.
+  if (incident.kind !== "dead" && started < Date.parse(incident.lastAt)) return false;
+  return now - started >= RECOVERED_AFTER_MS;
+}
+
+// What a stop (SIGTERM) or a kill (SIGKILL) leaves: without the event that said who sent it, not a crash.
+const SIGNALLED = new Set([137, 143]);
+
+/**
+ * A death Wharf learned of only by reading the container again (the engine dropped its `die` event for a
+ * subscriber that fell behind, in a storm): a running container now exited non-zero that no event explained.
+ * Returns its time, or null. A signal's exit code is left alone: it was far more likely a stop or a kill.
+ */
+export function unexplainedDeath(previous: ContainerRow | undefined, next: ContainerRow): number | null {
+  if (previous?.state !== "running" || next.state !== "exited" || next.exitCause !== null) return null;
+  if (next.exitCode === 0 || (SIGNALLED.has(next.exitCode) && !next.oomKilled)) return null;
+  return next.finishedAt ? Date.parse(next.finishedAt) : null;
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Host } from "@/lib/docker/host-config";
-import { readLogTail } from "@/lib/docker/read-log-tail";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
@@ -11,7 +10,8 @@ import { endIncident } from "@/lib/db/end-incident";
 import { listIncidents } from "@/lib/db/list-incidents";
 import { openIncident } from "@/lib/db/open-incident";
 import { updateIncident } from "@/lib/db/update-incident";
-import { decideCrash, isRecovered } from "./classify";
+import { decideCrash, isRecovered, unexplainedDeath } from "./classify";
+import { LogTailReader } from "./log-tail-reader";
 import type { Incident } from "./types";
 
 const LOG_LINES = 50;
@@ -19,6 +19,9 @@ const LOG_LINES = 50;
 const OOM_AFTER_DIE_MS = 2_000;
 // The old container a redeploy renames aside (and stops, or starts again on rollback) is Wharf's own.
 const WHARF_TRANSIENT = /-wharf-old-\d+$/;
+// A `die` event arriving this close after the death a re-read already recorded is that same death, late.
+const SAME_DEATH_MS = 2_000;
+const NOT_YET_READ_MS = 60_000;
 
 type EventChange = Extract<FleetChange, { kind: "event" }>;
 type RowChange = Extract<FleetChange, { kind: "row" }>;
@@ -30,6 +33,10 @@ type RowChange = Extract<FleetChange, { kind: "row" }>;
  */
 export class IncidentTracker {
   private readonly recheck = new Set<string>();
+  private readonly logs = new LogTailReader();
+  // Container id → when it last died, as its `die` event said, and as a re-read found (the event was dropped).
+  private readonly eventDeaths = new Map<string, number>();
+  private readonly readDeaths = new Map<string, number>();
 
   constructor(private readonly store: FleetStore) {}
 
@@ -43,7 +50,10 @@ export class IncidentTracker {
     const name = attributes.name ?? "";
     if (this.ownedByWharf(host.id, name)) return;
     const at = event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000;
+    if (event.Action === "die") remember(this.eventDeaths, event.Actor.ID, at);
     if (event.Action === "die" && (exitCause === "crash" || exitCause === "oom")) {
+      const read = this.readDeaths.get(event.Actor.ID);
+      if (read !== undefined && Math.abs(at - read) <= SAME_DEATH_MS) return;
       this.recordCrash(host, event.Actor.ID, attributes, exitCause, at);
     } else if (event.Action === "oom") {
       this.relabelAsOom(host.id, name, at);
@@ -62,17 +72,20 @@ export class IncidentTracker {
     // A host's first read brings all its containers at once (thousands on a big host) and opens nothing: one look
     // at the host's open incidents once the read is in replaces a query per row.
     if (baseline) return this.endRecoveredSoon(host.id);
-    const open = this.openFor(host.id, name);
+    // Read only when a decision needs it: a storm's deaths (running → exited) neither open nor end anything
+    // here, and a query per row change was the tracker's biggest cost.
+    let cached: Incident[] | undefined;
+    const open = () => (cached ??= this.openFor(host.id, name));
     if (next && !baseline && !this.ownedByWharf(host.id, name)) {
       const now = new Date().toISOString();
       const failing = next.health === "unhealthy" && next.state === "running";
       const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
-      if (failing && !wasFailing && !open.some((i) => i.kind === "unhealthy")) {
+      if (failing && !wasFailing && !open().some((i) => i.kind === "unhealthy")) {
         this.publish(
           openIncident(getDb(), { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput }),
         );
       }
-      if (next.state === "dead" && previous?.state !== "dead" && !open.some((i) => i.kind === "dead")) {
+      if (next.state === "dead" && previous?.state !== "dead" && !open().some((i) => i.kind === "dead")) {
         this.publish(
           openIncident(getDb(), {
             ...base(next, now),
@@ -82,8 +95,35 @@ export class IncidentTracker {
           }),
         );
       }
+      const diedAt = unexplainedDeath(previous, next);
+      if (diedAt !== null) this.recordUnexplainedDeath(host, next, diedAt);
     }
-    this.endRecovered(open, next, Date.now());
+    // Only a running container (or a removed one) can end an incident.
+    if (!next || next.state === "running") this.endRecovered(open(), next, Date.now());
+  }
+
+  /**
+   * A crash whose `die` event never came: the engine drops events for a subscriber that falls behind, and the
+   * watcher's periodic list check then reads the container again. The incident must still open. It waits a
+   * moment first: after a reconnect the full read comes before the missed events, which say whether it was a
+   * stop or a kill.
+   */
+  private recordUnexplainedDeath(host: Host, row: ContainerRow, at: number): void {
+    setTimeout(() => {
+      const told = this.eventDeaths.get(row.id);
+      if (
+        (told !== undefined && Math.abs(told - at) <= SAME_DEATH_MS) ||
+        this.ownedByWharf(host.id, row.name)
+      )
+        return;
+      remember(this.readDeaths, row.id, at);
+      const attributes = { name: row.name, image: row.image, exitCode: String(row.exitCode) };
+      try {
+        this.recordCrash(host, row.id, attributes, row.oomKilled ? "oom" : "crash", at);
+      } catch (error) {
+        console.error(`[wharf] recording the crash of ${row.name} on ${host.id} failed`, error);
+      }
+    }, SAME_DEATH_MS).unref();
   }
 
   private endRecoveredSoon(hostId: string): void {
@@ -103,7 +143,11 @@ export class IncidentTracker {
     for (const incident of listIncidents(getDb(), { open: true, limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
         continue;
-      this.endRecovered([incident], this.store.findRowByName(incident.hostId, incident.containerName), now);
+      const row = this.store.findRowByName(incident.hostId, incident.containerName);
+      // A container that died before its first inspect answered is not in the store yet (in a storm, for
+      // seconds): only one still missing a while after its death is gone. A removal seen ends it at once.
+      if (!row && now - Date.parse(incident.lastAt) < NOT_YET_READ_MS) continue;
+      this.endRecovered([incident], row, now);
     }
   }
 
@@ -161,8 +205,10 @@ export class IncidentTracker {
     this.publish(incident);
     markCrashedAfter(db, host.id, name, at);
     // The evidence: read right away, while the engine still holds the logs of the run that died.
-    readLogTail(host, containerId, LOG_LINES)
+    void this.logs
+      .read(host, containerId, LOG_LINES)
       .then((lines) => {
+        if (lines === null) return;
         const lastStderr =
           lines.findLast((line) => line.stream === "stderr" && line.text.trim() !== "")?.text ?? null;
         this.publish(
@@ -198,6 +244,12 @@ export class IncidentTracker {
   private publish(incident: Incident): void {
     this.store.publish({ type: "incident", incident });
   }
+}
+
+function remember(deaths: Map<string, number>, id: string, at: number): void {
+  // Only the last few seconds matter; the bound keeps a long-running server's maps small.
+  if (deaths.size > 10_000) deaths.clear();
+  deaths.set(id, at);
 }
 
 function base(row: ContainerRow, at: string) {

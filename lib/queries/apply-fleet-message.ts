@@ -59,8 +59,11 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     });
     if (updated && containerMessages.length > 0)
       recountHosts(client, updated, new Set(containerMessages.map((m) => m.hostId)));
+    // Only the containers someone has open: each invalidation walks the whole query cache, and a storm brings
+    // a thousand rows in a frame while a page holds the detail of one or two.
+    const watched = watchedContainers(client);
     for (const message of containerMessages) {
-      if (!message.row) continue;
+      if (!message.row || !watched.has(`${message.hostId}/${message.row.name}`)) continue;
       void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
       // Auto-heal plans (or cancels) its next try on the same change.
       void client.invalidateQueries({ queryKey: autohealKeys.status(message.hostId, message.row.name) });
@@ -136,4 +139,17 @@ function isOpenList(key: readonly unknown[]): boolean {
 
 function availability(host: HostSummary) {
   return { id: host.id, status: host.status, error: host.error };
+}
+
+/** "hostId/name" of every container whose detail or auto-heal status is in the cache. */
+function watchedContainers(client: QueryClient): Set<string> {
+  const watched = new Set<string>();
+  for (const query of client.getQueryCache().getAll()) {
+    const key = query.queryKey;
+    if (key[0] === fleetKeys.all[0] && key[1] === "container")
+      watched.add(`${String(key[2])}/${String(key[3])}`);
+    if (key[0] === autohealKeys.all[0] && key[1] === "status")
+      watched.add(`${String(key[2])}/${String(key[3])}`);
+  }
+  return watched;
 }

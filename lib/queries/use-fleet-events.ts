@@ -1,5 +1,5 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
+import { notifyManager, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { AccessEndEvent } from "@/lib/auth/types";
@@ -44,7 +44,8 @@ export function useFleetEvents(): LiveStatus {
       scheduled = false;
       const batch = queue;
       queue = [];
-      applyMessages(client, batch);
+      // One notification for the whole batch: rows, host counts and incidents change in one render, not three.
+      notifyManager.batch(() => applyMessages(client, batch));
     };
     const enqueue = (message: FleetMessage) => {
       queue.push(message);

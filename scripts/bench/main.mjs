@@ -20,6 +20,7 @@ import { runP5History } from "./p5-history.mjs";
 import { firstLoadJs, measureFirstRender, measureScroll } from "./p3-browser.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
 import { runCrashToAlert } from "./p7-alert.mjs";
+import { runStorm } from "./p8-storm.mjs";
 import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
 import { runOnly } from "./only.mjs";
 import { printTable, writeReport } from "./report.mjs";
@@ -38,6 +39,8 @@ const FULL = {
   browserPerHost: 3334,
   renderTrials: 5,
   sseClients: 50,
+  stormContainers: 1000,
+  stormCrossTrials: 30,
 };
 // BENCH_QUICK=1: a smoke run of every phase in about a minute; it prints the table but leaves BENCHMARKS.md alone.
 const QUICK = {
@@ -49,6 +52,8 @@ const QUICK = {
   browserPerHost: 300,
   renderTrials: 2,
   sseClients: 10,
+  stormContainers: 200,
+  stormCrossTrials: 10,
 };
 
 async function totalContainers(server) {
@@ -65,6 +70,7 @@ async function createAcross(engines, perHost, make) {
 export async function main({ root }) {
   // `npm run bench -- --large`: the 20-engine run, a mode of its own (scripts/bench/large.mjs).
   if (process.argv.includes("--large")) return runLarge({ root });
+  if (process.env.BENCH_ONLY === "storm") return (await import("./storm-only.mjs")).stormOnly({ root });
   if (process.env.BENCH_ONLY) return runOnly({ root, phase: process.env.BENCH_ONLY });
   const quick = process.env.BENCH_QUICK === "1";
   const size = quick ? QUICK : FULL;
@@ -127,6 +133,20 @@ export async function main({ root }) {
     background.phase("P1");
     log(`P1: ${size.crashTrialsPerHost} crashes per host, ${engines.length} hosts in turn`);
     results.p1 = await runCrashToScreen({ engines, server, browser, trialsPerHost: size.crashTrialsPerHost });
+    await removeAllBench(engines);
+
+    background.phase("P8");
+    log(
+      `P8: a storm of ${size.stormContainers} deaths on ${engines[0].id}, crashes on the other hosts meanwhile`,
+    );
+    results.p8 = await runStorm({
+      engines,
+      server,
+      browser,
+      benchDir,
+      count: size.stormContainers,
+      crossTrials: size.stormCrossTrials,
+    });
     await removeAllBench(engines);
 
     background.phase("P7");

@@ -1,6 +1,7 @@
 // Turns the phases' results into the table's rows: figure, baseline from the same run, goal and whether it
 // was met. A goal is met only when it holds for the median and for the p95.
 import { history, redeploy } from "./not-built.mjs";
+import { stormRows } from "./p8-storm.mjs";
 
 // P4 and P5 come with their rows ready (see p4-redeploy.mjs, p5-history.mjs); a run that skipped them shows
 // the placeholder with its goal.
@@ -144,6 +145,7 @@ export function buildRows(r) {
       notBuilt: true,
     });
   }
+  if (r.p8) rows.push(...stormRows(r.p8));
   if (r.p6) {
     const atStart = `at start (${r.p6.smallContainers} containers, no client) ${r.p6.idle.totalMb.toFixed(0)} MB`;
     rows.push({

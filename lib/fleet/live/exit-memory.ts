@@ -39,3 +39,15 @@ export class ExitMemory {
     return this.exits.get(id) ?? null;
   }
 }
+
+// The engine's FinishedAt is set just before it sends the `die`; a remembered death older than this is another run's.
+const SAME_RUN_MS = 2_000;
+
+/**
+ * What the events said about the last death, unless the engine reports a later one: then that run's `die` was
+ * never received (dropped in a storm), and its cause is unknown rather than the previous run's.
+ */
+export function latestExit(remembered: LastExit | null, read: LastExit | null): LastExit | null {
+  if (!remembered || !read) return remembered ?? read;
+  return Date.parse(read.at) - Date.parse(remembered.at) > SAME_RUN_MS ? read : remembered;
+}

@@ -183,3 +183,28 @@ describe("FleetStore.ready", () => {
     expect(done()).toBe(true);
   });
 });
+
+describe("finding a row by name", () => {
+  it("follows renames, removals and a new container taking a freed name", () => {
+    const { store } = setup();
+    store.putRow(row("old", { name: "web" }));
+    expect(store.findRowByName("alpha", "web")?.id).toBe("old");
+    // A redeploy: the new container takes the name before the old one's rename is read.
+    store.putRow(row("new", { name: "web" }));
+    store.putRow(row("old", { name: "web-wharf-old-1" }));
+    expect(store.findRowByName("alpha", "web")?.id).toBe("new");
+    expect(store.findRowByName("alpha", "web-wharf-old-1")?.id).toBe("old");
+    store.removeRow("alpha", "old");
+    expect(store.findRowByName("alpha", "web-wharf-old-1")).toBeUndefined();
+    expect(store.findRowByName("alpha", "web")?.id).toBe("new");
+  });
+
+  it("still finds a row when inspects answered out of order around a rename", () => {
+    const { store } = setup();
+    store.putRow(row("new", { name: "web" }));
+    // A stale read of the old container, still under the name, then its rename.
+    store.putRow(row("old", { name: "web", restartCount: 1 }));
+    store.putRow(row("old", { name: "web-wharf-old-1", restartCount: 1 }));
+    expect(store.findRowByName("alpha", "web")?.id).toBe("new");
+  });
+});

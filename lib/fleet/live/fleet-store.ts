@@ -11,6 +11,8 @@ type HostEntry = {
   info: EngineInfo | null;
   error: string | null;
   rows: Map<string, ContainerRow>;
+  /** Container name → id: incidents and alerts look rows up by name, a thousand at a time in a storm. */
+  names: Map<string, string>;
   /** Settles after the first attempt to read the host, whatever its outcome. */
   firstSync: Promise<void>;
   markSynced: () => void;
@@ -49,6 +51,7 @@ export class FleetStore {
         info: null,
         error: "connecting",
         rows: new Map(),
+        names: new Map(),
         firstSync,
         markSynced,
       });
@@ -109,7 +112,16 @@ export class FleetStore {
   }
 
   findRowByName(hostId: string, name: string): ContainerRow | undefined {
-    for (const row of this.entry(hostId).rows.values()) if (row.name === name) return row;
+    const entry = this.entry(hostId);
+    const id = entry.names.get(name);
+    const row = id === undefined ? undefined : entry.rows.get(id);
+    if (row?.name === name) return row;
+    // Inspects answering out of order around a rename can leave the index behind: the scan stays the truth.
+    for (const candidate of entry.rows.values()) {
+      if (candidate.name !== name) continue;
+      entry.names.set(name, candidate.id);
+      return candidate;
+    }
     return undefined;
   }
 
@@ -157,12 +169,21 @@ export class FleetStore {
     const previous = entry.rows.get(row.id);
     if (previous && JSON.stringify(previous) === JSON.stringify(row)) return false;
     entry.rows.set(row.id, row);
+    // A rename frees the old name, unless another container took it meanwhile (a redeploy's new one).
+    if (previous && previous.name !== row.name && entry.names.get(previous.name) === row.id)
+      entry.names.delete(previous.name);
+    entry.names.set(row.name, row.id);
     this.publish({ type: "container", hostId: row.hostId, id: row.id, row });
     return true;
   }
 
   removeRow(hostId: string, id: string): void {
-    if (this.entry(hostId).rows.delete(id)) this.publish({ type: "container", hostId, id, row: null });
+    const entry = this.entry(hostId);
+    const row = entry.rows.get(id);
+    if (!row) return;
+    entry.rows.delete(id);
+    if (entry.names.get(row.name) === id) entry.names.delete(row.name);
+    this.publish({ type: "container", hostId, id, row: null });
   }
 
   publish(message: FleetMessage): void {

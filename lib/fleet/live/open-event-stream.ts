@@ -24,13 +24,18 @@ export async function openEventStream(request: Request, caller: StreamCaller): P
     caller,
     lifetime,
     async (channel) => {
-      const sendEvent = (event: Sequenced) => {
+      // Messages published in one turn of the event loop (a storm's thousand deaths come in bursts) go out as
+      // one write per client, and every client writes the same bytes.
+      let pending: Sequenced[] = [];
+      const flush = () => {
+        const burst = pending;
+        pending = [];
         if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
-        channel.write(
-          (event.wire ??= encoder.encode(
-            `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`,
-          )),
-        );
+        channel.write(burstWire(burst, bootId));
+      };
+      const sendEvent = (event: Sequenced) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push(event);
       };
       const missed = resumeFrom === null ? null : store.since(resumeFrom);
       if (missed) missed.forEach(sendEvent);
@@ -51,6 +56,34 @@ function parseEventId(header: string | null, bootId: string): number | null {
 }
 
 const encoder = new TextEncoder();
+const messageWire = (event: Sequenced, bootId: string) =>
+  (event.wire ??= encoder.encode(
+    `id: ${bootId}:${event.seq}\nevent: ${event.message.type}\ndata: ${JSON.stringify(event.message)}\n\n`,
+  ));
+
+let lastBurst: { first: Sequenced; last: Sequenced; wire: Uint8Array } | null = null;
+
+/**
+ * One turn's messages as one chunk. Every client subscribed in that turn flushes the same run of messages, so
+ * the joined bytes are made once and shared, like each message's own.
+ */
+function burstWire(burst: Sequenced[], bootId: string): Uint8Array {
+  const [first] = burst;
+  const last = burst.at(-1);
+  if (!first || !last) return new Uint8Array();
+  if (first === last) return messageWire(first, bootId);
+  if (lastBurst && lastBurst.first === first && lastBurst.last === last) return lastBurst.wire;
+  const parts = burst.map((event) => messageWire(event, bootId));
+  const wire = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    wire.set(part, offset);
+    offset += part.byteLength;
+  }
+  lastBurst = { first, last, wire };
+  return wire;
+}
+
 let cachedSnapshot: { seq: number; wire: Uint8Array } | null = null;
 
 /**

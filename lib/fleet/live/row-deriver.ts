@@ -4,7 +4,7 @@ import type { ContainerInspect } from "@/lib/docker/types";
 import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
 import type { ContainerRow, ImageProvenance } from "../types";
-import type { ExitMemory } from "./exit-memory";
+import { latestExit, type ExitMemory } from "./exit-memory";
 import type { FleetStore } from "./fleet-store";
 import { ProvenanceCache } from "./provenance-cache";
 import type { HostRead } from "./read-host";
@@ -36,7 +36,7 @@ export class RowDeriver {
   /** What the events add to a row read from the engine: why the last run ended, the verdict, provenance. */
   derive(row: ContainerRow): ContainerRow {
     const now = Date.now();
-    const lastExit = this.exits.lastExit(row.id) ?? row.lastExit;
+    const lastExit = latestExit(this.exits.lastExit(row.id), row.lastExit);
     const derived = { ...row, lastExit, exitCause: lastExit?.cause ?? null };
     const attention = attentionReason(derived, now);
     if (attention === "restart-loop" && derived.state === "running" && derived.startedAt)

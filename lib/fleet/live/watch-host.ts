@@ -13,20 +13,16 @@ import { EventCursor, eventMs } from "./event-cursor";
 import { flagIfSilent } from "./flag-if-silent";
 import { driftedIds } from "./list-drift";
 import { ExitMemory } from "./exit-memory";
+import { keepPinging } from "./keep-pinging";
+import { exitedOnDie } from "./exited-on-die";
 import type { FleetStore } from "./fleet-store";
 import { healthOutput, readHost, type HostRead } from "./read-host";
 import { RowDeriver } from "./row-deriver";
 import { TaskPool } from "./task-pool";
 import { catchUp, IGNORED, type Replayed } from "./catch-up";
 
-// A lost host must show as down within 5 s: a ping every 2 s that may take 2 s keeps it under that.
-const PING_EVERY_MS = 2_000;
-const PING_TIMEOUT_MS = 2_000;
 // …and come back within 5 s of answering again, so retries never wait longer than 2 s.
 const BACKOFF_MS = [250, 500, 1_000, 2_000];
-// The engine drops events for a subscriber that falls behind (thousands of containers created at once), so
-// every so often the list is compared with what Wharf holds, and whatever differs is inspected again.
-const CHECK_LIST_EVERY_PINGS = 5;
 const INSPECT_POOL = 12;
 // An engine that has not answered its first request by then is shown down ("not answering") rather than waited
 // for: every read of the fleet waits for each host's first read (FleetStore.ready), and a hung engine accepts
@@ -52,6 +48,8 @@ export class HostWatcher {
   private readonly destroyed = new Set<string>();
   private synced = false;
   private readonly inspects = new TaskPool(INSPECT_POOL);
+  // When the engine last sent an event: a busy engine that still streams is not down because a ping was late.
+  private lastEventAt = 0;
   private readonly exits = new ExitMemory();
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
   private readonly replay: Replayed[] = [];
@@ -131,7 +129,11 @@ export class HostWatcher {
       sinceSeconds,
       signal: controller.signal,
       onOpen: () => opened(),
-      onEvent: (event) => (live ? this.apply(event) : buffered.push(event)),
+      onEvent: (event) => {
+        this.lastEventAt = Date.now();
+        if (live) this.apply(event);
+        else buffered.push(event);
+      },
     });
     const read = withDeadline(
       (signal) => readHost(this.host, AbortSignal.any([signal, controller.signal])),
@@ -174,14 +176,12 @@ export class HostWatcher {
     );
   }
 
-  private async keepPinging(controller: AbortController): Promise<never> {
-    for (let count = 1; ; count++) {
-      await new Promise((resolve) => setTimeout(resolve, PING_EVERY_MS));
-      if (controller.signal.aborted) throw new Error("stopped");
-      const info = await withDeadline((signal) => readEngineInfo(this.host, signal), PING_TIMEOUT_MS);
-      this.store.setInfo(this.host.id, info);
-      if (count % CHECK_LIST_EVERY_PINGS === 0) await this.checkList();
-    }
+  private keepPinging(controller: AbortController): Promise<never> {
+    return keepPinging(this.host, controller.signal, {
+      lastEventAt: () => this.lastEventAt,
+      onInfo: (info) => this.store.setInfo(this.host.id, info),
+      checkList: () => this.checkList(),
+    });
   }
 
   /** Re-inspects containers whose listing disagrees with the store: missed creations, removals, state changes. */
@@ -221,6 +221,12 @@ export class HostWatcher {
     // An event from before this process first looked only explains the state it read: no news to tell.
     if (sighting === "new")
       this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: false });
+    if (event.Action === "die") {
+      const previous = this.store.row(this.host.id, id);
+      const code = Number(event.Actor.Attributes?.exitCode ?? 0);
+      const next = exitedOnDie(previous, code, eventMs(event), this.exits.lastExit(id), Date.now());
+      if (next && this.store.putRow(next)) this.changed(previous, next, null, false);
+    }
     if (event.Action === "destroy") {
       this.destroyed.add(id);
       if (this.destroyed.size > 5_000) this.destroyed.clear();
