@@ -215,27 +215,41 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   })();
 
   const stormIds = new Set(ids);
-  const allIn = () => ids.every((id) => incidents.has(id)) && ids.every((id) => dies.has(id));
+  // Each incident's arrival on the bench's stream; if the stream misses some (it was cut off, or it fell behind),
+  // the incident as Wharf recorded it (its openedAt) stands in, and the figures say how many did.
+  const recorded = new Map();
+  const hasIncident = (id) => incidents.has(id) || recorded.has(id);
+  const allIn = () => ids.every(hasIncident) && ids.every((id) => dies.has(id));
   let lastLog = Date.now();
+  let lastAsk = 0;
   try {
     await waitFor(
       "every storm container's incident",
-      () => {
+      async () => {
         if (Date.now() - lastLog > 10_000) {
           log(
-            `  P8: ${[...stormIds].filter((id) => dies.has(id)).length} dies, ${[...stormIds].filter((id) => incidents.has(id)).length} incidents`,
+            `  P8: ${[...stormIds].filter((id) => dies.has(id)).length} dies, ${[...stormIds].filter(hasIncident).length} incidents (${streamMessages} stream messages)`,
           );
           lastLog = Date.now();
+        }
+        if (!allIn() && Date.now() - lastAsk > 2_000 && ids.every((id) => dies.has(id))) {
+          lastAsk = Date.now();
+          const url = `/api/incidents?open=1&host=${stormEngine.id}&limit=${count + 100}`;
+          for (const incident of (await getJson(server, url)).incidents)
+            if (stormIds.has(incident.containerId) && !incidents.has(incident.containerId))
+              recorded.set(incident.containerId, Date.parse(incident.openedAt));
         }
         return allIn();
       },
       { timeoutMs: 180_000, everyMs: 100 },
     );
   } catch (error) {
-    const noIncident = ids.filter((id) => !incidents.has(id)).length;
-    log(`P8: ${noIncident} storm containers without an incident on the stream`);
+    const noIncident = ids.filter((id) => !hasIncident(id)).length;
+    log(`P8: ${noIncident} storm containers without an incident`);
     throw error;
   }
+  const incidentAt = (id) => incidents.get(id) ?? recorded.get(id);
+  const fromRecord = ids.filter((id) => !incidents.has(id)).length;
   await crossing;
   for (const cross of crosses) {
     await waitForRow(`[data-testid=container-row][data-name="${cross.name}"][data-attention=exit]`, {
@@ -243,7 +257,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     });
   }
   await sleep(1_000);
-  const stormEndAt = Math.max(...ids.map((id) => incidents.get(id)));
+  const stormEndAt = Math.max(...ids.map(incidentAt));
   if (cdp) {
     const { profile } = await cdp.send("Profiler.stop");
     writeFileSync(path.join(benchDir, "storm-page.cpuprofile"), JSON.stringify(profile));
@@ -260,7 +274,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   const stormDies = ids.map((id) => dies.get(id));
   const firstDie = Math.min(...stormDies.map((d) => d.dieMs));
   const lastDie = Math.max(...stormDies.map((d) => d.dieMs));
-  const toIncident = ids.map((id) => incidents.get(id) - dies.get(id).dieMs);
+  const toIncident = ids.map((id) => incidentAt(id) - dies.get(id).dieMs);
   const baseline = ids.map((id) => dies.get(id).receivedAt - dies.get(id).dieMs);
   const toRowExited = ids.filter((id) => exited.has(id)).map((id) => exited.get(id) - dies.get(id).dieMs);
 
@@ -303,6 +317,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     frames: summarize(stormFrames),
     idleFrames: summarize(idleFrames),
     streamMessages,
+    fromRecord,
     hostDowns,
     pageRequests: Object.fromEntries(pageRequests),
     lateIncidents: toIncident.filter((ms) => ms > 2_000).length,
@@ -328,7 +343,7 @@ export function stormRows(r) {
       baseline,
       goal: "every one ≤ 5 s",
       met: r.toIncident.max <= 5_000 && !lost,
-      note: `max ${r.toIncident.max.toFixed(0)} ms; the engine spread the ${n} dies over ${(r.dieSpreadMs / 1000).toFixed(1)} s (first ${(r.releaseToFirstDieMs / 1000).toFixed(1)} s after the release); ${counts}${lost ? " ⚠" : ""}`,
+      note: `max ${r.toIncident.max.toFixed(0)} ms;${r.fromRecord ? ` ${r.fromRecord} not seen on the bench's stream, timed by their recorded openedAt;` : ""} the engine spread the ${n} dies over ${(r.dieSpreadMs / 1000).toFixed(1)} s (first ${(r.releaseToFirstDieMs / 1000).toFixed(1)} s after the release); ${counts}${lost ? " ⚠" : ""}`,
     },
     {
       id: "P8",

@@ -28,4 +28,9 @@ describe("a row as its die event tells it", () => {
     expect(exitedOnDie(testRow("alpha", "c1", { state: "exited" }), 3, AT, crash, AT)).toBeNull();
     expect(exitedOnDie(undefined, 3, AT, crash, AT)).toBeNull();
   });
+
+  it("leaves a container its restart policy has brought back to the engine's word: a loop is not an exit", () => {
+    const looping = testRow("alpha", "c1", { state: "running", restartCount: 2, attention: "restart-loop" });
+    expect(exitedOnDie(looping, 4, AT, crash, AT)).toBeNull();
+  });
 });
