@@ -83,11 +83,18 @@ it("a host cut off while a container crashes turns down, keeps its rows, and rec
     },
     { timeout: 15_000, interval: 200 },
   );
-  const back = await get<ContainersResponse>(`/api/containers?host=relay&q=${name}`);
-  expect(back.containers[0]).toMatchObject({
-    state: "exited",
-    exitCode: 4,
-    stale: false,
-    exitCause: "crash",
-  });
+  // The row read on reconnect says exited (4); the replayed `die` then tells why, and the row follows the
+  // incident within a moment (its re-inspect waits in the host's pool while the incident needs none).
+  await vi.waitFor(
+    async () => {
+      const back = await get<ContainersResponse>(`/api/containers?host=relay&q=${name}`);
+      expect(back.containers[0]).toMatchObject({
+        state: "exited",
+        exitCode: 4,
+        stale: false,
+        exitCause: "crash",
+      });
+    },
+    { timeout: 15_000, interval: 200 },
+  );
 });
