@@ -7,22 +7,12 @@ import { StateBadge } from "./state-badge";
 const SHOWN = 30;
 
 /** The crashed, looping and unhealthy containers, above the table, so nobody has to sort to find them. */
-/** `count`: how many need attention, when `rows` are only the first of them (the server's first screen). */
-export function AttentionList({
-  rows,
-  count,
-  action,
-}: {
-  rows: ListedContainer[];
-  count?: number;
-  action?: ReactNode;
-}) {
+export function AttentionList({ rows, action }: { rows: ListedContainer[]; action?: ReactNode }) {
   const flagged = rows.flatMap((row) => {
     const reason = row.stale ? null : row.attention;
     return reason ? [{ row, reason }] : [];
   });
-  const total = count ?? flagged.length;
-  if (total === 0) return null;
+  if (flagged.length === 0) return null;
   return (
     <section
       aria-label="Needs attention"
@@ -30,7 +20,7 @@ export function AttentionList({
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-red-900 dark:text-red-200">
-          Needs attention <span className="font-normal">({total})</span>
+          Needs attention <span className="font-normal">({flagged.length})</span>
         </h2>
         {action}
       </div>
@@ -55,9 +45,9 @@ export function AttentionList({
           </li>
         ))}
       </ul>
-      {total > SHOWN && (
+      {flagged.length > SHOWN && (
         <p className="mt-2 text-xs text-red-900 dark:text-red-200">
-          …and {total - SHOWN} more in the table below.
+          …and {flagged.length - SHOWN} more in the table below.
         </p>
       )}
     </section>

@@ -7,10 +7,9 @@ import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { filterContainers } from "@/lib/fleet/filter-containers";
 import { isCrashed } from "@/lib/fleet/is-crashed";
-import type { FirstScreen, ListedContainer } from "@/lib/fleet/types";
+import type { ListedContainer } from "@/lib/fleet/types";
 import { sortContainers, type SortKey } from "@/lib/fleet/sort-containers";
 import { useContainers } from "@/lib/queries/use-containers";
-import { useHosts } from "@/lib/queries/use-hosts";
 import { groupOpenIncidents } from "@/lib/incidents/group-open-incidents";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
@@ -31,26 +30,20 @@ const ContainerTable = lazy(loadTable);
 // Asked for as soon as this module runs in the browser, not when the rows arrive.
 if (typeof window !== "undefined") void loadTable();
 
-/** `firstScreen`: the rows the server put in the page, shown until the event stream brings every row. */
-export function FleetOverview({ firstScreen = null }: { firstScreen?: FirstScreen | null }) {
+export function FleetOverview() {
   const [view, setView] = useFleetView();
   if (view.wall) return <WallView />;
-  return <Overview view={view} setView={setView} firstScreen={firstScreen} />;
+  return <Overview view={view} setView={setView} />;
 }
 
 function Overview({
   view,
   setView,
-  firstScreen,
 }: {
   view: ReturnType<typeof useFleetView>[0];
   setView: ReturnType<typeof useFleetView>[1];
-  firstScreen: FirstScreen | null;
 }) {
   const { data, error, isPending, isFetching, refetch } = useContainers();
-  const hosts = useHosts();
-  // Until every row is here, the server's first screen stands in for the table (without actions).
-  const preview = data ? null : firstScreen;
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
 
@@ -74,10 +67,7 @@ function Overview({
       ),
     [all, view.host, view.state, view.q, view.attention, view.sort, view.dir],
   );
-  const crashedByHost = useMemo(
-    () => (preview ? new Map(Object.entries(preview.crashedByHost)) : countCrashed(all)),
-    [all, preview],
-  );
+  const crashedByHost = useMemo(() => countCrashed(all), [all]);
   const crashed = [...crashedByHost.values()].reduce((sum, n) => sum + n, 0);
   const openIncidents = useMemo(() => groupOpenIncidents(incidents.data?.incidents ?? []), [incidents.data]);
   // It follows the host and search filters (not the state filter): narrowing the table to one host or project
@@ -89,8 +79,7 @@ function Overview({
         : all,
     [all, view.host, view.q],
   );
-  const hostList = data?.hosts ?? (preview ? hosts.data?.hosts : undefined);
-  const downHosts = hostList?.filter((host) => host.status === "down") ?? [];
+  const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
 
   return (
     <div className="space-y-6">
@@ -109,10 +98,9 @@ function Overview({
           </ul>
         </Notice>
       )}
-      {(data || preview) && !view.attention && (
+      {data && !view.attention && (
         <AttentionList
-          rows={preview ? preview.flagged : attentionRows}
-          count={preview?.flaggedCount}
+          rows={attentionRows}
           action={
             crashed > 0 && (
               <Can role="operator">
@@ -124,11 +112,11 @@ function Overview({
       )}
       <section aria-label="All containers" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <FleetFilters view={view} hostIds={hostList?.map((host) => host.id) ?? []} onChange={setView} />
+          <FleetFilters view={view} hostIds={data?.hosts.map((host) => host.id) ?? []} onChange={setView} />
           <div className="flex items-center gap-3 text-sm text-slate-500 dark:text-slate-400">
-            {(data || preview) && (
+            {data && (
               <span data-testid="shown-count">
-                {preview?.shown ?? shown.length} of {preview?.total ?? all.length} containers
+                {shown.length} of {all.length} containers
               </span>
             )}
             <button
@@ -141,9 +129,7 @@ function Overview({
             </button>
           </div>
         </div>
-        {preview && preview.rows.length > 0 ? (
-          <FirstRows rows={preview.rows} openIncidents={openIncidents} />
-        ) : isPending ? (
+        {isPending ? (
           <Spinner label="Reading containers from every host…" />
         ) : error ? (
           <Notice tone="error" title="Cannot load containers">

@@ -182,20 +182,3 @@ export type InventoryRow = {
 };
 
 export type InventoryResponse = { hosts: HostAvailability[]; rows: InventoryRow[] };
-
-/**
- * The fleet page's first screen, rendered by the server into the page's HTML so the first rows need no stream:
- * the view's first rows in its order, and what the page says around them. Stands in only until the event
- * stream's snapshot brings every row (components/fleet/fleet-overview.tsx).
- */
-export type FirstScreen = {
-  rows: ListedContainer[];
-  /** How many rows the view has, and the fleet. */
-  shown: number;
-  total: number;
-  /** The first rows needing attention (of those the attention list would show) and how many there are. */
-  flagged: ListedContainer[];
-  flaggedCount: number;
-  /** What "Restart crashed" would act on, per host. */
-  crashedByHost: Record<string, number>;
-};

@@ -75,11 +75,6 @@ export class FleetStore {
     );
   }
 
-  /** Whether every host has been read once (what ready() waits for), without waiting. */
-  isSynced(): boolean {
-    return this.synced.size === this.entries.size;
-  }
-
   summary(hostId: string): HostSummary {
     const entry = this.entry(hostId);
     const up = entry.status === "up";
