@@ -234,7 +234,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
         }
         if (!allIn() && Date.now() - lastAsk > 2_000 && ids.every((id) => dies.has(id))) {
           lastAsk = Date.now();
-          const url = `/api/incidents?open=1&host=${stormEngine.id}&limit=${count + 100}`;
+          const url = `/api/incidents?open=1&host=${stormEngine.id}&limit=1000`;
           for (const incident of (await getJson(server, url)).incidents)
             if (stormIds.has(incident.containerId) && !incidents.has(incident.containerId))
               recorded.set(incident.containerId, Date.parse(incident.openedAt));
