@@ -1,6 +1,7 @@
 // Every container the bench makes carries this label and a `wharf-bench-` name, so leftovers from a crashed run
 // are found and removed, and the shared engines are left as they were found.
 import { createContainer, listContainers, removeContainer } from "./engine-api.mjs";
+import { log } from "./log.mjs";
 import { pool } from "./pool.mjs";
 
 export const LABEL = "wharf.bench";
@@ -34,4 +35,12 @@ export async function removeAllBench(engines) {
     }),
   );
   return counts.reduce((a, b) => a + b, 0);
+}
+
+/** A run's last step, also on failure or Ctrl-C: removes every bench container and says how long it took. */
+export async function removeAllBenchLogged(engines) {
+  log("removing every bench container…");
+  const started = Date.now();
+  const removed = await removeAllBench(engines);
+  log(`removed ${removed} bench containers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createIdle, removeAllBench } from "./bench-containers.mjs";
+import { createIdle, removeAllBenchLogged, removeAllBench } from "./bench-containers.mjs";
 import { readBuildId, snapshotBuild } from "./build-snapshot.mjs";
 import { fleetEngines } from "./fleet.mjs";
 import { runFrozen } from "./large-frozen.mjs";
@@ -56,10 +56,7 @@ export async function runLarge({ root }) {
       // First: a frozen engine would hang its share of the removal.
       frozen.thaw();
       if (server) await stopWharf(server);
-      log("removing every bench container…");
-      const started = Date.now();
-      const removed = await removeAllBench(engines);
-      log(`removed ${removed} bench containers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await removeAllBenchLogged(engines);
     })());
   for (const signal of ["SIGINT", "SIGTERM"])
     process.once(signal, () => cleanup().finally(() => process.exit(130)));

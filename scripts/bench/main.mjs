@@ -2,7 +2,13 @@
 // each container is created once; every phase measures Wharf and its baseline at the same moment.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createIdle, createRunning, LABEL, removeAllBench } from "./bench-containers.mjs";
+import {
+  createIdle,
+  removeAllBenchLogged,
+  createRunning,
+  LABEL,
+  removeAllBench,
+} from "./bench-containers.mjs";
 import { listContainers } from "./engine-api.mjs";
 import { signIn } from "./auth.mjs";
 import { watchBackground } from "./background.mjs";
@@ -98,10 +104,7 @@ export async function main({ root }) {
         log(`stopping Wharf (pid ${server.pid})`);
         await stopWharf(server);
       }
-      log("removing every bench container…");
-      const started = Date.now();
-      const removed = await removeAllBench(engines);
-      log(`removed ${removed} bench containers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await removeAllBenchLogged(engines);
     })());
   for (const signal of ["SIGINT", "SIGTERM"])
     process.once(signal, () => cleanup().finally(() => process.exit(130)));

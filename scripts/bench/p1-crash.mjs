@@ -17,7 +17,7 @@ const PAGE_QUERY = `?q=wharf-bench-${KIND}`;
 
 // Runs in the page before Wharf's scripts: notes, per container name, when its row first got flagged
 // (DOM mutation) and when the frame after that had been produced, in the same wall clock as the engine.
-function watchFlaggedRows() {
+export function watchFlaggedRows() {
   window.__flagged = {};
   const now = () => performance.timeOrigin + performance.now();
   const record = () => {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { call, subscribeEvents } from "./engine-api.mjs";
 import { LABEL, labels } from "./bench-containers.mjs";
 import { describeFailure, newPage, watchProblems } from "./browser.mjs";
+import { watchFlaggedRows } from "./p1-crash.mjs";
 import { openEventStream } from "./sse-client.mjs";
 import { log, nowMs, sleep, waitFor } from "./log.mjs";
 import { pool } from "./pool.mjs";
@@ -54,8 +55,9 @@ function mkfifo(dir, name) {
   if (status !== 0) throw new Error(`mkfifo ${file} failed`);
 }
 
-// In the page before Wharf's scripts: every animation frame's time, and when each row was first flagged.
-function watchPage() {
+// In the page before Wharf's scripts: every animation frame's time (when each row was first flagged is P1's
+// watchFlaggedRows).
+function watchFrames() {
   const now = () => performance.timeOrigin + performance.now();
   window.__frames = [];
   const tick = () => {
@@ -63,21 +65,6 @@ function watchPage() {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  window.__flagged = {};
-  new MutationObserver(() => {
-    for (const row of document.querySelectorAll("[data-testid=container-row][data-attention=exit]")) {
-      const name = row.getAttribute("data-name");
-      if (name in window.__flagged) continue;
-      const seen = { dom: now(), frame: null };
-      window.__flagged[name] = seen;
-      requestAnimationFrame(() => setTimeout(() => (seen.frame = now()), 0));
-    }
-  }).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ["data-attention"],
-  });
 }
 
 const intervalsWithin = (frames, from, to) => {
@@ -168,11 +155,11 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   );
 
   const { context, page } = await newPage(browser, server);
-  await page.addInitScript(watchPage);
+  await page.addInitScript(watchFrames);
   await page.goto(`${server.url}/`);
   const crossView = await newPage(browser, server);
   const problems = watchProblems(crossView.page);
-  await crossView.page.addInitScript(watchPage);
+  await crossView.page.addInitScript(watchFlaggedRows);
   await crossView.page.goto(`${server.url}/${CROSS_QUERY}`);
   const waitForRow = (selector, options = {}) =>
     crossView.page.waitForSelector(selector, options).catch(async (error) => {
