@@ -33,6 +33,8 @@ if (process.env.WHARF_BENCH_LOCKED !== "1") {
     await main({ root });
   } catch (error) {
     console.error(`[bench] failed: ${error.stack ?? error}`);
-    process.exitCode = 1;
+    // A phase that failed midway leaves its event subscriptions open, which would keep this process (and the
+    // engines' lock) alive forever; its containers and server are already cleaned up by then.
+    process.exit(1);
   }
 }

@@ -43,11 +43,23 @@ const SIGNALLED = new Set([137, 143]);
 
 /**
  * A death Wharf learned of only by reading the container again (the engine dropped its `die` event for a
- * subscriber that fell behind, in a storm): a running container now exited non-zero that no event explained.
- * Returns its time, or null. A signal's exit code is left alone: it was far more likely a stop or a kill.
+ * subscriber that fell behind, in a storm), that no event explained: a running container now exited non-zero,
+ * or one whose restart policy has already brought it back (its restart count grew; the engine keeps the dead
+ * run's exit code and finish time). Returns its time, or null. A signal's exit code is left alone: it was far
+ * more likely a stop or a kill.
  */
 export function unexplainedDeath(previous: ContainerRow | undefined, next: ContainerRow): number | null {
-  if (previous?.state !== "running" || next.state !== "exited" || next.exitCause !== null) return null;
+  if (!previous || next.exitCause !== null) return null;
+  const exited = LIVE.has(previous.state) && next.state === "exited";
+  // A death already read (the row showed it exited) is not a new one when the policy then restarts it.
+  const restarted =
+    next.restartCount > previous.restartCount &&
+    next.state !== "exited" &&
+    next.finishedAt !== previous.finishedAt;
+  if (!exited && !restarted) return null;
   if (next.exitCode === 0 || (SIGNALLED.has(next.exitCode) && !next.oomKilled)) return null;
   return next.finishedAt ? Date.parse(next.finishedAt) : null;
 }
+
+// A container in either state was alive (or about to be again) when last read.
+const LIVE = new Set<ContainerRow["state"]>(["running", "restarting"]);

@@ -26,4 +26,31 @@ describe("a death found by reading the container again (its die event was droppe
     expect(unexplainedDeath(undefined, exited())).toBeNull();
     expect(unexplainedDeath(exited(), exited())).toBeNull();
   });
+
+  it("is a crash when the restart policy brought the container back before it was read again", () => {
+    const before = testRow("alpha", "c1", {
+      state: "running",
+      restartCount: 2,
+      exitCode: 3,
+      finishedAt: null,
+    });
+    const back = (patch: Partial<ContainerRow> = {}) =>
+      testRow("alpha", "c1", {
+        state: "running",
+        restartCount: 3,
+        exitCode: 3,
+        finishedAt: FINISHED,
+        exitCause: null,
+        ...patch,
+      });
+    expect(unexplainedDeath(before, back())).toBe(Date.parse(FINISHED));
+    expect(unexplainedDeath(before, back({ state: "restarting" }))).toBe(Date.parse(FINISHED));
+    // Every death told by its event, a clean exit, a signal, or no restart at all: nothing new.
+    expect(unexplainedDeath(before, back({ exitCause: "crash" }))).toBeNull();
+    expect(unexplainedDeath(before, back({ exitCode: 0 }))).toBeNull();
+    expect(unexplainedDeath(before, back({ exitCode: 137 }))).toBeNull();
+    expect(unexplainedDeath(before, back({ restartCount: 2 }))).toBeNull();
+    const readDead = { ...before, state: "exited" as const, finishedAt: FINISHED };
+    expect(unexplainedDeath(readDead, back())).toBeNull();
+  });
 });

@@ -17,10 +17,11 @@ export async function browserVersion() {
 
 /**
  * A page sized like a laptop screen, so the virtualised table renders a realistic number of rows, signed in
- * with the bench's session when the server has sign-in.
+ * with the bench's session when the server has sign-in. `height` makes it taller, for a page that must render
+ * every row it is filtered to at once.
  */
-export async function newPage(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function newPage(browser, server, { height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height } });
   if (server.cookie) await context.addCookies([server.cookie]);
   const page = await context.newPage();
   return { context, page };

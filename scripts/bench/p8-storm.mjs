@@ -27,6 +27,9 @@ const CROSS_EVERY_MS = 1_000;
 // The crashes on other hosts are timed on a page filtered to them (P1's way: the virtual table renders only the
 // rows in view, and a thousand flagged rows push them out of it); frames are timed on the plain fleet page.
 const CROSS_QUERY = `?q=wharf-bench-${CROSS_KIND}`;
+// Tall enough for all of them at once: as they fail, the "needs attention" panel above the table grows by a line
+// each and pushes the table's later rows out of view, where the virtual table does not render them.
+const crossViewHeight = (crossTrials) => 600 + crossTrials * 80;
 
 const readUntilEof = (fifo) => ["sh", "-c", `cat /storm/${fifo} >/dev/null; exit 3`];
 
@@ -157,7 +160,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
   const { context, page } = await newPage(browser, server);
   await page.addInitScript(watchFrames);
   await page.goto(`${server.url}/`);
-  const crossView = await newPage(browser, server);
+  const crossView = await newPage(browser, server, { height: crossViewHeight(crossTrials) });
   const problems = watchProblems(crossView.page);
   await crossView.page.addInitScript(watchFlaggedRows);
   await crossView.page.goto(`${server.url}/${CROSS_QUERY}`);
