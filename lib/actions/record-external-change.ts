@@ -1,6 +1,7 @@
 import "server-only";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { ContainerRow } from "@/lib/fleet/types";
+import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { getDb } from "@/lib/db/db";
 import { recordHistory } from "@/lib/db/record-history";
 import { updateHistory } from "@/lib/db/update-history";
@@ -48,7 +49,7 @@ export class ExternalChangeRecorder {
       actionRunningOn(hostId, row.name) ||
       wasCreatedByWharf(row.id) ||
       wasCreatedByWharf(before.id) ||
-      /-wharf-old-\d+$/.test(row.name)
+      isWharfTransient(row.name)
     )
       return;
     const db = getDb();

@@ -2,6 +2,7 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerRow } from "@/lib/fleet/types";
+import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { getDb } from "@/lib/db/db";
 import { findExternalRow } from "@/lib/db/find-external-row";
 import { findWharfAction } from "@/lib/db/find-wharf-action";
@@ -88,7 +89,7 @@ export class LifecycleRecorder {
 
   /** Wharf's own actions hold the container's lock; read back after a restart, their rows say when they ran. */
   private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean): boolean {
-    if (wasCreatedByWharf(id) || /-wharf-old-\d+$/.test(name)) return true;
+    if (wasCreatedByWharf(id) || isWharfTransient(name)) return true;
     return replayed ? findWharfAction(getDb(), hostId, name, at) : wharfActedOn(hostId, name, at);
   }
 

@@ -3,6 +3,7 @@ import { WharfError } from "@/lib/core/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { RawContainerInspect } from "@/lib/docker/types";
+import { wharfAsideName } from "@/lib/fleet/wharf-transient";
 import { getDb } from "@/lib/db/db";
 import { clearJournal, saveJournal, type JournalEntry } from "@/lib/db/journal";
 import { buildCreateOptions } from "./build-create-options";
@@ -43,7 +44,7 @@ export async function recreateContainer(
     hostId: host.id,
     containerName: name,
     oldId: old.Id,
-    asideName: `${name}-wharf-old-${run.entry.id}`,
+    asideName: wharfAsideName(name, run.entry.id),
     oldWasRunning: old.State.Running,
     newId: null,
     step: "renaming",

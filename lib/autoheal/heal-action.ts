@@ -1,8 +1,6 @@
 import type { ContainerRow } from "@/lib/fleet/types";
+import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import type { HealAction } from "./types";
-
-// The container a redeploy sets aside (and stops, or starts again on rollback) is Wharf's own business.
-const WHARF_TRANSIENT = /-wharf-old-\d+$/;
 
 type Healable = Pick<ContainerRow, "name" | "state" | "health" | "attention" | "exitCause" | "oomKilled">;
 
@@ -14,7 +12,7 @@ type Healable = Pick<ContainerRow, "name" | "state" | "health" | "attention" | "
  * Whether Docker will restart it by itself is asked of the engine when the try comes (see dockerWillRestart).
  */
 export function healAction(row: Healable): HealAction | null {
-  if (WHARF_TRANSIENT.test(row.name)) return null;
+  if (isWharfTransient(row.name)) return null;
   if (row.state === "running" && row.health === "unhealthy") return "restart";
   if (row.state !== "exited") return null;
   if (row.exitCause === "stopped" || row.exitCause === "killed") return null;

@@ -19,12 +19,17 @@ export async function inspectContainers(
   const results: (ContainerInspect | undefined)[] = new Array(ids.length);
   let next = 0;
   const worker = async () => {
+    // Each lane follows the caller's signal through one of its own. Every request in flight holds an abort
+    // listener (let go only as its socket closes, just after the answer), so one signal shared by all the lanes
+    // would carry one per request still running or closing: past Node's leak warning at 10. A lane's requests
+    // run one after another, so its own signal carries one, or two for a moment.
+    const laneSignal = signal && AbortSignal.any([signal]);
     while (next < ids.length) {
       const index = next++;
       try {
         results[index] = (await client
           .getContainer(ids[index]!)
-          .inspect({ abortSignal: signal })) as unknown as ContainerInspect;
+          .inspect({ abortSignal: laneSignal })) as unknown as ContainerInspect;
       } catch (error) {
         // Removed between list and inspect: it is simply gone.
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;

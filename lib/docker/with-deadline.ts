@@ -1,5 +1,4 @@
 import "server-only";
-import { setMaxListeners } from "node:events";
 
 export class DeadlineError extends Error {
   constructor(ms: number) {
@@ -14,8 +13,6 @@ export class DeadlineError extends Error {
  */
 export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const controller = new AbortController();
-  // One deadline covers a host's whole read: a list and up to 16 parallel inspects all listen to this signal.
-  setMaxListeners(64, controller.signal);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

@@ -1,8 +1,6 @@
 import { shortDigest } from "@/lib/core/image-provenance";
 import type { ContainerRow, InventoryRow, InventoryVersion } from "./types";
-
-// The container a redeploy renames aside for the length of the redeploy is not part of what runs.
-const WHARF_TRANSIENT = /-wharf-old-\d+$/;
+import { isWharfTransient } from "./wharf-transient";
 
 /** The repository of a reference: `127.0.0.1:5000/shop:v2` and `…/shop@sha256:…` are both `127.0.0.1:5000/shop`. */
 export function repositoryOf(ref: string): string {
@@ -17,7 +15,7 @@ export function repositoryOf(ref: string): string {
 export function buildInventory(rows: ContainerRow[]): InventoryRow[] {
   const byKey = new Map<string, InventoryRow>();
   for (const row of rows) {
-    if (WHARF_TRANSIENT.test(row.name)) continue;
+    if (isWharfTransient(row.name)) continue;
     const repository = repositoryOf(row.image);
     const kind = row.compose ? "service" : "image";
     const name = row.compose ? `${row.compose.project}/${row.compose.service}` : repository;

@@ -1,47 +1,28 @@
 import type { ContainerInspect } from "@/lib/docker/types";
 import { attentionReason } from "./needs-attention";
-import {
-  containerStates,
-  type ContainerDetail,
-  type ContainerRow,
-  type ContainerState,
-  type Health,
-  type LastExit,
-  type ResourceLimits,
-} from "./types";
-
-// Docker writes this instead of null for a container that never started or never stopped.
-const ZERO_TIME = "0001-01-01T00:00:00Z";
+import { toBareRow } from "./to-bare-row";
+import type { ContainerDetail, ContainerRow, LastExit, ResourceLimits } from "./types";
 
 /**
  * A container's row from `docker inspect` alone, judged at `now`. The host watcher adds what only the events
  * tell (why the last run ended) and judges again.
  */
 export function toContainerRow(hostId: string, inspect: ContainerInspect, now: number): ContainerRow {
-  const labels = inspect.Config.Labels ?? {};
-  const project = labels["com.docker.compose.project"];
-  const service = labels["com.docker.compose.service"];
-  const row: ContainerRow = {
-    hostId,
+  const row = toBareRow(hostId, {
     id: inspect.Id,
-    name: inspect.Name.replace(/^\//, ""),
+    name: inspect.Name,
     image: inspect.Config.Image,
     imageId: inspect.Image,
-    state: toState(inspect.State.Status),
-    health: toHealth(inspect.State.Health?.Status),
+    labels: inspect.Config.Labels,
+    status: inspect.State.Status,
+    health: inspect.State.Health?.Status,
     exitCode: inspect.State.ExitCode,
     oomKilled: inspect.State.OOMKilled,
     restartCount: inspect.RestartCount,
     createdAt: inspect.Created,
-    startedAt: toTime(inspect.State.StartedAt),
-    finishedAt: toTime(inspect.State.FinishedAt),
-    compose: project && service ? { project, service } : null,
-    labels,
-    exitCause: null,
-    lastExit: null,
-    attention: null,
-    provenance: null,
-  };
+    startedAt: inspect.State.StartedAt,
+    finishedAt: inspect.State.FinishedAt,
+  });
   row.lastExit = lastExitOf(row);
   row.attention = attentionReason(row, now);
   return row;
@@ -114,19 +95,6 @@ function toLimits(config: ContainerInspect["HostConfig"]): ResourceLimits {
     cpuShares: positive(config.CpuShares),
     pidsLimit: positive(config.PidsLimit),
   };
-}
-
-function toState(status: string): ContainerState {
-  // An engine newer than the states we know still gets shown, as the closest honest state.
-  return (containerStates as readonly string[]).includes(status) ? (status as ContainerState) : "dead";
-}
-
-function toHealth(status: string | undefined): Health {
-  return status === "healthy" || status === "unhealthy" || status === "starting" ? status : null;
-}
-
-function toTime(value: string | undefined): string | null {
-  return !value || value === ZERO_TIME ? null : value;
 }
 
 /** Published ports (running containers) plus requested bindings (stopped ones keep them in HostConfig). */

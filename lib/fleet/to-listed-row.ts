@@ -1,4 +1,5 @@
 import type { ContainerListItem } from "@/lib/docker/types";
+import { toBareRow } from "./to-bare-row";
 import type { ContainerRow } from "./types";
 
 /**
@@ -15,30 +16,21 @@ export function toListedRow(hostId: string, item: ContainerListItem): ContainerR
   // pull under the same tag): the row shows the reference the container was created from, which only an inspect
   // still tells.
   if (item.Image === item.ImageID || item.Image.startsWith("sha256:")) return null;
-  const name = item.Names[0]?.replace(/^\//, "");
-  if (!name) return null;
-  const labels = item.Labels ?? {};
-  const project = labels["com.docker.compose.project"];
-  const service = labels["com.docker.compose.service"];
-  return {
-    hostId,
+  const row = toBareRow(hostId, {
     id: item.Id,
-    name,
+    name: item.Names[0] ?? "",
     image: item.Image,
     imageId: item.ImageID,
-    state: "created",
-    health: null,
+    labels: item.Labels,
+    status: item.State,
+    health: undefined,
     exitCode: 0,
     oomKilled: false,
     restartCount: 0,
     createdAt: new Date(item.Created * 1000).toISOString(),
-    startedAt: null,
-    finishedAt: null,
-    compose: project && service ? { project, service } : null,
-    labels,
-    exitCause: null,
-    lastExit: null,
-    attention: null,
-    provenance: null,
-  };
+    startedAt: undefined,
+    finishedAt: undefined,
+  });
+  // Never judged: a container that never ran has no last exit and needs no one's attention.
+  return row.name ? row : null;
 }

@@ -3,6 +3,7 @@ import type { Host } from "@/lib/docker/host-config";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
+import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { actionRunningOn } from "@/lib/actions/container-lock";
 import { getDb } from "@/lib/db/db";
 import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
@@ -17,8 +18,6 @@ import type { Incident } from "./types";
 const LOG_LINES = 50;
 // An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that crash.
 const OOM_AFTER_DIE_MS = 2_000;
-// The old container a redeploy renames aside (and stops, or starts again on rollback) is Wharf's own.
-const WHARF_TRANSIENT = /-wharf-old-\d+$/;
 // A `die` event arriving this close after the death a re-read already recorded is that same death, late.
 const SAME_DEATH_MS = 2_000;
 const NOT_YET_READ_MS = 60_000;
@@ -153,7 +152,7 @@ export class IncidentTracker {
 
   /** A new container failing its grace check mid-redeploy is the redeploy's failure, recorded in its history row. */
   private ownedByWharf(hostId: string, name: string): boolean {
-    return WHARF_TRANSIENT.test(name) || actionRunningOn(hostId, name) !== undefined;
+    return isWharfTransient(name) || actionRunningOn(hostId, name) !== undefined;
   }
 
   private endRecovered(open: Incident[], row: ContainerRow | undefined, now: number): void {
