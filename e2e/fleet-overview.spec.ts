@@ -34,6 +34,41 @@ test("a crashed container is flagged with its exit code; a healthy one is not", 
   await expect(attention.locator(`[data-name="${healthy}"]`)).toHaveCount(0);
 });
 
+test("the fleet page, plain, filtered and as the wall, takes over the server's HTML without errors", async ({
+  page,
+  fleet,
+}) => {
+  // A crash and a restart loop: flagged rows, host-card counts and an operator's restart buttons are what the
+  // server's first screen (rendered without fleet data) lacks, and the loop keeps live updates arriving.
+  const tag = uniqueTag("hydrate");
+  const crashed = await fleet.run("alpha", `${tag}-crash`, [], ["sh", "-c", "echo failing >&2; exit 3"]);
+  await fleet.run("alpha", `${tag}-loop`, ["--restart", "always"], ["sh", "-c", "exit 4"]);
+  await fleet.until("alpha", crashed, "to exit", (state) => state.Status === "exited");
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on(
+    "console",
+    (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`),
+  );
+  // A CPU as slow as the benchmark's busy machine's: the page's Suspense boundary then hydrates after the
+  // stream's snapshot is in the cache, where a mismatch with the server's HTML shows (React error 418).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+
+  // Each with something shown only once the part of the page holding it has hydrated (or has been thrown away
+  // and rendered again).
+  const pages: [path: string, hydrated: string][] = [
+    ["/", "[data-testid=shown-count]"],
+    [`/?q=e2e-${tag}`, `[data-testid=attention-item][data-name="${crashed}"]`],
+    ["/?view=wall", "[data-testid=wall-tile][data-host=alpha]"],
+  ];
+  for (const [path, hydrated] of pages) {
+    await page.goto(path);
+    await expect(page.locator(hydrated)).toBeVisible();
+  }
+  expect(problems).toEqual([]);
+});
+
 test("a host that is down shows as down and the rest of the page still works", async ({ page, fleet }) => {
   // Its own container: an empty fleet shows no table at all, and another checkout's rows prove nothing here.
   const name = await fleet.run(

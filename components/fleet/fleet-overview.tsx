@@ -5,6 +5,7 @@ import { RestartCrashedButton } from "@/components/actions/restart-crashed-butto
 import { Can } from "@/components/auth/can";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import { filterContainers } from "@/lib/fleet/filter-containers";
 import { isCrashed } from "@/lib/fleet/is-crashed";
 import type { ListedContainer } from "@/lib/fleet/types";
@@ -43,7 +44,10 @@ function Overview({
   view: ReturnType<typeof useFleetView>[0];
   setView: ReturnType<typeof useFleetView>[1];
 }) {
-  const { data, error, isPending, isFetching, refetch } = useContainers();
+  const containers = useContainers();
+  // Until this part of the page has hydrated, it renders what the server did: the stream may have filled the
+  // cache already (components/ui/use-hydrated.ts).
+  const { data, error, isPending, isFetching } = useHydrated() ? containers : pendingOnServer;
   // The unfiltered open list is the one the event stream keeps current, so the badges stay live for free.
   const incidents = useIncidents({ open: true });
 
@@ -121,7 +125,7 @@ function Overview({
             )}
             <button
               type="button"
-              onClick={() => refetch()}
+              onClick={() => containers.refetch()}
               disabled={isFetching}
               className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
             >

@@ -1,11 +1,13 @@
 "use client";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import { useHosts } from "@/lib/queries/use-hosts";
 import { HostCard } from "./host-card";
 
 export function HostCards({ crashedByHost }: { crashedByHost?: Map<string, number> }) {
-  const { data, error, isPending } = useHosts();
+  const hosts = useHosts();
+  const { data, error, isPending } = useHydrated() ? hosts : pendingOnServer;
   if (isPending) return <Spinner label="Contacting hosts…" />;
   if (error)
     return (

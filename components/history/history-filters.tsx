@@ -5,7 +5,7 @@ import { historyQueryString, withoutEmpty } from "@/lib/history/history-search-p
 import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, type HistoryFilter } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const field =
   "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StateBadge } from "@/components/fleet/state-badge";
 import { useTick } from "@/components/fleet/use-tick";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import { describeAttention } from "@/lib/fleet/needs-attention";
 import { useContainers } from "@/lib/queries/use-containers";
 import { useHosts } from "@/lib/queries/use-hosts";
@@ -17,8 +18,12 @@ const SHOWN = 6;
  * cut or a Wharf restart (and then sends a fresh snapshot), so it needs no one to reload it.
  */
 export function WallView() {
-  const hosts = useHosts();
-  const containers = useContainers();
+  // Until the wall has hydrated, it renders what the server did: the stream may have filled the cache already.
+  const hydrated = useHydrated();
+  const hostsQuery = useHosts();
+  const containersQuery = useContainers();
+  const hosts = hydrated ? hostsQuery : pendingOnServer;
+  const containers = hydrated ? containersQuery : pendingOnServer;
   const status = useLiveStatus();
   const now = useTick();
   const tiles = rankHosts(hosts.data?.hosts ?? [], containers.data?.containers ?? []);

@@ -25,9 +25,11 @@ export function useFleetEvents(): LiveStatus {
     let queue: FleetMessage[] = [];
     let scheduled = false;
     let cancelled = false;
-    // Data arriving while Suspense boundaries are still hydrating would make them render something other than
-    // the server's HTML (React error 418). The stream opens at once, so the snapshot (the first paint's one data
-    // source) travels while the page loads, but what it brings is applied once the page has loaded and hydrated.
+    // The stream opens at once, so the snapshot (the first paint's one data source) travels while the page
+    // loads, but what it brings is applied once the page has loaded, not in the middle of hydrating it. That does
+    // not mean every Suspense boundary has hydrated (on a busy machine they hydrate later): the components the
+    // server rendered without this data wait for their own hydration (components/ui/use-hydrated.ts), or React
+    // would throw their server HTML away (error 418).
     let loaded = false;
     let held: (() => void)[] = [];
     const whenLoaded = (apply: () => void) => (loaded ? apply() : held.push(apply));
