@@ -38,6 +38,11 @@ async function startBlocked(eng, name, kind, fifo, dir) {
     Image: "localhost/busybox:1",
     Cmd: readUntilEof(fifo),
     Labels: labels(kind),
+    // No network at all, not even `none`'s: the engine (dockerd 20.10) gives a `none` container a network sandbox
+    // and releases it on exit through one store lock, and a thousand releases at once deadlocked it there (its
+    // goroutines stuck in libnetwork's unWatchSvcRecord and datastore) in two storms of four: every later call
+    // on those containers hung, removals included. A network-disabled container skips that release.
+    NetworkDisabled: true,
     HostConfig: { NetworkMode: "none", Binds: [`${dir}:/storm:ro`] },
   });
   await call(eng, "POST", `/containers/${created.Id}/start`);
