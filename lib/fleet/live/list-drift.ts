@@ -1,4 +1,5 @@
 import type { ContainerSummary } from "@/lib/docker/list-container-summaries";
+import { healthOf } from "../status-line";
 import type { ContainerRow } from "../types";
 
 /**
@@ -15,12 +16,4 @@ export function driftedIds(summaries: ContainerSummary[], rows: ContainerRow[]):
     if (!row || row.state !== summary.state || healthDiffers) drifted.push(summary.id);
   }
   return [...drifted, ...held.keys()];
-}
-
-/** The health a status line shows: "Up 3 minutes (unhealthy)". */
-function healthOf(status: string): ContainerRow["health"] {
-  if (status.includes("(unhealthy)")) return "unhealthy";
-  if (status.includes("(healthy)")) return "healthy";
-  if (status.includes("(health: starting)")) return "starting";
-  return null;
 }

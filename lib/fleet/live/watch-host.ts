@@ -54,6 +54,9 @@ export class HostWatcher {
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
   private readonly replay: Replayed[] = [];
   private readonly rows: RowDeriver;
+  // Containers shown from their list entry because the engine left their inspect unanswered: asked again at each
+  // list check until they answer.
+  private readonly unanswered = new Set<string>();
 
   constructor(
     private readonly host: Host,
@@ -156,6 +159,8 @@ export class HostWatcher {
     for (const { event, exitCause } of this.replay.splice(0))
       this.feed.emit({ kind: "event", host: this.host, event, exitCause, replayed: true });
     for (const event of buffered.splice(0)) this.apply(event);
+    // Shown from their list entry for now; asked again at once, and at every list check until they answer.
+    for (const id of this.unanswered) this.refresh(id);
 
     const ping = this.keepPinging(controller);
     try {
@@ -190,10 +195,13 @@ export class HostWatcher {
       (signal) => listContainerSummaries(this.host, signal),
       RECONCILE_TIMEOUT_MS,
     );
-    for (const id of driftedIds(summaries, this.store.rows(this.host.id))) this.refresh(id);
+    const drifted = driftedIds(summaries, this.store.rows(this.host.id));
+    for (const id of new Set([...drifted, ...this.unanswered])) this.refresh(id);
   }
 
-  private reconcile({ listed, inspected }: HostRead): void {
+  private reconcile({ listed, inspected, unanswered }: HostRead): void {
+    this.unanswered.clear();
+    for (const id of unanswered) this.unanswered.add(id);
     const baseline = !this.synced;
     const before = new Map(this.store.rows(this.host.id).map((row) => [row.id, row]));
     // A created container already held keeps its row: its inspect had the exact creation time.
@@ -266,6 +274,7 @@ export class HostWatcher {
       // check inspects this container again if it still differs.
       return;
     }
+    this.unanswered.delete(id);
     if (this.destroyed.has(id)) return;
     const previous = this.store.row(this.host.id, id);
     const row = this.rows.fromInspect(item);

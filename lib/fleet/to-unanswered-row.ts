@@ -1,0 +1,28 @@
+import type { ContainerListItem } from "@/lib/docker/types";
+import { exitCodeOf, healthOf } from "./status-line";
+import { toBareRow } from "./to-bare-row";
+import type { ContainerRow } from "./types";
+
+/**
+ * The row of a container whose inspect the engine never answered, from its list entry: the state, health and
+ * exit code the engine lists, without what only an inspect tells (restart count, OOM kill, exact times). The
+ * engine's own word, as far as it gives it, rather than a host shown down for one stuck container.
+ */
+export function toUnansweredRow(hostId: string, item: ContainerListItem): ContainerRow | null {
+  const row = toBareRow(hostId, {
+    id: item.Id,
+    name: item.Names[0] ?? "",
+    image: item.Image,
+    imageId: item.ImageID,
+    labels: item.Labels,
+    status: item.State,
+    health: healthOf(item.Status) ?? undefined,
+    exitCode: exitCodeOf(item.Status) ?? 0,
+    oomKilled: false,
+    restartCount: 0,
+    createdAt: new Date(item.Created * 1000).toISOString(),
+    startedAt: undefined,
+    finishedAt: undefined,
+  });
+  return row.name ? row : null;
+}
