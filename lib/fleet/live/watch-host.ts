@@ -283,6 +283,7 @@ export class HostWatcher {
   }
 
   private remove(id: string): void {
+    this.unanswered.delete(id);
     const previous = this.store.row(this.host.id, id);
     this.store.removeRow(this.host.id, id);
     this.rows.forget(id);
