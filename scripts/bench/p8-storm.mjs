@@ -275,6 +275,8 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
 
   const crossToFrame = [];
   const crossBaseline = [];
+  // The same crashes on the bench's own stream: the server's part of the page's time.
+  const crossToStream = [];
   let crossInside = 0;
   for (const cross of crosses) {
     const die = dies.get(cross.id);
@@ -282,6 +284,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     if (!die || !seen?.frame) continue;
     crossToFrame.push(seen.frame - die.dieMs);
     crossBaseline.push(die.receivedAt - die.dieMs);
+    if (exited.has(cross.id)) crossToStream.push(exited.get(cross.id) - die.dieMs);
     if (die.dieMs >= firstDie && die.dieMs <= lastDie) crossInside++;
   }
   const idleFrames = intervalsWithin(inPage.frames, releasedAt - IDLE_MS + 500, releasedAt);
@@ -306,6 +309,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     rowsExited: rows.filter((r) => r.state === "exited").length,
     openIncidents: open.length,
     cross: summarize(crossToFrame),
+    crossToStream: summarize(crossToStream),
     crossBaseline: summarize(crossBaseline),
     crossInside,
     crossReleased: crossReleases.length,
@@ -318,7 +322,7 @@ export async function runStorm({ engines, server, browser, benchDir, count, cros
     lateIncidents: toIncident.filter((ms) => ms > 2_000).length,
   };
   log(
-    `P8: ${count} dies over ${(result.dieSpreadMs / 1000).toFixed(1)} s; die → incident median ${result.toIncident.median.toFixed(0)} ms, max ${result.toIncident.max.toFixed(0)} ms; cross-host crash → page p95 ${result.cross.p95.toFixed(0)} ms (${crossInside}/${crosses.length} inside the storm); frames p95 ${result.frames.p95.toFixed(1)} ms (idle ${result.idleFrames.p95.toFixed(1)} ms); ${result.rowsExited}/${count} rows exited, ${result.openIncidents} open incidents; ${result.lateIncidents} incidents > 2 s after their die; host down messages: ${hostDowns.join("; ") || "none"}; page requests: ${JSON.stringify(result.pageRequests)}`,
+    `P8: ${count} dies over ${(result.dieSpreadMs / 1000).toFixed(1)} s; die → incident median ${result.toIncident.median.toFixed(0)} ms, max ${result.toIncident.max.toFixed(0)} ms; cross-host crash → page p95 ${result.cross.p95.toFixed(0)} ms (on Wharf's stream ${result.crossToStream.median.toFixed(0)} / ${result.crossToStream.p95.toFixed(0)} ms; ${crossInside}/${crosses.length} inside the storm); frames p95 ${result.frames.p95.toFixed(1)} ms (idle ${result.idleFrames.p95.toFixed(1)} ms); ${result.rowsExited}/${count} rows exited, ${result.openIncidents} open incidents; ${result.lateIncidents} incidents > 2 s after their die; host down messages: ${hostDowns.join("; ") || "none"}; page requests: ${JSON.stringify(result.pageRequests)}`,
   );
   return result;
 }
@@ -360,6 +364,9 @@ export function stormRows(r) {
       baseline: { what: "plain `GET /events` client on that host sees the die", fig: r.crossBaseline },
       goal: "p95 ≤ 100 ms",
       met: r.cross.p95 <= 100,
+      note: r.crossToStream?.n
+        ? `on Wharf's stream (the bench's own client): median ${r.crossToStream.median.toFixed(0)} ms, p95 ${r.crossToStream.p95.toFixed(0)} ms`
+        : undefined,
     },
     {
       id: "P8",
