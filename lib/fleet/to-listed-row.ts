@@ -1,5 +1,5 @@
 import type { ContainerListItem } from "@/lib/docker/types";
-import { toBareRow } from "./to-bare-row";
+import { toRowFromListing } from "./to-row-from-listing";
 import type { ContainerRow } from "./types";
 
 /**
@@ -16,21 +16,6 @@ export function toListedRow(hostId: string, item: ContainerListItem): ContainerR
   // pull under the same tag): the row shows the reference the container was created from, which only an inspect
   // still tells.
   if (item.Image === item.ImageID || item.Image.startsWith("sha256:")) return null;
-  const row = toBareRow(hostId, {
-    id: item.Id,
-    name: item.Names[0] ?? "",
-    image: item.Image,
-    imageId: item.ImageID,
-    labels: item.Labels,
-    status: item.State,
-    health: undefined,
-    exitCode: 0,
-    oomKilled: false,
-    restartCount: 0,
-    createdAt: new Date(item.Created * 1000).toISOString(),
-    startedAt: undefined,
-    finishedAt: undefined,
-  });
   // Never judged: a container that never ran has no last exit and needs no one's attention.
-  return row.name ? row : null;
+  return toRowFromListing(hostId, item);
 }

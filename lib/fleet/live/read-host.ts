@@ -4,7 +4,7 @@ import { inspectContainers } from "@/lib/docker/inspect-containers";
 import { listContainerItems } from "@/lib/docker/list-container-items";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { toListedRow } from "../to-listed-row";
-import { toUnansweredRow } from "../to-unanswered-row";
+import { toRowFromListing } from "../to-row-from-listing";
 import type { ContainerRow } from "../types";
 
 /** `unanswered`: containers shown from their list entry because their inspect was not answered; to ask again. */
@@ -27,7 +27,7 @@ export async function readHost(host: Host, signal: AbortSignal): Promise<HostRea
   }
   const { inspected, unanswered } = await inspectContainers(host, [...toInspect.keys()], signal);
   for (const id of unanswered) {
-    const row = toUnansweredRow(host.id, toInspect.get(id)!);
+    const row = toRowFromListing(host.id, toInspect.get(id)!);
     if (row) listed.push(row);
   }
   if (unanswered.length > 0)

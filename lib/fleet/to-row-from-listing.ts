@@ -4,11 +4,12 @@ import { toBareRow } from "./to-bare-row";
 import type { ContainerRow } from "./types";
 
 /**
- * The row of a container whose inspect the engine never answered, from its list entry: the state, health and
- * exit code the engine lists, without what only an inspect tells (restart count, OOM kill, exact times). The
- * engine's own word, as far as it gives it, rather than a host shown down for one stuck container.
+ * A container's row as its list entry (GET /containers/json) gives it: the state, health and exit code the
+ * engine lists, without what only an inspect tells (restart count, OOM kill, exact times). All there is to say
+ * of a container created and never started (toListedRow); for one whose inspect the engine never answers, the
+ * engine's own word as far as it gives it, rather than a host shown down for one stuck container.
  */
-export function toUnansweredRow(hostId: string, item: ContainerListItem): ContainerRow | null {
+export function toRowFromListing(hostId: string, item: ContainerListItem): ContainerRow | null {
   const row = toBareRow(hostId, {
     id: item.Id,
     name: item.Names[0] ?? "",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContainerListItem } from "@/lib/docker/types";
 import { exitCodeOf, healthOf } from "./status-line";
-import { toUnansweredRow } from "./to-unanswered-row";
+import { toRowFromListing } from "./to-row-from-listing";
 
 const ID = "9f1c2ab34de5f67890a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607";
 
@@ -22,7 +22,7 @@ function listed(rest: Partial<ContainerListItem>): ContainerListItem {
 
 describe("a container whose inspect the engine never answered", () => {
   it("shows the state, exit code and health its list entry gives", () => {
-    expect(toUnansweredRow("alpha", listed({}))).toMatchObject({
+    expect(toRowFromListing("alpha", listed({}))).toMatchObject({
       hostId: "alpha",
       id: ID,
       name: "shop-worker-1",
@@ -36,12 +36,12 @@ describe("a container whose inspect the engine never answered", () => {
       finishedAt: null,
     });
     expect(
-      toUnansweredRow("alpha", listed({ State: "running", Status: "Up 5 minutes (unhealthy)" })),
+      toRowFromListing("alpha", listed({ State: "running", Status: "Up 5 minutes (unhealthy)" })),
     ).toMatchObject({ state: "running", exitCode: 0, health: "unhealthy" });
   });
 
   it("is no row without a name", () => {
-    expect(toUnansweredRow("alpha", listed({ Names: [] }))).toBeNull();
+    expect(toRowFromListing("alpha", listed({ Names: [] }))).toBeNull();
   });
 });
 
