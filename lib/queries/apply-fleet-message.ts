@@ -20,6 +20,13 @@ export function applySnapshot(client: QueryClient, snapshot: FleetSnapshot): voi
   void client.invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isOpenList(q.queryKey) });
   // Service messages may have been missed too.
   void client.invalidateQueries({ queryKey: swarmKeys.all });
+  // So may the changes of a container whose page is open: its detail and auto-heal plan, which a message would
+  // have refreshed. The page's own first read can be older than the snapshot (the stream opens before
+  // hydration, but the server may answer the page's later request first).
+  void client.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === fleetKeys.all[0] && q.queryKey[1] === "container",
+  });
+  void client.invalidateQueries({ queryKey: autohealKeys.all });
   // A snapshot means events were missed, maybe the "done" of a running action (or the server restarted in the
   // middle of one): forget them rather than keep buttons disabled for ever. A click on a still-busy one gets a 409.
   client.setQueryData<Record<string, ActionProgress>>(actionKeys.progress(), {});
@@ -64,9 +71,9 @@ export function applyMessages(client: QueryClient, messages: FleetMessage[]): vo
     const watched = watchedContainers(client);
     for (const message of containerMessages) {
       if (!message.row || !watched.has(`${message.hostId}/${message.row.name}`)) continue;
-      void client.invalidateQueries({ queryKey: fleetKeys.container(message.hostId, message.row.name) });
+      readAgain(client, fleetKeys.container(message.hostId, message.row.name));
       // Auto-heal plans (or cancels) its next try on the same change.
-      void client.invalidateQueries({ queryKey: autohealKeys.status(message.hostId, message.row.name) });
+      readAgain(client, autohealKeys.status(message.hostId, message.row.name));
     }
   }
   if (incidents.length > 0) applyIncidents(client, incidents);
@@ -139,6 +146,17 @@ function isOpenList(key: readonly unknown[]): boolean {
 
 function availability(host: HostSummary) {
   return { id: host.id, status: host.status, error: host.error };
+}
+
+/**
+ * Reads a query again with what the server knows after this change. An invalidation alone would reuse a first
+ * read still in flight (a query with no data yet is never cancelled for a refetch), and that read may have been
+ * answered before the change: a page opened just then kept auto-heal's "watching" while a try was planned.
+ */
+function readAgain(client: QueryClient, queryKey: readonly unknown[]): void {
+  void client
+    .cancelQueries({ queryKey, exact: true })
+    .then(() => client.invalidateQueries({ queryKey, exact: true }));
 }
 
 /** "hostId/name" of every container whose detail or auto-heal status is in the cache. */
