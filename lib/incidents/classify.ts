@@ -51,8 +51,10 @@ const SIGNALLED = new Set([137, 143]);
 export function unexplainedDeath(previous: ContainerRow | undefined, next: ContainerRow): number | null {
   if (!previous || next.exitCause !== null) return null;
   const exited = LIVE.has(previous.state) && next.state === "exited";
-  // A death already read (the row showed it exited) is not a new one when the policy then restarts it.
+  // A death already read (the row showed it exited) is not a new one when the policy then restarts it, and a
+  // row without a start time came from the engine's list (its inspect unanswered), which has no restart count.
   const restarted =
+    previous.startedAt !== null &&
     next.restartCount > previous.restartCount &&
     next.state !== "exited" &&
     next.finishedAt !== previous.finishedAt;
