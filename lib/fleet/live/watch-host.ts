@@ -20,6 +20,7 @@ import { healthOutput, readHost, type HostRead } from "./read-host";
 import { RowDeriver } from "./row-deriver";
 import { TaskPool } from "./task-pool";
 import { catchUp, IGNORED, type Replayed } from "./catch-up";
+import { CoalescedRuns } from "./coalesced-runs";
 
 // …and come back within 5 s of answering again, so retries never wait longer than 2 s.
 const BACKOFF_MS = [250, 500, 1_000, 2_000];
@@ -42,8 +43,8 @@ export class HostWatcher {
   private current: AbortController | null = null;
   private readonly cursor: EventCursor;
   private begun = false;
-  private readonly inflight = new Map<string, Promise<void>>();
-  private readonly dirty = new Set<string>();
+  // One inspect per container at a time; events arriving meanwhile cause exactly one more.
+  private readonly refreshes = new CoalescedRuns();
   // An inspect started before a container's `destroy` can answer after it; its answer must not bring it back.
   private readonly destroyed = new Set<string>();
   private synced = false;
@@ -246,19 +247,10 @@ export class HostWatcher {
 
   /** Re-inspects a container; events arriving meanwhile cause exactly one more inspect, not one each. */
   private refresh(id: string): void {
-    if (this.inflight.has(id)) {
-      this.dirty.add(id);
-      return;
-    }
-    const run = async () => {
-      do {
-        this.dirty.delete(id);
-        await this.inspectAndStore(id);
-      } while (this.dirty.has(id) && !this.current?.signal.aborted);
-    };
-    this.inflight.set(
+    this.refreshes.request(
       id,
-      run().finally(() => this.inflight.delete(id)),
+      () => this.inspectAndStore(id),
+      () => !this.current?.signal.aborted,
     );
   }
 
