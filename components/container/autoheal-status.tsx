@@ -1,6 +1,7 @@
 "use client";
 import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
+import { formatUtc } from "@/lib/core/format-utc";
 import { describePolicy } from "@/lib/autoheal/describe-policy";
 import type { AutohealStatus } from "@/lib/autoheal/types";
 import { useAutohealStatus } from "@/lib/queries/use-autoheal-status";
@@ -46,7 +47,7 @@ function describe(status: AutohealStatus): string {
   switch (status.state) {
     case "waiting":
       // The page's clock ticks every 30 s: a countdown would lie, a time of day does not.
-      return `${source} · will ${status.nextAction} it at ${new Date(status.nextTryAt!).toLocaleTimeString()} · ${tries}`;
+      return `${source} · will ${status.nextAction} it at ${formatUtc(status.nextTryAt!)} · ${tries}`;
     case "gave-up":
       return `${source} · gave up after ${tries}: it needs a person`;
     default:

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ContainerDetail } from "@/lib/fleet/types";
 import { formatBytes } from "@/lib/stats/format-usage";
 import { EnvList } from "./env-list";
-import { When } from "./when";
+import { Moment } from "@/components/ui/moment";
 import { ProvenanceDetail } from "./provenance-detail";
 
 const seconds = (ns: number | null) => (ns ? `${ns / 1e9} s` : "default");
@@ -25,9 +25,9 @@ export function ConfigSection({ container: c }: { container: ContainerDetail }) 
         ? `${c.restartPolicy.name} (max ${c.restartPolicy.maximumRetryCount})`
         : c.restartPolicy.name,
     ],
-    ["Created", <When key="created" iso={c.createdAt} />],
-    ["Started", <When key="started" iso={c.startedAt} fallback="never" />],
-    ["Finished", <When key="finished" iso={c.finishedAt} />],
+    ["Created", <Moment ago key="created" iso={c.createdAt} />],
+    ["Started", <Moment ago key="started" iso={c.startedAt} fallback="never" />],
+    ["Finished", <Moment ago key="finished" iso={c.finishedAt} />],
     [
       "Memory limit",
       <span key="mem" data-testid="limit-memory">

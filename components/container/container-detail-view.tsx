@@ -17,7 +17,7 @@ import { AutohealStatusLine } from "./autoheal-status";
 import { ConfigSection } from "./config-section";
 import { SectionLinks } from "./section-links";
 import { useHeldRunKey } from "./use-held-run-key";
-import { When } from "./when";
+import { Moment } from "@/components/ui/moment";
 import { ContainerHistory } from "./container-history";
 import { ContainerIncidents } from "./container-incidents";
 import { LogViewer } from "./log-viewer";
@@ -92,13 +92,13 @@ function Detail({
             {reason && exit && <p data-testid="banner-exit">{exit}</p>}
             {(container.finishedAt || container.lastExit) && container.state !== "running" && (
               <p>
-                Stopped <When iso={container.finishedAt ?? container.lastExit?.at ?? null} />
+                Stopped <Moment ago iso={container.finishedAt ?? container.lastExit?.at ?? null} />
               </p>
             )}
             {incident && incident.kind !== "unhealthy" && (
               <p data-testid="banner-evidence">
                 {incident.count === 1 ? "Crashed once" : `Crashed ${incident.count} times`} since{" "}
-                <When iso={incident.openedAt} />
+                <Moment ago iso={incident.openedAt} />
                 {incident.exitCode !== null && `, last exit code ${incident.exitCode}`}
                 {incident.oom && " (killed: out of memory)"}
               </p>

@@ -2,7 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import type { ViewLine } from "@/lib/logs/log-window";
-import { LOG_ROW_HEIGHT, LogRow } from "./log-row";
+import { LOG_ROW_HEIGHT, LogRow, rowHeight } from "./log-row";
 
 const MIN_HEIGHT = 128;
 const MAX_HEIGHT = 448;
@@ -34,11 +34,14 @@ export function LogList({
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
+    estimateSize: (index) => rowHeight(index === marker?.index ? marker.label : null),
     overscan: 20,
     getItemKey: (index) => lines[index]?.seq ?? index,
   });
   const newest = lines.at(-1)?.seq;
+  // Sizes are kept per line once estimated: the marker's line changes size when the marker comes or moves.
+  const markedAt = marker?.index;
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, markedAt]);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -72,7 +75,7 @@ export function LogList({
       onWheel={(event) => following && event.deltaY < 0 && onScrollUp()}
       onKeyDown={onKeyDown}
       // A short log (a stopped container's last lines) gets a short box; a long one scrolls within 28rem.
-      style={{ height: Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, lines.length * LOG_ROW_HEIGHT + 8)) }}
+      style={{ height: Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, virtualizer.getTotalSize() + 8)) }}
       className="overflow-auto bg-slate-950 py-1 font-mono text-xs leading-5 text-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
     >
       <div role="list" className="relative" style={{ height: virtualizer.getTotalSize() }}>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { Notice } from "@/components/ui/notice";
+import { formatUtc } from "@/lib/core/format-utc";
 import { downloadText } from "@/lib/logs/download-text";
 import { filterPattern, matchesFilter } from "@/lib/logs/highlight-matches";
 import { logTimeNanos } from "@/lib/logs/log-time";
@@ -170,7 +171,7 @@ function restartIndex(
     return at !== null && (afterEnd ? at > end : at >= start);
   });
   if (index <= 0) return null;
-  return { index, label: `↻ restarted ${new Date(startedAt!).toLocaleString()}` };
+  return { index, label: `↻ restarted ${formatUtc(startedAt!)}` };
 }
 
 function LogStatus({

@@ -16,6 +16,7 @@ import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
 import { FirstRows } from "./first-rows";
 import { FleetFilters } from "./fleet-filters";
+import { DownHosts, NoEngine } from "./down-hosts";
 import { HostCards } from "./host-cards";
 import { useFleetView } from "./use-fleet-view";
 
@@ -84,23 +85,16 @@ function Overview({
     [all, view.host, view.q],
   );
   const downHosts = data?.hosts.filter((host) => host.status === "down") ?? [];
+  // Nothing reached and nothing ever seen (a first start with no Docker): what to do, not an empty fleet.
+  const noEngine = !!data && downHosts.length === data.hosts.length && all.length === 0;
 
   return (
     <div className="space-y-6">
       <HostCards crashedByHost={crashedByHost} />
-      {downHosts.length > 0 && (
-        <Notice
-          tone="warning"
-          title={`${downHosts.length} host${downHosts.length > 1 ? "s" : ""} down: their containers show their last known state`}
-        >
-          <ul>
-            {downHosts.map((host) => (
-              <li key={host.id} className="break-words">
-                <strong>{host.id}</strong>: {host.error}
-              </li>
-            ))}
-          </ul>
-        </Notice>
+      {noEngine ? (
+        <NoEngine hosts={downHosts} />
+      ) : (
+        downHosts.length > 0 && <DownHosts hosts={downHosts} rows={all} />
       )}
       {data && !view.attention && (
         <AttentionList
@@ -139,7 +133,7 @@ function Overview({
           <Notice tone="error" title="Cannot load containers">
             {error.message}
           </Notice>
-        ) : all.length === 0 ? (
+        ) : noEngine ? null : all.length === 0 ? (
           <Notice title="No containers yet">None of the reachable hosts has a container.</Notice>
         ) : shown.length === 0 ? (
           <Notice title={view.attention ? "Nothing needs attention" : "No container matches these filters"}>

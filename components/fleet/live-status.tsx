@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { isLoginPath } from "@/lib/auth/login-redirect";
 import { useFleetEvents, type LiveStatus } from "@/lib/queries/use-fleet-events";
 import { LiveStatusContext, useLiveStatus } from "@/lib/queries/use-live-status";
+import { useNoEngineReached } from "@/lib/queries/use-no-engine-reached";
 
 /**
  * Opens the one event stream of the page and shares its state with whoever shows it. Not on the sign-in page:
@@ -34,13 +35,18 @@ const looks: Record<LiveStatus, { dot: string; label: string }> = {
   ended: { dot: "bg-slate-400", label: "stream ended" },
 };
 
+// Live, but every host is down: the stream delivers, and there is nothing it watches. Not green.
+const watchingNothing = { dot: "bg-amber-500", label: "no engine reachable" };
+
 export function LiveIndicator() {
   const status = useLiveStatus();
-  const look = looks[status];
+  const noEngine = useNoEngineReached();
+  const look = status === "live" && noEngine ? watchingNothing : looks[status];
   return (
     <span
       data-testid="live-status"
       data-status={status}
+      data-engines={noEngine ? "none" : "some"}
       className="ml-auto flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400"
     >
       <span className={`h-2 w-2 rounded-full ${look.dot}`} aria-hidden />

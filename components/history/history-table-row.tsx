@@ -2,9 +2,10 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { ImageVersion } from "@/components/fleet/image-version";
+import { Moment } from "@/components/ui/moment";
 import { containerHref } from "@/components/fleet/attention-list";
 import type { HistoryEntry } from "@/lib/actions/types";
-import { formatActionDuration, formatUtc, shortDigest } from "@/lib/history/format-history";
+import { formatActionDuration, shortDigest } from "@/lib/history/format-history";
 import { HistoryRowDetail } from "./history-row-detail";
 import { formatDuration } from "@/lib/fleet/format-age";
 import { OutcomeBadge } from "./outcome-badge";
@@ -52,9 +53,7 @@ export function HistoryTableRow({
           </button>
         </td>
         <td className={`${cell} whitespace-nowrap`}>
-          <time dateTime={entry.at} data-testid="history-time" className="font-mono text-xs">
-            {formatUtc(entry.at)}
-          </time>
+          <Moment iso={entry.at} testId="history-time" className="font-mono text-xs" />
           <div className={`text-xs ${muted}`} suppressHydrationWarning>
             {ago < 60_000 ? "just now" : `${formatDuration(ago)} ago`}
           </div>
@@ -65,7 +64,9 @@ export function HistoryTableRow({
             {entry.actor}
           </div>
         </td>
-        <td className={`${cell} ${muted}`}>{entry.source}</td>
+        <td data-label="via" className={`${cell} ${muted}`}>
+          {entry.source}
+        </td>
         <td className={cell}>
           <div className="font-medium">{entry.action}</div>
           {entry.detail && (
@@ -107,14 +108,14 @@ export function HistoryTableRow({
         <td className={cell}>
           <OutcomeBadge outcome={entry.outcome} />
         </td>
-        <td className={`${cell} whitespace-nowrap tabular-nums`}>
+        <td data-label="took" className={`${cell} whitespace-nowrap tabular-nums`}>
           {entry.durationMs === null ? (
             <span className={muted}>—</span>
           ) : (
             formatActionDuration(entry.durationMs)
           )}
         </td>
-        <td className={cell}>
+        <td data-label="crashed ≤ 10 min" className={cell}>
           <Crashed value={entry.crashedAfter} />
         </td>
         <td className={`${cell} text-red-700 dark:text-red-400`}>

@@ -14,7 +14,7 @@ export function HistoryTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full text-sm">
+      <table className="cards-on-phone w-full text-sm">
         <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
           <tr>
             <th className={head}>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Can } from "@/components/auth/can";
 import { containerHref } from "@/components/fleet/attention-list";
-import { formatDuration } from "@/lib/fleet/format-age";
+import { Moment } from "@/components/ui/moment";
 import type { Incident } from "@/lib/incidents/types";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { StderrLine } from "./stderr-line";
@@ -151,12 +151,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-// The clock only ticks every 30 s, so anything fresher than a minute is honestly "just now".
-function When({ iso, now }: { iso: string; now: number }) {
-  const ago = now - Date.parse(iso);
-  return (
-    <time dateTime={iso} title={iso}>
-      {ago < 60_000 ? "just now" : `${formatDuration(ago)} ago`}
-    </time>
-  );
+// Written as every moment is (components/ui/moment.tsx): UTC, how long ago on hover, ticking on its own clock.
+function When({ iso }: { iso: string; now: number }) {
+  return <Moment iso={iso} />;
 }

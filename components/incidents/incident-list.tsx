@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useNow } from "@/components/fleet/use-now";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import type { IncidentFilter } from "@/lib/incidents/types";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { IncidentCard } from "./incident-card";
@@ -17,8 +18,13 @@ export function IncidentList() {
   const host = params.get("host") || null;
   const container = params.get("container") || null;
   const now = useNow();
-  const open = useIncidents(scoped({ open: true }, host, container));
-  const ended = useIncidents(scoped({ open: false, limit: ENDED_LIMIT }, host, container));
+  const openQuery = useIncidents(scoped({ open: true }, host, container));
+  const endedQuery = useIncidents(scoped({ open: false, limit: ENDED_LIMIT }, host, container));
+  // Until the list has hydrated, it renders what the server did: the stream may have filled the open list
+  // already (components/ui/use-hydrated.ts).
+  const hydrated = useHydrated();
+  const open = hydrated ? openQuery : pendingOnServer;
+  const ended = hydrated ? endedQuery : pendingOnServer;
   const nothing = open.data?.incidents.length === 0 && ended.data?.incidents.length === 0;
 
   return (
@@ -90,7 +96,7 @@ function Section({
 }: {
   label: string;
   title: ReactNode;
-  query: ReturnType<typeof useIncidents>;
+  query: ReturnType<typeof useIncidents> | typeof pendingOnServer;
   now: number;
   empty: string;
   className?: string;

@@ -1,6 +1,7 @@
 "use client";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import { formatCount, formatDuration, formatRate } from "@/lib/insights/format-figures";
 import type { InsightsResponse } from "@/lib/insights/types";
 import { useHosts } from "@/lib/queries/use-hosts";
@@ -14,7 +15,10 @@ import { useInsightsQuery } from "./use-insights-query";
 /** /insights: are deploys getting better or worse. Read from the history and incidents Wharf records. */
 export function InsightsView() {
   const [query, setQuery] = useInsightsQuery();
-  const hosts = useHosts();
+  const hostsQuery = useHosts();
+  // The stream may have brought the hosts before this part of the page hydrated: until it has, the filter
+  // offers what the server rendered (components/ui/use-hydrated.ts).
+  const hosts = useHydrated() ? hostsQuery : pendingOnServer;
   const insights = useInsights(query);
   return (
     <div className="space-y-6">

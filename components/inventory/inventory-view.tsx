@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
 import { buildInventory } from "@/lib/fleet/build-inventory";
 import { useContainers } from "@/lib/queries/use-containers";
 import { InventoryCell } from "./inventory-cell";
@@ -14,7 +15,10 @@ const button =
  * it follows every deploy live with no request of its own (GET /api/inventory serves scripts the same rows).
  */
 export function InventoryView() {
-  const { data, error, isPending } = useContainers();
+  const containers = useContainers();
+  // Until the page has hydrated, it renders what the server did: the stream may have filled the cache already
+  // (components/ui/use-hydrated.ts).
+  const { data, error, isPending } = useHydrated() ? containers : pendingOnServer;
   const [driftOnly, setDriftOnly] = useState(false);
   const rows = useMemo(() => buildInventory(data?.containers ?? []), [data]);
   const hosts = data?.hosts ?? [];
@@ -50,7 +54,7 @@ export function InventoryView() {
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table data-testid="inventory-table" className="w-full text-left text-sm">
+          <table data-testid="inventory-table" className="cards-on-phone w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500 dark:bg-slate-900">
               <tr>
                 <th className="px-3 py-2">Service / image</th>
@@ -83,7 +87,12 @@ export function InventoryView() {
                     )}
                   </th>
                   {hosts.map((host) => (
-                    <td key={host.id} data-host={host.id} className="px-3 py-2 align-top">
+                    <td
+                      key={host.id}
+                      data-host={host.id}
+                      data-label={host.id}
+                      className="px-3 py-2 align-top"
+                    >
                       <InventoryCell versions={row.cells[host.id] ?? []} />
                     </td>
                   ))}

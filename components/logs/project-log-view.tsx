@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { containerHref } from "@/components/fleet/attention-list";
 import { Notice } from "@/components/ui/notice";
+import { formatUtcClock } from "@/lib/core/format-utc";
 import { filterPattern, matchesFilter } from "@/lib/logs/highlight-matches";
 import { useProjectLogStream, type ProjectLine } from "@/lib/queries/use-project-log-stream";
 
@@ -167,7 +168,7 @@ function MergedList({
               style={{ height: ROW, transform: `translateY(${item.start}px)` }}
             >
               <time className="shrink-0 select-none px-2 text-slate-500" title={line.ts ?? undefined}>
-                {line.ts ? new Date(line.ts).toLocaleTimeString() : ""}
+                {line.ts ? formatUtcClock(line.ts) : ""}
               </time>
               <span
                 className={`shrink-0 select-none truncate pr-3 ${colours.get(`${line.hostId}/${line.container}`) ?? ""}`}

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Moment } from "@/components/ui/moment";
 import { Spinner } from "@/components/ui/spinner";
 import { useService } from "@/lib/queries/use-service";
 
@@ -68,7 +69,9 @@ export function ServiceTasks({ hostId, name }: { hostId: string; name: string })
                   short(task.containerId)
                 )}
               </td>
-              <td className="text-slate-500">{new Date(task.updatedAt).toLocaleTimeString()}</td>
+              <td className="text-slate-500">
+                <Moment iso={task.updatedAt} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -104,7 +107,7 @@ export function ServiceTasks({ hostId, name }: { hostId: string; name: string })
           <ul className="text-xs">
             {data.history.map((entry) => (
               <li key={entry.id} data-testid="service-history-row" data-outcome={entry.outcome ?? ""}>
-                {new Date(entry.at).toLocaleString()} · {entry.actor} · {entry.action} ·{" "}
+                <Moment iso={entry.at} /> · {entry.actor} · {entry.action} ·{" "}
                 <strong>{entry.outcome ?? "running"}</strong>
                 {entry.digestBefore !== entry.digestAfter && entry.digestAfter && (
                   <span className="font-mono">

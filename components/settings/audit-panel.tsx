@@ -7,7 +7,7 @@ import type { AuditAction } from "@/lib/auth/types";
 import { useAudit } from "@/lib/queries/use-audit";
 import { DataTable } from "./data-table";
 import { SettingsPanel } from "./settings-panel";
-import { Timestamp } from "./timestamp";
+import { Moment } from "@/components/ui/moment";
 
 const LIMIT = 200;
 
@@ -45,14 +45,18 @@ export function AuditPanel() {
           {data.entries.map((entry) => (
             <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
               <td className="px-2 py-1.5">
-                <Timestamp iso={entry.at} />
+                <Moment iso={entry.at} />
               </td>
               <td className="px-2 py-1.5 font-medium">{entry.actor}</td>
-              <td className="px-2 py-1.5">
+              <td data-label="action" className="px-2 py-1.5">
                 <Badge tone={tones[entry.action] ?? "gray"}>{entry.action}</Badge>
               </td>
-              <td className="px-2 py-1.5">{entry.target ?? "—"}</td>
-              <td className="px-2 py-1.5 font-mono text-xs">{entry.address ?? "—"}</td>
+              <td data-label="target" className="px-2 py-1.5">
+                {entry.target ?? "—"}
+              </td>
+              <td data-label="from" className="px-2 py-1.5 font-mono text-xs">
+                {entry.address ?? "—"}
+              </td>
               <td className="max-w-md break-words px-2 py-1.5 text-slate-600 dark:text-slate-300">
                 {entry.detail ?? ""}
               </td>

@@ -2,7 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { useChannelDeliveries } from "@/lib/queries/use-channel-deliveries";
-import { Timestamp } from "./timestamp";
+import { Moment } from "@/components/ui/moment";
 
 /** The channel's recent tries: when, which event, and the receiver's answer or the error. */
 export function ChannelDeliveries({ channelId }: { channelId: number }) {
@@ -15,7 +15,7 @@ export function ChannelDeliveries({ channelId }: { channelId: number }) {
     <ul aria-label="Recent deliveries" className="space-y-1 text-sm">
       {data.deliveries.map((d) => (
         <li key={d.id} data-testid="delivery" className="flex flex-wrap items-center gap-2">
-          <Timestamp iso={d.at} />
+          <Moment iso={d.at} />
           <code className="font-mono text-xs">{d.event}</code>
           <Badge tone={d.ok ? "green" : "red"}>{d.ok ? "delivered" : "failed"}</Badge>
           {d.status !== null && <span className="tabular-nums">HTTP {d.status}</span>}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** The settings lists: a plain table that scrolls sideways on narrow screens rather than squeezing. */
+/** The settings lists: a plain table, a list of cards on a phone (app/globals.css). */
 export function DataTable({
   label,
   columns,
@@ -12,7 +12,7 @@ export function DataTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table aria-label={label} className="w-full text-left text-sm">
+      <table aria-label={label} className="cards-on-phone w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
           <tr>
             {columns.map((column) => (

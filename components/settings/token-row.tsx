@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/use-toast";
 import type { ApiTokenInfo } from "@/lib/auth/types";
 import { useRevokeToken } from "@/lib/queries/use-revoke-token";
-import { Timestamp } from "./timestamp";
+import { Moment } from "@/components/ui/moment";
 
 type Status = "active" | "expired" | "revoked";
 
@@ -27,24 +27,24 @@ export function TokenRow({ token }: { token: ApiTokenInfo }) {
   return (
     <tr data-testid="token-row" data-name={token.name} data-status={status}>
       <td className="px-2 py-2 font-medium">{token.name}</td>
-      <td className="px-2 py-2">
+      <td data-label="role" className="px-2 py-2">
         <RoleBadge role={token.role} />
       </td>
-      <td className="px-2 py-2">
-        <Timestamp iso={token.createdAt} />{" "}
+      <td data-label="created" className="px-2 py-2">
+        <Moment iso={token.createdAt} />{" "}
         <span className="text-slate-500 dark:text-slate-400">by {token.createdBy}</span>
       </td>
-      <td className="px-2 py-2">
-        <Timestamp iso={token.lastUsedAt} fallback="never" />
+      <td data-label="last used" className="px-2 py-2">
+        <Moment iso={token.lastUsedAt} fallback="never" />
       </td>
-      <td className="px-2 py-2">
-        <Timestamp iso={token.expiresAt} fallback="never" />
+      <td data-label="expires" className="px-2 py-2">
+        <Moment iso={token.expiresAt} fallback="never" />
       </td>
-      <td className="px-2 py-2">
+      <td data-label="status" className="px-2 py-2">
         {status === "revoked" ? (
           <span className="flex items-center gap-2">
             <Badge tone="red">revoked</Badge>
-            <Timestamp iso={token.revokedAt} />
+            <Moment iso={token.revokedAt} />
           </span>
         ) : (
           <Badge tone={status === "expired" ? "amber" : "green"}>{status}</Badge>

@@ -10,7 +10,7 @@ import { useDeleteUser } from "@/lib/queries/use-delete-user";
 import { useUpdateUser } from "@/lib/queries/use-update-user";
 import { PasswordDialog } from "./password-dialog";
 import { RoleSelect } from "./role-select";
-import { Timestamp } from "./timestamp";
+import { Moment } from "@/components/ui/moment";
 
 // Demoting, disabling or deleting oneself is how an admin locks themselves out by a slip of the mouse.
 const NOT_YOURSELF = "Not on your own account: ask another admin";
@@ -48,7 +48,7 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
         {username}
         {self && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
       </td>
-      <td className="px-2 py-2">
+      <td data-label="role" className="px-2 py-2">
         <RoleSelect
           aria-label={`Role of ${username}`}
           value={user.role}
@@ -57,14 +57,14 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
           onChange={(role) => change({ role }, `${username} is now ${role}`)}
         />
       </td>
-      <td className="px-2 py-2">
-        <Timestamp iso={user.createdAt} />
+      <td data-label="created" className="px-2 py-2">
+        <Moment iso={user.createdAt} />
       </td>
-      <td className="px-2 py-2">
+      <td data-label="status" className="px-2 py-2">
         {disabled ? (
           <span className="flex items-center gap-2">
             <Badge tone="red">disabled</Badge>
-            <Timestamp iso={user.disabledAt} />
+            <Moment iso={user.disabledAt} />
           </span>
         ) : (
           <Badge tone="green">active</Badge>

@@ -4,6 +4,7 @@ import { StateBadge } from "@/components/fleet/state-badge";
 import { useTick } from "@/components/fleet/use-tick";
 import { Spinner } from "@/components/ui/spinner";
 import { pendingOnServer, useHydrated } from "@/components/ui/use-hydrated";
+import { formatUtcClock } from "@/lib/core/format-utc";
 import { describeAttention } from "@/lib/fleet/needs-attention";
 import { useContainers } from "@/lib/queries/use-containers";
 import { useHosts } from "@/lib/queries/use-hosts";
@@ -29,11 +30,13 @@ export function WallView() {
   const tiles = rankHosts(hosts.data?.hosts ?? [], containers.data?.containers ?? []);
   const problems = tiles.reduce((sum, tile) => sum + tile.flagged.length, 0);
   const down = tiles.filter((tile) => tile.host.status === "down").length;
+  // A live stream watching no engine at all is not a live fleet.
+  const live = status === "live" && (tiles.length === 0 || down < tiles.length);
   return (
     <div
       data-testid="wall"
       data-live={status}
-      className="fixed inset-0 z-40 overflow-auto bg-slate-950 p-6 text-slate-100"
+      className="fixed inset-0 z-40 overflow-auto bg-slate-950 p-4 text-slate-100 sm:p-6"
     >
       <header className="mb-6 flex flex-wrap items-baseline gap-x-6 gap-y-2">
         <h1 className="text-3xl font-semibold">⚓ Fleet</h1>
@@ -53,11 +56,17 @@ export function WallView() {
         <p className="ml-auto flex items-center gap-3 text-lg text-slate-400">
           <span
             data-testid="wall-live"
-            className={status === "live" ? "text-emerald-400" : "animate-pulse text-amber-400"}
+            className={live ? "text-emerald-400" : "animate-pulse text-amber-400"}
           >
-            {status === "live" ? "● live" : status === "ended" ? "○ stream ended" : "○ reconnecting…"}
+            {live
+              ? "● live"
+              : status === "live"
+                ? "○ no engine reachable"
+                : status === "ended"
+                  ? "○ stream ended"
+                  : "○ reconnecting…"}
           </span>
-          <time suppressHydrationWarning>{new Date(now).toLocaleTimeString()}</time>
+          <time suppressHydrationWarning>{formatUtcClock(new Date(now).toISOString())} UTC</time>
           <Link href="/" className="text-sm underline opacity-60 hover:opacity-100">
             exit wall
           </Link>
@@ -66,7 +75,7 @@ export function WallView() {
       {hosts.isPending ? (
         <Spinner label="Waiting for the fleet…" />
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {tiles.map((tile) => (
             <Tile key={tile.host.id} tile={tile} />
           ))}
@@ -92,7 +101,7 @@ function Tile({ tile: { host, flagged } }: { tile: WallTile }) {
       className={`rounded-xl border-2 p-5 ${tone}`}
     >
       <div className="flex items-baseline justify-between gap-3">
-        <h2 className="truncate text-4xl font-bold">{host.name}</h2>
+        <h2 className="min-w-0 text-3xl font-bold [overflow-wrap:anywhere] sm:text-4xl">{host.name}</h2>
         <span className={`text-2xl font-semibold ${down ? "text-red-400" : "text-emerald-400"}`}>
           {down ? "DOWN" : "up"}
         </span>
@@ -116,11 +125,13 @@ function Tile({ tile: { host, flagged } }: { tile: WallTile }) {
                 key={row.id}
                 data-testid="wall-problem"
                 data-name={row.name}
-                className="flex min-w-0 items-center gap-3 text-xl"
+                className="flex min-w-0 flex-wrap items-center gap-x-3 text-lg sm:text-xl"
               >
                 <StateBadge row={row} />
-                <span className="truncate font-semibold">{row.name}</span>
-                <span className="truncate text-red-300">{describeAttention(row.attention!, row)}</span>
+                <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{row.name}</span>
+                <span className="min-w-0 text-red-300 [overflow-wrap:anywhere]">
+                  {describeAttention(row.attention!, row)}
+                </span>
               </li>
             ))}
             {flagged.length > SHOWN && (

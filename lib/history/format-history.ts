@@ -13,14 +13,8 @@ export function formatActionDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/**
- * An instant as "2026-12-01 10:00:03 UTC": absolute, zone named, the same on every screen (and in the server's
- * first render), sortable, and never in a regional day/month order.
- */
-export function formatUtc(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
+// Kept here too for the history's own modules: the one format of every moment Wharf shows.
+export { formatUtc } from "@/lib/core/format-utc";
 
 /** How long after the start of an action one of its steps began: "+0 ms", "+4.2 s". */
 export function formatOffset(startIso: string, iso: string): string {

@@ -3,6 +3,7 @@ import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
 import { getAutohealer } from "@/lib/autoheal/get-autohealer";
 import { onAutoheal } from "@/lib/autoheal/on-autoheal";
 import { notify } from "@/lib/alerts/notify";
+import { sayWhenNoEngine } from "./say-when-no-engine";
 import { toAutohealNotice } from "./to-autoheal-notice";
 import { AlertDispatcher } from "@/lib/alerts/alert-dispatcher";
 import { startAlertDelivery } from "@/lib/alerts/delivery-loop";
@@ -47,6 +48,7 @@ export function startLiveFleet(): void {
   feed.subscribe("metrics", (change) => metrics.onChange(change));
   store.subscribe(({ message }) => metrics.onMessage(message));
   onAutoheal((event) => notify(toAutohealNotice(event)));
+  void sayWhenNoEngine(store);
   setInterval(() => {
     try {
       tracker.sweep();

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import type { HostsResponse } from "@/lib/fleet/types";
-import { readFleetFile } from "../support/fleet";
+import { readFleetFile, waitFor } from "../support/fleet";
 import { startWharf } from "../support/wharf-server";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
@@ -34,6 +34,30 @@ it("starts on a YAML fleet file and serves its hosts", async () => {
   try {
     const body = (await (await server.fetch("/api/hosts")).json()) as HostsResponse;
     expect(body.hosts.map((h) => [h.id, h.name, h.status])).toEqual([["alpha", "Alpha from YAML", "up"]]);
+  } finally {
+    await server.stop();
+  }
+});
+
+it("with no engine to reach, says once at start-up what to do", async () => {
+  const server = await startWharf({
+    port: 3114,
+    fleetConfig: "",
+    dataDir: path.join(dir, "sui-no-engine"),
+    env: { FLEET_CONFIG: undefined, DOCKER_HOST: "unix:///run/sui-no-engine.sock" },
+  });
+  try {
+    const line =
+      /\[wharf\] no Docker engine answers: local \(unix:\/\/\/run\/sui-no-engine\.sock\): .*socket not found/;
+    await waitFor("the start-up line on the missing engine", async () => line.test(server.output()));
+    expect(server.output()).toContain(
+      "Start Docker, set DOCKER_HOST (one engine) or FLEET_CONFIG (a fleet file), or try `npm run demo`",
+    );
+    // Reading the fleet, as every page does, does not say it again.
+    const hosts = (await (await server.fetch("/api/hosts")).json()) as HostsResponse;
+    expect(hosts.hosts.map((h) => [h.id, h.status])).toEqual([["local", "down"]]);
+    await server.fetch("/api/containers");
+    expect(server.output().match(new RegExp(line, "g"))).toHaveLength(1);
   } finally {
     await server.stop();
   }
