@@ -55,6 +55,13 @@ export function requestGuard(env) {
         res.end(JSON.stringify({ error: { code: "MISDIRECTED", message } }));
         return;
       }
+      const refusal = pageBodyRefusal(req);
+      if (refusal) {
+        // connection: close, so Node drops the socket rather than reading the body to reuse it.
+        res.writeHead(413, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: refusal } }));
+        return;
+      }
       // A client may send this header itself: whatever it wrote is replaced by the socket's own address.
       req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
       req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
@@ -65,6 +72,27 @@ export function requestGuard(env) {
       passPrecompressed(res);
       return listener(req, res);
     };
+}
+
+/** A page takes no form posts (sign-in posts JSON to /api/auth/login); a few KB leave room for odd clients. */
+export const PAGE_BODY_LIMIT_BYTES = 4 * 1024;
+
+/**
+ * Only API routes read bodies, each under its own cap (the route wrapper's). Anything else that arrives with a
+ * body would be buffered by Next for proxy.ts, up to 10 MB a request, from anyone, signed in or not: refused
+ * here on its headers, before a byte of it is read. A body of unknown length (chunked) cannot be shown small.
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {string | null}
+ */
+function pageBodyRefusal(req) {
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  if (pathname === "/api" || pathname.startsWith("/api/")) return null;
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (req.headers["transfer-encoding"] !== undefined)
+    return `Pages take no request body: this one has no Content-Length (at most ${PAGE_BODY_LIMIT_BYTES} bytes, and only /api/ routes read one)`;
+  if (!(length <= PAGE_BODY_LIMIT_BYTES))
+    return `Pages take no request body: this one declares ${req.headers["content-length"]} bytes (at most ${PAGE_BODY_LIMIT_BYTES}, and only /api/ routes read one)`;
+  return null;
 }
 
 // For HTML that proxy.ts never saw (Next's 404 page for an unknown /api path): no nonce, so no inline script runs.

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { RateLimit } from "@/lib/db/alert-outbox-row";
 import { RETRY_DELAYS_MS } from "./backoff";
+import { parseAllowList, type AllowList } from "./destination-rule";
 
 const envSchema = z.object({
   WHARF_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -18,7 +19,13 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type AlertConfig = { publicUrl: string; rateLimit: RateLimit; retryDelaysMs: readonly number[] };
+export type AlertConfig = {
+  publicUrl: string;
+  rateLimit: RateLimit;
+  retryDelaysMs: readonly number[];
+  /** WHARF_ALERT_ALLOW_HOSTS: the internal addresses channels may send to (lib/alerts/destination-rule.ts). */
+  allowHosts: AllowList;
+};
 
 let cached: AlertConfig | undefined;
 
@@ -43,6 +50,7 @@ export function alertConfig(): AlertConfig {
     retryDelaysMs: env.WHARF_ALERT_RETRY_SECONDS
       ? env.WHARF_ALERT_RETRY_SECONDS.split(",").map((s) => Number(s) * 1000)
       : RETRY_DELAYS_MS,
+    allowHosts: parseAllowList(process.env.WHARF_ALERT_ALLOW_HOSTS),
   };
   return cached;
 }

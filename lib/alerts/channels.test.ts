@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const url = "https://user:pw@hooks.example.com/services/T000/B000/XXXX?token=abc";
+const url = "https://hooks.example.com/services/T000/B000/XXXX?token=abc";
 const secret = "very-secret-signing-key";
 const webhook = () =>
   createChannel(
@@ -24,35 +24,40 @@ const webhook = () =>
   );
 
 describe("notification channels", () => {
-  it("never return or audit a URL's path, query or credentials, nor a secret", () => {
-    const created = webhook();
+  it("never return or audit a URL's path, query or credentials, nor a secret", async () => {
+    const created = await webhook();
     expect(created.settings).toEqual({ url: "https://hooks.example.com/…", hasSecret: true });
     const everything = JSON.stringify([created, listChannels(db), listAudit(db)]);
-    for (const leak of ["T000", "token=abc", "user:pw", secret]) expect(everything).not.toContain(leak);
+    for (const leak of ["T000", "token=abc", secret]) expect(everything).not.toContain(leak);
     expect(listAudit(db).map((e) => [e.action, e.target, e.detail])).toEqual([
       ["channel-created", "ops", "kind: webhook"],
     ]);
   });
 
-  it("keeps secrets a change leaves out, and validates the merged settings", () => {
-    const { id } = webhook();
-    updateChannel(db, id, { settings: { url: "https://other.example.com/hook" }, enabled: false }, "alice");
+  it("keeps secrets a change leaves out, and validates the merged settings", async () => {
+    const { id } = await webhook();
+    await updateChannel(
+      db,
+      id,
+      { settings: { url: "https://other.example.com/hook" }, enabled: false },
+      "alice",
+    );
     expect(getAlertChannel(db, id)?.secrets).toEqual({ url: "https://other.example.com/hook", secret });
-    expect(() => updateChannel(db, id, { settings: { secret: "short" } }, "alice")).toThrow(
+    await expect(updateChannel(db, id, { settings: { secret: "short" } }, "alice")).rejects.toThrow(
       /settings\.secret/,
     );
     expect(JSON.stringify(listAudit(db))).not.toContain("other.example.com");
   });
 
-  it("stores an email channel's password write-only", () => {
-    const created = createChannel(
+  it("stores an email channel's password write-only", async () => {
+    const created = await createChannel(
       db,
       {
         name: "mail",
         kind: "email",
         rules: { events: ["host.down"] },
         settings: {
-          host: "127.0.0.1",
+          host: "203.0.113.25",
           port: 2525,
           user: "wharf",
           password: "smtp-password",
@@ -63,7 +68,7 @@ describe("notification channels", () => {
       "alice",
     );
     expect(created.settings).toMatchObject({
-      host: "127.0.0.1",
+      host: "203.0.113.25",
       port: 2525,
       user: "wharf",
       hasPassword: true,
@@ -71,17 +76,53 @@ describe("notification channels", () => {
     expect(JSON.stringify(listChannels(db))).not.toContain("smtp-password");
   });
 
-  it("refuses a taken name, an unknown field, a non-http URL, and an unknown id", () => {
-    webhook();
-    expect(() => webhook()).toThrow(/already exists/);
-    expect(() =>
+  it("refuses a taken name, an unknown field, a non-http URL, and an unknown id", async () => {
+    await webhook();
+    await expect(webhook()).rejects.toThrow(/already exists/);
+    await expect(
       createChannel(
         db,
         { name: "x", kind: "slack", rules: { events: ["host.up"] }, settings: { url: "file:///etc/passwd" } },
         "a",
       ),
-    ).toThrow(/settings.url/);
-    expect(() => updateChannel(db, 99, { enabled: true }, "a")).toThrow(WharfError);
+    ).rejects.toThrow(/settings.url/);
+    await expect(updateChannel(db, 99, { enabled: true }, "a")).rejects.toThrow(WharfError);
     expect(() => deleteChannel(db, 99, "a")).toThrow(/not found/);
+  });
+
+  it("refuses a URL with user:pass@ without repeating it", async () => {
+    const slack = (url: string) =>
+      createChannel(db, { name: "s", kind: "slack", rules: { events: ["host.up"] }, settings: { url } }, "a");
+    const refused = await slack("https://wharf:hunter22@hooks.example.com/x").catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(WharfError);
+    expect((refused as WharfError).message).toMatch(/settings\.url.*user name or password/);
+    expect(JSON.stringify([(refused as WharfError).message, (refused as WharfError).details])).not.toContain(
+      "hunter22",
+    );
+    const { id } = await webhook();
+    await expect(
+      updateChannel(db, id, { settings: { url: "http://a:b@hooks.example.com/" } }, "a"),
+    ).rejects.toThrow(/user name or password/);
+  });
+
+  it("refuses loopback, private and link-local destinations when saved, naming the address", async () => {
+    for (const [url, address] of [
+      ["http://127.0.0.1:23751/containers/web/kill?signal=KILL", "127.0.0.1"],
+      ["http://[::ffff:10.1.2.3]/hook", "10.1.2.3"],
+      ["http://169.254.169.254/latest/meta-data", "169.254.169.254"],
+      ["http://[::1]:5000/v2/", "::1"],
+    ] as const) {
+      const name = `hook-${address.replace(/\W/g, "")}`;
+      await expect(
+        createChannel(
+          db,
+          { name, kind: "webhook", rules: { events: ["host.up"] }, settings: { url, secret } },
+          "a",
+        ),
+      ).rejects.toThrow(
+        new RegExp(`settings\\.url: refused: ${address.replace(/\./g, "\\.")} is a loopback`),
+      );
+    }
+    expect(listChannels(db).channels).toEqual([]);
   });
 });

@@ -5,13 +5,20 @@ import { parseInput } from "@/lib/auth/parse-input";
 import { recordAudit } from "@/lib/auth/record-audit";
 import type { Db } from "@/lib/db/db";
 import { insertAlertChannel } from "@/lib/db/insert-alert-channel";
+import { assertDestination } from "./assert-destination";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { newChannelSchema, type NewChannel } from "./schemas";
 import type { ChannelInfo } from "./types";
 
 /** Creates a channel. The audit log gets its name and kind only: its URL and secrets are nobody's to read. */
-export function createChannel(db: Db, input: NewChannel, actor: string, address?: string): ChannelInfo {
+export async function createChannel(
+  db: Db,
+  input: NewChannel,
+  actor: string,
+  address?: string,
+): Promise<ChannelInfo> {
   const channel = parseInput(newChannelSchema, input);
+  await assertDestination(channel.kind, channel.settings);
   const at = new Date().toISOString();
   const { settings, secrets } = splitSettings(channel.kind, channel.settings);
   const create = db.transaction(() => {

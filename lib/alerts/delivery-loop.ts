@@ -10,7 +10,7 @@ import { alertConfig } from "./alert-config";
 import { nextTryDelay } from "./backoff";
 import { composeDigest } from "./compose-other-messages";
 import { deliver } from "./deliver";
-import { SEND_TIMEOUT_MS } from "./post-json";
+import { describeFailure, SEND_TIMEOUT_MS, type SendResult } from "./post-json";
 import type { AlertMessage } from "./types";
 
 // Retries and digests come due with time, not with events: a slow tick finds them. New messages kick it.
@@ -83,14 +83,13 @@ async function sendOne(row: OutboxRow): Promise<void> {
   const db = getDb();
   const channel = getAlertChannel(db, row.channelId);
   if (!channel) return;
-  const result = await deliver(channel, row.payload as AlertMessage, row.id).catch((error: unknown) => ({
-    ok: false,
-    status: null,
-    error: error instanceof Error ? error.message : String(error),
-  }));
+  const { refused, ...result } = await deliver(channel, row.payload as AlertMessage, row.id).catch(
+    (error: unknown): SendResult => ({ ok: false, status: null, error: describeFailure(error) }),
+  );
   const tries = row.tries + 1;
   const at = Date.now();
-  const delay = result.ok ? null : nextTryDelay(tries, alertConfig().retryDelaysMs);
+  // A destination Wharf refuses stays refused until its configuration changes: trying again only repeats it.
+  const delay = result.ok || refused ? null : nextTryDelay(tries, alertConfig().retryDelaysMs);
   settleAlertTry(
     db,
     {

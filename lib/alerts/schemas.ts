@@ -4,9 +4,14 @@ import { alertEvents } from "./types";
 export const alertEventSchema = z.enum(alertEvents);
 
 // Only http(s): a channel must not make Wharf read files or speak other protocols on an admin's word.
+// No user:pass@ either: a URL's credentials would come back in every library's error text about it.
 const httpUrlSchema = z
   .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
-  .max(2048, "must be at most 2048 characters");
+  .max(2048, "must be at most 2048 characters")
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === "" && url.password === "";
+  }, "must not carry a user name or password (user:pass@): put a token in the path or query, or use the secret");
 
 const nameSchema = z
   .string()

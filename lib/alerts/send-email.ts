@@ -1,5 +1,7 @@
 import "server-only";
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
+import { checkDestination } from "./check-destination";
 import { describeFailure, SEND_TIMEOUT_MS, type SendResult } from "./post-json";
 import { renderText } from "./render-text";
 import type { AlertMessage } from "./types";
@@ -14,10 +16,19 @@ export type EmailSettings = {
   to: string[];
 };
 
-/** One email through the channel's SMTP server; every stage of the conversation is bounded by the timeout. */
+/**
+ * One email through the channel's SMTP server; every stage of the conversation is bounded by the timeout. The
+ * server is a channel's setting, so it passes the same destination check as a webhook, and the connection goes
+ * to the address checked (TLS still verifies the name).
+ */
 export async function sendEmail(settings: EmailSettings, message: AlertMessage): Promise<SendResult> {
+  const destination = await checkDestination(settings.host, settings.port);
+  if (!destination.ok)
+    return { ok: false, status: null, refused: destination.refused, error: destination.error };
   const transport = nodemailer.createTransport({
-    host: settings.host,
+    host: destination.address,
+    // An IP address is no server name: TLS refuses one in SNI.
+    tls: isIP(settings.host) ? undefined : { servername: settings.host },
     port: settings.port,
     secure: settings.secure,
     auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,

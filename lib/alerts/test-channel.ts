@@ -1,6 +1,8 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
+import { recordAudit } from "@/lib/auth/record-audit";
 import type { Db } from "@/lib/db/db";
+import type { StoredChannel } from "@/lib/db/alert-channel-row";
 import { getAlertChannel } from "@/lib/db/get-alert-channel";
 import { recordAlertTry } from "@/lib/db/record-alert-try";
 import { alertConfig } from "./alert-config";
@@ -9,9 +11,16 @@ import type { AlertMessage } from "./types";
 
 /**
  * Sends a test message now, outside the outbox (no retries: the admin is waiting for the answer). The try is
- * in the channel's delivery log either way; a failure answers 502 with the receiver's answer or error.
+ * in the channel's delivery log either way, and in the audit log with where it went: a test send is a request
+ * from Wharf's network position on an admin's word. A failure answers 502 with the receiver's answer or error,
+ * a destination Wharf refuses 403.
  */
-export async function testChannel(db: Db, id: number): Promise<{ ok: true; status: number | null }> {
+export async function testChannel(
+  db: Db,
+  id: number,
+  actor: string,
+  address?: string,
+): Promise<{ ok: true; status: number | null }> {
   const channel = getAlertChannel(db, id);
   if (!channel) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
   const at = new Date().toISOString();
@@ -31,14 +40,33 @@ export async function testChannel(db: Db, id: number): Promise<{ ok: true; statu
     url: `${publicUrl}/settings`,
   };
   const result = await deliver(channel, message, null);
-  recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...result, at });
+  const { refused, ...tried } = result;
+  recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...tried, at });
+  const outcome = result.ok ? `answered ${result.status ?? "ok"}` : refused ? "refused" : "failed";
+  recordAudit(db, {
+    actor,
+    action: "channel-tested",
+    target: channel.name,
+    address,
+    detail: `kind: ${channel.kind}; destination: ${destinationHost(channel)}; ${outcome}`,
+    at,
+  });
   if (!result.ok)
     throw new WharfError(
-      "HOST_UNREACHABLE",
+      refused ? "FORBIDDEN" : "HOST_UNREACHABLE",
       `The channel "${channel.name}" did not take the test message: ${result.error}`,
-      {
-        status: result.status,
-      },
+      { status: result.status },
     );
   return { ok: true, status: result.status };
+}
+
+/** Host and port only: a URL's path and query may hold the receiver's token. */
+function destinationHost(channel: StoredChannel): string {
+  const all = { ...channel.settings, ...channel.secrets };
+  if (channel.kind === "email") return `${String(all.host)}:${String(all.port)}`;
+  try {
+    return new URL(String(all.url)).host;
+  } catch {
+    return "(not a URL)";
+  }
 }

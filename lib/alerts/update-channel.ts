@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/auth/record-audit";
 import type { Db } from "@/lib/db/db";
 import { getAlertChannel } from "@/lib/db/get-alert-channel";
 import { updateAlertChannel } from "@/lib/db/update-alert-channel";
+import { assertDestination } from "./assert-destination";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { nameTaken } from "./create-channel";
 import { channelPatchSchema, settingsSchemaByKind, type ChannelPatch } from "./schemas";
@@ -14,23 +15,27 @@ import type { ChannelInfo, ChannelKind } from "./types";
  * Changes a channel. `settings` merges into what is stored, secrets included, so a form that never saw the
  * URL or the password leaves them as they are; the result is validated whole. The kind cannot change.
  */
-export function updateChannel(
+export async function updateChannel(
   db: Db,
   id: number,
   input: ChannelPatch,
   actor: string,
   address?: string,
-): ChannelInfo {
+): Promise<ChannelInfo> {
   const patch = parseInput(channelPatchSchema, input);
+  const before = getAlertChannel(db, id);
+  if (!before) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+  const kind = before.kind as ChannelKind;
+  const merged = patch.settings
+    ? parseSettings(kind, { ...before.settings, ...before.secrets, ...patch.settings })
+    : null;
+  if (merged) await assertDestination(kind, merged);
   const update = db.transaction(() => {
     const current = getAlertChannel(db, id);
     if (!current) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
-    const kind = current.kind as ChannelKind;
     let { settings, secrets } = current;
-    if (patch.settings) {
-      const merged = parseSettings(kind, { ...current.settings, ...current.secrets, ...patch.settings });
-      ({ settings, secrets } = splitSettings(kind, merged));
-    }
+    // Settings merge into what was read before the check: the check is of exactly what gets stored.
+    if (merged) ({ settings, secrets } = splitSettings(kind, merged));
     const at = new Date().toISOString();
     const next = updateAlertChannel(db, {
       ...current,

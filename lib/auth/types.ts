@@ -84,6 +84,7 @@ export const auditActions = [
   "channel-created",
   "channel-updated",
   "channel-deleted",
+  "channel-tested",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -11,13 +11,8 @@ type AuthConfig = { username?: string; password?: string; auth?: string; servera
  */
 export function registryAuthFor(ref: string): AuthConfig | undefined {
   const registry = registryOf(ref);
-  const file = path.join(process.env.DOCKER_CONFIG || path.join(os.homedir(), ".docker"), "config.json");
-  let config: { auths?: Record<string, { auth?: string; username?: string; password?: string }> };
-  try {
-    config = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
+  const config = readDockerConfig();
+  if (!config) return undefined;
   const candidates =
     registry === "docker.io"
       ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"]
@@ -32,6 +27,24 @@ export function registryAuthFor(ref: string): AuthConfig | undefined {
     return { username: entry.username, password: entry.password, serveraddress: registry };
   }
   return undefined;
+}
+
+type DockerConfig = { auths?: Record<string, { auth?: string; username?: string; password?: string }> };
+
+function readDockerConfig(): DockerConfig | undefined {
+  const file = path.join(process.env.DOCKER_CONFIG || path.join(os.homedir(), ".docker"), "config.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as DockerConfig;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The registries Docker's config file holds credentials for, as host[:port] ("127.0.0.1:5000"). */
+export function configuredRegistries(): string[] {
+  return Object.keys(readDockerConfig()?.auths ?? {}).map((key) =>
+    key.replace(/^https?:\/\//, "").replace(/\/.*$/, ""),
+  );
 }
 
 /** "127.0.0.1:5000/app:v2" → "127.0.0.1:5000"; "nginx" → "docker.io". */

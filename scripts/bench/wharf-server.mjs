@@ -33,6 +33,8 @@ export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDi
     // P7 sends one channel about 60 alerts in a few minutes; at the default 20 per 10 minutes most would wait
     // for a digest, and the phase times the alerts themselves, not the rate limit.
     WHARF_ALERT_RATE_LIMIT: "1000/600",
+    // P7's receiver listens on loopback, which alerts may reach only when the configuration says so.
+    WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1",
   };
   // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
   const args = profileDir

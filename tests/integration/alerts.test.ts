@@ -22,6 +22,8 @@ const dataDir = path.join(dir, `alerts-data-${Date.now().toString(36)}`);
 const PORT = 3170;
 const SECRET = "integration-signing-secret";
 const crash = ["sh", "-c", "echo boom >&2; exit 3"];
+// The receivers and the SMTP server listen on loopback, which alerts reach only when the configuration allows it.
+const ALLOW_RECEIVERS = { WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1" };
 let wharf: RunningServer;
 const receivers: HttpReceiver[] = [];
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
   await removeTestContainers("alpha");
   mkdirSync(dir, { recursive: true });
   writeFileSync(fleetFile, JSON.stringify({ hosts: readFleetFile().hosts.filter((h) => h.id === "alpha") }));
-  wharf = await startWharf({ port: PORT, fleetConfig: fleetFile, dataDir });
+  wharf = await startWharf({ port: PORT, fleetConfig: fleetFile, dataDir, env: ALLOW_RECEIVERS });
 }, 90_000);
 
 afterAll(async () => {
@@ -208,7 +210,7 @@ describe("alerts", () => {
     wharf.process.kill("SIGKILL");
     await wharf.stop();
     await hook.open();
-    wharf = await startWharf({ port: PORT, fleetConfig: fleetFile, dataDir });
+    wharf = await startWharf({ port: PORT, fleetConfig: fleetFile, dataDir, env: ALLOW_RECEIVERS });
 
     await waitFor("every message delivered", async () => {
       const logs = await Promise.all(created.map((c) => deliveries(c.id)));

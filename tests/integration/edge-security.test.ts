@@ -123,6 +123,39 @@ describe("bodies", () => {
   });
 });
 
+describe("bodies on pages", () => {
+  const FIFTY_MB = 50 * 1024 * 1024;
+
+  it("answers a declared 50 MB POST to /login with 413 on its headers, not 200 after buffering 10 MB", async () => {
+    const { status, sentBytes } = await streamBody(`${server.url}/login`, {
+      totalBytes: FIFTY_MB,
+      declareLength: true,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(status).toBe(413);
+    // Next buffered 10 MB before answering; what is written now is only what the sockets hold meanwhile.
+    expect(sentBytes).toBeLessThan(10 * 1024 * 1024);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("refuses a chunked body on a page, and any page body over 4 KB, naming the rule", async () => {
+    const chunked = await streamBody(`${server.url}/`, { totalBytes: FIFTY_MB, declareLength: false });
+    expect(chunked.status).toBe(413);
+    const large = await rawRequest(`${server.url}/settings?tab=x`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "x".repeat(5 * 1024),
+    });
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.text) as ErrorJson).toMatchObject({
+      error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("Pages take no request body") },
+    });
+    // Signing in posts to the API, which still takes its body; the page itself still loads.
+    expect((await signIn()).status).toBe(200);
+    expect((await fetch(`${server.url}/login`)).status).toBe(200);
+  });
+});
+
 describe("origins and hosts", () => {
   async function sessionCookie(): Promise<string> {
     const response = await signIn();

@@ -44,7 +44,8 @@ export default async function setup(project: TestProject) {
     port: 3101,
     fleetConfig: testFleetFile,
     dataDir,
-    env: { WHARF_AUTOHEAL: "off" },
+    // The alert receivers of the tests (tests/support/receivers.ts) listen on loopback.
+    env: { WHARF_AUTOHEAL: "off", WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1" },
   });
   project.provide("wharfUrl", server.url);
   project.provide("wharfToken", server.token);

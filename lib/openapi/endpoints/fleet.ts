@@ -66,8 +66,9 @@ export const fleetEndpoints = {
     params: containerParamsSchema,
     query: olderLinesQuerySchema,
     tag: FLEET,
-    summary: "The log lines before a time, for scrolling back past what the stream sent",
-    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+    summary:
+      "The log lines before a time, for scrolling back past what the stream sent; 429 past the read bounds",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE", "RATE_LIMITED"],
   }),
   projectLogs: endpoint({
     method: "GET",

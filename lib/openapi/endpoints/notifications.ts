@@ -51,8 +51,9 @@ export const notificationEndpoints = {
     auth: "admin",
     params: channelIdParamsSchema,
     tag: NOTIFICATIONS,
-    summary: "Send a test message now; 502 with the receiver's answer when it did not take it",
-    errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
+    summary:
+      "Send a test message now; 502 with the receiver's answer when it did not take it, 403 for a refused destination",
+    errors: ["NOT_FOUND", "HOST_UNREACHABLE", "FORBIDDEN"],
   }),
   deliveries: endpoint({
     method: "GET",

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(notificationEndpoints.channels, async () => listChannels(getDb()));
 export const POST = route(notificationEndpoints.createChannel, async ({ body, principal, request }) => ({
-  channel: createChannel(getDb(), body, principal.name, clientAddress(request)),
+  channel: await createChannel(getDb(), body, principal.name, clientAddress(request)),
 }));

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const PATCH = route(
   notificationEndpoints.updateChannel,
   async ({ params, body, principal, request }) => ({
-    channel: updateChannel(getDb(), params.id, body, principal.name, clientAddress(request)),
+    channel: await updateChannel(getDb(), params.id, body, principal.name, clientAddress(request)),
   }),
 );
 export const DELETE = route(notificationEndpoints.deleteChannel, async ({ params, principal, request }) =>

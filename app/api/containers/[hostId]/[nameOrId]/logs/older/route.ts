@@ -5,4 +5,6 @@ import { fleetEndpoints } from "@/lib/openapi/endpoints/fleet";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(fleetEndpoints.olderLogs, ({ params, query }) => readOlderLines(params, query));
+export const GET = route(fleetEndpoints.olderLogs, ({ params, query, principal }) =>
+  readOlderLines(params, query, `${principal.kind}:${principal.name}`),
+);
