@@ -58,9 +58,7 @@ async function send<T>(pathname: string, body: unknown = {}) {
   return { status: response.status, body: (await response.json()) as T };
 }
 
-type Failure = {
-  error: { code: string; message: string; details?: { results: { name: string; message: string }[] } };
-};
+type Failure = { error: { code: string; message: string }; results?: { name: string; message: string }[] };
 const historyOf = async (name: string) =>
   (await get<{ entries: HistoryEntry[] }>(`/api/history?host=sierra&container=${name}`)).entries;
 const statusOf = async (name: string) =>
@@ -139,8 +137,8 @@ describe("a swarm task's container on the manager", () => {
         { hostId: "sierra", name: plain },
       ],
     });
-    expect(bulk.status).toBe(409);
-    expect(bulk.body.error.details?.results).toEqual([
+    expect(bulk.status).toBe(422);
+    expect(bulk.body.results).toEqual([
       expect.objectContaining({ name: task, message: expect.stringContaining(expected) }),
       expect.objectContaining({ name: plain, message: `${plain} on sierra restarted` }),
     ]);
