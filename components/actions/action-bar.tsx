@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { ActionName } from "@/lib/actions/types";
+import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import type { ContainerDetail } from "@/lib/fleet/types";
 import { useActionProgress } from "@/lib/queries/use-action-progress";
 import { useCan } from "@/lib/queries/use-can";
@@ -125,6 +126,8 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
 
 /** Why an action makes no sense in the container's state, or null. */
 function unavailable(action: ActionName, container: ContainerDetail): string | null {
+  const task = swarmTaskRefusal(container);
+  if (task !== null) return task;
   const up = isUp(container) || container.state === "restarting";
   if (action === "start" && up) return `${container.name} is already ${container.state}`;
   if (action === "stop" && !up) return `${container.name} is not running`;

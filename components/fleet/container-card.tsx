@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { RowRestartButton } from "@/components/actions/row-restart-button";
+import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import { StderrLine } from "@/components/incidents/stderr-line";
 import { describeAttention } from "@/lib/fleet/needs-attention";
 import { Age } from "./age";
@@ -10,6 +11,8 @@ import { IncidentBadge, rowData, RowState, type RowProps } from "./container-row
 /** A row on a phone: name and restart on top, then the state and why, then where it runs and since when. */
 export function ContainerCard({ row, incidents, busy, canOperate, selected, onSelect, onRestart }: RowProps) {
   const attention = row.stale ? null : row.attention;
+  // A swarm task's container is the swarm's to restart: no checkbox, no restart button, and a title saying why.
+  const refusal = swarmTaskRefusal(row);
   return (
     <div
       {...rowData(row, busy)}
@@ -23,7 +26,8 @@ export function ContainerCard({ row, incidents, busy, canOperate, selected, onSe
             type="checkbox"
             aria-label={`Select ${row.name}`}
             checked={selected}
-            disabled={row.stale}
+            disabled={row.stale || refusal !== null}
+            title={refusal ?? undefined}
             onChange={onSelect}
             className="h-4 w-4 shrink-0 accent-sky-700"
           />
@@ -37,7 +41,13 @@ export function ContainerCard({ row, incidents, busy, canOperate, selected, onSe
         </Link>
         {incidents && <IncidentBadge row={row} count={incidents.count} />}
         {canOperate && (
-          <RowRestartButton name={row.name} busy={!!busy} disabled={row.stale} onRestart={onRestart} />
+          <RowRestartButton
+            name={row.name}
+            busy={!!busy}
+            disabled={row.stale}
+            refusal={refusal}
+            onRestart={onRestart}
+          />
         )}
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { actionLabels } from "@/components/actions/describe-action";
 import { RowRestartButton } from "@/components/actions/row-restart-button";
+import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import { StderrLine } from "@/components/incidents/stderr-line";
 import { Badge, badgeTones } from "@/components/ui/badge";
 import type { ActionName } from "@/lib/actions/types";
@@ -68,6 +69,8 @@ export function RowState({ row, busy }: { row: ListedContainer; busy: ActionName
 
 export function ContainerRow({ row, incidents, busy, canOperate, selected, onSelect, onRestart }: RowProps) {
   const attention = row.stale ? null : row.attention;
+  // A swarm task's container is the swarm's to restart: no checkbox, no restart button, and a title saying why.
+  const refusal = swarmTaskRefusal(row);
   // The exit code that made it stop, or (in a restart loop) the one that made Docker restart it.
   const showExit = (row.state !== "running" && row.state !== "paused") || attention === "restart-loop";
   const exitCode = lastExitCode(row);
@@ -86,7 +89,8 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
             type="checkbox"
             aria-label={`Select ${row.name}`}
             checked={selected}
-            disabled={row.stale}
+            disabled={row.stale || refusal !== null}
+            title={refusal ?? undefined}
             onChange={onSelect}
             className="h-4 w-4 accent-sky-700"
           />
@@ -157,7 +161,13 @@ export function ContainerRow({ row, incidents, busy, canOperate, selected, onSel
       </div>
       <div role="cell">
         {canOperate && (
-          <RowRestartButton name={row.name} busy={!!busy} disabled={row.stale} onRestart={onRestart} />
+          <RowRestartButton
+            name={row.name}
+            busy={!!busy}
+            disabled={row.stale}
+            refusal={refusal}
+            onRestart={onRestart}
+          />
         )}
       </div>
     </div>

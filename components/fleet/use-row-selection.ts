@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
+import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import type { ListedContainer } from "@/lib/fleet/types";
 
 export const rowKey = (row: Pick<ListedContainer, "hostId" | "name">) => `${row.hostId}/${row.name}`;
@@ -32,8 +33,11 @@ export function useRowSelection(rows: ListedContainer[]) {
     all,
     some: selected.length > 0 && !all,
     toggle,
-    // Rows of a host that is down cannot be restarted: "all" leaves them out.
-    toggleAll: () => setChecked(all ? new Set() : new Set(rows.filter((row) => !row.stale).map(rowKey))),
+    // Rows of a host that is down, and swarm tasks' containers, cannot be restarted: "all" leaves them out.
+    toggleAll: () =>
+      setChecked(
+        all ? new Set() : new Set(rows.filter((row) => !row.stale && !swarmTaskRefusal(row)).map(rowKey)),
+      ),
     clear: () => setChecked(new Set()),
   };
 }

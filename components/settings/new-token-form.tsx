@@ -23,17 +23,27 @@ export function NewTokenForm({ onCreated }: { onCreated: (created: CreatedToken)
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
   const [expires, setExpires] = useState("");
+  // Empty: a token of the signed-in admin, which dies with their account. Named: a service token of that owner.
+  const [serviceOwner, setServiceOwner] = useState("");
+  const [service, setService] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { name: name.trim(), role, expiresAt: expires ? endOfDay(expires) : null },
+      {
+        name: name.trim(),
+        role,
+        expiresAt: expires ? endOfDay(expires) : null,
+        ...(service ? { serviceOwner: serviceOwner.trim() } : {}),
+      },
       {
         onSuccess: (created) => {
           onCreated(created);
           setName("");
           setRole("viewer");
           setExpires("");
+          setService(false);
+          setServiceOwner("");
         },
       },
     );
@@ -62,10 +72,36 @@ export function NewTokenForm({ onCreated }: { onCreated: (created: CreatedToken)
           value={expires}
           onChange={(event) => setExpires(event.target.value)}
         />
+        <label className="flex items-center gap-2 self-center text-sm text-slate-700 dark:text-slate-200">
+          <input
+            type="checkbox"
+            data-testid="service-token"
+            checked={service}
+            onChange={(event) => setService(event.target.checked)}
+            className="h-4 w-4 accent-sky-700"
+          />
+          Service token
+        </label>
+        {service && (
+          <TextField
+            label="Owner (team or person)"
+            autoComplete="off"
+            required
+            maxLength={80}
+            placeholder="Platform team"
+            value={serviceOwner}
+            onChange={(event) => setServiceOwner(event.target.value)}
+          />
+        )}
         <Button type="submit" variant="primary" disabled={create.isPending}>
           Create token
         </Button>
       </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {service
+          ? "A service token belongs to no account: it keeps working whoever leaves, until it is revoked or expires."
+          : "The token is yours: it acts as you at most, stops while you are disabled and is revoked if your account is deleted."}
+      </p>
       {create.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {create.error.message}

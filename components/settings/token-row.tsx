@@ -5,16 +5,25 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/use-toast";
-import type { ApiTokenInfo } from "@/lib/auth/types";
+import type { ApiTokenInfo, TokenOwner } from "@/lib/auth/types";
 import { useRevokeToken } from "@/lib/queries/use-revoke-token";
 import { Moment } from "@/components/ui/moment";
 
-type Status = "active" | "expired" | "revoked";
+type Status = "active" | "expired" | "revoked" | "refused";
 
 function statusOf(token: ApiTokenInfo, now: number): Status {
   if (token.revokedAt !== null) return "revoked";
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now) return "expired";
+  // Its owner is disabled or gone: refused until they are enabled again.
+  if (token.effectiveRole === null) return "refused";
   return "active";
+}
+
+/** Whose the token is, the words the settings page shows: "user token of alice", "service token, owner …". */
+export function ownerText(owner: TokenOwner): string {
+  if (owner.kind === "service") return `service token, owner ${owner.name}`;
+  if (owner.username === null) return "user token of a deleted user";
+  return `user token of ${owner.username}${owner.active ? "" : " (disabled)"}`;
 }
 
 export function TokenRow({ token }: { token: ApiTokenInfo }) {
@@ -25,10 +34,29 @@ export function TokenRow({ token }: { token: ApiTokenInfo }) {
   const [now] = useState(Date.now);
   const status = statusOf(token, now);
   return (
-    <tr data-testid="token-row" data-name={token.name} data-status={status}>
+    <tr
+      data-testid="token-row"
+      data-name={token.name}
+      data-status={status}
+      data-owner-kind={token.owner.kind}
+    >
       <td className="px-2 py-2 font-medium">{token.name}</td>
+      <td data-label="owner" className="px-2 py-2" data-testid="token-owner">
+        {ownerText(token.owner)}
+      </td>
       <td data-label="role" className="px-2 py-2">
-        <RoleBadge role={token.role} />
+        <span className="flex items-center gap-2">
+          <RoleBadge role={token.role} />
+          {token.effectiveRole !== null && token.effectiveRole !== token.role && (
+            <span
+              data-testid="token-capped"
+              className="text-xs text-amber-700 dark:text-amber-400"
+              title="A user token acts as its owner at most"
+            >
+              acts as {token.effectiveRole}
+            </span>
+          )}
+        </span>
       </td>
       <td data-label="created" className="px-2 py-2">
         <Moment iso={token.createdAt} />{" "}
@@ -46,6 +74,10 @@ export function TokenRow({ token }: { token: ApiTokenInfo }) {
             <Badge tone="red">revoked</Badge>
             <Moment iso={token.revokedAt} />
           </span>
+        ) : status === "refused" ? (
+          <Badge tone="amber" title="Its owner is disabled or deleted">
+            refused
+          </Badge>
         ) : (
           <Badge tone={status === "expired" ? "amber" : "green"}>{status}</Badge>
         )}

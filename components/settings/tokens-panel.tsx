@@ -20,8 +20,9 @@ export function TokensPanel() {
       description={
         <>
           For scripts and CI: send{" "}
-          <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A token acts with
-          its own role, whoever created it.
+          <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A user token acts as
+          the user who made it at most, stops while they are disabled and is revoked when they are deleted; a
+          service token names the team or person who owns it and answers to no account.
         </>
       }
     >
@@ -38,7 +39,7 @@ export function TokensPanel() {
       ) : (
         <DataTable
           label="API tokens"
-          columns={["Name", "Role", "Created", "Last used", "Expires", "Status", "Actions"]}
+          columns={["Name", "Owner", "Role", "Created", "Last used", "Expires", "Status", "Actions"]}
         >
           {data.tokens.map((token) => (
             <TokenRow key={token.id} token={token} />

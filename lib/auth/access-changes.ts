@@ -1,7 +1,7 @@
 import "server-only";
 import type { AccessLostReason, Principal } from "./types";
 
-/** Whose access Wharf just ended or narrowed: one API token, one session, or a user (all their sessions). */
+/** Whose access Wharf just ended or narrowed: one API token, one session, or a user (their sessions and tokens). */
 export type AccessChange = ({ tokenId: number } | { sessionId: string } | { userId: number }) & {
   reason: AccessLostReason;
 };
@@ -39,5 +39,6 @@ export function onAccessChange(listener: Listener): () => void {
 export function concerns(change: AccessChange, principal: Principal): boolean {
   if ("tokenId" in change) return principal.kind === "token" && principal.tokenId === change.tokenId;
   if ("sessionId" in change) return principal.kind === "user" && principal.sessionId === change.sessionId;
-  return principal.kind === "user" && principal.userId === change.userId;
+  // A user's change reaches the streams of the tokens they own as well as their sessions'.
+  return principal.kind === "user" ? principal.userId === change.userId : principal.ownerId === change.userId;
 }

@@ -24,13 +24,21 @@ const request = (headers: Record<string, string>) => new Request("http://localho
 
 async function credentials() {
   const db = getDb();
-  await insertTestUser(db, { username: "alice", role: "operator" });
+  const alice = await insertTestUser(db, { username: "alice", role: "operator" });
   const { token: session } = await login(db, {
     username: "alice",
     password: TEST_PASSWORD,
     address: "local",
   });
-  const { token } = createToken(db, { name: "ci", role: "viewer" }, "alice");
+  const { token } = createToken(
+    db,
+    { name: "ci", role: "viewer" },
+    {
+      kind: "user",
+      name: "alice",
+      userId: alice.id,
+    },
+  );
   return { session, token };
 }
 

@@ -4,24 +4,18 @@ import type { Db } from "@/lib/db/db";
 import { TOKEN_PREFIX } from "./create-token";
 import { recordAudit } from "./record-audit";
 import { hashSecret, isSecretShaped } from "./secret-token";
-import { roleSchema } from "./schemas";
+import { tokenAccess } from "./token-access";
+import { parseTokenRow, tokenSelect, tokenStateOf } from "./token-row";
 import type { Principal } from "./types";
-
-type TokenRow = {
-  id: number;
-  name: string;
-  role: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-};
 
 // A script may call the API many times a second: one audit row and one write per token per 10 minutes say
 // "in use" without turning every read into a write. last_used_at is therefore exact to within 10 minutes.
 export const TOKEN_USE_RECORD_INTERVAL_MS = 10 * 60_000;
 
 /**
- * The API token behind an `Authorization: Bearer` value, or null when it is unknown, revoked or expired.
- * `address` only goes into the "token-used" audit entry.
+ * The API token behind an `Authorization: Bearer` value, or null when it is unknown, revoked or expired, or a
+ * user token whose owner is disabled or gone. Its role is what it may do now (./token-access): a user token's
+ * is capped at its owner's current role. `address` only goes into the "token-used" audit entry.
  */
 export function authenticateToken(
   db: Db,
@@ -31,15 +25,12 @@ export function authenticateToken(
 ): Principal | null {
   const secret = bearer.startsWith(TOKEN_PREFIX) ? bearer.slice(TOKEN_PREFIX.length) : "";
   if (!isSecretShaped(secret)) return null;
-  const row = cachedStatement(
-    db,
-    "SELECT id, name, role, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?",
-  ).get(hashSecret(bearer)) as TokenRow | undefined;
+  const found = cachedStatement(db, `${tokenSelect} WHERE t.token_hash = ?`).get(hashSecret(bearer));
+  if (found === undefined) return null;
+  const row = parseTokenRow(found);
   const at = now();
-  if (!row || row.revoked_at !== null || (row.expires_at !== null && at >= Date.parse(row.expires_at)))
-    return null;
-  const role = roleSchema.safeParse(row.role);
-  if (!role.success) return null;
+  const access = tokenAccess(tokenStateOf(row), at);
+  if (!access.ok) return null;
 
   const atIso = new Date(at).toISOString();
   // Conditional, so two requests arriving together (even in two processes) record the use once.
@@ -49,5 +40,7 @@ export function authenticateToken(
   ).run(atIso, row.id, new Date(at - TOKEN_USE_RECORD_INTERVAL_MS).toISOString());
   if (changes > 0)
     recordAudit(db, { actor: row.name, action: "token-used", target: row.name, address, at: atIso });
-  return { kind: "token", name: row.name, role: role.data, tokenId: row.id };
+  const principal: Principal = { kind: "token", name: row.name, role: access.role, tokenId: row.id };
+  if (row.service_owner === null && row.owner_user_id !== null) principal.ownerId = row.owner_user_id;
+  return principal;
 }

@@ -7,44 +7,63 @@ import { parseInput } from "./parse-input";
 import { recordAudit } from "./record-audit";
 import { newTokenSchema, type NewToken } from "./schemas";
 import { hashSecret, newSecret } from "./secret-token";
-import { tokenColumns, toTokenInfo } from "./token-row";
-import type { ApiTokenInfo } from "./types";
+import { readToken } from "./token-row";
+import type { ApiTokenInfo, Principal } from "./types";
 
 /** The prefix lets secret scanners (and people) recognise a leaked Wharf token. */
 export const TOKEN_PREFIX = "wharf_";
 
 export type CreatedToken = { token: string; info: ApiTokenInfo };
 
+/** Who makes a token: a signed-in user, or a token (whose owner then owns the new one too). */
+export type TokenMaker = Pick<Principal, "kind" | "name" | "userId" | "ownerId">;
+
 /**
- * Creates an API token. `token` is the only copy of the secret: show it once and never again. VALIDATION for a
- * bad name, role or an expiry not in the future; CONFLICT for a name in use (names stay taken after revoking).
+ * Creates an API token. `token` is the only copy of the secret: show it once and never again. Without
+ * `serviceOwner` it is a user token of the maker's user; with it, a service token of that team or person (the
+ * route lets only admins make tokens at all). VALIDATION for a bad name, role, owner or an expiry not in the
+ * future, or a user token asked of a service token (it has no user to give it); CONFLICT for a name in use
+ * (names stay taken after revoking).
  */
 export function createToken(
   db: Db,
   input: NewToken,
-  actor: string,
+  maker: TokenMaker,
   address?: string,
   now: () => number = Date.now,
 ): CreatedToken {
-  const { name, role, expiresAt } = parseInput(newTokenSchema, input);
+  const { name, role, expiresAt, serviceOwner = null } = parseInput(newTokenSchema, input);
   const at = now();
   if (expiresAt !== null && Date.parse(expiresAt) <= at) {
     throw new WharfError("VALIDATION", "expiresAt: must be in the future", {
       issues: [{ field: "expiresAt", message: "must be in the future" }],
     });
   }
+  const ownerUserId = serviceOwner === null ? ownerOf(maker) : null;
   const token = TOKEN_PREFIX + newSecret();
   const createdAt = new Date(at).toISOString();
   const create = db.transaction(() => {
-    const info = toTokenInfo(
-      cachedStatement(
-        db,
-        `INSERT INTO api_tokens (name, token_hash, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-         RETURNING ${tokenColumns}`,
-      ).get(name, hashSecret(token), role, actor, createdAt, expiresAt),
-    );
-    const detail = `role: ${role}, expires: ${expiresAt ?? "never"}`;
-    recordAudit(db, { actor, action: "token-created", target: name, address, detail, at: createdAt });
+    const { id } = cachedStatement(
+      db,
+      `INSERT INTO api_tokens (name, token_hash, role, created_by, created_at, expires_at, owner_user_id, service_owner)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ).get(name, hashSecret(token), role, maker.name, createdAt, expiresAt, ownerUserId, serviceOwner) as {
+      id: number;
+    };
+    const info = readToken(db, id, at)!;
+    const owner =
+      info.owner.kind === "service"
+        ? `service token, owner: ${info.owner.name}`
+        : `user token of ${info.owner.username ?? `user ${ownerUserId}`}`;
+    const detail = `role: ${role}, expires: ${expiresAt ?? "never"}, ${owner}`;
+    recordAudit(db, {
+      actor: maker.name,
+      action: "token-created",
+      target: name,
+      address,
+      detail,
+      at: createdAt,
+    });
     return info;
   });
   try {
@@ -55,4 +74,16 @@ export function createToken(
     }
     throw error;
   }
+}
+
+function ownerOf(maker: TokenMaker): number {
+  const owner = maker.kind === "user" ? maker.userId : maker.ownerId;
+  if (owner === undefined) {
+    throw new WharfError(
+      "VALIDATION",
+      `serviceOwner: ${maker.name} is a service token and belongs to no user, so a token it makes must be a service token too: name its owner`,
+      { issues: [{ field: "serviceOwner", message: "required when a service token makes the token" }] },
+    );
+  }
+  return owner;
 }

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/db";
 export const tokensApi = {
   list: () => ({ tokens: listTokens(getDb()) }),
   create: (input: NewToken, by: Principal, request: Request) =>
-    createToken(getDb(), input, by.name, clientAddress(request)),
+    createToken(getDb(), input, by, clientAddress(request)),
   revoke: (id: number, by: Principal, request: Request) => ({
     token: revokeToken(getDb(), id, by.name, clientAddress(request)),
   }),

@@ -42,8 +42,8 @@ async function signedIn(role: "viewer" | "operator" | "admin" = "operator") {
 function tokenPrincipal(expiresAt: string | null = null): { id: number; principal: Principal } {
   const { token, info } = createToken(
     db,
-    { name: "ci", role: "viewer", expiresAt },
-    "admin",
+    { name: "ci", role: "viewer", expiresAt, serviceOwner: "ci team" },
+    { kind: "user", name: "admin" },
     undefined,
     clock,
   );

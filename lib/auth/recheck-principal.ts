@@ -3,9 +3,10 @@ import { cachedStatement } from "@/lib/db/cached-statement";
 import type { Db } from "@/lib/db/db";
 import { roleSchema } from "./schemas";
 import { sessionConfig } from "./session-config";
+import { tokenAccess } from "./token-access";
+import { parseTokenRow, tokenSelect, tokenStateOf } from "./token-row";
 import { hasRole, type AccessLostReason, type Principal, type Role } from "./types";
 
-type TokenState = { role: string; expires_at: string | null; revoked_at: string | null };
 type SessionState = {
   last_seen_at: string;
   expires_at: string;
@@ -31,12 +32,11 @@ export function recheckPrincipal(
 ): AccessLostReason | null {
   const at = now();
   if (principal.kind === "token") {
-    const row = cachedStatement(db, "SELECT role, expires_at, revoked_at FROM api_tokens WHERE id = ?").get(
-      principal.tokenId,
-    ) as TokenState | undefined;
-    if (!row || row.revoked_at !== null) return "token revoked";
-    if (row.expires_at !== null && at >= Date.parse(row.expires_at)) return "token expired";
-    return roleStillEnough(row.role, needs);
+    const row = cachedStatement(db, `${tokenSelect} WHERE t.id = ?`).get(principal.tokenId);
+    if (row === undefined) return "token revoked";
+    // A user token also ends with its owner, and acts as no more than they may (./token-access).
+    const access = tokenAccess(tokenStateOf(parseTokenRow(row)), at);
+    return access.ok ? roleStillEnough(access.role, needs) : access.reason;
   }
 
   const row = cachedStatement(

@@ -41,10 +41,22 @@ export const tokenNameSchema = z
   .trim()
   .regex(/^[\w .:@-]{1,64}$/, "must be 1 to 64 letters, digits, spaces or . _ : @ -");
 
+// Free text (a team, a person, a rota), shown on the settings page and in the audit log; control characters
+// would let it pose as more than one line there.
+export const serviceOwnerSchema = z
+  .string()
+  .trim()
+  .min(1, "must name the team or person who owns the token")
+  .max(80, "must be at most 80 characters")
+  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+
 export const newTokenSchema = z
   .object({
     name: tokenNameSchema,
     role: roleSchema,
+    // Present: a service token, owned by this team or person and by no user account. Absent: the token
+    // belongs to the user who makes it.
+    serviceOwner: serviceOwnerSchema.optional(),
     // Normalised to UTC so expiry compares as text like every other timestamp in the database.
     expiresAt: z.iso
       .datetime({ offset: true })

@@ -6,19 +6,28 @@ import { createToken } from "./create-token";
 import { listAudit } from "./list-audit";
 import { listTokens } from "./list-tokens";
 import { revokeToken } from "./revoke-token";
-import { testClock } from "./test-user";
+import { insertTestUser, testClock } from "./test-user";
+import type { User } from "./types";
 
 let db: Db;
 let clock: ReturnType<typeof testClock>;
-beforeEach(() => {
+let alice: User;
+beforeEach(async () => {
   db = openDb(":memory:");
   clock = testClock();
+  alice = await insertTestUser(db, { username: "alice", role: "admin" });
 });
 afterEach(() => db.close());
 
 const MINUTE = 60_000;
 const create = (input: Partial<Parameters<typeof createToken>[1]> = {}) =>
-  createToken(db, { name: "ci deploy", role: "operator", ...input }, "alice", "10.0.0.1", clock);
+  createToken(
+    db,
+    { name: "ci deploy", role: "operator", ...input },
+    { kind: "user", name: "alice", userId: alice.id },
+    "10.0.0.1",
+    clock,
+  );
 const auditActions = () => listAudit(db).map((e) => e.action);
 
 describe("API tokens", () => {
@@ -34,6 +43,8 @@ describe("API tokens", () => {
       expiresAt: null,
       lastUsedAt: null,
       revokedAt: null,
+      owner: { kind: "user", userId: alice.id, username: "alice", active: true },
+      effectiveRole: "operator",
     });
     expect(db.prepare("SELECT token_hash FROM api_tokens").pluck().get()).toBe(
       createHash("sha256").update(token).digest("hex"),
@@ -44,6 +55,7 @@ describe("API tokens", () => {
       actor: "alice",
       target: "ci deploy",
       address: "10.0.0.1",
+      detail: "role: operator, expires: never, user token of alice",
     });
   });
 
@@ -54,6 +66,7 @@ describe("API tokens", () => {
       name: "ci deploy",
       role: "operator",
       tokenId: 1,
+      ownerId: alice.id,
     });
     expect(
       authenticateToken(

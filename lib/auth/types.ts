@@ -15,6 +15,8 @@ export type Principal = {
   userId?: number;
   tokenId?: number;
   sessionId?: string;
+  /** A user token's owner: the token ends, or acts as less, when they are disabled, deleted or demoted. */
+  ownerId?: number;
 };
 
 /** False for no principal at all, so a route can pass `authenticateRequest`'s result straight in. */
@@ -55,16 +57,29 @@ export type User = {
   disabledAt: string | null;
 };
 
+/**
+ * Whom a token answers to. A user token: the user who made it (`username` null once they were deleted, or when
+ * a token older than this rule had no maker left to find; `active` false while they are disabled or gone). A
+ * service token: the team or person an admin named, and no user account.
+ */
+export type TokenOwner =
+  | { kind: "user"; userId: number | null; username: string | null; active: boolean }
+  | { kind: "service"; name: string };
+
 /** What Wharf shows about an API token. The secret itself is returned once, by `createToken`, and never stored. */
 export type ApiTokenInfo = {
   id: number;
   name: string;
+  /** The role it was made with; what it acts as is `effectiveRole`. */
   role: Role;
   createdAt: string;
   createdBy: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  owner: TokenOwner;
+  /** What it may do now: its role capped at its owner's, or null when it is refused (revoked, expired, owner gone). */
+  effectiveRole: Role | null;
 };
 
 export const auditActions = [

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/db";
 import { announceAccessChange } from "./access-changes";
 import { hashPassword } from "./hash-password";
 import { assertAnotherActiveAdmin } from "./last-admin";
+import { ownedTokensChange } from "./owned-tokens";
 import { parseInput } from "./parse-input";
 import { recordAudit } from "./record-audit";
 import { userPatchSchema, type UserPatch } from "./schemas";
@@ -13,6 +14,8 @@ import { toUser, userColumns, userNotFound } from "./user-row";
 /**
  * Changes a user's role, password or disabled state; absent fields stay as they are. A new password or
  * disabling ends all of the user's sessions, since either usually means someone else may have had access.
+ * The API tokens they own follow at once (./token-access): refused while they are disabled, and capped at a
+ * lower role; the audit entry says how many.
  * CONFLICT when it would leave no active admin, NOT_FOUND for an unknown id.
  */
 export async function updateUser(
@@ -51,6 +54,8 @@ export async function updateUser(
       cachedStatement(db, "UPDATE users SET disabled_at = ? WHERE id = ?").run(disabling ? now : null, id);
       changes.push(disabling ? "disabled" : "enabled");
     }
+    const tokens = ownedTokensChange(db, id, { disabling, enabling, newRole }, now);
+    if (tokens !== null) changes.push(tokens);
     if (passwordHash !== undefined || disabling) {
       cachedStatement(db, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(
         now,

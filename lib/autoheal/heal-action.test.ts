@@ -10,11 +10,19 @@ const running: Row = {
   attention: null,
   exitCause: null,
   oomKilled: false,
+  labels: {},
 };
 const crashed: Row = { ...running, state: "exited", health: null, attention: "exit", exitCause: "crash" };
 const row = (patch: Partial<ContainerRow>): Row => ({ ...running, ...patch });
 
 describe("healAction", () => {
+  it("never heals a swarm task's container: the swarm replaces its tasks", () => {
+    const task = { "com.docker.swarm.task.id": "t1", "com.docker.swarm.service.name": "web" };
+    expect(healAction({ ...crashed, labels: task })).toBeNull();
+    expect(healAction(row({ health: "unhealthy", attention: "unhealthy", labels: task }))).toBeNull();
+    expect(healAction(crashed)).toBe("start");
+  });
+
   it("restarts a running container whose health check fails", () => {
     expect(healAction(row({ health: "unhealthy", attention: "unhealthy" }))).toBe("restart");
   });

@@ -1,8 +1,12 @@
+import { swarmServiceOf } from "@/lib/fleet/swarm-task";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import type { HealAction } from "./types";
 
-type Healable = Pick<ContainerRow, "name" | "state" | "health" | "attention" | "exitCause" | "oomKilled">;
+type Healable = Pick<
+  ContainerRow,
+  "name" | "state" | "health" | "attention" | "exitCause" | "oomKilled" | "labels"
+>;
 
 /**
  * What a container needs from auto-heal, judged from its row alone: a running container failing its health
@@ -10,9 +14,10 @@ type Healable = Pick<ContainerRow, "name" | "state" | "health" | "attention" | "
  * non-zero exit nobody asked for, or the kernel killed it for memory; a container a person stopped or killed,
  * or whose death Wharf did not see (the engine cannot tell `docker stop` from a crash afterwards), is left alone.
  * Whether Docker will restart it by itself is asked of the engine when the try comes (see dockerWillRestart).
+ * A swarm task's container is never healed: the swarm replaces its tasks, whatever policy covers its labels.
  */
 export function healAction(row: Healable): HealAction | null {
-  if (isWharfTransient(row.name)) return null;
+  if (isWharfTransient(row.name) || swarmServiceOf(row.labels) !== null) return null;
   if (row.state === "running" && row.health === "unhealthy") return "restart";
   if (row.state !== "exited") return null;
   if (row.exitCause === "stopped" || row.exitCause === "killed") return null;

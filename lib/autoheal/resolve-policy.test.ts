@@ -20,6 +20,11 @@ const row = (labels: Record<string, string>, hostId = "alpha") => ({ hostId, lab
 const shop = { "com.docker.compose.project": "shop", "com.docker.compose.service": "web" };
 
 describe("resolvePolicy", () => {
+  it("never covers a swarm task's container, whatever its labels or the policies say", () => {
+    const task = { ...shop, "wharf.autoheal": "true", "com.docker.swarm.task.id": "t1" };
+    expect(resolvePolicy(row(task), [policy(1, "alpha", "shop"), policy(2, null, null)], 10_000)).toBeNull();
+  });
+
   it("is off by default", () => {
     expect(resolvePolicy(row({}), [], 10_000)).toBeNull();
     expect(resolvePolicy(row(shop), [policy(1, "bravo", null), policy(2, null, "blog")], 10_000)).toBeNull();

@@ -1,3 +1,4 @@
+import { swarmServiceOf } from "@/lib/fleet/swarm-task";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { AUTOHEAL_LABELS, type AutohealPolicy, type PolicyInForce } from "./types";
 
@@ -8,14 +9,15 @@ const PROJECT_LABEL = "com.docker.compose.project";
  * container out whatever else says; `wharf.autoheal=true` (or docker-autoheal's `autoheal=true`, so teams can
  * switch without relabelling) opts it in; otherwise the most specific policy that covers it: its compose
  * project on its host, its project on every host, then its host. A policy's grace period also applies to the
- * labelled containers it covers.
+ * labelled containers it covers. A swarm task's container is never covered: the swarm heals its own tasks.
  */
 export function resolvePolicy(
   row: Pick<ContainerRow, "hostId" | "labels">,
   policies: readonly AutohealPolicy[],
   defaultGraceMs: number,
 ): PolicyInForce | null {
-  if (row.labels["wharf.autoheal"]?.toLowerCase() === "false") return null;
+  if (row.labels["wharf.autoheal"]?.toLowerCase() === "false" || swarmServiceOf(row.labels) !== null)
+    return null;
   const project = row.labels[PROJECT_LABEL] ?? null;
   const matching = policies.filter(
     (p) => (p.hostId === null || p.hostId === row.hostId) && (p.project === null || p.project === project),

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
+import type { ApiTokenInfo } from "@/lib/auth/types";
 import type { ContainerResponse } from "@/lib/fleet/types";
 import { allEndpoints } from "@/lib/openapi/all-endpoints";
 import { authHeaders } from "../support/api";
@@ -215,6 +216,170 @@ describe("secrets and tokens", () => {
       imageIdAfter: two.id,
     });
     expect(await docker("alpha", "exec", name, "cat", "/version")).toBe("two");
+  });
+});
+
+describe("API tokens and the user who made them", () => {
+  const url = () => inject("wharfUrl");
+  const PASSWORD = "asw-maker-password";
+  const call = async (
+    method: string,
+    pathname: string,
+    credentials: { token?: string; cookie?: string },
+    body?: unknown,
+  ) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (credentials.cookie) Object.assign(headers, { cookie: credentials.cookie, origin: url() });
+    else Object.assign(headers, authHeaders(credentials.token));
+    const response = await fetch(`${url()}${pathname}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const asAdmin = (method: string, pathname: string, body?: unknown) => call(method, pathname, {}, body);
+  const me = async (token: string) => {
+    const answer = await call("GET", "/api/auth/me", { token });
+    return { status: answer.status, role: (answer.body.principal as { role?: string } | undefined)?.role };
+  };
+  const listed = async (id: number) =>
+    ((await asAdmin("GET", "/api/tokens")).body.tokens as ApiTokenInfo[]).find((t) => t.id === id)!;
+
+  /** A new admin, signed in with a session of their own. */
+  async function newAdmin(): Promise<{ id: number; username: string; cookie: string }> {
+    const username = uniqueName("asw-maker");
+    const created = await asAdmin("POST", "/api/users", { username, password: PASSWORD, role: "admin" });
+    expect(created.status).toBe(200);
+    const login = await fetch(`${url()}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    return { id: (created.body.user as { id: number }).id, username, cookie };
+  }
+
+  it("acts with at most its maker's role, is refused while they are disabled, and is revoked when they are deleted", async () => {
+    const maker = await newAdmin();
+    const made = await call(
+      "POST",
+      "/api/tokens",
+      { cookie: maker.cookie },
+      { name: uniqueName("asw-own"), role: "admin" },
+    );
+    expect(made.status).toBe(200);
+    const token = made.body.token as string;
+    const id = (made.body.info as ApiTokenInfo).id;
+    expect(made.body.info).toMatchObject({
+      owner: { kind: "user", username: maker.username },
+      effectiveRole: "admin",
+    });
+    expect((await call("GET", "/api/users", { token })).status).toBe(200);
+
+    // Demoted: the token keeps its admin role on paper, and acts as a viewer.
+    expect((await asAdmin("PATCH", `/api/users/${maker.id}`, { role: "viewer" })).status).toBe(200);
+    expect(await me(token)).toEqual({ status: 200, role: "viewer" });
+    expect((await call("GET", "/api/users", { token })).status).toBe(403);
+    expect((await call("POST", "/api/actions/restart", { token }, { containers: [] })).status).toBe(403);
+    expect(await listed(id)).toMatchObject({ role: "admin", effectiveRole: "viewer" });
+
+    // Disabled: refused outright, and back when enabled again.
+    await asAdmin("PATCH", `/api/users/${maker.id}`, { role: "admin", disabled: true });
+    expect((await me(token)).status).toBe(401);
+    expect(await listed(id)).toMatchObject({ effectiveRole: null, owner: { kind: "user", active: false } });
+    await asAdmin("PATCH", `/api/users/${maker.id}`, { disabled: false });
+    expect(await me(token)).toEqual({ status: 200, role: "admin" });
+
+    // Deleted: revoked for good, and the audit log says why.
+    expect((await asAdmin("DELETE", `/api/users/${maker.id}`)).status).toBe(200);
+    expect((await me(token)).status).toBe(401);
+    expect(await listed(id)).toMatchObject({
+      revokedAt: expect.any(String),
+      effectiveRole: null,
+      owner: { kind: "user", username: null },
+    });
+    const audit = (await asAdmin("GET", "/api/audit?limit=50")).body.entries as {
+      action: string;
+      target: string;
+      detail: string | null;
+    }[];
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        action: "token-revoked",
+        target: (made.body.info as ApiTokenInfo).name,
+        detail: `its owner ${maker.username} was deleted`,
+      }),
+    );
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        action: "user-updated",
+        target: maker.username,
+        detail: expect.stringContaining("1 API token acts as viewer at most"),
+      }),
+    );
+  });
+
+  it("keeps a service token an admin made for a team working after its maker is deleted", async () => {
+    const maker = await newAdmin();
+    const made = await call(
+      "POST",
+      "/api/tokens",
+      { cookie: maker.cookie },
+      {
+        name: uniqueName("asw-svc"),
+        role: "operator",
+        serviceOwner: "asw platform team",
+      },
+    );
+    expect(made.status).toBe(200);
+    const token = made.body.token as string;
+    expect(made.body.info).toMatchObject({
+      owner: { kind: "service", name: "asw platform team" },
+      effectiveRole: "operator",
+    });
+    // A token made by an admin's token belongs to that admin as well.
+    const viaToken = await call(
+      "POST",
+      "/api/tokens",
+      {
+        token: (
+          await call(
+            "POST",
+            "/api/tokens",
+            { cookie: maker.cookie },
+            { name: uniqueName("asw-admin"), role: "admin" },
+          )
+        ).body.token as string,
+      },
+      { name: uniqueName("asw-child"), role: "viewer" },
+    );
+    expect(viaToken.body.info).toMatchObject({ owner: { kind: "user", username: maker.username } });
+
+    await asAdmin("DELETE", `/api/users/${maker.id}`);
+    expect(await me(token)).toEqual({ status: 200, role: "operator" });
+    expect((await me(viaToken.body.token as string)).status).toBe(401);
+
+    const bad = await asAdmin("POST", "/api/tokens", {
+      name: uniqueName("asw-bad"),
+      role: "viewer",
+      serviceOwner: " ",
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("serviceOwner");
+    const audit = (await asAdmin("GET", "/api/audit?limit=50")).body.entries as {
+      action: string;
+      target: string;
+      detail: string | null;
+    }[];
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        action: "token-created",
+        target: (made.body.info as ApiTokenInfo).name,
+        detail: expect.stringContaining("service token, owner: asw platform team"),
+      }),
+    );
   });
 });
 

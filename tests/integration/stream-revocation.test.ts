@@ -164,6 +164,32 @@ describe("open streams end when their caller loses the right to read them", () =
     }
   });
 
+  it("ends the streams of a user token when its owner is disabled, and refuses the token", async () => {
+    const username = uniqueName("asw-stream-owner");
+    const { user } = await json<{ user: { id: number } }>(
+      send("POST", "/api/users", { username, password: PASSWORD, role: "admin" }),
+    );
+    const session = await signIn(username);
+    const made = await json<{ token: string }>(
+      fetch(`${wharf.url}/api/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: session.cookie!, origin: wharf.url },
+        body: JSON.stringify({ name: uniqueName("asw-owned"), role: "viewer" }),
+      }),
+    );
+    const bearer = { token: made.token };
+    const events = await flowingEvents(bearer);
+    const logs = await flowingLogs(bearer);
+    try {
+      await json(send("PATCH", `/api/users/${user.id}`, { disabled: true }));
+      await expectEnd(events, "user disabled");
+      await expectEnd(logs, "user disabled");
+      expect(await refused("/api/events", bearer)).toBe(401);
+    } finally {
+      await Promise.all([events.close(), logs.close()]);
+    }
+  });
+
   it("ends every stream of a user whose password is changed", async () => {
     const user = await newUser();
     const session = await signIn(user.username);
