@@ -1,13 +1,11 @@
 import "server-only";
 import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { z } from "zod";
+import { WharfError } from "@/lib/core/errors";
+import { databaseConfig } from "./database-config";
 import { runMigrations } from "./run-migrations";
 
 export type Db = Database.Database;
-
-const envSchema = z.object({ DATA_DIR: z.string().trim().min(1).default("./data") });
 
 // Next can evaluate this module more than once in one process (route bundles, instrumentation); a second
 // connection to the same file would work but doubles the handles and defeats the statement caches.
@@ -34,12 +32,21 @@ export function openDb(file: string): Db {
   }
 }
 
-/** The process's one connection to `$DATA_DIR/wharf.db`, opened on first use. */
+/**
+ * The process's one connection to `$DATA_DIR/wharf.db`, opened on first use, for the features not yet on the
+ * typed query layer; lib/db/database.ts hands the same connection to Kysely.
+ */
 export function getDb(): Db {
   if (!store.__wharfDb) {
-    const { DATA_DIR } = envSchema.parse({ DATA_DIR: process.env.DATA_DIR || undefined });
-    const dir = path.resolve(DATA_DIR);
-    const file = path.join(dir, "wharf.db");
+    const config = databaseConfig();
+    // Features on this synchronous API cannot run against a server: they answer this until they are converted.
+    if (config.dialect === "postgres") {
+      throw new WharfError(
+        "UNAVAILABLE",
+        "This part of Wharf does not run on PostgreSQL yet: unset DATABASE_URL to use the embedded database",
+      );
+    }
+    const { dir, file } = config;
     // Sessions, token hashes and the audit log: for Wharf's own user only. Modes are fixed on every start, so a
     // data folder made by an older Wharf (or by hand) is closed too.
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
