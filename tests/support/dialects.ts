@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Kysely, sql } from "kysely";
 import type { Dialect } from "@/lib/db/dialect";
 import { kyselyOver } from "@/lib/db/database";
-import { openDb } from "@/lib/db/db";
+import { openDb, type Db } from "@/lib/db/db";
 import { openPostgres } from "@/lib/db/open-postgres";
 
 /**
@@ -14,6 +14,8 @@ export const dialects: Dialect[] = process.env.WHARF_TEST_DATABASE_URL ? ["sqlit
 export type TestDatabase = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test narrows it to the tables it reads
   db: Kysely<any>;
+  /** SQLite's connection itself, for what runs on it synchronously (the migrator, legacy queries). */
+  sqlite: Db | null;
   close: () => Promise<void>;
 };
 
@@ -24,7 +26,7 @@ export type TestDatabase = {
 export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === "sqlite") {
     const sqlite = openDb(":memory:");
-    return { db: kyselyOver(sqlite), close: async () => void sqlite.close() };
+    return { db: kyselyOver(sqlite), sqlite, close: async () => void sqlite.close() };
   }
   const server = process.env.WHARF_TEST_DATABASE_URL;
   if (!server) throw new Error("WHARF_TEST_DATABASE_URL is not set: run scripts/ensure-postgres.sh");
@@ -36,6 +38,7 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   const db = await openPostgres(url.toString(), `${url.hostname}:${url.port}`);
   return {
     db,
+    sqlite: null,
     close: async () => {
       await db.destroy();
       await sql`DROP DATABASE IF EXISTS ${sql.id(name)}`.execute(admin);
