@@ -13,7 +13,7 @@ const envSchema = z.object({
 });
 
 /** Reads DATA_DIR and DATABASE_URL; a DATABASE_URL that is not a postgres:// URL is refused by name. */
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const { DATA_DIR, DATABASE_URL } = envSchema.parse({
     DATA_DIR: env.DATA_DIR || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
