@@ -49,10 +49,10 @@ export function getDb(): Db {
     const { dir, file } = config;
     // Sessions, token hashes and the audit log: for Wharf's own user only. Modes are fixed on every start, so a
     // data folder made by an older Wharf (or by hand) is closed too.
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.chmodSync(dir, 0o700);
+    fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(/*turbopackIgnore: true*/ dir, 0o700);
     // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
-    fs.closeSync(fs.openSync(file, "a", 0o600));
+    fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ file, "a", 0o600));
     restrictToOwner(file);
     store.__wharfDb = openDb(file);
     restrictToOwner(file);
@@ -60,9 +60,11 @@ export function getDb(): Db {
   return store.__wharfDb;
 }
 
+// The data folder is the user's (DATA_DIR), known only at run time: the turbopackIgnore marks keep Turbopack from
+// tracing the whole project into the standalone output (and so into the image) for these calls.
 function restrictToOwner(file: string): void {
   for (const name of [file, `${file}-wal`, `${file}-shm`]) {
-    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
+    if (fs.existsSync(/*turbopackIgnore: true*/ name)) fs.chmodSync(/*turbopackIgnore: true*/ name, 0o600);
   }
 }
 

@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dialects, freshDatabase, type TestDatabase } from "@/tests/support/dialects";
 import { deleteAutohealPolicy } from "./delete-autoheal-policy";
 import { listAutohealPolicies } from "./list-autoheal-policies";
-import type { AutohealTables } from "./policy-table";
+import { policyColumns, type AutohealTables } from "./policy-table";
 import { saveAutohealPolicy } from "./save-autoheal-policy";
 
 describe.each(dialects)("auto-heal policies on %s", (dialect) => {
@@ -16,6 +16,17 @@ describe.each(dialects)("auto-heal policies on %s", (dialect) => {
   afterAll(() => test?.close());
   beforeEach(async () => {
     await db.deleteFrom("autoheal_policies").execute();
+  });
+
+  it("declares every column the migrated table has, and only those", async () => {
+    const columns =
+      dialect === "sqlite"
+        ? await sql<{ name: string }>`SELECT name FROM pragma_table_info('autoheal_policies')`.execute(db)
+        : await sql<{ name: string }>`
+            SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'autoheal_policies'`.execute(
+            db,
+          );
+    expect(columns.rows.map((c) => c.name).sort()).toEqual([...policyColumns].sort());
   });
 
   it("saves a policy and reads it back as the API shows it", async () => {

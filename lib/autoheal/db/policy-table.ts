@@ -12,10 +12,17 @@ export type AutohealPolicyTable = {
   created_at: string;
 };
 
-/** The tables auto-heal owns; lib/tables.ts composes every feature's into the whole database. */
+/** The tables auto-heal owns; lib/live/database.ts composes every feature's into the whole database. */
 export type AutohealTables = { autoheal_policies: AutohealPolicyTable };
 
-export const policyColumns = ["id", "host_id", "project", "grace_ms", "created_by", "created_at"] as const;
+export const policyColumns = [
+  "id",
+  "host_id",
+  "project",
+  "grace_ms",
+  "created_by",
+  "created_at",
+] as const satisfies readonly (keyof AutohealPolicyTable)[];
 
 export function toAutohealPolicy(row: Selectable<AutohealPolicyTable>): AutohealPolicy {
   return {
