@@ -1,9 +1,10 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// The Docker API is root on every host: only lib/docker may speak to it. SQLite is lib/db's.
+// The Docker API is root on every host: only lib/docker may speak to it. The database drivers are lib/db's.
 const dockerode = { name: "dockerode", message: "Only lib/docker talks to engines." };
-const sqlite = { name: "better-sqlite3", message: "Only lib/db opens SQLite: add a statement there." };
+const sqlite = { name: "better-sqlite3", message: "Only lib/db opens SQLite: query through getDatabase()." };
+const postgres = { name: "pg", message: "Only lib/db opens PostgreSQL: query through getDatabase()." };
 
 /**
  * lib/'s floors, lowest first: a folder imports only from floors below it (or its own), never from above, so no
@@ -40,7 +41,10 @@ const layering = floors.flatMap((folders, level) => {
         "no-restricted-imports": [
           "error",
           {
-            paths: [...(folder === "docker" ? [] : [dockerode]), ...(folder === "db" ? [] : [sqlite])],
+            paths: [
+              ...(folder === "docker" ? [] : [dockerode]),
+              ...(folder === "db" ? [] : [sqlite, postgres]),
+            ],
             patterns:
               forbidden.length === 0
                 ? []
@@ -74,7 +78,7 @@ const config = [
   {
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/docker/**", "lib/db/**", "tests/**", "e2e/**", "scripts/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [dockerode, sqlite] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [dockerode, sqlite, postgres] }] },
   },
   ...layering,
   {

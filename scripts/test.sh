@@ -16,16 +16,23 @@ rm -f "$results"/*.json
 
 fleet_was_up=0
 if [ -f /run/wharf-fleet/alpha.pid ] && kill -0 "$(cat /run/wharf-fleet/alpha.pid)" 2>/dev/null; then fleet_was_up=1; fi
+pg_port="${WHARF_PG_PORT:-5433}"
+pg_was_up=0
+if [ -f "/var/tmp/wharf-postgres-$pg_port/data/postmaster.pid" ]; then pg_was_up=1; fi
 stop_fleet() {
   if [ "$fleet_was_up" = 0 ] && [ "${WHARF_KEEP_FLEET:-0}" != 1 ]; then bash scripts/fleet-down.sh >/dev/null 2>&1 || true; fi
+  if [ "$pg_was_up" = 0 ] && [ "${WHARF_KEEP_FLEET:-0}" != 1 ]; then bash scripts/stop-postgres.sh "$pg_port" >/dev/null 2>&1 || true; fi
 }
 trap stop_fleet EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 
-step "provision: engines, registry, Chromium, promtool"
+step "provision: engines, registry, PostgreSQL, Chromium, promtool"
 bash scripts/fleet-up.sh
+# The tests of the data layer run on both dialects: each test file makes its own database on this server.
+WHARF_TEST_DATABASE_URL="$(bash scripts/ensure-postgres.sh "$pg_port")"
+export WHARF_TEST_DATABASE_URL
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-promtool.sh
 

@@ -3,15 +3,22 @@ import { actionRunningOn } from "@/lib/actions/container-lock";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
-import { getDb } from "@/lib/db/db";
-import { listAutohealPolicies } from "@/lib/db/list-autoheal-policies";
+import { getDatabase } from "@/lib/db/database";
 import type { AutohealConfig } from "./autoheal-config";
 import { nextTry, triesInWindow } from "./backoff";
+import { listAutohealPolicies } from "./db/list-autoheal-policies";
+import type { AutohealTables } from "./db/policy-table";
 import { giveUp } from "./give-up";
 import { healAction } from "./heal-action";
 import { resolvePolicy } from "./resolve-policy";
 import { tryHeal } from "./try-heal";
-import { MAX_TRIES, type AutohealStatus, type HealAction, type PolicyInForce } from "./types";
+import {
+  MAX_TRIES,
+  type AutohealPolicy,
+  type AutohealStatus,
+  type HealAction,
+  type PolicyInForce,
+} from "./types";
 
 /** What auto-heal remembers of one container, by host and name; forgotten when the container goes. */
 type Watch = {
@@ -34,6 +41,14 @@ const runOf = (row: ContainerRow) => `${row.id}/${row.startedAt ?? ""}`;
  */
 export class Autohealer {
   private readonly watches = new Map<string, Watch>();
+  /**
+   * The policies as last read: every row change is judged against them, and a host's first read brings
+   * thousands. Null until read; reread when one changes (policiesChanged).
+   */
+  private policies: readonly AutohealPolicy[] | null = null;
+  private firstRead: Promise<void> | null = null;
+  private reads = 0;
+  private appliedRead = 0;
 
   constructor(
     private readonly store: FleetStore,
@@ -47,14 +62,33 @@ export class Autohealer {
     if (next) this.consider(next);
   }
 
-  /** After a policy changed: containers it now covers (or no longer covers) get judged again. */
-  reconsiderAll(): void {
+  /** Resolves once the policies have been read (at start); a failed first read is tried again on the next call. */
+  ready(): Promise<void> {
+    this.firstRead ??= this.policiesChanged().catch((error: unknown) => {
+      this.firstRead = null;
+      throw error;
+    });
+    return this.firstRead;
+  }
+
+  /** After a policy changed: read them again, and judge every container they now cover (or no longer cover). */
+  async policiesChanged(): Promise<void> {
+    const read = ++this.reads;
+    const policies = await listAutohealPolicies(await getDatabase<AutohealTables>());
+    // Reads that overlap (two changes in a row) may answer out of order: the latest one started wins.
+    if (read < this.appliedRead) return;
+    this.appliedRead = read;
+    this.policies = policies;
+    this.reconsiderAll();
+  }
+
+  private reconsiderAll(): void {
     if (!this.config.enabled) return;
     for (const hostId of this.store.hostIds()) for (const row of this.store.rows(hostId)) this.consider(row);
   }
 
   policyFor(row: ContainerRow): PolicyInForce | null {
-    return resolvePolicy(row, listAutohealPolicies(getDb()), this.config.graceMs);
+    return resolvePolicy(row, this.policies ?? [], this.config.graceMs);
   }
 
   status(row: ContainerRow, now = Date.now()): AutohealStatus {
@@ -79,9 +113,11 @@ export class Autohealer {
     const watch = this.watches.get(key(row.hostId, row.name));
     // A try of ours is running: it looks again when it ends, with the row its action produced.
     if (watch?.busy) return;
+    // Not read yet: the first read judges every container once it answers.
+    if (this.policies === null) return;
     const action = healAction(row);
-    // Most rows need no healing and have nothing to cancel: no policy lookup (a query) for each of them, which a
-    // host's first read of thousands of containers would pay thousands of times.
+    // Most rows need no healing and have nothing to cancel: no policy lookup for each of them, which a host's
+    // first read of thousands of containers would pay thousands of times.
     if (!action && !watch) return;
     const policy = this.policyFor(row);
     const blocked =

@@ -1,8 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { listAutohealPolicies } from "@/lib/db/list-autoheal-policies";
+import { getDatabase } from "@/lib/db/database";
+import { listAutohealPolicies } from "./db/list-autoheal-policies";
+import type { AutohealTables } from "./db/policy-table";
 import type { AutohealPoliciesResponse } from "./types";
 
-export function listPolicies(): AutohealPoliciesResponse {
-  return { policies: listAutohealPolicies(getDb()) };
+export async function listPolicies(): Promise<AutohealPoliciesResponse> {
+  return { policies: await listAutohealPolicies(await getDatabase<AutohealTables>()) };
 }

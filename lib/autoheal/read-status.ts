@@ -12,5 +12,7 @@ export async function readStatus(hostId: string, containerName: string): Promise
   await store.ready([host.id]);
   const row = store.findRowByName(host.id, containerName);
   if (!row) throw new WharfError("NOT_FOUND", `Container "${containerName}" not found on host "${host.id}"`);
-  return { status: getAutohealer().status(row) };
+  const autohealer = getAutohealer();
+  await autohealer.ready();
+  return { status: autohealer.status(row) };
 }

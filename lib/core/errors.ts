@@ -12,6 +12,7 @@ export const errorCodes = [
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
   "MISDIRECTED",
+  "UNAVAILABLE",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -34,6 +35,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Answered by scripts/request-guard.mjs before Next runs, in this same shape: a Host that is not Wharf's.
   MISDIRECTED: 421,
+  // Wharf's own database cannot serve the request (not reachable, or a feature not yet on PostgreSQL).
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -1,13 +1,11 @@
 import "server-only";
 import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { z } from "zod";
+import { WharfError } from "@/lib/core/errors";
+import { databaseConfig } from "./database-config";
 import { runMigrations } from "./run-migrations";
 
 export type Db = Database.Database;
-
-const envSchema = z.object({ DATA_DIR: z.string().trim().min(1).default("./data") });
 
 // Next can evaluate this module more than once in one process (route bundles, instrumentation); a second
 // connection to the same file would work but doubles the handles and defeats the statement caches.
@@ -34,18 +32,27 @@ export function openDb(file: string): Db {
   }
 }
 
-/** The process's one connection to `$DATA_DIR/wharf.db`, opened on first use. */
+/**
+ * The process's one connection to `$DATA_DIR/wharf.db`, opened on first use, for the features not yet on the
+ * typed query layer; lib/db/database.ts hands the same connection to Kysely.
+ */
 export function getDb(): Db {
   if (!store.__wharfDb) {
-    const { DATA_DIR } = envSchema.parse({ DATA_DIR: process.env.DATA_DIR || undefined });
-    const dir = path.resolve(DATA_DIR);
-    const file = path.join(dir, "wharf.db");
+    const config = databaseConfig();
+    // Features on this synchronous API cannot run against a server: they answer this until they are converted.
+    if (config.dialect === "postgres") {
+      throw new WharfError(
+        "UNAVAILABLE",
+        "This part of Wharf does not run on PostgreSQL yet: unset DATABASE_URL to use the embedded database",
+      );
+    }
+    const { dir, file } = config;
     // Sessions, token hashes and the audit log: for Wharf's own user only. Modes are fixed on every start, so a
     // data folder made by an older Wharf (or by hand) is closed too.
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.chmodSync(dir, 0o700);
+    fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(/*turbopackIgnore: true*/ dir, 0o700);
     // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
-    fs.closeSync(fs.openSync(file, "a", 0o600));
+    fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ file, "a", 0o600));
     restrictToOwner(file);
     store.__wharfDb = openDb(file);
     restrictToOwner(file);
@@ -53,9 +60,11 @@ export function getDb(): Db {
   return store.__wharfDb;
 }
 
+// The data folder is the user's (DATA_DIR), known only at run time: the turbopackIgnore marks keep Turbopack from
+// tracing the whole project into the standalone output (and so into the image) for these calls.
 function restrictToOwner(file: string): void {
   for (const name of [file, `${file}-wal`, `${file}-shm`]) {
-    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
+    if (fs.existsSync(/*turbopackIgnore: true*/ name)) fs.chmodSync(/*turbopackIgnore: true*/ name, 0o600);
   }
 }
 

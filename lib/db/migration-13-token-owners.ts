@@ -16,6 +16,22 @@ export const migration13: Migration = {
       CREATE INDEX api_tokens_by_owner ON api_tokens (owner_user_id) WHERE owner_user_id IS NOT NULL;
   `,
   run: bindExistingTokens,
+  // The same on PostgreSQL, in SQL: its databases start from the baseline, so only tokens made while the
+  // database was already on PostgreSQL can be bound here; one level of "made with a token" is enough for those.
+  postgres: `
+      ALTER TABLE api_tokens ADD COLUMN owner_user_id BIGINT;
+      ALTER TABLE api_tokens ADD COLUMN service_owner TEXT;
+      CREATE INDEX api_tokens_by_owner ON api_tokens (owner_user_id) WHERE owner_user_id IS NOT NULL;
+      UPDATE api_tokens AS t SET owner_user_id = (
+        SELECT u.id FROM users u
+        WHERE lower(u.username) = lower(t.created_by) AND u.created_at <= t.created_at
+        ORDER BY u.id LIMIT 1);
+      UPDATE api_tokens AS t SET owner_user_id = (
+        SELECT o.owner_user_id FROM api_tokens o
+        WHERE lower(o.name) = lower(t.created_by) AND o.id < t.id
+        ORDER BY o.id LIMIT 1)
+      WHERE t.owner_user_id IS NULL;
+  `,
 };
 
 /**

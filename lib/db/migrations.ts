@@ -13,6 +13,11 @@ export type { Migration } from "./migration";
 /**
  * Append only: a migration that has shipped is never edited, because databases that already ran it would
  * keep the old shape. Change the schema with a new, higher version instead.
+ *
+ * One list for both dialects (docs/data-layer.md). Versions 1-12 are SQLite's history; on PostgreSQL the
+ * baseline (postgres-baseline.ts) stands for them. Every version after 12 must run on both: write it with
+ * `build` (Kysely's schema builder), or, for an old-style SQLite migration from before the data layer (`sql`,
+ * `run`), add its PostgreSQL form as `postgres`. migrations.test.ts fails for one that has neither.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -203,4 +208,6 @@ export const migrations: readonly Migration[] = [
   migration11,
   migration12,
   migration13,
+  // Versions 13 and on: old-style SQLite migrations made on other branches go here, each given `postgres`
+  // SQL; new ones are `build` migrations (docs/data-layer.md, "Adding a migration").
 ];

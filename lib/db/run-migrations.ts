@@ -1,8 +1,10 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { migrations as allMigrations, type Migration } from "./migrations";
+import { coldKysely } from "./cold-kysely";
+import { isPortable, type Migration } from "./migration";
+import { migrations as allMigrations } from "./migrations";
 
-/** Applies every migration not yet recorded in `schema_migrations`, each in its own transaction. */
+/** SQLite: applies every migration not yet recorded in `schema_migrations`, each in its own transaction. */
 export function runMigrations(
   db: Database.Database,
   migrations: readonly Migration[] = allMigrations,
@@ -16,6 +18,7 @@ export function runMigrations(
   const record = db.prepare<[number, string]>(
     `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
   );
+  const builder = coldKysely("sqlite");
 
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
@@ -23,8 +26,15 @@ export function runMigrations(
     // (a server and a script) cannot both decide a migration is pending and run it twice.
     const apply = db.transaction(() => {
       if (isApplied.get(migration.version)) return;
-      if (migration.sql) db.exec(migration.sql);
-      migration.run?.(db);
+      if (isPortable(migration)) {
+        for (const statement of migration.build(builder)) {
+          const { sql, parameters } = statement.compile();
+          db.prepare(sql).run(...parameters);
+        }
+      } else {
+        if (migration.sql) db.exec(migration.sql);
+        migration.run?.(db);
+      }
       record.run(migration.version, new Date().toISOString());
       applied.push(migration.version);
     });

@@ -38,6 +38,9 @@ export function startLiveFleet(): void {
   feed.subscribe("external changes", (change) => !isSwarmTask(change) && external.onChange(change));
   const autohealer = getAutohealer();
   feed.subscribe("auto-heal", (change) => !isSwarmTask(change) && autohealer.onChange(change));
+  autohealer
+    .ready()
+    .catch((error: unknown) => console.error("[wharf] reading the auto-heal policies failed", error));
   const swarm = new SwarmWatcher();
   feed.subscribe("swarm services", (change) => swarm.onChange(change));
   swarm.start();

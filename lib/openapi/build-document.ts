@@ -114,6 +114,8 @@ function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   if (endpoint.auth !== "public")
     ["UNAUTHORIZED", "FORBIDDEN"].forEach((code) => codes.add(code as ErrorCode));
   codes.add("MISDIRECTED");
+  // Sign-in alone reads the database: any route can find it out of reach.
+  codes.add("UNAVAILABLE");
   codes.add("INTERNAL");
   return [...codes];
 }

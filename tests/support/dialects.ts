@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { Kysely, sql } from "kysely";
+import type { Dialect } from "@/lib/db/dialect";
+import { kyselyOver } from "@/lib/db/database";
+import { openDb, type Db } from "@/lib/db/db";
+import { openPostgres } from "@/lib/db/open-postgres";
+
+/**
+ * The dialects a test of the data layer runs on: SQLite always, PostgreSQL when WHARF_TEST_DATABASE_URL names a
+ * server (npm test starts one: scripts/ensure-postgres.sh). Use with `describe.each(dialects)`.
+ */
+export const dialects: Dialect[] = process.env.WHARF_TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+export type TestDatabase = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test narrows it to the tables it reads
+  db: Kysely<any>;
+  /** SQLite's connection itself, for what runs on it synchronously (the migrator, legacy queries). */
+  sqlite: Db | null;
+  close: () => Promise<void>;
+};
+
+/**
+ * A fresh, migrated database: SQLite in memory, or a PostgreSQL database of its own (dropped on close), so
+ * test files running side by side never see each other's rows.
+ */
+export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === "sqlite") {
+    const sqlite = openDb(":memory:");
+    return { db: kyselyOver(sqlite), sqlite, close: async () => void sqlite.close() };
+  }
+  const server = process.env.WHARF_TEST_DATABASE_URL;
+  if (!server) throw new Error("WHARF_TEST_DATABASE_URL is not set: run scripts/ensure-postgres.sh");
+  const name = `wharf_test_${randomBytes(6).toString("hex")}`;
+  const admin = await openAdmin(server);
+  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), `${url.hostname}:${url.port}`);
+  return {
+    db,
+    sqlite: null,
+    close: async () => {
+      await db.destroy();
+      await sql`DROP DATABASE IF EXISTS ${sql.id(name)}`.execute(admin);
+      await admin.destroy();
+    },
+  };
+}
+
+// The server's maintenance database, unmigrated: only CREATE and DROP DATABASE run there.
+async function openAdmin(server: string) {
+  const { PostgresDialect } = await import("kysely");
+  const pg = (await import("pg")).default;
+  return new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server, max: 1 }) }),
+  });
+}
