@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { Fragment, useState } from "react";
-import { ImageVersion } from "@/components/fleet/image-version";
 import { containerHref } from "@/components/fleet/attention-list";
 import type { HistoryEntry } from "@/lib/actions/types";
 import { formatActionDuration, formatUtc, shortDigest } from "@/lib/history/format-history";
 import { HistoryRowDetail } from "./history-row-detail";
 import { formatDuration } from "@/lib/fleet/format-age";
 import { OutcomeBadge } from "./outcome-badge";
+import { DeployIncidents } from "./deploy-incidents";
+import { ImageChange } from "./image-change";
 
 const cell = "px-2.5 py-2 align-baseline";
 const muted = "text-slate-500 dark:text-slate-400";
@@ -92,10 +93,7 @@ export function HistoryTableRow({
           </>
         )}
         <td className={`${cell} font-mono text-xs`}>
-          <div className="max-w-48 truncate" title={entry.imageRef ?? undefined}>
-            {entry.imageRef ?? <span className={muted}>—</span>}
-          </div>
-          <ImageVersion provenance={entry.provenanceAfter ?? entry.provenanceBefore} />
+          <ImageChange entry={entry} />
         </td>
         <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
           {entry.outcome === "rolled-back" ? (
@@ -116,6 +114,7 @@ export function HistoryTableRow({
         </td>
         <td className={cell}>
           <Crashed value={entry.crashedAfter} />
+          <DeployIncidents entry={entry} />
         </td>
         <td className={`${cell} text-red-700 dark:text-red-400`}>
           <div className="line-clamp-2 min-w-40 max-w-72" title={entry.error ?? undefined}>
