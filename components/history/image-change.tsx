@@ -1,5 +1,6 @@
 import { ImageVersion } from "@/components/fleet/image-version";
 import type { HistoryEntry } from "@/lib/actions/types";
+import { shortReference } from "@/lib/history/format-history";
 
 const muted = "text-slate-500 dark:text-slate-400";
 
@@ -24,7 +25,7 @@ export function ImageChange({ entry }: { entry: HistoryEntry }) {
         {entry.imageRefBefore === null ? (
           <span className={`font-sans italic ${muted}`}>reference not recorded</span>
         ) : (
-          <Reference value={entry.imageRefBefore} />
+          <Reference value={entry.imageRefBefore} short />
         )}
         <ImageVersion provenance={entry.provenanceBefore} />
       </div>
@@ -32,18 +33,18 @@ export function ImageChange({ entry }: { entry: HistoryEntry }) {
         <span className={`w-8 shrink-0 font-sans ${muted}`}>
           {entry.outcome === "rolled-back" ? "tried" : "to"}
         </span>
-        <Reference value={entry.imageRef} />
+        <Reference value={entry.imageRef} short />
         <ImageVersion provenance={entry.provenanceAfter} />
       </div>
     </div>
   );
 }
 
-function Reference({ value }: { value: string | null }) {
+function Reference({ value, short = false }: { value: string | null; short?: boolean }) {
   if (value === null) return <span className={muted}>—</span>;
   return (
-    <span className="block max-w-48 truncate" title={value}>
-      {value}
+    <span className="block max-w-56 truncate" title={value}>
+      {short ? shortReference(value) : value}
     </span>
   );
 }

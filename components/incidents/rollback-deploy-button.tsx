@@ -1,18 +1,15 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { shortDigest } from "@/lib/history/format-history";
 import type { Incident, IncidentDeploy } from "@/lib/incidents/types";
 import { useContainerAction } from "@/lib/queries/use-container-action";
-import { incidentKeys } from "@/lib/queries/keys";
 
 /**
  * The container's own rollback (same image rule, lock and history row as on its page): it undoes the
  * container's last deploy, which the card shows only while the incident's deploy is that one.
  */
 export function RollbackDeployButton({ incident, deploy }: { incident: Incident; deploy: IncidentDeploy }) {
-  const client = useQueryClient();
   const [asking, setAsking] = useState(false);
   const action = useContainerAction();
   const { mutate, isPending, data, error } = action;
@@ -21,11 +18,9 @@ export function RollbackDeployButton({ incident, deploy }: { incident: Incident;
     .join(" ");
   const send = () => {
     setAsking(false);
-    mutate(
-      { hostId: incident.hostId, name: incident.containerName, action: "rollback" },
-      // The deploy is no longer the last one once this settles: every card re-reads what it names.
-      { onSettled: () => void client.invalidateQueries({ queryKey: incidentKeys.all }) },
-    );
+    // The hook re-reads the incidents when it settles (this card may have moved to "ended" by then): the
+    // deploy is no longer the container's last, and the button goes.
+    mutate({ hostId: incident.hostId, name: incident.containerName, action: "rollback" });
   };
   return (
     <div className="flex flex-col items-end gap-1">

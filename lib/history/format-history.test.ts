@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatActionDuration, formatOffset, formatUtc, shortDigest } from "./format-history";
+import { formatActionDuration, formatOffset, formatUtc, shortDigest, shortReference } from "./format-history";
 import {
   historyQueryString,
   pageQueryString,
@@ -11,6 +11,12 @@ describe("formatting history cells", () => {
   it("shortens a digest to 12 hex digits", () => {
     expect(shortDigest("sha256:4f67a1b2c3d4e5f60718293a4b5c6d7e")).toBe("4f67a1b2c3d4");
     expect(shortDigest("abc")).toBe("abc");
+  });
+
+  it("keeps a reference's name and tag, the part that tells two apart", () => {
+    expect(shortReference("127.0.0.1:5000/team/shop:2")).toBe("…/shop:2");
+    expect(shortReference("shop:2")).toBe("shop:2");
+    expect(shortReference("registry.example/team/shop@sha256:abcd")).toBe("…/shop@sha256:abcd");
   });
 
   it("says how long an action took, to the second", () => {
