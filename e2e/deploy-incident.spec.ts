@@ -65,7 +65,11 @@ test("an incident right after a deploy names it and rolls it back; the deploy's 
   await expect(row).toContainText(`${v1.digest.slice(7, 19)} → ${v2.digest.slice(7, 19)}`);
   const link = row.getByTestId("history-incidents").getByRole("link");
   await expect(link).toHaveText(/^incident #\d+$/);
-  if (SHOTS) await page.setViewportSize({ width: 1900, height: 720 });
+  if (SHOTS) {
+    // The whole row in one picture: the table scrolls sideways inside the page's width otherwise.
+    await page.setViewportSize({ width: 2000, height: 720 });
+    await page.addStyleTag({ content: "* { max-width: none !important; overflow: visible !important; }" });
+  }
   await shoot(page.locator("table"), "hst-history-row-incident");
   await link.click();
   await expect(page).toHaveURL(/\/incidents\?host=alpha&container=.*#incident-\d+$/);
