@@ -3,11 +3,15 @@ import type { HistoryEntry } from "@/lib/actions/types";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import type { IncidentsResponse } from "@/lib/incidents/types";
 import { api, authHeaders } from "../support/api";
-import { docker, removeTestContainers, runContainer, uniqueName, waitFor } from "../support/fleet";
+import { docker, runContainer, uniqueName, waitFor } from "../support/fleet";
 import { buildOciImage, uniqueRepo, type OciImage } from "../support/oci-images";
 import { post } from "../support/post";
 
-afterAll(() => removeTestContainers("alpha"));
+// Only this file's containers: the engines are shared, and other files clean up theirs at the same time.
+const created: string[] = [];
+afterAll(async () => {
+  if (created.length > 0) await docker("alpha", "rm", "-f", "-v", ...created).catch(() => {});
+});
 
 let v1: OciImage;
 let v2: OciImage;
@@ -22,6 +26,7 @@ const rowsOf = async (name: string, extra = "") =>
   (await api<{ entries: HistoryEntry[] }>(`/api/history?host=alpha&container=${name}${extra}`)).body.entries;
 
 async function runOnV1(name = uniqueName("hst-it")): Promise<string> {
+  if (!created.includes(name)) created.push(name);
   await runContainer("alpha", name, [], [], v1.ref);
   await waitFor(`Wharf to show ${name}`, async () => {
     const { body } = await api<ContainersResponse>(`/api/containers?host=alpha&q=${name}`);
