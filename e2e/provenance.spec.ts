@@ -137,7 +137,10 @@ test("an expanded history row shows the whole error, the steps with their times,
   const row = page.locator("[data-testid=history-row][data-outcome=rolled-back]");
   await expect(row.getByTestId("history-time")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   await expect(row.getByTestId("digest-rolled-back")).toContainText(`kept ${good.digest.slice(7, 19)}`);
-  await expect(row.getByTestId("image-version")).toHaveText("3.1.0");
+  // The row goes from the image that stayed to the one it tried.
+  await expect(row.getByTestId("image-from").getByTestId("image-version")).toHaveText("3.0.0");
+  await expect(row.getByTestId("image-to")).toContainText(`tried…/${bad.ref.split("/").at(-1)}`);
+  await expect(row.getByTestId("image-to").getByTestId("image-version")).toHaveText("3.1.0");
   await expect(page.getByTestId("history-row-detail")).toHaveCount(0);
 
   await row.getByTestId("history-expand").click();

@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { historyQueryString, withoutEmpty } from "@/lib/history/history-search-params";
+import { historyQueryString, pageQueryString, withoutEmpty } from "@/lib/history/history-search-params";
 import { historyActions } from "@/lib/actions/types";
 import { historyOutcomes, type HistoryFilter } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { HistoryPresets } from "./history-presets";
 
 const field =
   "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -52,6 +53,8 @@ export function HistoryFilters({
       outcome: text("outcome") as HistoryFilter["outcome"],
       from: date("from"),
       to: date("to"),
+      deploys: form.get("deploys") === "only" ? "only" : undefined,
+      externalRemoves: form.get("externalRemoves") === "show" ? "show" : "hide",
     };
     setOwn(historyQueryString(withoutEmpty(next)));
     onChange(next);
@@ -67,7 +70,7 @@ export function HistoryFilters({
     const value = event.currentTarget.value.trim();
     if (value === "" || (ISO_DAY.test(value) && !Number.isNaN(Date.parse(value)))) apply(event);
   };
-  const active = Object.keys(filter).length > 0;
+  const active = pageQueryString(filter) !== "";
   const id = useId();
 
   return (
@@ -174,6 +177,23 @@ export function HistoryFilters({
           className={`${field} w-32 font-mono`}
         />
       </Field>
+      <HistoryPresets filter={filter} onChange={onChange} />
+      <Toggle
+        name="deploys"
+        value="only"
+        checked={filter.deploys === "only"}
+        onChange={apply}
+        label="Deploys only"
+        title="Redeploys and rollbacks alone"
+      />
+      <Toggle
+        name="externalRemoves"
+        value="show"
+        checked={filter.externalRemoves !== "hide"}
+        onChange={apply}
+        label="Removes outside Wharf"
+        title="Containers removed with the docker CLI or API (hidden by default: on a CI host they bury the deploys)"
+      />
       {/* Enter still applies at once; nothing waits for a button. */}
       <button type="submit" hidden />
       {active && (
@@ -188,6 +208,36 @@ export function HistoryFilters({
 /** What a date field can show of a `from` or `to`: its day, or nothing for a value that is not a date. */
 function dayOf(value: string | undefined): string | undefined {
   return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+}
+
+function Toggle({
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  title,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: (event: { currentTarget: HTMLInputElement }) => void;
+  label: string;
+  title: string;
+}) {
+  return (
+    <label title={title} className="flex h-9 items-center gap-1.5 text-sm text-slate-700 dark:text-slate-200">
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={checked}
+        onChange={onChange}
+        className="size-4"
+      />
+      {label}
+    </label>
+  );
 }
 
 function Field({

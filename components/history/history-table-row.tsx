@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { Fragment, useState } from "react";
-import { ImageVersion } from "@/components/fleet/image-version";
 import { Moment } from "@/components/ui/moment";
 import { containerHref } from "@/components/fleet/attention-list";
 import type { HistoryEntry } from "@/lib/actions/types";
@@ -9,6 +8,8 @@ import { formatActionDuration, shortDigest } from "@/lib/history/format-history"
 import { HistoryRowDetail } from "./history-row-detail";
 import { formatDuration } from "@/lib/fleet/format-age";
 import { OutcomeBadge } from "./outcome-badge";
+import { DeployIncidents } from "./deploy-incidents";
+import { ImageChange } from "./image-change";
 
 const cell = "px-2.5 py-2 align-baseline";
 const muted = "text-slate-500 dark:text-slate-400";
@@ -93,10 +94,7 @@ export function HistoryTableRow({
           </>
         )}
         <td className={`${cell} font-mono text-xs`}>
-          <div className="max-w-48 truncate" title={entry.imageRef ?? undefined}>
-            {entry.imageRef ?? <span className={muted}>—</span>}
-          </div>
-          <ImageVersion provenance={entry.provenanceAfter ?? entry.provenanceBefore} />
+          <ImageChange entry={entry} />
         </td>
         <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
           {entry.outcome === "rolled-back" ? (
@@ -117,6 +115,7 @@ export function HistoryTableRow({
         </td>
         <td data-label="crashed ≤ 10 min" className={cell}>
           <Crashed value={entry.crashedAfter} />
+          <DeployIncidents entry={entry} />
         </td>
         <td className={`${cell} text-red-700 dark:text-red-400`}>
           <div className="line-clamp-2 min-w-40 max-w-72" title={entry.error ?? undefined}>

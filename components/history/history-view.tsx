@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useNow } from "@/components/fleet/use-now";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
-import { historyQueryString } from "@/lib/history/history-search-params";
+import { historyQueryString, pageQueryString } from "@/lib/history/history-search-params";
 import { useHistory } from "@/lib/queries/use-history";
 import { useHistoryTimeline } from "@/lib/queries/use-history-timeline";
 import { useHosts } from "@/lib/queries/use-hosts";
@@ -25,7 +25,9 @@ export function HistoryView() {
   const timeline = useHistoryTimeline(filter);
   const entries = history.data?.pages.flatMap((page) => page.entries) ?? [];
   const query = historyQueryString(filter);
-  const filtered = query !== "";
+  // Filtered by the person, not by the page's defaults (which the export and the API calls still carry).
+  const filtered = pageQueryString(filter) !== "";
+  const removesHidden = filter.externalRemoves === "hide";
 
   return (
     <div className="space-y-6">
@@ -38,7 +40,7 @@ export function HistoryView() {
         </div>
         <a
           data-testid="history-export"
-          href={`/api/history.csv${filtered ? `?${query}` : ""}`}
+          href={`/api/history.csv${query ? `?${query}` : ""}`}
           download
           className={button}
         >
@@ -88,6 +90,16 @@ export function HistoryView() {
             <Notice title="No actions recorded yet">
               Starts, stops, restarts, redeploys and rollbacks done through Wharf show up here, with who did
               them and how they went.
+              {removesHidden && (
+                <>
+                  {" "}
+                  Containers removed outside Wharf are hidden:{" "}
+                  <Link href="/history?externalRemoves=show" className="underline">
+                    show them
+                  </Link>
+                  .
+                </>
+              )}
             </Notice>
           )
         ) : (

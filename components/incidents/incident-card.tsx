@@ -7,6 +7,7 @@ import type { Incident } from "@/lib/incidents/types";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { StderrLine } from "./stderr-line";
 import { IncidentKindBadge } from "./incident-kind-badge";
+import { IncidentDeploy } from "./incident-deploy";
 
 /**
  * One incident with its evidence. `compact` is for the container page, where the container and host are
@@ -33,6 +34,7 @@ export function IncidentCard({
   );
   return (
     <article
+      id={`incident-${incident.id}`}
       data-testid="incident-card"
       data-kind={incident.kind}
       data-host={incident.hostId}
@@ -108,6 +110,7 @@ export function IncidentCard({
           </Fact>
         )}
       </dl>
+      {incident.deploy && <IncidentDeploy incident={incident} deploy={incident.deploy} />}
       {incident.lastStderr && <StderrLine text={incident.lastStderr} />}
       {incident.notes.length > 0 && (
         <ul data-testid="incident-notes" className="space-y-0.5 text-xs text-slate-700 dark:text-slate-200">

@@ -1,3 +1,4 @@
+import { chartBars } from "@/lib/insights/chart-bars";
 import type { DayCount } from "@/lib/insights/types";
 
 const HEIGHT = 80;
@@ -7,10 +8,20 @@ const HEIGHT = 80;
  * rather than a chart library. Over 92 days the bars are weeks, so each stays wide enough to see.
  */
 export function DeploysChart({ days }: { days: DayCount[] }) {
-  const bars = days.length > 92 ? byWeek(days) : days;
-  const max = Math.max(1, ...bars.map((d) => d.succeeded + d.failed));
+  const chart = chartBars(days);
+  if (!chart) {
+    return (
+      <p
+        data-testid="deploys-chart-empty"
+        className="flex h-24 items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400"
+      >
+        No deploys in this period{days[0] ? ` (${days[0].day} to ${days.at(-1)!.day})` : ""}: nothing was
+        redeployed or rolled back, so there is nothing to draw.
+      </p>
+    );
+  }
+  const { bars, max, unit } = chart;
   const width = bars.length * 10;
-  const unit = days.length > 92 ? "week" : "day";
   return (
     <figure className="space-y-1">
       <svg
@@ -43,15 +54,4 @@ export function DeploysChart({ days }: { days: DayCount[] }) {
       </figcaption>
     </figure>
   );
-}
-
-function byWeek(days: DayCount[]): DayCount[] {
-  const weeks: DayCount[] = [];
-  days.forEach((d, i) => {
-    if (i % 7 === 0) weeks.push({ day: d.day, succeeded: 0, failed: 0 });
-    const week = weeks.at(-1)!;
-    week.succeeded += d.succeeded;
-    week.failed += d.failed;
-  });
-  return weeks;
 }

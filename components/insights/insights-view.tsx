@@ -6,6 +6,7 @@ import { formatCount, formatDuration, formatRate } from "@/lib/insights/format-f
 import type { InsightsResponse } from "@/lib/insights/types";
 import { useHosts } from "@/lib/queries/use-hosts";
 import { useInsights } from "@/lib/queries/use-insights";
+import { deployFrequency } from "@/lib/insights/deploy-frequency";
 import { DeploysChart } from "./deploys-chart";
 import { FigureCard } from "./figure-card";
 import { GroupTable } from "./group-table";
@@ -45,6 +46,7 @@ export function InsightsView() {
 
 function Figures({ data }: { data: InsightsResponse }) {
   const { current: c, previous: p, trends: t } = data;
+  const frequency = deployFrequency(c, p);
   return (
     <>
       <p className="text-xs text-slate-500" data-testid="insights-period">
@@ -54,10 +56,14 @@ function Figures({ data }: { data: InsightsResponse }) {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <FigureCard
           testId="figure-frequency"
-          title="Deploys per day"
-          value={formatCount(c.deploysPerDay)}
-          detail={`${formatCount(c.deploysPerWeek)} a week · ${c.succeeded} held of ${c.deploys}`}
-          previous={`${formatCount(p.deploysPerDay)} a day`}
+          title={`Deploys per ${frequency.unit}`}
+          value={frequency.value}
+          detail={
+            frequency.unit === "day"
+              ? `${formatCount(c.deploysPerWeek)} a week · ${c.succeeded} held of ${c.deploys}`
+              : `${c.succeeded} held of ${c.deploys}`
+          }
+          previous={frequency.previous}
           trend={t.deploysPerDay}
         />
         <FigureCard

@@ -8,7 +8,7 @@ import { updateHistory } from "@/lib/db/update-history";
 import { actionRunningOn, wasCreatedByWharf } from "./container-lock";
 import { LifecycleRecorder } from "./record-lifecycle-change";
 
-type Known = { id: string; imageId: string };
+type Known = { id: string; imageId: string; image: string };
 
 // Names are remembered after their container is gone (compose removes before it re-creates), so under churn of
 // uniquely named containers (CI jobs, one-off runs) the map would grow without end. Beyond this many names, the
@@ -41,7 +41,7 @@ export class ExternalChangeRecorder {
     const before = this.known.get(key);
     // Deleted first, so the map's order stays the order names were last seen in.
     this.known.delete(key);
-    this.known.set(key, { id: row.id, imageId: row.imageId });
+    this.known.set(key, { id: row.id, imageId: row.imageId, image: row.image });
     if (this.known.size > this.knownLimit) this.known.delete(this.known.keys().next().value!);
     if (baseline || !before || before.id === row.id || before.imageId === row.imageId) return;
     // Wharf's own redeploys, rollbacks and their undo steps are recorded by the actions themselves.
@@ -62,6 +62,7 @@ export class ExternalChangeRecorder {
       hostId: hostId,
       containerName: row.name,
       containerIdBefore: before.id,
+      imageRefBefore: before.image,
       imageRef: row.image,
       imageIdBefore: before.imageId,
       project: row.compose?.project ?? null,

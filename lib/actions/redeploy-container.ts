@@ -93,5 +93,6 @@ export function redeployContainer(
       };
     },
     check,
+    options.image,
   );
 }

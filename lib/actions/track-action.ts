@@ -59,6 +59,7 @@ export async function trackAction(
   caller: Caller,
   work: (run: ActionRun) => Promise<ActionEnd>,
   check?: (container: RawContainerInspect) => void,
+  target?: string,
 ): Promise<ActionResult> {
   const container = await containerOps.inspect(host, nameOrId).catch((error) => {
     throw toWharfError(error, host, nameOrId);
@@ -77,7 +78,9 @@ export async function trackAction(
       hostId: host.id,
       containerName: name,
       containerIdBefore: container.Id,
-      imageRef: container.Config.Image,
+      imageRefBefore: container.Config.Image,
+      // Recorded before anything is tried, so a failed redeploy onto a new tag still names the tag it tried.
+      imageRef: target ?? container.Config.Image,
       imageIdBefore: container.Image,
       digestBefore: digestOf(image?.RepoDigests, container.Config.Image),
       project: container.Config.Labels?.["com.docker.compose.project"] ?? null,

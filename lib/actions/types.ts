@@ -35,6 +35,11 @@ export type HistoryEntry = {
   containerName: string;
   containerIdBefore: string | null;
   containerIdAfter: string | null;
+  /**
+   * The image reference the container had before (null when not known: a change made outside Wharf, seen only
+   * after it), and the one the action went to — for a redeploy onto another tag, that tag.
+   */
+  imageRefBefore: string | null;
   imageRef: string | null;
   imageIdBefore: string | null;
   imageIdAfter: string | null;
@@ -60,6 +65,11 @@ export type HistoryEntry = {
   provenanceAfter: ImageProvenance | null;
   /** The phases a Wharf action went through, oldest first, each with when it began; empty for external rows. */
   steps: HistoryStep[];
+  /**
+   * For a deploy that moved the container to another image: the incidents of that container that opened within
+   * 30 minutes after it (and before its next deploy), oldest first. Computed when read, not recorded.
+   */
+  incidentIds: number[];
 };
 
 /** A phase a recorded action went through (the history keeps these; the live checklist has ActionStep). */
@@ -73,6 +83,7 @@ export type NewHistoryEntry = Pick<
     Pick<
       HistoryEntry,
       | "containerIdBefore"
+      | "imageRefBefore"
       | "imageRef"
       | "imageIdBefore"
       | "digestBefore"
@@ -87,7 +98,16 @@ export type NewHistoryEntry = Pick<
 export type HistoryPatch = Partial<
   Omit<
     HistoryEntry,
-    "id" | "at" | "actor" | "source" | "action" | "hostId" | "containerName" | "project" | "service"
+    | "id"
+    | "at"
+    | "actor"
+    | "source"
+    | "action"
+    | "hostId"
+    | "containerName"
+    | "project"
+    | "service"
+    | "incidentIds"
   >
 >;
 

@@ -1,5 +1,6 @@
 import type { ContainerRow } from "@/lib/fleet/types";
 import type { Incident } from "@/lib/incidents/types";
+import { describeDeploy } from "./describe-deploy";
 import { trimLogTail } from "./trim-log-tail";
 import type { AlertContainer, AlertMessage } from "./types";
 
@@ -58,6 +59,9 @@ export function composeIncidentMessage(input: {
         ? `${subject} is now in a restart loop (${incident.count} deaths)`
         : `${subject} recovered${row ? "" : ": the container was removed"} (incident #${incident.id} ended)`;
   const details: string[] = [];
+  const deploy = incident.deploy;
+  // The likely cause first: whoever is paged wants to know what changed before what the log says.
+  if (deploy && phase !== "ended") details.push(describeDeploy(deploy));
   if (incident.exitCode !== null) details.push(`Exit code: ${incident.exitCode}`);
   if (incident.oom) details.push("Killed by the kernel for memory (OOM)");
   if (incident.lastStderr) details.push(`Last stderr line: ${incident.lastStderr}`);
@@ -85,7 +89,14 @@ export function composeIncidentMessage(input: {
       openedAt: incident.openedAt,
       endedAt: incident.endedAt,
     },
-    deploy: null,
+    deploy: deploy
+      ? {
+          historyId: deploy.historyId,
+          action: deploy.action,
+          outcome: "succeeded",
+          message: describeDeploy(deploy),
+        }
+      : null,
     autoheal: null,
     logTail: phase === "ended" ? [] : trimLogTail(incident.logTail),
     held: [],

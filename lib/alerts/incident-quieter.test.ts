@@ -22,6 +22,7 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   acknowledgedBy: null,
   acknowledgedAt: null,
   notes: [],
+  deploy: null,
   ...over,
 });
 

@@ -4,7 +4,7 @@ import { commitUrl } from "@/lib/core/image-provenance";
 import type { ImageProvenance } from "@/lib/fleet/types";
 
 export const historyColumns = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps, image_ref_before`;
 
 export type HistoryRow = {
   id: number;
@@ -32,6 +32,7 @@ export type HistoryRow = {
   provenance_before: string | null;
   provenance_after: string | null;
   steps: string;
+  image_ref_before: string | null;
 };
 
 export function toHistoryEntry(row: unknown): HistoryEntry {
@@ -46,6 +47,7 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     containerName: r.container_name,
     containerIdBefore: r.container_id_before,
     containerIdAfter: r.container_id_after,
+    imageRefBefore: r.image_ref_before,
     imageRef: r.image_ref,
     imageIdBefore: r.image_id_before,
     imageIdAfter: r.image_id_after,
@@ -62,6 +64,8 @@ export function toHistoryEntry(row: unknown): HistoryEntry {
     provenanceBefore: fromProvenanceJson(r.provenance_before),
     provenanceAfter: fromProvenanceJson(r.provenance_after),
     steps: JSON.parse(r.steps),
+    // Filled in by the reads that show it (lib/db/link-deploy-incidents.ts): a row just written has none yet.
+    incidentIds: [],
   };
 }
 
@@ -82,6 +86,7 @@ function fromProvenanceJson(json: string | null): ImageProvenance | null {
 export const historyColumnOf: Record<string, string> = {
   containerIdBefore: "container_id_before",
   containerIdAfter: "container_id_after",
+  imageRefBefore: "image_ref_before",
   imageRef: "image_ref",
   imageIdBefore: "image_id_before",
   imageIdAfter: "image_id_after",

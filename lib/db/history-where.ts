@@ -55,6 +55,10 @@ export function historyWhere(filter: HistoryFilter, cursor?: HistoryCursor): Sql
   if (filter.outcome !== undefined) add(`${column("outcome", !narrow)} ${outcomeTest[filter.outcome]}`);
   if (filter.action !== undefined)
     add(`${column("action", !narrow && !rareOutcome)} ${actionTest[filter.action]}`);
+  // Checked on the rows the leading filter finds: neither narrows enough to lead (deploys are a fraction of a
+  // history, external removes a fraction of most).
+  if (filter.deploys === "only") add("+action IN ('redeploy', 'rollback')");
+  if (filter.externalRemoves === "hide") add("NOT (+source = 'external' AND +action = 'remove')");
   if (filter.from !== undefined) add("at >= ?", filter.from);
   // Only the tighter of the two upper bounds goes in: SQLite bounds the index walk by one of them and would
   // check the other row by row, which on a deep page means walking every row above the cursor again.

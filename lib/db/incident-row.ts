@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
 import { incidentKinds, type Incident } from "@/lib/incidents/types";
+import { incidentDeployColumn } from "./deploy-incident-link";
 
 const incidentKindSchema = z.enum(incidentKinds);
 
@@ -9,7 +10,8 @@ export const MAX_LOG_TAIL_LINES = 50;
 
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
 export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
-  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, log_read_at, notes`;
+  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, log_read_at, notes,
+  ${incidentDeployColumn}`;
 
 export const incidentRowSchema = z
   .object({
@@ -32,12 +34,30 @@ export const incidentRowSchema = z
     last_stderr: z.string().nullable(),
     log_read_at: z.string().nullable(),
     notes: z.string(),
+    deploy: z.string().nullable(),
   })
   .strict();
 export type IncidentRow = z.infer<typeof incidentRowSchema>;
 
 const logTailSchema = z.array(z.string());
 const notesSchema = z.array(z.object({ at: z.string(), text: z.string() }).strict());
+const deploySchema = z
+  .object({
+    historyId: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    source: z.string(),
+    action: z.enum(["redeploy", "rollback"]),
+    imageRefBefore: z.string().nullable(),
+    imageRef: z.string().nullable(),
+    digestBefore: z.string().nullable(),
+    digestAfter: z.string().nullable(),
+    versionBefore: z.string().nullable(),
+    versionAfter: z.string().nullable(),
+    // json_object writes SQL's truth value as 0 or 1.
+    latest: z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1),
+  })
+  .strict();
 
 /** SQLite hands rows back untyped: check the shape here rather than trust a cast. */
 export function toIncident(value: unknown): Incident {
@@ -62,6 +82,7 @@ export function toIncident(value: unknown): Incident {
     lastStderr: row.last_stderr,
     logReadAt: row.log_read_at,
     notes: notesSchema.parse(JSON.parse(row.notes)),
+    deploy: row.deploy === null ? null : deploySchema.parse(JSON.parse(row.deploy)),
   };
 }
 

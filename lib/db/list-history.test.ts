@@ -42,6 +42,28 @@ describe("listHistory", () => {
     });
   });
 
+  it("keeps deploys alone, and leaves out removes made outside Wharf, when asked", () => {
+    const redeploy = add({ at: at(1) });
+    const restart = add({ at: at(2), action: "restart" });
+    const rollback = add({ at: at(3), action: "rollback" });
+    const externalRemove = add({ at: at(4), action: "remove", source: "external", actor: "external" });
+    const externalRedeploy = add({ at: at(5), source: "external", actor: "external" });
+    expect(ids({ deploys: "only" })).toEqual([externalRedeploy, rollback, redeploy]);
+    expect(ids({ externalRemoves: "hide" })).toEqual([externalRedeploy, rollback, restart, redeploy]);
+    expect(ids({ externalRemoves: "show" })).toEqual([
+      externalRedeploy,
+      externalRemove,
+      rollback,
+      restart,
+      redeploy,
+    ]);
+    expect(ids({ deploys: "only", hostId: "alpha", externalRemoves: "hide" })).toEqual([
+      externalRedeploy,
+      rollback,
+      redeploy,
+    ]);
+  });
+
   it("filters by host, container, actor, action and outcome, alone and together", () => {
     const apiAlpha = add({ at: at(1) });
     const workerAlpha = add({ at: at(2), containerName: "worker", actor: "bob", action: "restart" });

@@ -5,6 +5,7 @@ import type { Db } from "./db";
 import { decodeHistoryCursor, encodeHistoryCursor } from "./history-cursor";
 import { historyColumns, toHistoryEntry } from "./history-row";
 import { historyWhere, type SqlWhere } from "./history-where";
+import { linkDeployIncidents } from "./link-deploy-incidents";
 
 export const DEFAULT_HISTORY_LIMIT = 100;
 export const MAX_HISTORY_LIMIT = 1000;
@@ -28,7 +29,7 @@ export function listHistory(db: Db, request: HistoryPageRequest = {}): HistoryPa
   const { sql, values, limit } = historyPageQuery(request);
   // One row more than asked tells whether another page exists without a second query or an empty last page.
   const rows = cachedStatement(db, sql).all(...values, limit + 1);
-  const entries = rows.slice(0, limit).map(toHistoryEntry);
+  const entries = linkDeployIncidents(db, rows.slice(0, limit).map(toHistoryEntry));
   const last = entries.at(-1);
   return {
     entries,

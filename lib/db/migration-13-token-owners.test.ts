@@ -28,7 +28,12 @@ describe("migration 13: tokens made before owners were recorded", () => {
     // A carol created after the token is not the carol who made it.
     user.get("carol", "2025-03-01T00:00:00.000Z");
 
-    expect(runMigrations(db)).toEqual([13]);
+    expect(
+      runMigrations(
+        db,
+        migrations.filter((m) => m.version === 13),
+      ),
+    ).toEqual([13]);
     expect(db.prepare("SELECT name, owner_user_id, service_owner FROM api_tokens ORDER BY id").all()).toEqual(
       [
         { name: "by-bob", owner_user_id: bob, service_owner: null },

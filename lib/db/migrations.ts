@@ -6,6 +6,7 @@ import { migration10 } from "./migration-10-autoheal";
 import { migration11 } from "./migration-11-provenance";
 import { migration12 } from "./migration-12-swarm";
 import { migration13 } from "./migration-13-token-owners";
+import { migration14 } from "./migration-14-image-ref-before";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -208,6 +209,7 @@ export const migrations: readonly Migration[] = [
   migration11,
   migration12,
   migration13,
+  migration14,
   // Versions 13 and on: old-style SQLite migrations made on other branches go here, each given `postgres`
   // SQL; new ones are `build` migrations (docs/data-layer.md, "Adding a migration").
 ];

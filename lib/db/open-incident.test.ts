@@ -33,6 +33,7 @@ describe("openIncident", () => {
       acknowledgedAt: null,
       notes: [],
       logReadAt: null,
+      deploy: null,
     });
     expect(getIncident(db, incident.id)).toEqual(incident);
   });

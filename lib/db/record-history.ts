@@ -9,8 +9,9 @@ export function recordHistory(db: Db, entry: NewHistoryEntry): HistoryEntry {
   const row = cachedStatement(
     db,
     `INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, container_id_before, image_ref,
-       image_id_before, digest_before, detail, project, service, provenance_before, provenance_after)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       image_id_before, digest_before, detail, project, service, provenance_before, provenance_after,
+       image_ref_before)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING ${historyColumns}`,
   ).get(
     entry.at,
@@ -28,6 +29,7 @@ export function recordHistory(db: Db, entry: NewHistoryEntry): HistoryEntry {
     entry.service ?? null,
     toProvenanceJson(entry.provenanceBefore),
     toProvenanceJson(entry.provenanceAfter),
+    entry.imageRefBefore ?? null,
   );
   return toHistoryEntry(row);
 }

@@ -15,9 +15,12 @@ export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry
     hostId,
     containerName,
     containerIdBefore,
+    imageRefBefore,
     imageRef,
     imageIdBefore,
     digestBefore,
+    provenanceBefore,
+    provenanceAfter,
     ...patch
   } = overrides;
   const entry = recordHistory(db, {
@@ -28,9 +31,12 @@ export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry
     hostId: hostId ?? "alpha",
     containerName: containerName ?? "api",
     containerIdBefore: containerIdBefore ?? "3f2a9c",
+    imageRefBefore: "imageRefBefore" in overrides ? imageRefBefore : "localhost/api:1",
     imageRef: imageRef ?? "localhost/api:1",
     imageIdBefore: imageIdBefore ?? "sha256:1111",
     digestBefore: digestBefore ?? "sha256:aaaa",
+    provenanceBefore,
+    provenanceAfter,
   });
   return updateHistory(db, entry.id, { outcome: "succeeded", durationMs: 1200, ...patch });
 }

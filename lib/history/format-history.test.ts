@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { formatActionDuration, formatOffset, formatUtc, shortDigest } from "./format-history";
-import { historyQueryString, parseHistoryFilter } from "./history-search-params";
+import { formatActionDuration, formatOffset, formatUtc, shortDigest, shortReference } from "./format-history";
+import {
+  historyQueryString,
+  pageQueryString,
+  parseHistoryFilter,
+  withPageDefaults,
+} from "./history-search-params";
 
 describe("formatting history cells", () => {
   it("shortens a digest to 12 hex digits", () => {
     expect(shortDigest("sha256:4f67a1b2c3d4e5f60718293a4b5c6d7e")).toBe("4f67a1b2c3d4");
     expect(shortDigest("abc")).toBe("abc");
+  });
+
+  it("keeps a reference's name and tag, the part that tells two apart", () => {
+    expect(shortReference("127.0.0.1:5000/team/shop:2")).toBe("…/shop:2");
+    expect(shortReference("shop:2")).toBe("shop:2");
+    expect(shortReference("registry.example/team/shop@sha256:abcd")).toBe("…/shop@sha256:abcd");
   });
 
   it("says how long an action took, to the second", () => {
@@ -42,6 +53,25 @@ describe("the history URL", () => {
     expect(parseHistoryFilter(new URLSearchParams("action=delete&outcome=ok&host=&actor=%20bob%20"))).toEqual(
       { actor: "bob" },
     );
+  });
+});
+
+describe("the history page's defaults", () => {
+  it("hides removes made outside Wharf unless the URL asks for them, or for removes", () => {
+    const view = (query: string) => withPageDefaults(parseHistoryFilter(new URLSearchParams(query)));
+    expect(view("")).toEqual({ externalRemoves: "hide" });
+    expect(view("externalRemoves=show&deploys=only")).toEqual({ externalRemoves: "show", deploys: "only" });
+    expect(view("action=remove")).toEqual({ action: "remove" });
+    expect(view("deploys=yes&externalRemoves=maybe")).toEqual({ externalRemoves: "hide" });
+  });
+
+  it("writes only what differs from those defaults into the page's URL, and all of it for the API", () => {
+    expect(pageQueryString({ externalRemoves: "hide" })).toBe("");
+    expect(historyQueryString({ externalRemoves: "hide" })).toBe("externalRemoves=hide");
+    expect(pageQueryString({ externalRemoves: "show", deploys: "only" })).toBe(
+      "deploys=only&externalRemoves=show",
+    );
+    expect(pageQueryString({ action: "remove" })).toBe("action=remove");
   });
 });
 

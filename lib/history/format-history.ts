@@ -3,6 +3,15 @@ export function shortDigest(digest: string): string {
   return digest.replace(/^sha256:/, "").slice(0, 12);
 }
 
+/**
+ * An image reference short enough for a table cell that keeps what tells two apart, its name and tag:
+ * "127.0.0.1:5000/team/shop:2" → "…/shop:2". A plain "shop:2" stays as it is.
+ */
+export function shortReference(ref: string): string {
+  const slash = ref.lastIndexOf("/", ref.includes("@") ? ref.indexOf("@") : ref.length);
+  return slash === -1 ? ref : `…/${ref.slice(slash + 1)}`;
+}
+
 /** How long an action took: "850 ms", "4.2 s", "2 min 5 s" — seconds matter here, unlike an age. */
 export function formatActionDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -35,6 +35,7 @@ const entry: HistoryEntry = {
   containerName: "api",
   containerIdBefore: "3f2a9c",
   containerIdAfter: "9d8e7f",
+  imageRefBefore: "localhost/api:1",
   imageRef: "localhost/api:1",
   imageIdBefore: "sha256:1111",
   imageIdAfter: "sha256:2222",
@@ -51,6 +52,7 @@ const entry: HistoryEntry = {
   provenanceBefore: null,
   provenanceAfter: null,
   steps: [],
+  incidentIds: [7],
 };
 
 describe("the history CSV", () => {
@@ -83,6 +85,8 @@ describe("the history CSV", () => {
       "provenanceBefore",
       "provenanceAfter",
       "steps",
+      "imageRefBefore",
+      "incidentIds",
     ]);
     expect(Object.fromEntries(header!.map((name, i) => [name, line![i]]))).toMatchObject({
       id: "7",
@@ -93,6 +97,8 @@ describe("the history CSV", () => {
       crashedAfter: "false",
       error: "",
       configDiff: '[{"field":"Config.Env","added":[],"removed":[],"changed":["A"]}]',
+      imageRefBefore: "localhost/api:1",
+      incidentIds: "[7]",
     });
   });
 
@@ -101,7 +107,7 @@ describe("the history CSV", () => {
     const line = historyCsvLine({ ...entry, error, outcome: null, crashedAfter: null, durationMs: null });
     expect(line.endsWith("\r\n")).toBe(true);
     const [cells] = parseCsv(line);
-    expect(cells).toHaveLength(25);
+    expect(cells).toHaveLength(27);
     expect(cells![13]).toBe(error);
     expect(cells!.slice(10, 13)).toEqual(["", "", ""]);
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

@@ -28,6 +28,8 @@ const columns: [name: string, value: (entry: HistoryEntry) => Cell][] = [
   ["provenanceBefore", (e) => (e.provenanceBefore ? JSON.stringify(e.provenanceBefore) : null)],
   ["provenanceAfter", (e) => (e.provenanceAfter ? JSON.stringify(e.provenanceAfter) : null)],
   ["steps", (e) => JSON.stringify(e.steps)],
+  ["imageRefBefore", (e) => e.imageRefBefore],
+  ["incidentIds", (e) => JSON.stringify(e.incidentIds)],
 ];
 
 // The cell rules (quoting, the CSV-injection guard) are shared with the inventory's export.

@@ -10,6 +10,8 @@ const parameterOf = {
   outcome: "outcome",
   from: "from",
   to: "to",
+  deploys: "deploys",
+  externalRemoves: "externalRemoves",
 } as const satisfies Record<keyof HistoryFilter, string>;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T =>
@@ -23,6 +25,7 @@ export function parseHistoryFilter(params: URLSearchParams): HistoryFilter {
   const read = (field: keyof HistoryFilter) => params.get(parameterOf[field])?.trim() || undefined;
   const action = read("action");
   const outcome = read("outcome");
+  const removes = read("externalRemoves");
   const filter: HistoryFilter = {
     hostId: read("hostId"),
     containerName: read("containerName"),
@@ -31,8 +34,26 @@ export function parseHistoryFilter(params: URLSearchParams): HistoryFilter {
     outcome: isOneOf<HistoryOutcome>(historyOutcomes, outcome) ? outcome : undefined,
     from: read("from"),
     to: read("to"),
+    deploys: read("deploys") === "only" ? "only" : undefined,
+    externalRemoves: removes === "hide" || removes === "show" ? removes : undefined,
   };
   return withoutEmpty(filter);
+}
+
+/**
+ * The history page's view of its URL: removes made outside Wharf are hidden unless asked for (or the action
+ * asked for is `remove`), so a CI host's churn does not bury the deploys. The API keeps every row by default.
+ */
+export function withPageDefaults(filter: HistoryFilter): HistoryFilter {
+  if (filter.externalRemoves !== undefined || filter.action === "remove") return filter;
+  return { ...filter, externalRemoves: "hide" };
+}
+
+/** The page's own URL for a view: what differs from the page's defaults. */
+export function pageQueryString(filter: HistoryFilter): string {
+  const { externalRemoves, ...rest } = filter;
+  const shown = withPageDefaults(rest).externalRemoves === externalRemoves ? rest : filter;
+  return historyQueryString(withoutEmpty(shown));
 }
 
 /** The query string of a filter (plus a page's or the chart's own parameters), only what is set. */

@@ -45,6 +45,8 @@ const filterFields = {
   outcome: optional(z.enum(historyOutcomes, { error: `must be one of ${historyOutcomes.join(", ")}` })),
   from: optional(isoInstant),
   to: optional(isoInstant),
+  deploys: optional(z.enum(["only"], { error: "must be only (redeploys and rollbacks alone)" })),
+  externalRemoves: optional(z.enum(["hide", "show"], { error: "must be hide or show" })),
 };
 
 const fromBeforeTo = (query: { from?: string; to?: string }, context: z.RefinementCtx) => {

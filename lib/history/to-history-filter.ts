@@ -15,5 +15,7 @@ export function toHistoryFilter(query: HistoryFilterQuery): HistoryFilter {
     outcome: query.outcome,
     from: query.from,
     to: query.to,
+    deploys: query.deploys,
+    externalRemoves: query.externalRemoves,
   });
 }

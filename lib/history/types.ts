@@ -13,6 +13,10 @@ export type HistoryFilter = {
   outcome?: HistoryOutcome;
   from?: string;
   to?: string;
+  /** "only": redeploys and rollbacks alone. */
+  deploys?: "only";
+  /** "hide": leave out the containers removed outside Wharf (a busy CI host makes these most of its rows). */
+  externalRemoves?: "hide" | "show";
 };
 
 /** One page of the list: `cursor` is the `nextCursor` of the page before. */

@@ -32,6 +32,7 @@ function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> =
       oom: false,
       notes: [],
       logReadAt: null,
+      deploy: null,
     },
     ...patch,
   };

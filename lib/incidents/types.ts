@@ -33,13 +33,34 @@ export type Incident = {
   acknowledgedAt: string | null;
   /** Lines appended by whoever acted on it while it lasted (auto-heal's tries, and when it gave up), oldest first. */
   notes: IncidentNote[];
+  /** The deploy of this container in the 30 minutes before it opened, the likely cause; null when none. */
+  deploy: IncidentDeploy | null;
+};
+
+/**
+ * A deploy (redeploy or rollback that moved the container to another image) named on an incident: who, when,
+ * from → to. `latest`: it is still the container's last deploy, the one a rollback undoes.
+ */
+export type IncidentDeploy = {
+  historyId: number;
+  at: string;
+  actor: string;
+  source: string;
+  action: "redeploy" | "rollback";
+  imageRefBefore: string | null;
+  imageRef: string | null;
+  digestBefore: string | null;
+  digestAfter: string | null;
+  versionBefore: string | null;
+  versionAfter: string | null;
+  latest: boolean;
 };
 
 export type IncidentNote = { at: string; text: string };
 
 export type NewIncident = Omit<
   Incident,
-  "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes" | "logReadAt"
+  "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes" | "logReadAt" | "deploy"
 >;
 export type IncidentPatch = Partial<
   Pick<

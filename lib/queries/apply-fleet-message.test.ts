@@ -43,6 +43,7 @@ function incident(id: number, openedAt: string, endedAt: string | null = null): 
       oom: false,
       notes: [],
       logReadAt: null,
+      deploy: null,
     },
   };
 }

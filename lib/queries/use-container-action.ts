@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { settledResultOf } from "@/lib/actions/action-failure";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ActionName, ActionProgress, ActionResult } from "@/lib/actions/types";
-import { actionKeys, fleetKeys, historyKeys } from "./keys";
+import { actionKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
 
 export type ContainerActionInput = {
   hostId: string;
@@ -58,6 +58,8 @@ export function useContainerAction(callbacks: ContainerActionCallbacks = {}) {
       Promise.all([
         client.invalidateQueries({ queryKey: fleetKeys.container(input.hostId, input.name) }),
         client.invalidateQueries({ queryKey: historyKeys.all }),
+        // An incident names the deploy before it while that is the container's last: a deploy changes that.
+        client.invalidateQueries({ queryKey: incidentKeys.all }),
       ]),
   });
 }

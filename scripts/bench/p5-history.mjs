@@ -37,7 +37,7 @@ export const P5_SCHEMA = `
   , project TEXT, service TEXT, provenance_before TEXT
     CHECK (provenance_before IS NULL OR json_valid(provenance_before)), provenance_after TEXT
     CHECK (provenance_after IS NULL OR json_valid(provenance_after)), steps TEXT NOT NULL DEFAULT '[]'
-    CHECK (json_valid(steps) AND json_type(steps) = 'array'));
+    CHECK (json_valid(steps) AND json_type(steps) = 'array'), image_ref_before TEXT);
   CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
   CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
   CREATE INDEX deploy_history_by_time ON deploy_history (at DESC, id DESC);
@@ -54,7 +54,7 @@ export const P5_SCHEMA = `
 // The SQL listHistory (lib/db/list-history.ts) and countDeploysPerDay generate for these filters; the
 // same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
 const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps`;
+  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps, image_ref_before`;
 const page = (where) =>
   `SELECT ${COLUMNS} FROM deploy_history WHERE ${where} ORDER BY at DESC, id DESC LIMIT ?`;
 export const P5_SQL = {

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDb, type Db } from "./db";
+import { getIncident } from "./get-incident";
+import { listHistory } from "./list-history";
+import { listIncidents } from "./list-incidents";
+import { openIncident } from "./open-incident";
+import { insertHistory, type TestHistory } from "./test-history";
+import { testIncident } from "./test-incident";
+
+let db: Db;
+beforeEach(() => {
+  db = openDb(":memory:");
+});
+afterEach(() => db.close());
+
+const minute = (m: number) => new Date(Date.parse("2025-03-01T10:00:00.000Z") + m * 60_000).toISOString();
+const provenance = (version: string, digest: string) => ({
+  version,
+  revision: null,
+  source: null,
+  created: null,
+  digest,
+  commitUrl: null,
+});
+/** A redeploy at minute `m` that moved api from v1 to v2 (what a rollback would undo). */
+const deploy = (m: number, over: TestHistory = {}) =>
+  insertHistory(db, {
+    at: minute(m),
+    actor: "alice",
+    imageRefBefore: "localhost/api:1",
+    imageRef: "localhost/api:2",
+    imageIdBefore: "sha256:1111",
+    imageIdAfter: "sha256:2222",
+    digestBefore: "sha256:aaaa",
+    digestAfter: "sha256:bbbb",
+    provenanceBefore: provenance("1.0.0", "sha256:aaaa"),
+    provenanceAfter: provenance("2.0.0", "sha256:bbbb"),
+    ...over,
+  });
+const crash = (m: number, containerName = "api") =>
+  openIncident(db, testIncident({ containerName, openedAt: minute(m), lastAt: minute(m) }));
+
+describe("an incident and the deploy before it", () => {
+  it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", () => {
+    const row = deploy(0);
+    const incident = crash(12);
+    const expected = {
+      historyId: row.id,
+      at: minute(0),
+      actor: "alice",
+      source: "ui",
+      action: "redeploy",
+      imageRefBefore: "localhost/api:1",
+      imageRef: "localhost/api:2",
+      digestBefore: "sha256:aaaa",
+      digestAfter: "sha256:bbbb",
+      versionBefore: "1.0.0",
+      versionAfter: "2.0.0",
+      latest: true,
+    };
+    // On open (what the live stream and the alert get), and on every read after.
+    expect(incident.deploy).toEqual(expected);
+    expect(getIncident(db, incident.id)?.deploy).toEqual(expected);
+    expect(listIncidents(db)[0]!.deploy).toEqual(expected);
+    expect(listHistory(db).entries[0]!.incidentIds).toEqual([incident.id]);
+  });
+
+  it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", () => {
+    deploy(0);
+    deploy(5, { containerName: "worker" });
+    deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
+    deploy(15, { outcome: "failed" });
+    deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
+    const late = crash(31);
+    expect(late.deploy).toBeNull();
+    expect(listHistory(db).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
+  });
+
+  it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", () => {
+    const first = deploy(0);
+    const early = crash(3);
+    const second = deploy(10, { action: "rollback", actor: "bob" });
+    const later = crash(14);
+    const other = crash(15, "worker");
+    expect(getIncident(db, early.id)?.deploy).toMatchObject({ historyId: first.id, latest: false });
+    expect(getIncident(db, later.id)?.deploy).toMatchObject({
+      historyId: second.id,
+      action: "rollback",
+      actor: "bob",
+      latest: true,
+    });
+    expect(other.deploy).toBeNull();
+    const links = Object.fromEntries(listHistory(db).entries.map((e) => [e.id, e.incidentIds]));
+    expect(links).toEqual({ [first.id]: [early.id], [second.id]: [later.id] });
+  });
+
+  it("says when the reference before was not recorded rather than inventing one", () => {
+    deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
+    expect(crash(1).deploy).toMatchObject({ imageRefBefore: null, imageRef: "localhost/api:2" });
+  });
+});
