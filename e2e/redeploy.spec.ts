@@ -97,18 +97,20 @@ test("a row's restart button restarts the container after a confirmation", async
 });
 
 test("an action that fails says why in a red toast", async ({ page, fleet }) => {
-  const name = await fleet.run("charlie", "no-rollback", [], serve);
+  const repo = `${REGISTRY}/e2e-rbk-fail-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  await buildAndPush("charlie", `${repo}:v1`, { version: "v1" });
+  const name = await fleet.run("charlie", "rbk-failing", [], serve, `${repo}:v1`);
   await page.goto(`/containers/charlie/${name}`);
-  await page.getByTestId("action-rollback").click();
-  await page
-    .getByRole("dialog", { name: `Roll back ${name}?` })
-    .getByTestId("confirm-action")
-    .click();
+  await page.getByTestId("action-redeploy").click();
+  const dialog = page.getByRole("dialog", { name: `Redeploy ${name}?` });
+  // A tag that was never pushed: the pull fails.
+  await dialog.getByTestId("redeploy-image").fill(`${repo}:missing`);
+  await dialog.getByTestId("confirm-action").click();
 
   const toast = page.locator("[data-testid=toast][data-outcome=failed]");
-  await expect(toast).toContainText(`Rollback of ${name} failed`);
-  await expect(toast).toContainText("Nothing to roll back to");
-  await expect(page.getByTestId("action-rollback")).toBeEnabled();
+  await expect(toast).toContainText(`Redeploy of ${name} failed`);
+  await expect(toast).toContainText(`Pulling ${repo}:missing on host "charlie" failed`);
+  await expect(page.getByTestId("action-redeploy")).toBeEnabled();
 });
 
 test("a request refused because another action runs (409) shows the server's message", async ({

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # (Re)creates demo containers on the fleet started by fleet-up.sh, one of each state the dashboard
 # has to tell apart: healthy, crash-looping, unhealthy, OOM-killed, failed with an exit code, and
-# stopped on purpose. Every container is named demo-*, labelled wharf.demo=1 and has no network.
-# Idempotent: earlier demo-* containers are removed first.
+# stopped on purpose. Every container is named demo-*, labelled wharf.demo=1 and has no network, and runs
+# 127.0.0.1:5000/wharf-demo/app:1 from the fleet's registry (demo-images.sh), so a redeploy from the demo pulls
+# (":2" is there to move to) and a rollback returns. Idempotent: earlier demo-* containers are removed first.
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/fleet-lib.sh"
 
 READY_TIMEOUT=30
+DEMO_IMAGE="$FLEET_REGISTRY_ADDR/wharf-demo/app:1"
 
 for engine in "${FLEET_ENGINES[@]}"; do
   if ! fleet_engine_ping "$engine"; then
@@ -17,6 +19,8 @@ for engine in "${FLEET_ENGINES[@]}"; do
     exit 1
   fi
 done
+
+bash "$(dirname "${BASH_SOURCE[0]}")/demo-images.sh"
 
 remove_old_demos() {
   local engine=$1 name names=()
@@ -38,28 +42,28 @@ create_alpha() {
   demo_run alpha --name demo-shop-web \
     --label com.docker.compose.project=shop --label com.docker.compose.service=web \
     --health-cmd true --health-interval 2s \
-    "$FLEET_IMAGE" sh -c 'trap "exit 0" TERM; while :; do echo "GET / 200"; sleep 2; done'
+    "$DEMO_IMAGE" sh -c 'trap "exit 0" TERM; while :; do echo "GET / 200"; sleep 2; done'
   demo_run alpha --name demo-shop-worker \
     --label com.docker.compose.project=shop --label com.docker.compose.service=worker \
     --restart always \
-    "$FLEET_IMAGE" sh -c 'echo "worker: cannot connect to queue" >&2; exit 1'
+    "$DEMO_IMAGE" sh -c 'echo "worker: cannot connect to queue" >&2; exit 1'
 }
 
 create_bravo() {
   demo_run bravo --name demo-api \
     --health-cmd 'echo db down; exit 1' --health-interval 1s --health-retries 1 \
-    "$FLEET_IMAGE" sh -c 'trap "exit 0" TERM; while :; do echo "api: listening on :8080"; sleep 2; done'
+    "$DEMO_IMAGE" sh -c 'trap "exit 0" TERM; while :; do echo "api: listening on :8080"; sleep 2; done'
   # Builds a 64 MB string in the shell under an 8 MB limit, so the kernel's OOM killer ends it.
   demo_run bravo --name demo-cache \
     --memory 8m --memory-swap 8m \
-    "$FLEET_IMAGE" sh -c 'echo "cache: warming up"; x=$(head -c 67108864 /dev/zero | tr "\\0" x); sleep 1'
+    "$DEMO_IMAGE" sh -c 'echo "cache: warming up"; x=$(head -c 67108864 /dev/zero | tr "\\0" x); sleep 1'
 }
 
 create_charlie() {
   demo_run charlie --name demo-report \
-    "$FLEET_IMAGE" sh -c 'echo "report failed: missing input" >&2; exit 3'
+    "$DEMO_IMAGE" sh -c 'echo "report failed: missing input" >&2; exit 3'
   demo_run charlie --name demo-batch \
-    "$FLEET_IMAGE" sh -c 'trap "exit 0" TERM; echo "batch: processing"; while :; do sleep 1; done'
+    "$DEMO_IMAGE" sh -c 'trap "exit 0" TERM; echo "batch: processing"; while :; do sleep 1; done'
   # A deliberate stop, not a crash: it must end with exit code 0.
   fleet_docker charlie stop demo-batch >/dev/null
 }

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { ActionName } from "@/lib/actions/types";
 import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
-import type { ContainerDetail } from "@/lib/fleet/types";
+import type { ContainerDetail, RollbackAvailability } from "@/lib/fleet/types";
 import { useActionProgress } from "@/lib/queries/use-action-progress";
 import { useCan } from "@/lib/queries/use-can";
 import { useRunningActions } from "@/lib/queries/use-running-actions";
@@ -18,7 +18,13 @@ import { useToastingContainerAction } from "./use-toasting-actions";
 const order: ActionName[] = ["start", "stop", "restart", "redeploy", "rollback"];
 
 /** Start, stop, restart, redeploy and roll back one container; shows the running action's phase. */
-export function ActionBar({ container }: { container: ContainerDetail }) {
+export function ActionBar({
+  container,
+  rollback,
+}: {
+  container: ContainerDetail;
+  rollback: RollbackAvailability;
+}) {
   const { hostId, name } = container;
   const progress = useActionProgress(hostId, name);
   const running = useRunningActions().has(`${hostId}/${name}`);
@@ -41,7 +47,7 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
     });
   };
   const request = (action: ActionName) => {
-    const confirmation = confirmationFor(action, container);
+    const confirmation = confirmationFor(action, container, rollback.target?.reference ?? null);
     setForce(false);
     setImageInput("");
     if (confirmation) setAsking({ action, confirmation });
@@ -59,14 +65,21 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
     >
       <div className="flex flex-wrap items-center gap-2">
         {order.map((action) => {
-          const why = busy ? "An action is running on this container" : unavailable(action, container);
+          const why = busy
+            ? "An action is running on this container"
+            : unavailable(action, container, rollback);
           return (
             <Button
               key={action}
               variant={action === "redeploy" ? "primary" : "default"}
               data-testid={`action-${action}`}
               disabled={why !== null}
-              title={why ?? undefined}
+              title={
+                why ??
+                (action === "rollback" && rollback.target
+                  ? `Roll back to ${rollback.target.reference}`
+                  : undefined)
+              }
               onClick={() => request(action)}
             >
               <span aria-hidden>{actionLabels[action].icon}</span>
@@ -75,6 +88,11 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
           );
         })}
       </div>
+      {!rollback.available && rollback.reason && (
+        <p data-testid="rollback-unavailable" className="text-xs text-slate-500 dark:text-slate-400">
+          Rollback: {rollback.reason}
+        </p>
+      )}
       {live ? (
         <ActionPhase action={live.action} phase={live.phase} progress={live.progress} />
       ) : sentAction ? (
@@ -125,9 +143,14 @@ export function ActionBar({ container }: { container: ContainerDetail }) {
 }
 
 /** Why an action makes no sense in the container's state, or null. */
-function unavailable(action: ActionName, container: ContainerDetail): string | null {
+function unavailable(
+  action: ActionName,
+  container: ContainerDetail,
+  rollback: RollbackAvailability,
+): string | null {
   const task = swarmTaskRefusal(container);
   if (task !== null) return task;
+  if (action === "rollback" && !rollback.available) return rollback.reason ?? "Nothing to roll back to";
   const up = isUp(container) || container.state === "restarting";
   if (action === "start" && up) return `${container.name} is already ${container.state}`;
   if (action === "stop" && !up) return `${container.name} is not running`;

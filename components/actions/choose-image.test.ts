@@ -35,3 +35,18 @@ describe("chooseImage", () => {
     );
   });
 });
+
+describe("an image only the host has", () => {
+  it("is said before a redeploy starts, whether it is the container's own or typed", () => {
+    expect(chooseImage("localhost/busybox:1", "", "admin", "alpha", "web").problem).toMatch(
+      /^localhost\/busybox:1 exists only on this host: no registry serves it/,
+    );
+    expect(chooseImage("localhost/busybox:1", "2", "operator", "alpha", "web").problem).toMatch(
+      /^localhost\/busybox:2 exists only on this host/,
+    );
+    expect(chooseImage("localhost/busybox:1", "127.0.0.1:5000/busybox:1", "admin", "alpha", "web")).toEqual({
+      image: "127.0.0.1:5000/busybox:1",
+      problem: null,
+    });
+  });
+});

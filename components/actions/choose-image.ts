@@ -1,4 +1,5 @@
 import { imageRefusal, withTagOrDigest } from "@/lib/actions/image-rule";
+import { localOnlyProblem } from "@/lib/actions/local-only-image";
 import type { Role } from "@/lib/auth/types";
 
 /** What the dialog will send: no `image` for the container's own reference, or why the input cannot be sent. */
@@ -16,9 +17,12 @@ export function chooseImage(
   container: string,
 ): ImageChoice {
   const typed = input.trim();
-  if (typed === "") return { problem: null };
+  // Said before starting, as the server would refuse it: a pull of an image no registry serves only fails.
+  if (typed === "") return { problem: localOnlyProblem(current) };
   const image = role === "admin" ? typed : withTagOrDigest(current, typed);
   if (image === null) return { problem: `"${typed}" is not a tag or a digest (sha256:…)` };
   const refusal = imageRefusal({ hostId, container, current, requested: image, role });
-  return refusal ? { problem: refusal.message } : { image, problem: null };
+  if (refusal) return { problem: refusal.message };
+  const localOnly = localOnlyProblem(image);
+  return localOnly ? { problem: localOnly } : { image, problem: null };
 }

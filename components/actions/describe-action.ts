@@ -25,7 +25,11 @@ export function isUp(target: Pick<ContainerRow, "state">): boolean {
  * What to ask before an action, or null when it cannot hurt: starting, and restarting a container that is
  * down anyway (a crashed one, or one the engine keeps restarting), need no second thought.
  */
-export function confirmationFor(action: ActionName, target: Target): Confirmation | null {
+export function confirmationFor(
+  action: ActionName,
+  target: Target,
+  rollbackTo: string | null = null,
+): Confirmation | null {
   const { name, hostId } = target;
   switch (action) {
     case "start":
@@ -53,7 +57,7 @@ export function confirmationFor(action: ActionName, target: Target): Confirmatio
     case "rollback":
       return {
         title: `Roll back ${name}?`,
-        body: `${name} on ${hostId} is recreated on the image it ran before its last successful redeploy, with the same configuration; if that one does not hold, the current container is kept.`,
+        body: `${name} on ${hostId} is recreated on ${rollbackTo ?? "the image it ran before its last successful redeploy"}${rollbackTo ? ", the image it ran before its last successful redeploy," : ""} with the same configuration; no tag on the host is changed. If that one does not hold, the current container is kept.`,
         confirmLabel: "Roll back",
       };
   }

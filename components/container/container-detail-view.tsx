@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { describeExit } from "@/lib/fleet/describe-exit";
 import { describeAttention } from "@/lib/fleet/needs-attention";
+import type { RollbackAvailability } from "@/lib/fleet/types";
 import { useRunningActions } from "@/lib/queries/use-running-actions";
 import { StderrLine } from "@/components/incidents/stderr-line";
 import { useIncidents } from "@/lib/queries/use-incidents";
@@ -40,7 +41,7 @@ export function ContainerDetailView({ hostId, name }: { hostId: string; name: st
           {error.message}
         </Notice>
       ) : (
-        <Detail container={data.container} now={now} />
+        <Detail container={data.container} rollback={data.rollback} now={now} />
       )}
     </div>
   );
@@ -48,9 +49,11 @@ export function ContainerDetailView({ hostId, name }: { hostId: string; name: st
 
 function Detail({
   container,
+  rollback,
   now,
 }: {
   container: NonNullable<ReturnType<typeof useContainer>["data"]>["container"];
+  rollback: RollbackAvailability;
   now: number;
 }) {
   const reason = container.attention;
@@ -76,7 +79,7 @@ function Detail({
       </header>
       <SectionLinks />
       <Can role="operator">
-        <ActionBar container={container} />
+        <ActionBar container={container} rollback={rollback} />
       </Can>
       <AutohealStatusLine
         hostId={container.hostId}

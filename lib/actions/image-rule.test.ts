@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatReference,
   imageRefusal,
+  rollbackRefusal,
   matchesImagePattern,
   parseImageReference,
   repositoryOf,
@@ -124,5 +125,41 @@ describe("imageRefusal", () => {
       code: "VALIDATION",
       message: 'image: "Not/A/Ref" is not a valid image reference',
     });
+  });
+});
+
+describe("rollbackRefusal", () => {
+  const base = {
+    hostId: "alpha",
+    container: "web",
+    current: "127.0.0.1:5000/app:v2",
+    requested: "127.0.0.1:5000/app:v1" as string | null,
+    role: "operator" as const,
+  };
+
+  it("lets an operator roll back within its own repository", () => {
+    expect(rollbackRefusal(base)).toBeNull();
+  });
+
+  it("holds the previous image to the image rule and allowedImages, as a redeploy onto it", () => {
+    const other = { ...base, requested: "127.0.0.1:5000/other:v1" };
+    expect(rollbackRefusal(other)).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/^Rollback of "web" on host "alpha" refused: Image rule: an operator/),
+    });
+    expect(rollbackRefusal({ ...other, role: "admin" })).toBeNull();
+    expect(
+      rollbackRefusal({ ...other, role: "admin", allowedImages: ["127.0.0.1:5000/app:*"] })?.message,
+    ).toContain("allows only images matching its allowedImages (127.0.0.1:5000/app:*)");
+  });
+
+  it("a previous image that ran by id needs an admin, on a host without allowedImages", () => {
+    for (const requested of [null, DIGEST]) {
+      expect(rollbackRefusal({ ...base, requested })?.message).toContain("ran by image id");
+      expect(rollbackRefusal({ ...base, requested, role: "admin" })).toBeNull();
+      expect(
+        rollbackRefusal({ ...base, requested, role: "admin", allowedImages: ["127.0.0.1:5000/*"] })?.code,
+      ).toBe("FORBIDDEN");
+    }
   });
 });

@@ -136,3 +136,29 @@ export function imageRefusal(input: ImageRuleInput): ImageRefusal | null {
   }
   return null;
 }
+
+/**
+ * Why a rollback is refused, or null: it is a redeploy onto the previous image, so the same rule holds for the
+ * reference that image ran under (`requested`, from the deploy it returns from; null or an image id when it was
+ * run by id, which has no repository an operator could keep to, nor one `allowedImages` could match).
+ */
+export function rollbackRefusal(input: Omit<ImageRuleInput, "requested"> & { requested: string | null }) {
+  const subject = `"${input.container}" on host "${input.hostId}"`;
+  const previous = input.requested === null ? null : parseImageReference(input.requested);
+  if (previous === null || input.requested === null) {
+    if (!hasRole({ role: input.role }, "admin")) {
+      return forbidden(
+        `Image rule: an operator may only roll ${subject} back to an image of its own repository; its previous image ran by image id, so that needs the admin role`,
+      );
+    }
+    const allowed = input.allowedImages;
+    if (allowed && allowed.length > 0) {
+      return forbidden(
+        `Host "${input.hostId}" allows only images matching its allowedImages (${allowed.join(", ")}); the previous image of ${subject} ran by image id, which matches none of them`,
+      );
+    }
+    return null;
+  }
+  const refusal = imageRefusal({ ...input, requested: input.requested });
+  return refusal && { ...refusal, message: `Rollback of ${subject} refused: ${refusal.message}` };
+}

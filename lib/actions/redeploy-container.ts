@@ -9,6 +9,7 @@ import { recreateContainer, recreatePlan } from "./recreate-container";
 import { digestOf, trackAction, type Caller } from "./track-action";
 import type { RawContainerInspect } from "@/lib/docker/types";
 import { imageRefusal, parseImageReference } from "./image-rule";
+import { localOnlyProblem } from "./local-only-image";
 import type { ActionResult } from "./types";
 
 /** `image`: run another reference than the container's own (the deploy hook's new tag). */
@@ -38,6 +39,12 @@ export function redeployContainer(
       allowedImages: host.allowedImages,
     });
     if (refusal) throw new WharfError(refusal.code, refusal.message);
+    const localOnly = localOnlyProblem(options.image ?? container.Config.Image);
+    if (localOnly)
+      throw new WharfError(
+        "VALIDATION",
+        `Cannot redeploy "${container.Name.replace(/^\//, "")}" on host "${hostId}": ${localOnly}`,
+      );
   };
   return trackAction(
     host,

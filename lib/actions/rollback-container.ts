@@ -1,19 +1,20 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import { imageOps } from "@/lib/docker/container-ops";
-import { findHost } from "@/lib/docker/load-fleet";
-import { getDb } from "@/lib/db/db";
-import { findLastDeploy } from "@/lib/db/find-last-deploy";
 import { provenanceOf } from "@/lib/core/image-provenance";
-import { keepPreviousImage } from "./keep-previous-image";
+import { getDb } from "@/lib/db/db";
+import { findRollbackSource } from "@/lib/db/find-rollback-source";
+import { findHost } from "@/lib/docker/load-fleet";
+import type { RawContainerInspect } from "@/lib/docker/types";
+import { planRollback } from "@/lib/fleet/plan-rollback";
+import { rollbackRefusal } from "./image-rule";
 import { recreateContainer, recreatePlan } from "./recreate-container";
 import { trackAction, type Caller } from "./track-action";
 import type { ActionResult } from "./types";
 
 /**
- * Recreates a container on the image it ran before its last successful redeploy, with the same safety
- * sequence. The image reference is pointed back at that image locally, so the container keeps its reference
- * (a later redeploy pulls it afresh) while running the previous digest.
+ * A redeploy onto the image the container ran before its last successful redeploy, with the same safety
+ * sequence and the same image rule. It changes no tag on the host: the new container names that image by
+ * its previous reference when that still names it, else by digest, else by image id (said so on the row).
  */
 export function rollbackContainer(
   hostId: string,
@@ -22,44 +23,62 @@ export function rollbackContainer(
   caller: Caller,
 ): Promise<ActionResult> {
   const host = findHost(hostId);
-  return trackAction(host, nameOrId, "rollback", caller, async (run) => {
-    const { container } = run;
+  // Before anything is recorded: the previous image is checked as a redeploy onto it would be.
+  const check = (container: RawContainerInspect) => {
     const name = container.Name.replace(/^\//, "");
-    const last = findLastDeploy(getDb(), hostId, name);
-    if (!last?.imageIdBefore || last.imageIdBefore === container.Image) {
-      throw new WharfError(
-        "CONFLICT",
-        `Nothing to roll back to for "${name}" on host "${hostId}": no earlier image is recorded by a successful redeploy`,
-      );
-    }
-    const previous = await imageOps.inspect(host, last.imageIdBefore).catch(() => {
-      throw new WharfError(
-        "NOT_FOUND",
-        `The previous image of "${name}" (${last.imageIdBefore!.slice(0, 19)}) is no longer on host "${hostId}"`,
-      );
+    const { entry } = findRollbackSource(getDb(), hostId, name, container.Id);
+    if (!entry) return; // Nothing to roll back to: recorded as a failed rollback below.
+    const refusal = rollbackRefusal({
+      hostId,
+      container: name,
+      current: container.Config.Image,
+      requested: entry.imageRef,
+      role: caller.role,
+      allowedImages: host.allowedImages,
     });
-    const ref = container.Config.Image;
-    const repo = ref.replace(/@.*$/, "").replace(/:[^/:]+$/, "");
-    const tag = ref.slice(repo.length + 1) || "latest";
-    run.plan(recreatePlan(container, []));
-    run.phase("pointing the tag at the previous image");
-    await imageOps.tag(host, previous.Id, repo, tag);
-    const result = await recreateContainer(host, run, ref, graceSeconds * 1000);
-    const provenanceAfter = provenanceOf(previous, ref);
-    if (!result.ok) {
-      // The tag goes back too, so the container's reference means what it meant before.
-      await imageOps.tag(host, container.Image, repo, tag).catch(() => {});
+    if (refusal) throw new WharfError(refusal.code, refusal.message);
+  };
+  return trackAction(
+    host,
+    nameOrId,
+    "rollback",
+    caller,
+    async (run) => {
+      const { container } = run;
+      const name = container.Name.replace(/^\//, "");
+      const plan = await planRollback(host, name, container.Id);
+      if (!plan.ok) {
+        throw new WharfError(plan.code, `${plan.reason} (container "${name}" on host "${hostId}")`);
+      }
+      const { image, target } = plan;
+      run.plan(recreatePlan(container, []));
+      const result = await recreateContainer(host, run, target.reference, graceSeconds * 1000);
+      const provenanceAfter = provenanceOf(image, target.reference);
+      const detail = describeTarget(plan.source.imageRef, target.kind, target.reference);
+      if (!result.ok) {
+        return {
+          outcome: "rolled-back",
+          message: `Rollback of ${name} on ${hostId} was undone: ${result.reason}`,
+          patch: { ...result.patch, provenanceAfter, detail },
+        };
+      }
       return {
-        outcome: "rolled-back",
-        message: `Rollback of ${name} on ${hostId} was undone: ${result.reason}`,
-        patch: { ...result.patch, provenanceAfter },
+        outcome: "succeeded",
+        message: `${name} on ${hostId} is back on ${target.reference}${detail ? ` (${detail})` : ""}`,
+        patch: { ...result.patch, provenanceAfter, detail },
       };
-    }
-    await keepPreviousImage(host, container.Image, ref, name);
-    return {
-      outcome: "succeeded",
-      message: `${name} on ${hostId} is back on ${result.patch.digestAfter ?? previous.Id.slice(0, 19)}`,
-      patch: { ...result.patch, provenanceAfter },
-    };
-  });
+    },
+    check,
+  );
+}
+
+/** Why the container is not named by its previous reference, when it is not; null when it is. */
+function describeTarget(previous: string | null, kind: string, reference: string): string | null {
+  if (kind === "reference") return null;
+  const was = previous
+    ? `${previous} now names another image on this host`
+    : "no previous reference is recorded";
+  return kind === "digest"
+    ? `${was}, so it runs by digest ${reference}`
+    : `${was} and no digest of it is known here, so it runs by image id ${reference.slice(0, 19)}`;
 }

@@ -8,7 +8,7 @@ import "server-only";
  */
 export const DEPLOY_LINK_MINUTES = 30;
 
-// A deploy that moved the container to another image, as findLastDeploy defines what a rollback reverts.
+// A deploy that moved the container to another image, as findRollbackSource (lib/db/find-rollback-source.ts) defines what a rollback reverts.
 const isDeploy = (d: string) =>
   `${d}.action IN ('redeploy', 'rollback') AND ${d}.outcome = 'succeeded'
    AND ${d}.image_id_before IS NOT NULL AND ${d}.image_id_before != ${d}.image_id_after`;

@@ -5,6 +5,7 @@ import { findHost } from "@/lib/docker/load-fleet";
 import { withDeadline } from "@/lib/docker/with-deadline";
 import { getLiveFleet } from "./live/get-live-fleet";
 import { attentionReason } from "./needs-attention";
+import { planRollback, toAvailability } from "./plan-rollback";
 import { toContainerDetail } from "./to-container-row";
 import { ENV_MASK, type ContainerResponse } from "./types";
 
@@ -37,7 +38,9 @@ export async function getContainer(hostId: string, nameOrId: string): Promise<Co
       container.provenance = live.provenance;
     }
     container.env = container.env.map(maskEnv);
-    return { container };
+    // The page disables Rollback with this reason rather than offering what would only fail.
+    const rollback = toAvailability(await planRollback(host, container.name, container.id));
+    return { container, rollback };
   } catch (error) {
     throw toWharfError(error, host, nameOrId);
   }

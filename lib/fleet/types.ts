@@ -1,3 +1,5 @@
+import type { RollbackReferenceKind } from "@/lib/core/rollback-reference";
+
 export const containerStates = [
   "created",
   "running",
@@ -152,7 +154,24 @@ export type HostAvailability = { id: string; status: HostStatus; error: string |
 
 export type HostsResponse = { hosts: HostSummary[] };
 export type ContainersResponse = { containers: ListedContainer[]; hosts: HostAvailability[] };
-export type ContainerResponse = { container: ContainerDetail };
+/**
+ * Whether the container page may offer a rollback: the image it would return to and by which reference, or why
+ * not (nothing recorded for this container, the previous image gone from the host).
+ */
+export type RollbackAvailability = {
+  available: boolean;
+  reason: string | null;
+  target: {
+    reference: string;
+    kind: RollbackReferenceKind;
+    imageId: string;
+    /** The history row of the deploy it returns from. */
+    historyId: number;
+    deployedAt: string;
+  } | null;
+};
+
+export type ContainerResponse = { container: ContainerDetail; rollback: RollbackAvailability };
 
 /** One image a cell of the inventory runs: its version (or short digest), and how many containers run it. */
 export type InventoryVersion = {

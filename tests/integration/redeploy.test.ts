@@ -198,12 +198,13 @@ describe("redeploy", () => {
     expect((await inspect("alpha", name))[0]!.Id).not.toBe(before!.Id);
   });
 
-  it("rollback returns the container to its previous digest", async () => {
+  it("rollback returns the container to its previous digest, named by digest: the tag still names v2", async () => {
     const { body } = await post<ActionResult>(`/api/containers/alpha/${name}/rollback`, { graceSeconds: 1 });
     expect(body.outcome).toBe("succeeded");
     const [after] = await inspect("alpha", name);
     expect(after!.Image).toBe(v1.id);
-    expect(after!.Config.Image).toBe(ref);
+    expect(after!.Config.Image).toBe(`${repo}@${v1.digest}`);
+    expect(await docker("alpha", "image", "inspect", "-f", "{{.Id}}", ref)).toBe(v2.id);
     expect(await docker("alpha", "exec", name, "cat", "/version")).toBe("v1");
     expect(await docker("alpha", "exec", name, "cat", "/data/file")).toBe("precious");
     expect(body.entry).toMatchObject({

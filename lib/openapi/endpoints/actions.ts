@@ -40,7 +40,8 @@ export const actionEndpoints = {
     body: redeployBodySchema,
     tag: ACTIONS,
     summary: "Pull, recreate with the whole configuration, check it holds, roll back by itself if not",
-    description: "`image` must pass the image rule (another repository needs admin; a host's allowedImages).",
+    description:
+      "`image` must pass the image rule (another repository needs admin; a host's allowedImages); a `localhost/…` reference, which no registry serves, is refused (400) before anything is pulled.",
     errors: DEPLOY_ERRORS,
   }),
   rollback: endpoint({
@@ -51,6 +52,8 @@ export const actionEndpoints = {
     body: rollbackBodySchema,
     tag: ACTIONS,
     summary: "Recreate the container on the image it ran before its last successful redeploy",
+    description:
+      "A redeploy onto the previous image of this container's own lineage, under the same image rule and allowedImages; no tag on the host is created or moved.",
     errors: DEPLOY_ERRORS,
   }),
   deploy: endpoint({

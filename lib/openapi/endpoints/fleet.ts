@@ -36,6 +36,8 @@ export const fleetEndpoints = {
     params: containerParamsSchema,
     tag: FLEET,
     summary: "One container in full (environment values masked)",
+    description:
+      "`{container, rollback}`: `rollback` is `{available, reason, target}`, whether a rollback has something to return to (its own lineage's last redeploy, the previous image still on the host), the reference it would run (`target.reference`, `target.kind`: `reference`, `digest` or `image-id`), or why not.",
     errors: ["NOT_FOUND", "HOST_UNREACHABLE"],
   }),
   revealEnv: endpoint({
