@@ -32,7 +32,7 @@ export function rollbackContainer(
       hostId,
       container: name,
       current: container.Config.Image,
-      requested: entry.imageRef,
+      requested: entry.imageRefBefore ?? entry.imageRef,
       role: caller.role,
       allowedImages: host.allowedImages,
     });
@@ -59,13 +59,14 @@ export function rollbackContainer(
         return {
           outcome: "rolled-back",
           message: `Rollback of ${name} on ${hostId} was undone: ${result.reason}`,
-          patch: { ...result.patch, provenanceAfter, detail },
+          patch: { ...result.patch, imageRef: target.reference, provenanceAfter, detail },
         };
       }
       return {
         outcome: "succeeded",
         message: `${name} on ${hostId} is back on ${target.reference}${detail ? ` (${detail})` : ""}`,
-        patch: { ...result.patch, provenanceAfter, detail },
+        // The row goes from the reference the container had to the one the rollback named it by.
+        patch: { ...result.patch, imageRef: target.reference, provenanceAfter, detail },
       };
     },
     check,

@@ -31,7 +31,8 @@ export async function planRollback(host: Host, name: string, containerId: string
       reason: `The previous image (${imageId.slice(0, 19)}) is no longer on this host`,
     };
   }
-  const previousRef = source.imageRef;
+  // The reference the deploy left (rows before it was recorded kept it in imageRef, which the migration copied).
+  const previousRef = source.imageRefBefore ?? source.imageRef;
   const named = previousRef ? await imageOps.inspect(host, previousRef).catch(() => null) : null;
   return { ok: true, source, image, target: chooseRollbackReference(previousRef, image, named?.Id ?? null) };
 }
