@@ -22,6 +22,11 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   acknowledgedBy: null,
   acknowledgedAt: null,
   notes: [],
+  target: "container",
+  endReason: null,
+  taskId: null,
+  nodeId: null,
+  error: null,
   ...over,
 });
 

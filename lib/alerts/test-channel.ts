@@ -23,6 +23,7 @@ export async function testChannel(db: Db, id: number): Promise<{ ok: true; statu
     details: ["Wharf can reach this channel. Alerts will arrive here as they happen."],
     host: null,
     container: null,
+    service: null,
     incident: null,
     deploy: null,
     autoheal: null,

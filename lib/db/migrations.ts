@@ -6,6 +6,8 @@ import { migration10 } from "./migration-10-autoheal";
 import { migration11 } from "./migration-11-provenance";
 import { migration12 } from "./migration-12-swarm";
 import { migration13 } from "./migration-13-exit-memory";
+import { migration14 } from "./migration-14-end-reason";
+import { migration15 } from "./migration-15-service-incidents";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -203,4 +205,6 @@ export const migrations: readonly Migration[] = [
   migration11,
   migration12,
   migration13,
+  migration14,
+  migration15,
 ];

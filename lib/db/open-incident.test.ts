@@ -33,6 +33,11 @@ describe("openIncident", () => {
       acknowledgedAt: null,
       notes: [],
       logReadAt: null,
+      target: "container",
+      endReason: null,
+      taskId: null,
+      nodeId: null,
+      error: null,
     });
     expect(getIncident(db, incident.id)).toEqual(incident);
   });

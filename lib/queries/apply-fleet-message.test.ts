@@ -44,6 +44,7 @@ function incident(id: number, openedAt: string, endedAt: string | null = null): 
       notes: [],
       logReadAt: null,
     },
+    ...{ target: "container", endReason: null, taskId: null, nodeId: null, error: null },
   };
 }
 
