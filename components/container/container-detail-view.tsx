@@ -59,7 +59,7 @@ function Detail({
   const reason = container.attention;
   // The open list is the one the event stream keeps current; the newest open incident is this run's evidence.
   const incident = useIncidents({ open: true }).data?.incidents.find(
-    (i) => i.hostId === container.hostId && i.containerName === container.name,
+    (i) => i.target === "container" && i.hostId === container.hostId && i.containerName === container.name,
   );
   const exit = describeExit(container);
   const acting = useRunningActions().has(`${container.hostId}/${container.name}`);

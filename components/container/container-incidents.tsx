@@ -7,7 +7,7 @@ import { useIncidents } from "@/lib/queries/use-incidents";
 
 /** This container's incidents, open and ended; the event stream invalidates the list when one changes. */
 export function ContainerIncidents({ hostId, name, now }: { hostId: string; name: string; now: number }) {
-  const { data, error, isPending } = useIncidents({ hostId, containerName: name });
+  const { data, error, isPending } = useIncidents({ target: "container", hostId, containerName: name });
   const all = `/incidents?host=${encodeURIComponent(hostId)}&container=${encodeURIComponent(name)}`;
   return (
     <section aria-label="Incidents" className="space-y-3">

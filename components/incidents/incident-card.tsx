@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Can } from "@/components/auth/can";
 import { containerHref } from "@/components/fleet/attention-list";
 import { Moment } from "@/components/ui/moment";
-import type { Incident } from "@/lib/incidents/types";
+import type { EndReason, Incident } from "@/lib/incidents/types";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { StderrLine } from "./stderr-line";
 import { IncidentKindBadge } from "./incident-kind-badge";
@@ -23,6 +23,7 @@ export function IncidentCard({
   compact?: boolean;
 }) {
   const open = incident.endedAt === null;
+  const service = incident.target === "service";
   const log = incident.logTail.length > 0 && (
     // column-reverse keeps the scroll at the bottom, where the lines that explain the crash are.
     <pre
@@ -37,6 +38,8 @@ export function IncidentCard({
       id={`incident-${incident.id}`}
       data-testid="incident-card"
       data-kind={incident.kind}
+      data-target={incident.target}
+      data-end-reason={incident.endReason ?? ""}
       data-host={incident.hostId}
       data-container={incident.containerName}
       data-open={open ? "1" : "0"}
@@ -52,9 +55,14 @@ export function IncidentCard({
           {!compact && (
             <>
               <Link
-                href={containerHref({ hostId: incident.hostId, name: incident.containerName })}
+                href={
+                  service
+                    ? `/services?service=${encodeURIComponent(incident.containerName)}`
+                    : containerHref({ hostId: incident.hostId, name: incident.containerName })
+                }
                 className="font-semibold hover:underline"
               >
+                {service && <span className="font-normal text-slate-500 dark:text-slate-400">service </span>}
                 {incident.containerName}
               </Link>
               <span className="text-slate-500 dark:text-slate-400">on {incident.hostId}</span>
@@ -91,12 +99,15 @@ export function IncidentCard({
         </Fact>
         <Fact label="ended">
           {incident.endedAt ? (
-            <When iso={incident.endedAt} now={now} />
+            <span data-testid="incident-ended">
+              {incident.endReason && `${endWords[incident.endReason]}, `}
+              <When iso={incident.endedAt} now={now} />
+            </span>
           ) : (
             <span className="font-semibold text-red-700 dark:text-red-400">still open</span>
           )}
         </Fact>
-        <Fact label="deaths">
+        <Fact label={service && incident.kind === "short" ? "seen" : service ? "failed tasks" : "deaths"}>
           <span data-testid="incident-count" className="tabular-nums">
             {incident.count}
           </span>
@@ -112,6 +123,11 @@ export function IncidentCard({
       </dl>
       {incident.deploy && <IncidentDeploy incident={incident} deploy={incident.deploy} />}
       {incident.lastStderr && <StderrLine text={incident.lastStderr} />}
+      {incident.error && (
+        <p data-testid="incident-error" className="font-mono text-xs text-red-800 dark:text-red-300">
+          {incident.error}
+        </p>
+      )}
       {incident.notes.length > 0 && (
         <ul data-testid="incident-notes" className="space-y-0.5 text-xs text-slate-700 dark:text-slate-200">
           {incident.notes.map((note, index) => (
@@ -144,6 +160,12 @@ export function IncidentCard({
     </article>
   );
 }
+
+const endWords: Record<EndReason, string> = {
+  recovered: "recovered",
+  removed: "removed",
+  replaced: "replaced by a redeploy",
+};
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

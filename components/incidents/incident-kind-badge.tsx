@@ -24,6 +24,10 @@ function kindLook(incident: Pick<Incident, "kind" | "exitCode" | "count" | "oom"
       return { tone: "orange", label: "unhealthy", icon: "✚" };
     case "dead":
       return { tone: "red", label: "dead", icon: "☠" };
+    case "task-failed":
+      return { tone: "red", label: `task failed ×${incident.count}`, icon: "✖" };
+    case "short":
+      return { tone: "orange", label: "short of replicas", icon: "◔" };
   }
 }
 

@@ -48,7 +48,7 @@ export function ServicesView() {
               key={`${service.hostId}/${service.id}`}
               service={service}
               incidents={data.incidents.filter(
-                (incident) => incident.hostId === service.hostId && incident.serviceName === service.name,
+                (incident) => incident.hostId === service.hostId && incident.containerName === service.name,
               )}
               initiallyOpen={wanted === service.name}
             />

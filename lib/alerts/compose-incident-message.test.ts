@@ -5,6 +5,11 @@ import { renderText } from "./render-text";
 
 const incident: Incident = {
   id: 12,
+  target: "container",
+  endReason: null,
+  taskId: null,
+  nodeId: null,
+  error: null,
   hostId: "alpha",
   containerName: "shop",
   containerId: "3f2a9c",

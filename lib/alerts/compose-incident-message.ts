@@ -19,7 +19,18 @@ function what(incident: Incident): string {
       return "is unhealthy: its health check fails";
     case "dead":
       return "is dead";
+    case "task-failed":
+      return `has failing tasks: ${incident.count} failed${exit}`;
+    case "short":
+      return `is short of replicas${incident.error ? `: ${incident.error}` : ""}`;
   }
+}
+
+const endWords = { recovered: "recovered", removed: "was removed", replaced: "was replaced by a redeploy" };
+
+function ended(incident: Incident, row: ContainerRow | undefined): string {
+  if (incident.endReason) return endWords[incident.endReason];
+  return incident.target === "service" || row ? "recovered" : "recovered: the container was removed";
 }
 
 export function containerOf(
@@ -51,13 +62,14 @@ export function composeIncidentMessage(input: {
   at: string;
 }): AlertMessage {
   const { phase, incident, row, hostName } = input;
-  const subject = `${incident.containerName} on ${hostName}`;
+  const service = incident.target === "service";
+  const subject = `${service ? "service " : ""}${incident.containerName} on ${hostName}`;
   const title =
     phase === "opened"
       ? `${subject} ${what(incident)}`
       : phase === "updated"
         ? `${subject} is now in a restart loop (${incident.count} deaths)`
-        : `${subject} recovered${row ? "" : ": the container was removed"} (incident #${incident.id} ended)`;
+        : `${subject} ${ended(incident, row)} (incident #${incident.id} ended)`;
   const details: string[] = [];
   const deploy = incident.deploy;
   // The likely cause first: whoever is paged wants to know what changed before what the log says.
@@ -65,6 +77,7 @@ export function composeIncidentMessage(input: {
   if (incident.exitCode !== null) details.push(`Exit code: ${incident.exitCode}`);
   if (incident.oom) details.push("Killed by the kernel for memory (OOM)");
   if (incident.lastStderr) details.push(`Last stderr line: ${incident.lastStderr}`);
+  if (incident.error) details.push(`${service ? "Swarm says" : "Error"}: ${incident.error}`);
   if (incident.healthOutput)
     details.push(`Health check output: ${incident.healthOutput.trim().slice(0, 500)}`);
   if (incident.count > 1) details.push(`Deaths while open: ${incident.count}`);
@@ -77,9 +90,11 @@ export function composeIncidentMessage(input: {
     title,
     details,
     host: { id: incident.hostId, name: hostName },
-    container: containerOf(incident.containerName, row, incident.image || null),
+    container: service ? null : containerOf(incident.containerName, row, incident.image || null),
+    service: service ? { name: incident.containerName, id: incident.containerId } : null,
     incident: {
       id: incident.id,
+      target: incident.target,
       kind: incident.kind,
       exitCode: incident.exitCode,
       oom: incident.oom,
@@ -88,6 +103,8 @@ export function composeIncidentMessage(input: {
       healthOutput: incident.healthOutput,
       openedAt: incident.openedAt,
       endedAt: incident.endedAt,
+      endReason: incident.endReason,
+      error: incident.error,
     },
     deploy: deploy
       ? {
@@ -100,6 +117,8 @@ export function composeIncidentMessage(input: {
     autoheal: null,
     logTail: phase === "ended" ? [] : trimLogTail(incident.logTail),
     held: [],
-    url: containerUrl(input.baseUrl, incident.hostId, incident.containerName),
+    url: service
+      ? `${input.baseUrl}/services?service=${encodeURIComponent(incident.containerName)}`
+      : containerUrl(input.baseUrl, incident.hostId, incident.containerName),
   };
 }

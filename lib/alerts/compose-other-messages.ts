@@ -8,6 +8,7 @@ const empty = {
   details: [],
   host: null,
   container: null,
+  service: null,
   incident: null,
   deploy: null,
   autoheal: null,
@@ -46,6 +47,7 @@ export function composeDeployMessage(
     details: progress.message ? [progress.message] : [],
     host: { id: progress.hostId, name: hostName },
     container: containerOf(progress.containerName, row, null),
+    service: null,
     deploy: {
       historyId: progress.historyId,
       action: progress.action,
@@ -79,6 +81,7 @@ export function composeAutohealMessage(
     details,
     host: { id: notice.hostId, name: hostName },
     container: containerOf(notice.containerName, row, null),
+    service: null,
     autoheal: notice,
     url: containerUrl(baseUrl, notice.hostId, notice.containerName),
   };

@@ -23,6 +23,11 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   acknowledgedAt: null,
   notes: [],
   deploy: null,
+  target: "container",
+  endReason: null,
+  taskId: null,
+  nodeId: null,
+  error: null,
   ...over,
 });
 

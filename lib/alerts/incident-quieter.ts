@@ -4,7 +4,7 @@ import type { IncidentPhase } from "./compose-incident-message";
 type Entry = { announced: boolean; updated: boolean };
 
 // A crash's log tail is read just after it opens; its first message waits for that read, even when the log
-// turns out empty (bounded by the caller, for a read that fails).
+// turns out empty (bounded by the caller, for a read that fails). A service's failed task comes with its log.
 const waitsForLog = new Set<string>(["exit", "oom", "restart-loop"]);
 
 /**

@@ -32,6 +32,7 @@ export async function testChannel(
     details: ["Wharf can reach this channel. Alerts will arrive here as they happen."],
     host: null,
     container: null,
+    service: null,
     incident: null,
     deploy: null,
     autoheal: null,

@@ -80,8 +80,12 @@ export type AlertMessage = {
   details: string[];
   host: { id: string; name: string } | null;
   container: AlertContainer | null;
+  /** The swarm service an incident is about (then `container` is null). */
+  service: { name: string; id: string } | null;
   incident: {
     id: number;
+    /** `container` or `service`. */
+    target: string;
     kind: string;
     exitCode: number | null;
     oom: boolean;
@@ -90,6 +94,10 @@ export type AlertMessage = {
     healthOutput: string | null;
     openedAt: string;
     endedAt: string | null;
+    /** `recovered`, `removed`, `replaced` (by a redeploy), once ended. */
+    endReason: string | null;
+    /** A service's: the error its failed task gave, or how many replicas run. */
+    error: string | null;
   } | null;
   deploy: { historyId: number; action: string; outcome: string | null; message: string | null } | null;
   autoheal: AutohealNotice | null;

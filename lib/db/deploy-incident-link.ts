@@ -34,7 +34,7 @@ export const incidentDeployColumn = `(
     'latest', NOT EXISTS (SELECT 1 FROM deploy_history l
       WHERE ${sameTarget("l", "d")} AND ${isDeploy("l")} AND (l.at, l.id) > (d.at, d.id)))
   FROM deploy_history d
-  WHERE ${sameTarget("d", "incidents")} AND ${isDeploy("d")}
+  WHERE incidents.target = 'container' AND ${sameTarget("d", "incidents")} AND ${isDeploy("d")}
     AND d.at <= incidents.opened_at AND d.at >= ${shifted("incidents.opened_at", -DEPLOY_LINK_MINUTES)}
   ORDER BY d.at DESC, d.id DESC LIMIT 1) AS deploy`;
 
@@ -46,7 +46,7 @@ export const incidentDeployColumn = `(
 export const historyIncidentsColumn = `CASE WHEN ${isDeploy("deploy_history")} THEN (
   SELECT json_group_array(id) FROM (
     SELECT i.id FROM incidents i
-    WHERE ${sameTarget("i", "deploy_history")}
+    WHERE i.target = 'container' AND ${sameTarget("i", "deploy_history")}
       AND i.opened_at >= deploy_history.at AND i.opened_at <= ${shifted("deploy_history.at", DEPLOY_LINK_MINUTES)}
       AND NOT EXISTS (SELECT 1 FROM deploy_history n
         WHERE ${sameTarget("n", "deploy_history")} AND ${isDeploy("n")}

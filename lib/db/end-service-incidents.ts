@@ -1,22 +1,24 @@
 import "server-only";
-import type { ServiceIncident } from "@/lib/swarm/types";
+import type { EndReason, Incident } from "@/lib/incidents/types";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
-import { serviceIncidentColumns, toServiceIncident } from "./service-incident-row";
+import { incidentColumns, toIncident } from "./incident-row";
 
-/** Ends the service's open incidents of this kind (it is whole again); returns the ones it ended. */
+/** Ends the service's open incidents of this kind (whole again, or removed); returns the ones it ended. */
 export function endServiceIncidents(
   db: Db,
   hostId: string,
   serviceName: string,
-  kind: ServiceIncident["kind"],
+  kind: Incident["kind"],
   at: string,
-): ServiceIncident[] {
+  reason: EndReason,
+): Incident[] {
   return cachedStatement(
     db,
-    `UPDATE service_incidents SET ended_at = ? WHERE host_id = ? AND service_name = ? AND kind = ? AND ended_at IS NULL
-     RETURNING ${serviceIncidentColumns}`,
+    `UPDATE incidents SET ended_at = ?, end_reason = ?
+     WHERE target = 'service' AND host_id = ? AND container_name = ? AND kind = ? AND ended_at IS NULL
+     RETURNING ${incidentColumns}`,
   )
-    .all(at, hostId, serviceName, kind)
-    .map(toServiceIncident);
+    .all(at, reason, hostId, serviceName, kind)
+    .map(toIncident);
 }

@@ -9,7 +9,7 @@ export function findOpenIncident(db: Db, hostId: string, containerName: string):
   const row = cachedStatement(
     db,
     `SELECT ${incidentColumns} FROM incidents
-     WHERE host_id = ? AND container_name = ? AND ended_at IS NULL
+     WHERE host_id = ? AND container_name = ? AND ended_at IS NULL AND target = 'container'
      ORDER BY opened_at DESC, id DESC
      LIMIT 1`,
   ).get(hostId, containerName);

@@ -34,8 +34,8 @@ describe("an incident's life: open → find → update → end", () => {
     });
     expect(findOpenIncident(db, "alpha", "api")).toEqual(updated);
 
-    const ended = endIncident(db, opened.id, "2025-03-01T10:05:00.000Z");
-    expect(ended).toEqual({ ...updated, endedAt: "2025-03-01T10:05:00.000Z" });
+    const ended = endIncident(db, opened.id, "2025-03-01T10:05:00.000Z", "recovered");
+    expect(ended).toEqual({ ...updated, endedAt: "2025-03-01T10:05:00.000Z", endReason: "recovered" });
     expect(findOpenIncident(db, "alpha", "api")).toBeNull();
     expect(getIncident(db, opened.id)).toEqual(ended);
   });
@@ -51,7 +51,7 @@ describe("an incident's life: open → find → update → end", () => {
     const newest = findOpenIncident(db, "alpha", "api");
     expect(newest?.openedAt).toBe("2025-03-01T12:00:00.000Z");
 
-    endIncident(db, newest!.id, "2025-03-01T12:01:00.000Z");
+    endIncident(db, newest!.id, "2025-03-01T12:01:00.000Z", "recovered");
     expect(findOpenIncident(db, "alpha", "api")?.id).toBe(newer.id);
     expect(older.id).toBeLessThan(newer.id);
   });
@@ -72,8 +72,10 @@ describe("an incident's life: open → find → update → end", () => {
 
   it("keeps the first end time when the end is reported twice", () => {
     const { id } = openIncident(db, testIncident());
-    endIncident(db, id, "2025-03-01T10:05:00.000Z");
-    expect(endIncident(db, id, "2025-03-01T10:09:00.000Z").endedAt).toBe("2025-03-01T10:05:00.000Z");
+    endIncident(db, id, "2025-03-01T10:05:00.000Z", "recovered");
+    const again = endIncident(db, id, "2025-03-01T10:09:00.000Z", "removed");
+    expect(again.endedAt).toBe("2025-03-01T10:05:00.000Z");
+    expect(again.endReason).toBe("recovered");
   });
 
   it("refuses to update or end an incident that does not exist", () => {
@@ -81,6 +83,8 @@ describe("an incident's life: open → find → update → end", () => {
       new WharfError("NOT_FOUND", "Incident 42 not found"),
     );
     expect(() => updateIncident(db, 42, {})).toThrow(WharfError);
-    expect(() => endIncident(db, 42, "2025-03-01T10:05:00.000Z")).toThrow("Incident 42 not found");
+    expect(() => endIncident(db, 42, "2025-03-01T10:05:00.000Z", "recovered")).toThrow(
+      "Incident 42 not found",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
-import { incidentKinds, type Incident } from "@/lib/incidents/types";
+import { endReasons, incidentKinds, incidentTargets, type Incident } from "@/lib/incidents/types";
 import { incidentDeployColumn } from "./deploy-incident-link";
 
 const incidentKindSchema = z.enum(incidentKinds);
@@ -11,7 +11,7 @@ export const MAX_LOG_TAIL_LINES = 50;
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
 export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
   ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, log_read_at, notes,
-  ${incidentDeployColumn}`;
+  end_reason, target, task_id, node_id, error, ${incidentDeployColumn}`;
 
 export const incidentRowSchema = z
   .object({
@@ -34,6 +34,11 @@ export const incidentRowSchema = z
     last_stderr: z.string().nullable(),
     log_read_at: z.string().nullable(),
     notes: z.string(),
+    end_reason: z.enum(endReasons).nullable(),
+    target: z.enum(incidentTargets),
+    task_id: z.string().nullable(),
+    node_id: z.string().nullable(),
+    error: z.string().nullable(),
     deploy: z.string().nullable(),
   })
   .strict();
@@ -64,6 +69,7 @@ export function toIncident(value: unknown): Incident {
   const row = incidentRowSchema.parse(value);
   return {
     id: row.id,
+    target: row.target,
     hostId: row.host_id,
     containerName: row.container_name,
     containerId: row.container_id,
@@ -73,6 +79,7 @@ export function toIncident(value: unknown): Incident {
     openedAt: row.opened_at,
     lastAt: row.last_at,
     endedAt: row.ended_at,
+    endReason: row.end_reason,
     count: row.count,
     logTail: logTailSchema.parse(JSON.parse(row.log_tail)),
     healthOutput: row.health_output,
@@ -81,6 +88,9 @@ export function toIncident(value: unknown): Incident {
     oom: row.oom === 1,
     lastStderr: row.last_stderr,
     logReadAt: row.log_read_at,
+    taskId: row.task_id,
+    nodeId: row.node_id,
+    error: row.error,
     notes: notesSchema.parse(JSON.parse(row.notes)),
     deploy: row.deploy === null ? null : deploySchema.parse(JSON.parse(row.deploy)),
   };

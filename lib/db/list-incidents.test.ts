@@ -28,7 +28,7 @@ describe("listIncidents", () => {
   it("filters open, ended, host and container, alone and together", () => {
     const apiAlpha = open(1);
     const apiAlphaEnded = open(2);
-    endIncident(db, apiAlphaEnded.id, at(3));
+    endIncident(db, apiAlphaEnded.id, at(3), "recovered");
     const workerAlpha = open(4, { containerName: "worker" });
     const apiBeta = open(5, { hostId: "beta" });
     const ids = (filter: Parameters<typeof listIncidents>[1]) => listIncidents(db, filter).map((i) => i.id);

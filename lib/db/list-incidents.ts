@@ -13,6 +13,10 @@ export function listIncidents(db: Db, filter: IncidentFilter = {}): Incident[] {
   const values: unknown[] = [];
   if (filter.open === true) conditions.push("ended_at IS NULL");
   if (filter.open === false) conditions.push("ended_at IS NOT NULL");
+  if (filter.target !== undefined) {
+    conditions.push("target = ?");
+    values.push(filter.target);
+  }
   if (filter.hostId !== undefined) {
     conditions.push("host_id = ?");
     values.push(filter.hostId);

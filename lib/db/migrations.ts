@@ -7,6 +7,9 @@ import { migration11 } from "./migration-11-provenance";
 import { migration12 } from "./migration-12-swarm";
 import { migration13 } from "./migration-13-token-owners";
 import { migration14 } from "./migration-14-image-ref-before";
+import { migration15 } from "./migration-15-exit-memory";
+import { migration16 } from "./migration-16-end-reason";
+import { migration17 } from "./migration-17-service-incidents";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -210,6 +213,9 @@ export const migrations: readonly Migration[] = [
   migration12,
   migration13,
   migration14,
+  migration15,
+  migration16,
+  migration17,
   // Versions 13 and on: old-style SQLite migrations made on other branches go here, each given `postgres`
   // SQL; new ones are `build` migrations (docs/data-layer.md, "Adding a migration").
 ];

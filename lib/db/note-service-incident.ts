@@ -1,11 +1,22 @@
 import "server-only";
-import type { ServiceIncident } from "@/lib/swarm/types";
+import type { Incident } from "@/lib/incidents/types";
 import { cachedStatement } from "./cached-statement";
 import type { Db } from "./db";
-import { serviceIncidentColumns, toServiceIncident } from "./service-incident-row";
+import { incidentColumns, toIncident, toLogTailJson } from "./incident-row";
 
-export type ServiceIncidentNote = Pick<ServiceIncident, "hostId" | "serviceName" | "serviceId" | "kind"> &
-  Partial<Pick<ServiceIncident, "taskId" | "nodeId" | "error" | "exitCode" | "logTail">> & { at: string };
+export type ServiceIncidentNote = {
+  hostId: string;
+  serviceName: string;
+  serviceId: string;
+  image: string;
+  kind: "task-failed" | "short";
+  taskId?: string | null;
+  nodeId?: string | null;
+  error?: string | null;
+  exitCode?: number | null;
+  logTail?: string[];
+  at: string;
+};
 
 /**
  * Opens an incident of this kind for the service, or, when one is still open, folds this occurrence into it
@@ -16,21 +27,22 @@ export function noteServiceIncident(
   db: Db,
   note: ServiceIncidentNote,
   bump = true,
-): { incident: ServiceIncident; opened: boolean } {
+): { incident: Incident; opened: boolean } {
   return db.transaction(() => {
     const open = cachedStatement(
       db,
-      `SELECT id FROM service_incidents WHERE host_id = ? AND service_name = ? AND kind = ? AND ended_at IS NULL
+      `SELECT id FROM incidents
+       WHERE target = 'service' AND host_id = ? AND container_name = ? AND kind = ? AND ended_at IS NULL
        ORDER BY opened_at DESC, id DESC LIMIT 1`,
     ).get(note.hostId, note.serviceName, note.kind) as { id: number } | undefined;
-    const logTail = JSON.stringify(note.logTail ?? []);
+    const logTail = toLogTailJson(note.logTail ?? []);
     if (open) {
       const row = cachedStatement(
         db,
-        `UPDATE service_incidents SET count = count + ?, last_at = ?, service_id = ?, task_id = COALESCE(?, task_id),
+        `UPDATE incidents SET count = count + ?, last_at = ?, container_id = ?, task_id = COALESCE(?, task_id),
            node_id = COALESCE(?, node_id), error = COALESCE(?, error), exit_code = COALESCE(?, exit_code),
            log_tail = CASE WHEN ? = '[]' THEN log_tail ELSE ? END
-         WHERE id = ? RETURNING ${serviceIncidentColumns}`,
+         WHERE id = ? RETURNING ${incidentColumns}`,
       ).get(
         bump ? 1 : 0,
         note.at,
@@ -43,17 +55,18 @@ export function noteServiceIncident(
         logTail,
         open.id,
       );
-      return { incident: toServiceIncident(row), opened: false };
+      return { incident: toIncident(row), opened: false };
     }
     const row = cachedStatement(
       db,
-      `INSERT INTO service_incidents (host_id, service_name, service_id, kind, task_id, node_id, error, exit_code,
-         log_tail, opened_at, last_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${serviceIncidentColumns}`,
+      `INSERT INTO incidents (target, host_id, container_name, container_id, image, kind, task_id, node_id, error,
+         exit_code, log_tail, opened_at, last_at)
+       VALUES ('service', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${incidentColumns}`,
     ).get(
       note.hostId,
       note.serviceName,
       note.serviceId,
+      note.image,
       note.kind,
       note.taskId ?? null,
       note.nodeId ?? null,
@@ -63,6 +76,6 @@ export function noteServiceIncident(
       note.at,
       note.at,
     );
-    return { incident: toServiceIncident(row), opened: true };
+    return { incident: toIncident(row), opened: true };
   })();
 }

@@ -34,6 +34,11 @@ describe("openIncident", () => {
       notes: [],
       logReadAt: null,
       deploy: null,
+      target: "container",
+      endReason: null,
+      taskId: null,
+      nodeId: null,
+      error: null,
     });
     expect(getIncident(db, incident.id)).toEqual(incident);
   });

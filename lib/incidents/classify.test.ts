@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
 import type { ContainerRow } from "@/lib/fleet/types";
-import { decideCrash, isRecovered, LOOP_WINDOW_MS } from "./classify";
+import { decideCrash, endReason, isRecovered, LOOP_WINDOW_MS } from "./classify";
 import type { Incident, IncidentKind } from "./types";
 
 let nextId = 1;
@@ -34,6 +34,7 @@ function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> =
       logReadAt: null,
       deploy: null,
     },
+    ...{ target: "container" as const, endReason: null, taskId: null, nodeId: null, error: null },
     ...patch,
   };
 }
@@ -127,5 +128,14 @@ describe("isRecovered", () => {
   it("ends any incident of a container that was removed", () => {
     expect(isRecovered(incident("exit", T0), undefined, T0)).toBe(true);
     expect(isRecovered(incident("unhealthy", T0), undefined, T0)).toBe(true);
+  });
+});
+
+describe("endReason", () => {
+  it("says removed when the container is gone, replaced when another one runs under its name, else recovered", () => {
+    const open = incident("exit", T0);
+    expect(endReason(open, undefined)).toBe("removed");
+    expect(endReason(open, row({ id: "0a1b2c3d4e5f" }))).toBe("replaced");
+    expect(endReason(open, row({ id: open.containerId }))).toBe("recovered");
   });
 });

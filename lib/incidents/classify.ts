@@ -1,6 +1,6 @@
 import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
 import type { ContainerRow } from "@/lib/fleet/types";
-import type { Incident, IncidentKind } from "./types";
+import type { EndReason, Incident, IncidentKind } from "./types";
 
 /** Dies closer together than this belong to one restart-loop incident. */
 export const LOOP_WINDOW_MS = 5 * 60_000;
@@ -36,6 +36,15 @@ export function isRecovered(incident: Incident, row: ContainerRow | undefined, n
   // its inspect is queued): it says nothing about recovery.
   if (incident.kind !== "dead" && started < Date.parse(incident.lastAt)) return false;
   return now - started >= RECOVERED_AFTER_MS;
+}
+
+/**
+ * Why an incident `isRecovered` said is over ended: its container is gone (`docker rm`), another container
+ * runs under its name (a redeploy or a rollback replaced it: a restart keeps the id), or it ran again.
+ */
+export function endReason(incident: Incident, row: ContainerRow | undefined): EndReason {
+  if (!row) return "removed";
+  return row.id !== incident.containerId ? "replaced" : "recovered";
 }
 
 // What a stop (SIGTERM) or a kill (SIGKILL) leaves: without the event that said who sent it, not a crash.

@@ -11,7 +11,7 @@ import { endIncident } from "@/lib/db/end-incident";
 import { listIncidents } from "@/lib/db/list-incidents";
 import { openIncident } from "@/lib/db/open-incident";
 import { updateIncident } from "@/lib/db/update-incident";
-import { decideCrash, isRecovered, unexplainedDeath } from "./classify";
+import { decideCrash, endReason, isRecovered, unexplainedDeath } from "./classify";
 import { LogTailReader } from "./log-tail-reader";
 import type { Incident } from "./types";
 
@@ -131,7 +131,7 @@ export class IncidentTracker {
     setImmediate(() => {
       this.recheck.delete(hostId);
       const now = Date.now();
-      for (const incident of listIncidents(getDb(), { open: true, hostId, limit: 1000 }))
+      for (const incident of listIncidents(getDb(), { open: true, target: "container", hostId, limit: 1000 }))
         this.endRecovered([incident], this.store.findRowByName(hostId, incident.containerName), now);
     });
   }
@@ -139,13 +139,15 @@ export class IncidentTracker {
   /** Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer. */
   sweep(now = Date.now()): void {
     settleCrashedAfter(getDb(), now);
-    for (const incident of listIncidents(getDb(), { open: true, limit: 1000 })) {
+    for (const incident of listIncidents(getDb(), { open: true, target: "container", limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
         continue;
       const row = this.store.findRowByName(incident.hostId, incident.containerName);
       // A container that died before its first inspect answered is not in the store yet (in a storm, for
       // seconds): only one still missing a while after its death is gone. A removal seen ends it at once.
       if (!row && now - Date.parse(incident.lastAt) < NOT_YET_READ_MS) continue;
+      // Mid-redeploy the name is briefly nobody's (the old container set aside, the new one not yet made).
+      if (!row && actionRunningOn(incident.hostId, incident.containerName) !== undefined) continue;
       this.endRecovered([incident], row, now);
     }
   }
@@ -158,7 +160,9 @@ export class IncidentTracker {
   private endRecovered(open: Incident[], row: ContainerRow | undefined, now: number): void {
     for (const incident of open) {
       if (isRecovered(incident, row, now))
-        this.publish(endIncident(getDb(), incident.id, new Date(now).toISOString()));
+        this.publish(
+          endIncident(getDb(), incident.id, new Date(now).toISOString(), endReason(incident, row)),
+        );
     }
   }
 
@@ -237,7 +241,7 @@ export class IncidentTracker {
   }
 
   private openFor(hostId: string, containerName: string): Incident[] {
-    return listIncidents(getDb(), { open: true, hostId, containerName });
+    return listIncidents(getDb(), { open: true, target: "container", hostId, containerName });
   }
 
   private publish(incident: Incident): void {

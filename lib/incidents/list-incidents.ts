@@ -10,6 +10,7 @@ export function listIncidents(query: IncidentsQuery): IncidentsResponse {
   return {
     incidents: selectIncidents(getDb(), {
       open: query.open === undefined ? undefined : query.open === "1",
+      target: query.target,
       hostId: query.host,
       containerName: query.container,
       limit: query.limit,

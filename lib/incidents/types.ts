@@ -1,19 +1,44 @@
-export const incidentKinds = ["exit", "oom", "restart-loop", "unhealthy", "dead"] as const;
+/** A container's kinds, then a swarm service's: a task that failed, fewer replicas running than desired. */
+export const incidentKinds = [
+  "exit",
+  "oom",
+  "restart-loop",
+  "unhealthy",
+  "dead",
+  "task-failed",
+  "short",
+] as const;
 // Plain constants and types only: this module reaches the browser, and zod should not come with it.
 export type IncidentKind = (typeof incidentKinds)[number];
 
-/** A crash Wharf saw, with the evidence captured when it happened. Field names are the API contract. */
+/** What failed: a container, or a swarm service (on the manager `hostId`). */
+export const incidentTargets = ["container", "service"] as const;
+export type IncidentTarget = (typeof incidentTargets)[number];
+
+/**
+ * How it ended: the target ran again (`recovered`), it was removed (`removed`), or a redeploy put another
+ * container in its place (`replaced`). Only recoveries count for time to restore.
+ */
+export const endReasons = ["recovered", "removed", "replaced"] as const;
+export type EndReason = (typeof endReasons)[number];
+
+/** A failure Wharf saw, with the evidence captured when it happened. Field names are the API contract. */
 export type Incident = {
   id: number;
+  target: IncidentTarget;
   hostId: string;
+  /** The target's name and id: the container's, or the service's. */
   containerName: string;
   containerId: string;
+  /** The container's image; a service's incidents leave it empty. */
   image: string;
   kind: IncidentKind;
   exitCode: number | null;
   openedAt: string;
   lastAt: string;
   endedAt: string | null;
+  /** Why it ended; null while open, and for incidents that ended before Wharf recorded why. */
+  endReason: EndReason | null;
   /**
    * How many times it died while open: a restart loop's count grows with every die. The one count of a loop
    * the UI shows (Docker's RestartCount counts restarts, and from when the container was last started by hand).
@@ -31,6 +56,10 @@ export type Incident = {
   healthOutput: string | null;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
+  /** A service's failed task, the node it ran on, and the error the swarm gave (or how many replicas run). */
+  taskId: string | null;
+  nodeId: string | null;
+  error: string | null;
   /** Lines appended by whoever acted on it while it lasted (auto-heal's tries, and when it gave up), oldest first. */
   notes: IncidentNote[];
   /** The deploy of this container in the 30 minutes before it opened, the likely cause; null when none. */
@@ -60,8 +89,20 @@ export type IncidentNote = { at: string; text: string };
 
 export type NewIncident = Omit<
   Incident,
-  "id" | "endedAt" | "acknowledgedBy" | "acknowledgedAt" | "notes" | "logReadAt" | "deploy"
->;
+  | "id"
+  | "endedAt"
+  | "endReason"
+  | "acknowledgedBy"
+  | "acknowledgedAt"
+  | "notes"
+  | "logReadAt"
+  | "target"
+  | "taskId"
+  | "nodeId"
+  | "error"
+  | "deploy"
+> &
+  Partial<Pick<Incident, "target" | "taskId" | "nodeId" | "error" | "logReadAt">>;
 export type IncidentPatch = Partial<
   Pick<
     Incident,
@@ -78,5 +119,11 @@ export type IncidentPatch = Partial<
     | "logReadAt"
   >
 >;
-export type IncidentFilter = { open?: boolean; hostId?: string; containerName?: string; limit?: number };
+export type IncidentFilter = {
+  open?: boolean;
+  target?: IncidentTarget;
+  hostId?: string;
+  containerName?: string;
+  limit?: number;
+};
 export type IncidentsResponse = { incidents: Incident[] };

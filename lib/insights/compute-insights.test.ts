@@ -23,6 +23,7 @@ const incident = (
   endedAt,
   hostId: "alpha",
   containerName: "shop-web-1",
+  endReason: endedAt === null ? null : "recovered",
   ...patch,
 });
 
@@ -118,6 +119,22 @@ describe("computeInsights", () => {
       ["bravo", 2, 180_000],
     ]);
     expect(result.byService.find((g) => g.key === "web")!.restoreMedianMs).toBe(60_000);
+  });
+
+  it("counts only recoveries for time to restore: an incident ended by a removal or a redeploy is left out", () => {
+    const figures = computeInsights({
+      from: FROM,
+      to: TO,
+      deploys: [deploy("2026-12-01T10:00:00.000Z")],
+      incidents: [
+        incident("2026-12-02T00:00:00.000Z", "2026-12-02T00:01:00.000Z"),
+        incident("2026-12-03T00:00:00.000Z", "2026-12-03T05:00:00.000Z", { endReason: "removed" }),
+        incident("2026-12-04T00:00:00.000Z", "2026-12-04T05:00:00.000Z", { endReason: "replaced" }),
+        incident("2026-12-05T00:00:00.000Z", null),
+      ],
+    });
+    expect(figures.current.restore).toEqual({ count: 1, open: 1, medianMs: 60_000, p90Ms: 60_000 });
+    expect(figures.byService.find((g) => g.key === "web")!.restoreMedianMs).toBe(60_000);
   });
 
   it("has no rate or trend for a period without deploys", () => {

@@ -75,7 +75,7 @@ export function computeInsights({ from, to, deploys, incidents }: InsightsInput)
 function figures(deploys: DeployFact[], incidents: RestoreFact[], days: number): PeriodFigures {
   const succeeded = deploys.filter((d) => d.outcome === "succeeded").length;
   const failures = deploys.filter(failed).length;
-  const restored = incidents.filter((i) => i.endedAt !== null);
+  const restored = incidents.filter(recovered);
   return {
     deploys: deploys.length,
     succeeded,
@@ -85,7 +85,7 @@ function figures(deploys: DeployFact[], incidents: RestoreFact[], days: number):
     deploysPerWeek: days > 0 ? (succeeded / days) * 7 : 0,
     restore: {
       ...spread(restored.map((i) => Date.parse(i.endedAt!) - Date.parse(i.openedAt))),
-      open: incidents.length - restored.length,
+      open: incidents.filter((i) => i.endedAt === null).length,
     },
     leadTime: spread(leadTimes(deploys)),
   };
@@ -175,7 +175,7 @@ function groups(now: Facts, before: Facts, keyOf: KeyOf): GroupFigures[] {
     if (key !== null) bucket(key).previous.push(d);
   }
   for (const i of now.incidents) {
-    const key = i.endedAt === null ? null : keyOf.incident(i);
+    const key = recovered(i) ? keyOf.incident(i) : null;
     // Only groups that deployed are listed: an incident alone does not make one.
     const found = key === null ? undefined : buckets.get(key);
     found?.restores.push(Date.parse(i.endedAt!) - Date.parse(i.openedAt));
@@ -192,6 +192,11 @@ function groups(now: Facts, before: Facts, keyOf: KeyOf): GroupFigures[] {
       restoreMedianMs: spread(restores).medianMs,
     }))
     .sort((a, b) => b.deploys - a.deploys || a.key.localeCompare(b.key));
+}
+
+/** A removal or a redeploy's replacement ends an incident without restoring anything: not a time to restore. */
+function recovered(incident: RestoreFact): boolean {
+  return incident.endedAt !== null && incident.endReason === "recovered";
 }
 
 function rate(deploys: DeployFact[]): number | null {

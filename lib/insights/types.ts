@@ -14,8 +14,15 @@ export type DeployFact = {
   imageCreated: string | null;
 };
 
-/** One incident: time to restore is opened → ended. */
-export type RestoreFact = { openedAt: string; endedAt: string | null; hostId: string; containerName: string };
+/** One incident: time to restore is opened → ended, for those that ended by recovering. */
+export type RestoreFact = {
+  openedAt: string;
+  endedAt: string | null;
+  hostId: string;
+  containerName: string;
+  /** "recovered", "removed", "replaced", or null (ended before Wharf recorded why, or open). */
+  endReason: string | null;
+};
 
 /** Whether a metric went up or down against the previous period, and whether that is good news. */
 export type Trend = {

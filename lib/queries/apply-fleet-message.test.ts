@@ -45,6 +45,7 @@ function incident(id: number, openedAt: string, endedAt: string | null = null): 
       logReadAt: null,
       deploy: null,
     },
+    ...{ target: "container", endReason: null, taskId: null, nodeId: null, error: null },
   };
 }
 

@@ -11,6 +11,7 @@ export function useIncidents(filter: IncidentFilter = {}) {
     queryFn: () => {
       const params = new URLSearchParams();
       if (filter.open !== undefined) params.set("open", filter.open ? "1" : "0");
+      if (filter.target) params.set("target", filter.target);
       if (filter.hostId) params.set("host", filter.hostId);
       if (filter.containerName) params.set("container", filter.containerName);
       if (filter.limit) params.set("limit", String(filter.limit));

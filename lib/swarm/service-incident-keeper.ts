@@ -7,6 +7,9 @@ import type { Host } from "@/lib/docker/host-config";
 import { loadFleet } from "@/lib/docker/load-fleet";
 import { readLogTail } from "@/lib/docker/read-log-tail";
 import type { SwarmService, SwarmTask } from "@/lib/docker/swarm-types";
+import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import type { Incident } from "@/lib/incidents/types";
+import { splitPinnedImage } from "./split-pinned-image";
 import { toServiceRow } from "./to-service-row";
 import { isFailingTask } from "./to-task-row";
 
@@ -19,9 +22,11 @@ const LOG_LINES = 20;
 type ServiceMemory = { shortSince: number | null; lastFailureAt: number };
 
 /**
- * Turns what a manager's services and tasks look like into service incidents: each newly failed or rejected
- * task is one more occurrence of the service's `task-failed` incident (its count grows, like a restart loop);
- * fewer running replicas than desired for 30 s opens a `short` one; both end when the service is whole again.
+ * Turns what a manager's services and tasks look like into incidents of the service: each newly failed or
+ * rejected task is one more occurrence of the service's `task-failed` incident (its count grows, like a restart
+ * loop); fewer running replicas than desired for 30 s opens a `short` one; both end when the service is whole
+ * again, or removed. They are the fleet's incidents like any container's: each change is published to the live
+ * store, which the incidents page, the alerts and /metrics read.
  */
 export class ServiceIncidentKeeper {
   /** Per host, the failed tasks already counted: only those the manager still lists, so the sets stay small. */
@@ -52,16 +57,16 @@ export class ServiceIncidentKeeper {
     // A removed service's incidents are over: nothing of it runs, or fails, any more.
     const names = new Set(services.map((service) => service.Spec.Name));
     for (const incident of listServiceIncidents(db, { hostIds: [host.id], openOnly: true }, 1_000))
-      if (
-        !names.has(incident.serviceName) &&
-        endServiceIncidents(db, host.id, incident.serviceName, incident.kind, at).length > 0
-      )
-        changed = true;
+      if (!names.has(incident.containerName))
+        changed =
+          publish(endServiceIncidents(db, host.id, incident.containerName, incident.kind, at, "removed")) ||
+          changed;
     for (const service of services) {
       const name = service.Spec.Name;
       const key = `${host.id}/${service.ID}`;
       const memory = this.memory.get(key) ?? { shortSince: null, lastFailureAt: 0 };
       this.memory.set(key, memory);
+      const { image } = splitPinnedImage(service.Spec.TaskTemplate.ContainerSpec.Image);
       const own = tasks.filter((task) => task.ServiceID === service.ID);
       const fresh = own
         .filter((task) => isFailingTask(task) && !seen.has(task.ID))
@@ -72,10 +77,11 @@ export class ServiceIncidentKeeper {
         const exitCode = task.Status.ContainerStatus?.ContainerID
           ? (task.Status.ContainerStatus.ExitCode ?? null)
           : null;
-        noteServiceIncident(db, {
+        const { incident } = noteServiceIncident(db, {
           hostId: host.id,
           serviceName: name,
           serviceId: service.ID,
+          image,
           kind: "task-failed",
           taskId: task.ID,
           nodeId: task.NodeID ?? null,
@@ -84,6 +90,7 @@ export class ServiceIncidentKeeper {
           logTail: await this.lastLines(task, nodeHosts),
           at,
         });
+        publish([incident]);
         changed = true;
       }
       const row = toServiceRow(host.id, service, tasks, now);
@@ -91,25 +98,27 @@ export class ServiceIncidentKeeper {
       if (short) {
         memory.shortSince ??= now;
         if (now - memory.shortSince >= SHORT_AFTER_MS) {
-          const { opened } = noteServiceIncident(
+          const { incident, opened } = noteServiceIncident(
             db,
             {
               hostId: host.id,
               serviceName: name,
               serviceId: service.ID,
+              image,
               kind: "short",
               error: `${row.replicas.running} of ${row.replicas.desired} replicas running`,
               at,
             },
             false,
           );
+          if (opened) publish([incident]);
           changed ||= opened;
         }
       } else {
         memory.shortSince = null;
-        if (endServiceIncidents(db, host.id, name, "short", at).length > 0) changed = true;
+        if (publish(endServiceIncidents(db, host.id, name, "short", at, "recovered"))) changed = true;
         if (!row.converging && now - memory.lastFailureAt >= CALM_AFTER_MS && row.failingTasks === 0)
-          if (endServiceIncidents(db, host.id, name, "task-failed", at).length > 0) changed = true;
+          if (publish(endServiceIncidents(db, host.id, name, "task-failed", at, "recovered"))) changed = true;
       }
     }
     return changed;
@@ -134,4 +143,11 @@ export class ServiceIncidentKeeper {
       return [];
     }
   }
+}
+
+/** Tells the live store (and through it the incidents page, alerts and metrics); whether there was any. */
+function publish(incidents: Incident[]): boolean {
+  const { store } = getLiveFleet();
+  for (const incident of incidents) store.publish({ type: "incident", incident });
+  return incidents.length > 0;
 }

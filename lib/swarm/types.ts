@@ -1,3 +1,4 @@
+import type { Incident } from "@/lib/incidents/types";
 // Plain types and constants only: the services page imports these, and zod or server code must not come with it.
 
 export const serviceActionNames = ["redeploy", "rollback", "scale", "restart"] as const;
@@ -93,22 +94,8 @@ export type ServiceHistoryEntry = {
   durationMs: number | null;
 };
 
-export type ServiceIncident = {
-  id: number;
-  hostId: string;
-  serviceName: string;
-  serviceId: string;
-  kind: "task-failed" | "short";
-  taskId: string | null;
-  nodeId: string | null;
-  error: string | null;
-  exitCode: number | null;
-  logTail: string[];
-  count: number;
-  openedAt: string;
-  lastAt: string;
-  endedAt: string | null;
-};
+/** A service's incident: one of the fleet's incidents, with `target: "service"` and the service's name and id. */
+export type ServiceIncident = Incident;
 
 export type ServicesResponse = {
   services: ServiceRow[];

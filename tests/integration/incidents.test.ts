@@ -4,6 +4,8 @@ import type { Incident } from "@/lib/incidents/types";
 import { api, authHeaders } from "../support/api";
 import { docker, engines, inspect, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
 import { incidentsOf, waitForIncidents } from "../support/incidents";
+import { buildAndPush, REGISTRY } from "../support/images";
+import { post } from "../support/post";
 import { runOomKilled } from "../support/scenario";
 
 const forever = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
@@ -169,6 +171,7 @@ describe("incident lifecycle", () => {
 
     await docker("alpha", "start", name);
     const [ended] = await waitForIncidents("alpha", name, (list) => list[0]?.endedAt != null, 30_000);
+    expect(ended!.endReason).toBe("recovered");
     expect(
       Date.parse(ended!.endedAt!) - Date.parse((await inspect("alpha", name))[0]!.State.StartedAt),
     ).toBeGreaterThanOrEqual(10_000);
@@ -189,4 +192,41 @@ describe("incident lifecycle", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("open");
   });
+});
+
+describe("how an incident ended", () => {
+  it("`docker rm` of a crashed container ends its incident as removed, not as a recovery", async () => {
+    const name = uniqueName("it-inc-removed");
+    await runContainer("bravo", name, [], ["sh", "-c", "echo gone >&2; exit 3"]);
+    const [open] = await waitForIncidents("bravo", name, (list) => list.length === 1);
+    expect(open).toMatchObject({ target: "container", endedAt: null, endReason: null });
+    await docker("bravo", "rm", name);
+    const [ended] = await waitForIncidents("bravo", name, (list) => list[0]?.endedAt != null);
+    expect(ended).toMatchObject({ id: open!.id, endReason: "removed" });
+  });
+
+  it("a redeploy that puts a working container in a crashed one's place ends its incident as replaced", async () => {
+    const name = uniqueName("it-inc-replaced");
+    const repo = `${REGISTRY}/it-inc-replaced-${Date.now().toString(36)}`;
+    await buildAndPush("charlie", `${repo}:1`, { version: "one" });
+    await buildAndPush("charlie", `${repo}:2`, { version: "two" });
+    // Crashes on the first image, runs on the second: what a fix shipped as a new image does.
+    const command = [
+      "sh",
+      "-c",
+      `[ "$(cat /version)" = two ] && exec sh -c 'trap "exit 0" TERM; while :; do sleep 1; done'; exit 3`,
+    ];
+    await runContainer("charlie", name, [], command, `${repo}:1`);
+    const [open] = await waitForIncidents("charlie", name, (list) => list.length === 1);
+    const redeployed = await post<{ entry: { outcome: string } }>("/api/deploy", {
+      hostId: "charlie",
+      container: name,
+      image: `${repo}:2`,
+      graceSeconds: 1,
+    });
+    expect(redeployed.body.entry.outcome).toBe("succeeded");
+    const [ended] = await waitForIncidents("charlie", name, (list) => list[0]?.endedAt != null, 30_000);
+    expect(ended).toMatchObject({ id: open!.id, endReason: "replaced" });
+    await docker("charlie", "rm", "-f", name);
+  }, 90_000);
 });

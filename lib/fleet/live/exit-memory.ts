@@ -1,4 +1,6 @@
 import "server-only";
+import { forgetContainerExit, readContainerExits, saveContainerExit } from "@/lib/db/container-exits";
+import { getDb } from "@/lib/db/db";
 import { afterStop, classifyDie, freshRun, rememberEvent, type RunMemory } from "../classify-exit";
 import type { ExitCause, LastExit } from "../types";
 
@@ -8,11 +10,26 @@ const OOM_AFTER_DIE_MS = 2_000;
 /**
  * What one host's events said about how each container's runs ended: the signals sent, OOM kills, and the last
  * death with its cause. The engine forgets why a container stopped (a `docker kill` and a crash both read
- * "exited (137)"), so this memory is what lets the fleet tell them apart.
+ * "exited (137)"), so this memory is what lets the fleet tell them apart. The last death of each container is
+ * kept in SQLite too: a later Wharf's catch-up re-reads only the events after where this one got to, so without
+ * it a kill seen now would read as a crash after the next restart.
  */
 export class ExitMemory {
   private readonly runs = new Map<string, RunMemory>();
   private readonly exits = new Map<string, LastExit>();
+
+  constructor(private readonly hostId: string) {}
+
+  /** What earlier runs of Wharf saw, before this one's catch-up and first read. */
+  load(): void {
+    for (const [id, exit] of readContainerExits(getDb(), this.hostId))
+      if (!this.exits.has(id)) this.exits.set(id, exit);
+  }
+
+  /** After a full read: forgets the containers removed while no Wharf saw their `destroy`. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of [...this.exits.keys()]) if (!ids.has(id)) this.forget(id);
+  }
 
   /** Folds one container event (at `at` ms) in; returns the cause when the event is a death. */
   onEvent(id: string, action: string, attributes: Record<string, string>, at: number): ExitCause | undefined {
@@ -21,14 +38,13 @@ export class ExitMemory {
     if (action === "die") {
       const code = Number(attributes.exitCode ?? 0);
       cause = classifyDie(this.runs.get(id) ?? freshRun(), code, at);
-      this.exits.set(id, { code, oom: cause === "oom", cause, at: new Date(at).toISOString() });
+      this.remember(id, { code, oom: cause === "oom", cause, at: new Date(at).toISOString() });
     } else if (action === "stop" && last) {
-      this.exits.set(id, { ...last, cause: afterStop(last.cause ?? undefined) ?? null });
+      this.remember(id, { ...last, cause: afterStop(last.cause ?? undefined) ?? null });
     } else if (action === "oom" && last && at - Date.parse(last.at) <= OOM_AFTER_DIE_MS) {
-      this.exits.set(id, { ...last, oom: true, cause: "oom" });
+      this.remember(id, { ...last, oom: true, cause: "oom" });
     } else if (action === "destroy") {
-      this.runs.delete(id);
-      this.exits.delete(id);
+      this.forget(id);
       return undefined;
     }
     this.runs.set(id, rememberEvent(this.runs.get(id) ?? freshRun(), action, attributes, at));
@@ -37,6 +53,27 @@ export class ExitMemory {
 
   lastExit(id: string): LastExit | null {
     return this.exits.get(id) ?? null;
+  }
+
+  private remember(id: string, exit: LastExit): void {
+    const last = this.exits.get(id);
+    this.exits.set(id, exit);
+    if (last && last.at === exit.at && last.cause === exit.cause && last.oom === exit.oom) return;
+    try {
+      saveContainerExit(getDb(), this.hostId, id, exit);
+    } catch (error) {
+      console.error(`[wharf] remembering how ${id} on ${this.hostId} ended failed`, error);
+    }
+  }
+
+  private forget(id: string): void {
+    this.runs.delete(id);
+    if (!this.exits.delete(id)) return;
+    try {
+      forgetContainerExit(getDb(), this.hostId, id);
+    } catch (error) {
+      console.error(`[wharf] forgetting how ${id} on ${this.hostId} ended failed`, error);
+    }
   }
 }
 

@@ -51,7 +51,7 @@ export class HostWatcher {
   private readonly inspects = new TaskPool(INSPECT_POOL);
   // When the engine last sent an event: a busy engine that still streams is not down because a ping was late.
   private lastEventAt = 0;
-  private readonly exits = new ExitMemory();
+  private readonly exits: ExitMemory;
   // Caught-up events wait here until the first read is shown; a session that fails before keeps them for the next.
   private readonly replay: Replayed[] = [];
   private readonly rows: RowDeriver;
@@ -65,6 +65,7 @@ export class HostWatcher {
     private readonly feed: ChangeFeed,
   ) {
     this.cursor = new EventCursor(host.id);
+    this.exits = new ExitMemory(host.id);
     this.rows = new RowDeriver(host, store, this.exits, (previous, next) =>
       this.changed(previous, next, null, false),
     );
@@ -111,6 +112,7 @@ export class HostWatcher {
     let caughtUp: Promise<void> = Promise.resolve();
     if (!this.begun) {
       const stored = this.cursor.begin();
+      this.exits.load();
       if (stored === null) this.begun = true;
       // Once it is read, it is never read again: its news waits in `replay` for the first read to be shown.
       else
@@ -216,6 +218,7 @@ export class HostWatcher {
     for (const row of rows) this.changed(before.get(row.id), row, outputs.get(row.id) ?? null, baseline);
     const read = new Set(rows.map((row) => row.id));
     for (const [id, row] of before) if (!read.has(id)) this.changed(row, undefined, null, baseline);
+    if (baseline) this.exits.keepOnly(read);
     this.synced = true;
   }
 

@@ -14,7 +14,8 @@ export const incidentEndpoints = {
     auth: "viewer",
     query: incidentsQuerySchema,
     tag: "Incidents",
-    summary: "Crashes, OOM kills, restart loops and failing health checks, with their evidence, newest first",
+    summary:
+      "Crashes, OOM kills, restart loops, failing health checks and failing swarm services, with their evidence and how they ended, newest first",
     errors: ["NOT_FOUND"],
   }),
   acknowledge: endpoint({

@@ -1,0 +1,76 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ContainersResponse, ListedContainer } from "@/lib/fleet/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
+import { docker, readFleetFile, repoRoot, runContainer, uniqueName, waitFor } from "../support/fleet";
+import { startWharf, type RunningServer } from "../support/wharf-server";
+
+const forever = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
+const ignoresTerm = ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"];
+
+describe("what Wharf saw of a death survives its own restarts", () => {
+  const dir = path.join(repoRoot, ".fleet/integration/inc-exit-memory");
+  const fleetFile = path.join(dir, "hosts.json");
+  const names: string[] = [];
+  let wharf: RunningServer | undefined;
+
+  beforeAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      fleetFile,
+      JSON.stringify({ hosts: readFleetFile().hosts.filter((h) => h.id === "alpha") }),
+    );
+  });
+  afterAll(async () => {
+    await wharf?.stop();
+    if (names.length > 0) await docker("alpha", "rm", "-f", ...names).catch(() => "");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = () => startWharf({ port: 3171, fleetConfig: fleetFile, dataDir: path.join(dir, "data") });
+  const rowOf = async (name: string): Promise<ListedContainer | undefined> => {
+    const response = await wharf!.fetch(`/api/containers?host=alpha&q=${encodeURIComponent(name)}`);
+    return ((await response.json()) as ContainersResponse).containers.find((row) => row.name === name);
+  };
+
+  it("a container killed and one stopped while Wharf ran stay unflagged after two restarts of Wharf", async () => {
+    const killed = uniqueName("it-inc-killed");
+    const stopped = uniqueName("it-inc-stopped");
+    names.push(killed, stopped);
+    await runContainer("alpha", killed, [], forever);
+    // Ignores TERM, so `docker stop` ends it with KILL: exit 137, like the kill.
+    await runContainer("alpha", stopped, ["--stop-timeout", "1"], ignoresTerm);
+    wharf = await start();
+    await waitFor("Wharf to see both running", async () => {
+      const rows = await Promise.all([rowOf(killed), rowOf(stopped)]);
+      return rows.every((row) => row?.state === "running");
+    });
+
+    await docker("alpha", "kill", killed);
+    await docker("alpha", "stop", stopped);
+    await waitFor("Wharf to see the kill and the stop", async () => {
+      const [k, s] = await Promise.all([rowOf(killed), rowOf(stopped)]);
+      return k?.exitCause === "killed" && s?.exitCause === "stopped";
+    });
+
+    // Twice: the second start's catch-up begins after the first one's, long after the kill and the stop.
+    for (const round of [1, 2]) {
+      await wharf.stop();
+      wharf = await start();
+      expect({ round, row: await rowOf(killed) }).toMatchObject({
+        round,
+        row: { state: "exited", exitCode: 137, exitCause: "killed", attention: null },
+      });
+      expect({ round, row: await rowOf(stopped) }).toMatchObject({
+        round,
+        row: { state: "exited", exitCode: 137, exitCause: "stopped", attention: null },
+      });
+    }
+    for (const name of [killed, stopped]) {
+      const response = await wharf.fetch(`/api/incidents?host=alpha&container=${name}`);
+      expect(((await response.json()) as IncidentsResponse).incidents).toEqual([]);
+    }
+  }, 180_000);
+});
