@@ -84,6 +84,8 @@ export const auditActions = [
   "channel-created",
   "channel-updated",
   "channel-deleted",
+  "console-opened",
+  "console-closed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

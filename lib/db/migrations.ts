@@ -5,6 +5,7 @@ import { migration9 } from "./migration-9-alerts";
 import { migration10 } from "./migration-10-autoheal";
 import { migration11 } from "./migration-11-provenance";
 import { migration12 } from "./migration-12-swarm";
+import { migration13 } from "./migration-13-prune";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -201,4 +202,5 @@ export const migrations: readonly Migration[] = [
   migration10,
   migration11,
   migration12,
+  migration13,
 ];
