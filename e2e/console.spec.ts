@@ -64,6 +64,7 @@ test("a console ends, saying so, when its container stops", async ({ page, fleet
   await expect(status).toHaveAttribute("data-end-reason", "container stopped");
   await expect(status).toContainText(`The container ${name} stopped`);
   // Said in the terminal too (a long line wraps over rows: read them together).
+  await page.getByTestId("console-terminal").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("console-terminal").locator(".xterm-rows")).toContainText(
     "the console has ended",
   );

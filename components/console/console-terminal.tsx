@@ -30,6 +30,8 @@ export function ConsoleTerminal({ url, onState }: { url: string; onState: (state
         term.loadAddon(fit);
         term.open(box.current);
         fit.fit();
+        // Opened below the logs: bring it into view (xterm also pauses drawing while it is off screen).
+        box.current.scrollIntoView({ block: "nearest" });
         setSize({ cols: term.cols, rows: term.rows });
         const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
         const ws = new WebSocket(`${scheme}//${window.location.host}${url}`);
