@@ -133,7 +133,9 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
 
   it("reads a host's console: false, and refuses a console that is not true or false", () => {
     expect(parseFleetConfig("fleet.json", json([{ ...alpha, console: false }]))[0]?.console).toBe(false);
-    expect(parseFleetConfig("fleet.json", json([{ ...alpha, console: true }]))[0]).not.toHaveProperty("console");
+    expect(parseFleetConfig("fleet.json", json([{ ...alpha, console: true }]))[0]).not.toHaveProperty(
+      "console",
+    );
     expect(rejection("fleet.json", json([{ ...alpha, console: "no" }])).message).toContain(
       'host "alpha" (hosts[0]) field "console"',
     );

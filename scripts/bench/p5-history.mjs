@@ -8,8 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes, with
-// the columns migration 11 adds as SQLite appends them), so
+// Copied from lib/db/migration-13-prune.ts (the deploy_history table as last rebuilt, and its indexes), so
 // the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
@@ -18,7 +17,7 @@ export const P5_SCHEMA = `
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     source TEXT NOT NULL CHECK (source IN ('ui', 'api', 'autoheal', 'external')),
-    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove')),
+    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove', 'prune')),
     host_id TEXT NOT NULL,
     container_name TEXT NOT NULL,
     container_id_before TEXT,
@@ -33,11 +32,13 @@ export const P5_SCHEMA = `
     error TEXT,
     duration_ms INTEGER,
     crashed_after INTEGER,
-    detail TEXT
-  , project TEXT, service TEXT, provenance_before TEXT
-    CHECK (provenance_before IS NULL OR json_valid(provenance_before)), provenance_after TEXT
-    CHECK (provenance_after IS NULL OR json_valid(provenance_after)), steps TEXT NOT NULL DEFAULT '[]'
-    CHECK (json_valid(steps) AND json_type(steps) = 'array'));
+    detail TEXT,
+    project TEXT,
+    service TEXT,
+    provenance_before TEXT CHECK (provenance_before IS NULL OR json_valid(provenance_before)),
+    provenance_after TEXT CHECK (provenance_after IS NULL OR json_valid(provenance_after)),
+    steps TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(steps) AND json_type(steps) = 'array')
+  );
   CREATE INDEX deploy_history_by_container ON deploy_history (host_id, container_name, at DESC, id DESC);
   CREATE INDEX deploy_history_by_actor ON deploy_history (actor, at DESC, id DESC);
   CREATE INDEX deploy_history_by_time ON deploy_history (at DESC, id DESC);
