@@ -20,7 +20,7 @@ const floors = [
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history", "swarm"],
+  ["incidents", "history", "swarm", "console", "images"],
   ["insights"],
   ["autoheal"],
   ["alerts"],

@@ -16,6 +16,9 @@ export async function register() {
   // and requests wait for this function, so every read begun later is time a first page view waits.
   const { startLiveFleet } = await import("./lib/live/start-live-fleet");
   startLiveFleet();
+  // The console's WebSocket upgrade is served outside Next's routes (scripts/request-guard.mjs finds it here).
+  const { registerConsole } = await import("./lib/console/register-console");
+  registerConsole();
   // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
   const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
   const { getDb } = await import("./lib/db/db");

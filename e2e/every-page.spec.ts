@@ -61,6 +61,7 @@ test("every page, on a CPU slowed 4×, takes over the server's HTML with no page
     [`/containers/alpha/${web}`, "[data-testid=log-line]"],
     [`/projects/${project}/logs`, "[data-testid=project-log-line]"],
     ["/services", "h1"],
+    ["/hosts/alpha/images", "[data-testid=image-row]"],
   ];
   for (const [path, hydrated] of pages) {
     await page.goto(path);

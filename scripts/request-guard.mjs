@@ -5,7 +5,12 @@
 // and the route wrapper sees API routes only. It is also the only place that knows the socket's address.
 // `next dev` does not pass through here: it is for loopback development, not for serving.
 import http from "node:http";
-import { CLIENT_ADDRESS_HEADER, allowedHosts, isAllowedHost } from "../lib/core/listen-origins.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  allowedHosts,
+  allowedOrigins,
+  isAllowedHost,
+} from "../lib/core/listen-origins.mjs";
 import { PRECOMPRESSED_HEADER } from "../lib/core/precompressed.mjs";
 
 /**
@@ -28,9 +33,89 @@ export function guardNextServer(env) {
           "[wharf] Next created its server without a request listener: the guard cannot wrap it",
         );
       args[at] = guard(args[at]);
-      return createServer.apply(http, /** @type {any} */ (args));
+      const server = createServer.apply(http, /** @type {any} */ (args));
+      guardUpgrades(server, env);
+      return server;
     }
   );
+}
+
+// The one WebSocket Wharf serves (lib/console/types.ts CONSOLE_PATH, with its query).
+const CONSOLE_UPGRADE = /^\/api\/containers\/[^/?#]+\/[^/?#]+\/console(?:\?|$)/;
+// Set by lib/console/register-console.ts at start-up: the console's handler, compiled by Next with the app's auth.
+const CONSOLE_HANDLER = Symbol.for("wharf.console-upgrade");
+
+/**
+ * WebSocket upgrades bypass the request listener: Node emits them as "upgrade". They meet the same Host check;
+ * the console's then an Origin check (a hostile page can open a WebSocket to Wharf with the user's cookie, and
+ * the browser says whose page it is), and go to the console's own handler, which checks the caller. Every other
+ * upgrade goes to Next as before.
+ * @param {import("node:http").Server} server
+ * @param {Record<string, string | undefined>} env
+ */
+export function guardUpgrades(server, env) {
+  const hosts = allowedHosts(env);
+  const origins = allowedOrigins(env);
+  const emit = server.emit;
+  server.emit = /** @type {typeof server.emit} */ (
+    function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
+      if (event !== "upgrade") return emit.call(this, event, ...args);
+      const [req, socket, head] =
+        /** @type {[import("node:http").IncomingMessage, import("node:stream").Duplex, Buffer]} */ (args);
+      socket.on("error", () => {});
+      if (!isAllowedHost(req.headers.host, hosts)) {
+        const message = `Unknown host ${JSON.stringify(req.headers.host ?? "")}: Wharf answers only to its own address (WHARF_HOSTNAME, WHARF_PUBLIC_URL)`;
+        refuseUpgrade(socket, 421, "MISDIRECTED", message);
+        return true;
+      }
+      if (!CONSOLE_UPGRADE.test(req.url ?? "")) return emit.call(this, event, ...args);
+      req.rawHeaders = dropHeader(req.rawHeaders, CLIENT_ADDRESS_HEADER);
+      req.headers[CLIENT_ADDRESS_HEADER] = socketAddress(req.socket.remoteAddress);
+      // Browsers always send Origin on a WebSocket; a client without one is no browser (a script with a token).
+      const origin = req.headers.origin;
+      if (origin !== undefined && !origins.has(normalizedOrigin(origin))) {
+        refuseUpgrade(
+          socket,
+          403,
+          "FORBIDDEN",
+          "Cross-origin WebSocket refused: a console opens from Wharf's own pages only",
+        );
+        return true;
+      }
+      const accept = /** @type {any} */ (globalThis)[CONSOLE_HANDLER];
+      if (typeof accept !== "function") {
+        refuseUpgrade(socket, 500, "INTERNAL", "The console is not ready yet: the server is still starting");
+        return true;
+      }
+      Promise.resolve(accept(req, socket, head)).catch((/** @type {unknown} */ error) => {
+        console.error("[wharf] a console upgrade failed", error);
+        socket.destroy();
+      });
+      return true;
+    }
+  );
+}
+
+/**
+ * @param {import("node:stream").Duplex} socket
+ * @param {number} status
+ * @param {string} code
+ * @param {string} message
+ */
+function refuseUpgrade(socket, status, code, message) {
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${code}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** "null" (a sandboxed or file page) and anything unparsable is nobody's origin. @param {string} origin */
+function normalizedOrigin(origin) {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return "null";
+  }
 }
 
 /** @param {Record<string, string | undefined>} env */

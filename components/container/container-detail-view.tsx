@@ -14,6 +14,7 @@ import { useRunningActions } from "@/lib/queries/use-running-actions";
 import { StderrLine } from "@/components/incidents/stderr-line";
 import { useIncidents } from "@/lib/queries/use-incidents";
 import { useContainer } from "@/lib/queries/use-container";
+import { ConsolePanel } from "@/components/console/console-panel";
 import { AutohealStatusLine } from "./autoheal-status";
 import { ConfigSection } from "./config-section";
 import { SectionLinks } from "./section-links";
@@ -134,6 +135,15 @@ function Detail({
           project={container.compose?.project ?? null}
         />
       </div>
+      <Can role="operator">
+        <div id="console" className="scroll-mt-4">
+          <ConsolePanel
+            hostId={container.hostId}
+            name={container.name}
+            running={container.state === "running"}
+          />
+        </div>
+      </Can>
       <div id="incidents" className="scroll-mt-4">
         <ContainerIncidents hostId={container.hostId} name={container.name} now={now} />
       </div>

@@ -51,7 +51,10 @@ export function HostCard({ host, crashed = 0 }: { host: HostSummary; crashed?: n
             />
           </dl>
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-            Engine {host.engineVersion} · API {host.apiVersion} · {host.latencyMs} ms
+            Engine {host.engineVersion} · API {host.apiVersion} · {host.latencyMs} ms ·{" "}
+            <Link href={`/hosts/${encodeURIComponent(host.id)}/images`} className="hover:underline">
+              images
+            </Link>
           </p>
           {crashed > 0 && (
             <Can role="operator">

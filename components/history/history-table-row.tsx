@@ -84,11 +84,16 @@ export function HistoryTableRow({
           <>
             <td className={`${cell} whitespace-nowrap`}>{entry.hostId}</td>
             <td className={`${cell} whitespace-nowrap`}>
+              {/* A prune is about the host's images, not one container. */}
               <Link
-                href={containerHref({ hostId: entry.hostId, name: entry.containerName })}
+                href={
+                  entry.action === "prune"
+                    ? `/hosts/${encodeURIComponent(entry.hostId)}/images`
+                    : containerHref({ hostId: entry.hostId, name: entry.containerName })
+                }
                 className="font-medium hover:underline"
               >
-                {entry.containerName}
+                {entry.action === "prune" ? "images" : entry.containerName}
               </Link>
             </td>
           </>

@@ -18,6 +18,7 @@ const tones: Partial<Record<AuditAction, BadgeTone>> = {
   "user-deleted": "amber",
   "token-revoked": "amber",
   "env-revealed": "amber",
+  "console-opened": "amber",
 };
 
 export function AuditPanel() {

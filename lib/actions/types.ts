@@ -5,8 +5,11 @@ export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] 
 // Plain constants and types only: this module reaches the browser, and zod should not come with it.
 export type ActionName = (typeof actionNames)[number];
 
-/** What the history records: Wharf's actions, and what was done outside Wharf with the docker CLI or API. */
-export const historyActions = [...actionNames, "kill", "pause", "unpause", "remove"] as const;
+/**
+ * What the history records: Wharf's actions, what was done outside Wharf with the docker CLI or API, and an
+ * admin's image prune (a row about a host: its containerName is "").
+ */
+export const historyActions = [...actionNames, "kill", "pause", "unpause", "remove", "prune"] as const;
 export type HistoryAction = (typeof historyActions)[number];
 
 export const outcomes = ["succeeded", "failed", "rolled-back", "no-change"] as const;

@@ -100,6 +100,8 @@ export const auditActions = [
   "channel-updated",
   "channel-deleted",
   "channel-tested",
+  "console-opened",
+  "console-closed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -24,6 +24,7 @@ const actionTest: Record<HistoryAction, string> = {
   pause: "= 'pause'",
   unpause: "= 'unpause'",
   remove: "= 'remove'",
+  prune: "= 'prune'",
 };
 
 /**

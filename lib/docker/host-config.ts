@@ -36,6 +36,8 @@ export const hostConfigSchema = z
       .array(z.string().regex(/^[\w.:/@*?-]{1,255}$/, "must be an image pattern such as 127.0.0.1:5000/*"))
       .min(1, "must list at least one pattern (leave the field out to allow any image)")
       .optional(),
+    // false: no console into this host's containers, whoever asks (lib/console).
+    console: z.boolean().optional(),
   })
   .strict()
   .superRefine((host, ctx) => {
@@ -78,6 +80,8 @@ export type Host = {
   ssh?: { knownHosts?: { text: string; source: string }; privateKey?: string };
   /** When set, a redeploy on this host may only run images matching one of these patterns. */
   allowedImages?: string[];
+  /** false when the fleet file turned the console off for this host. */
+  console?: false;
 };
 
 export const DEFAULT_TIMEOUT_MS = 3000;

@@ -131,6 +131,16 @@ describe("parseFleetConfig: rejected files name the file, the host and the field
     expect(rejection("fleet.json", json([alpha], { version: 2 })).message).toContain("version");
   });
 
+  it("reads a host's console: false, and refuses a console that is not true or false", () => {
+    expect(parseFleetConfig("fleet.json", json([{ ...alpha, console: false }]))[0]?.console).toBe(false);
+    expect(parseFleetConfig("fleet.json", json([{ ...alpha, console: true }]))[0]).not.toHaveProperty(
+      "console",
+    );
+    expect(rejection("fleet.json", json([{ ...alpha, console: "no" }])).message).toContain(
+      'host "alpha" (hosts[0]) field "console"',
+    );
+  });
+
   it("reads a host's allowedImages, and names a bad or empty list", () => {
     const [host] = parseFleetConfig("fleet.json", json([{ ...alpha, allowedImages: ["127.0.0.1:5000/*"] }]));
     expect(host?.allowedImages).toEqual(["127.0.0.1:5000/*"]);

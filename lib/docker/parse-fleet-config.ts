@@ -42,6 +42,7 @@ export function resolveFleetConfig(file: string, raw: unknown, baseDir: string):
       displayUrl: displayUrl(host.url),
       timeoutMs: host.timeoutMs ?? defaultTimeoutMs(host.url),
       ...(host.allowedImages ? { allowedImages: host.allowedImages } : {}),
+      ...(host.console === false ? { console: false } : {}),
       ...(host.knownHosts || host.identityFile
         ? { ssh: sshOptions(host.knownHosts, host.identityFile, baseDir, file, where) }
         : {}),

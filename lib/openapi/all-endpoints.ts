@@ -3,7 +3,9 @@ import type { Endpoint } from "@/lib/api/endpoint";
 import { actionEndpoints } from "./endpoints/actions";
 import { authEndpoints } from "./endpoints/auth";
 import { autohealEndpoints } from "./endpoints/autoheal";
+import { consoleEndpoints } from "./endpoints/console";
 import { fleetEndpoints } from "./endpoints/fleet";
+import { imageEndpoints } from "./endpoints/images";
 import { incidentEndpoints } from "./endpoints/incidents";
 import { insightEndpoints } from "./endpoints/insights";
 import { notificationEndpoints } from "./endpoints/notifications";
@@ -28,6 +30,8 @@ export function allEndpoints(): NamedEndpoint[] {
     autohealEndpoints,
     notificationEndpoints,
     swarmEndpoints,
+    consoleEndpoints,
+    imageEndpoints,
     // The groups' own types keep each endpoint's schemas for its handler; listed, they are plain endpoints.
   ] as unknown as Record<string, Endpoint>[];
   return groups.flatMap((group) =>

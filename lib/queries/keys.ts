@@ -71,3 +71,9 @@ export const swarmKeys = {
   service: (hostId: string, name: string) => [...swarmKeys.all, "service", hostId, name] as const,
   nodes: () => [...swarmKeys.all, "nodes"] as const,
 };
+
+/** A host's images (the images page); a prune invalidates `imageKeys.all` and the history. */
+export const imageKeys = {
+  all: ["images"] as const,
+  host: (hostId: string) => [...imageKeys.all, "host", hostId] as const,
+};

@@ -8,8 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { summarize } from "./stats.mjs";
 
-// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes, with
-// the columns migration 11 adds as SQLite appends them), so
+// Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes), with
+// the columns migrations 11 and 14 add as SQLite appends them and migration 18's wider action CHECK, so
 // the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
@@ -18,7 +18,7 @@ export const P5_SCHEMA = `
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     source TEXT NOT NULL CHECK (source IN ('ui', 'api', 'autoheal', 'external')),
-    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove')),
+    action TEXT NOT NULL CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove', 'prune')),
     host_id TEXT NOT NULL,
     container_name TEXT NOT NULL,
     container_id_before TEXT,
