@@ -98,7 +98,9 @@ describe("a rollback restores the previous reference and moves no tag", () => {
     expect(await tags()).toEqual(before);
     expect(body.entry).toMatchObject({
       action: "rollback",
-      imageRef: `${app}:2`,
+      // From the reference it left to the one it went back to: the manager's "from → to".
+      imageRefBefore: `${app}:2`,
+      imageRef: `${app}:1`,
       imageIdBefore: v2.id,
       imageIdAfter: v1.id,
       digestAfter: v1.digest,
