@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { RateLimit } from "@/lib/db/alert-outbox-row";
+import type { RateLimit } from "./db/outbox-table";
 import { RETRY_DELAYS_MS } from "./backoff";
 import { parseAllowList, type AllowList } from "./destination-rule";
 

@@ -3,12 +3,11 @@ import type { ActionProgress } from "@/lib/actions/types";
 import type { FleetMessage } from "@/lib/fleet/live/messages";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
-import { getDb } from "@/lib/db/db";
 import type { Incident } from "@/lib/incidents/types";
 import { alertConfig } from "./alert-config";
 import { composeIncidentMessage, type IncidentPhase } from "./compose-incident-message";
 import { composeDeployMessage, composeHostMessage } from "./compose-other-messages";
-import { enqueueForChannels } from "./enqueue-for-channels";
+import { enqueueForChannels, type Alert } from "./enqueue-for-channels";
 import { IncidentQuieter } from "./incident-quieter";
 import { scopeOf } from "./scope-of";
 
@@ -70,7 +69,7 @@ export class AlertDispatcher {
         baseUrl: publicUrl,
         at: new Date().toISOString(),
       });
-      enqueueForChannels(getDb(), {
+      this.enqueue({
         ruleEvent: phase === "ended" ? "incident.ended" : "incident.opened",
         message,
         scope: scopeOf(incident.hostId, incident.containerName, row),
@@ -87,7 +86,7 @@ export class AlertDispatcher {
     const news = host.status === "down" ? previous !== "down" : previous === "down";
     if (!news) return;
     const message = composeHostMessage(host, alertConfig().publicUrl, new Date().toISOString());
-    enqueueForChannels(getDb(), {
+    this.enqueue({
       ruleEvent: host.status === "down" ? "host.down" : "host.up",
       message,
       scope: scopeOf(host.id, null, undefined),
@@ -106,12 +105,17 @@ export class AlertDispatcher {
       alertConfig().publicUrl,
       new Date().toISOString(),
     );
-    enqueueForChannels(getDb(), {
+    this.enqueue({
       ruleEvent: progress.outcome === "succeeded" ? "deploy.succeeded" : "deploy.failed",
       message,
       scope: scopeOf(progress.hostId, progress.containerName, row),
       dedupeKey: `deploy:${progress.historyId}`,
     });
+  }
+
+  /** Queued in the order decided (enqueueForChannels keeps it); a failure is logged, like a failed decision. */
+  private enqueue(alert: Alert): void {
+    enqueueForChannels(alert).catch((error: unknown) => console.error("[wharf] alerting failed", error));
   }
 
   private hostName(hostId: string): string {

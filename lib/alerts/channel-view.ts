@@ -1,5 +1,5 @@
 import "server-only";
-import type { StoredChannel } from "@/lib/db/alert-channel-row";
+import type { StoredChannel } from "./db/channel-table";
 import { channelRulesSchema } from "./schemas";
 import type { ChannelInfo, ChannelKind } from "./types";
 

@@ -1,6 +1,6 @@
 import type { ActionProgress } from "@/lib/actions/types";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
-import type { HeldAlert } from "@/lib/db/digest-held-alerts";
+import type { HeldAlert } from "./db/digest-held-alerts";
 import { containerOf, containerUrl } from "./compose-incident-message";
 import type { AlertMessage, AutohealNotice } from "./types";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { StoredChannel } from "@/lib/db/alert-channel-row";
+import type { StoredChannel } from "./db/channel-table";
 import type { SendResult } from "./post-json";
 import { sendEmail, type EmailSettings } from "./send-email";
 import { sendSlack } from "./send-slack";

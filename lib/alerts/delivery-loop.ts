@@ -1,14 +1,16 @@
 import "server-only";
-import { claimDueAlerts } from "@/lib/db/claim-due-alerts";
-import { getDb } from "@/lib/db/db";
-import { channelsWithHeldAlerts, digestHeldAlerts } from "@/lib/db/digest-held-alerts";
-import { getAlertChannel } from "@/lib/db/get-alert-channel";
-import type { OutboxRow } from "@/lib/db/alert-outbox-row";
-import { settleAlertTry } from "@/lib/db/settle-alert-try";
-import { wakeAlertOutbox } from "@/lib/db/wake-alert-outbox";
+import { getDatabase } from "@/lib/db/database";
 import { alertConfig } from "./alert-config";
 import { nextTryDelay } from "./backoff";
 import { composeDigest } from "./compose-other-messages";
+import type { AlertTables } from "./db/alert-tables";
+import { channelsWithHeldAlerts } from "./db/channels-with-held-alerts";
+import { claimDueAlerts } from "./db/claim-due-alerts";
+import { digestHeldAlerts } from "./db/digest-held-alerts";
+import { getAlertChannel } from "./db/get-alert-channel";
+import type { OutboxRow } from "./db/outbox-table";
+import { settleAlertTry } from "./db/settle-alert-try";
+import { wakeAlertOutbox } from "./db/wake-alert-outbox";
 import { deliver } from "./deliver";
 import { describeFailure, SEND_TIMEOUT_MS, type SendResult } from "./post-json";
 import type { AlertMessage } from "./types";
@@ -23,12 +25,22 @@ type LoopState = {
   inFlight: Set<number>;
   chains: Map<number, Promise<void>>;
   scheduled: boolean;
+  /** A tick is running; `again`: a kick came meanwhile, so one more follows it. Ticks never overlap. */
+  ticking: boolean;
+  again: boolean;
   started: boolean;
 };
 
 function state(): LoopState {
   const holder = globalThis as { [KEY]?: LoopState };
-  holder[KEY] ??= { inFlight: new Set(), chains: new Map(), scheduled: false, started: false };
+  holder[KEY] ??= {
+    inFlight: new Set(),
+    chains: new Map(),
+    scheduled: false,
+    ticking: false,
+    again: false,
+    started: false,
+  };
   return holder[KEY];
 }
 
@@ -37,9 +49,13 @@ export function startAlertDelivery(): void {
   const loop = state();
   if (loop.started) return;
   loop.started = true;
-  wakeAlertOutbox(getDb(), Date.now());
-  setInterval(kickDelivery, TICK_MS).unref();
-  kickDelivery();
+  void getDatabase<AlertTables>()
+    .then((db) => wakeAlertOutbox(db, Date.now()))
+    .catch((error: unknown) => console.error("[wharf] waking the alert outbox failed", error))
+    .finally(() => {
+      setInterval(kickDelivery, TICK_MS).unref();
+      kickDelivery();
+    });
 }
 
 export function kickDelivery(): void {
@@ -48,30 +64,46 @@ export function kickDelivery(): void {
   loop.scheduled = true;
   setImmediate(() => {
     loop.scheduled = false;
-    try {
-      tick(loop);
-    } catch (error) {
-      console.error("[wharf] alert delivery failed", error);
-    }
+    void runTicks(loop);
   });
 }
 
-function tick(loop: LoopState): void {
-  const db = getDb();
+async function runTicks(loop: LoopState): Promise<void> {
+  if (loop.ticking) {
+    loop.again = true;
+    return;
+  }
+  loop.ticking = true;
+  try {
+    do {
+      loop.again = false;
+      await tick(loop).catch((error: unknown) => console.error("[wharf] alert delivery failed", error));
+    } while (loop.again);
+  } finally {
+    loop.ticking = false;
+  }
+}
+
+async function tick(loop: LoopState): Promise<void> {
+  const db = await getDatabase<AlertTables>();
   const now = Date.now();
   const { rateLimit, publicUrl } = alertConfig();
-  for (const channelId of channelsWithHeldAlerts(db)) {
-    digestHeldAlerts(db, channelId, now, rateLimit, (held) => {
+  for (const channelId of await channelsWithHeldAlerts(db)) {
+    await digestHeldAlerts(db, channelId, now, rateLimit, (held) => {
       const message = composeDigest(held, publicUrl, new Date(now).toISOString());
       return { title: message.title, payload: message };
     });
   }
-  for (const row of claimDueAlerts(db, now, LEASE_MS)) {
+  for (const row of await claimDueAlerts(db, now, LEASE_MS)) {
     if (loop.inFlight.has(row.id)) continue;
     loop.inFlight.add(row.id);
     // One channel's messages go out one after another, in order: "ended" never overtakes "opened".
     const previous = loop.chains.get(row.channelId) ?? Promise.resolve();
-    const next = previous.then(() => sendOne(row)).finally(() => loop.inFlight.delete(row.id));
+    const next = previous
+      .then(() => sendOne(row))
+      // A database that fails here leaves the row leased: it is tried again once the lease runs out.
+      .catch((error: unknown) => console.error("[wharf] alert delivery failed", error))
+      .finally(() => loop.inFlight.delete(row.id));
     loop.chains.set(row.channelId, next);
     void next.then(() => {
       if (loop.chains.get(row.channelId) === next) loop.chains.delete(row.channelId);
@@ -80,8 +112,8 @@ function tick(loop: LoopState): void {
 }
 
 async function sendOne(row: OutboxRow): Promise<void> {
-  const db = getDb();
-  const channel = getAlertChannel(db, row.channelId);
+  const db = await getDatabase<AlertTables>();
+  const channel = await getAlertChannel(db, row.channelId);
   if (!channel) return;
   const { refused, ...result } = await deliver(channel, row.payload as AlertMessage, row.id).catch(
     (error: unknown): SendResult => ({ ok: false, status: null, error: describeFailure(error) }),
@@ -90,7 +122,7 @@ async function sendOne(row: OutboxRow): Promise<void> {
   const at = Date.now();
   // A destination Wharf refuses stays refused until its configuration changes: trying again only repeats it.
   const delay = result.ok || refused ? null : nextTryDelay(tries, alertConfig().retryDelaysMs);
-  settleAlertTry(
+  await settleAlertTry(
     db,
     {
       channelId: row.channelId,

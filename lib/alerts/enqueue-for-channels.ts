@@ -1,9 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db/db";
-import { enqueueAlert } from "@/lib/db/enqueue-alert";
-import { hasAlertKey } from "@/lib/db/has-alert-key";
-import { listAlertChannels } from "@/lib/db/list-alert-channels";
+import { getDatabase } from "@/lib/db/database";
 import { alertConfig } from "./alert-config";
+import type { AlertTables } from "./db/alert-tables";
+import { enqueueAlert } from "./db/enqueue-alert";
+import { hasAlertKey } from "./db/has-alert-key";
+import { listAlertChannels } from "./db/list-alert-channels";
 import { kickDelivery } from "./delivery-loop";
 import { matchesRules, type EventScope } from "./match-rules";
 import { channelRulesSchema } from "./schemas";
@@ -23,17 +24,31 @@ export type Alert = {
   followsKey?: string;
 };
 
-/** Queues a message in the outbox of every enabled channel that wants it, and wakes the delivery loop. */
-export function enqueueForChannels(db: Db, alert: Alert, now = Date.now()): number {
+const KEY = Symbol.for("wharf.alert-enqueue");
+
+/**
+ * Queues a message in the outbox of every enabled channel that wants it, and wakes the delivery loop; resolves
+ * to how many channels it was queued for. Calls are queued one after another in the order they are made: an
+ * incident's end must find its opening's key, and take a later place in the outbox than it.
+ */
+export function enqueueForChannels(alert: Alert, now = Date.now()): Promise<number> {
+  const holder = globalThis as { [KEY]?: Promise<unknown> };
+  const queued = (holder[KEY] ?? Promise.resolve()).then(() => enqueueNow(alert, now));
+  holder[KEY] = queued.catch(() => undefined);
+  return queued;
+}
+
+async function enqueueNow(alert: Alert, now: number): Promise<number> {
+  const db = await getDatabase<AlertTables>();
   const { rateLimit } = alertConfig();
   let queued = 0;
-  for (const channel of listAlertChannels(db, { enabledOnly: true })) {
+  for (const channel of await listAlertChannels(db, { enabledOnly: true })) {
     const rules = channelRulesSchema.parse(channel.rules);
     const wanted = alert.followsKey
-      ? rules.events.includes(alert.ruleEvent) && hasAlertKey(db, channel.id, alert.followsKey)
+      ? rules.events.includes(alert.ruleEvent) && (await hasAlertKey(db, channel.id, alert.followsKey))
       : matchesRules(rules, alert.ruleEvent, alert.scope);
     if (!wanted) continue;
-    const state = enqueueAlert(
+    const state = await enqueueAlert(
       db,
       {
         channelId: channel.id,

@@ -1,9 +1,11 @@
 import "server-only";
-import type { Db } from "@/lib/db/db";
-import { listAlertChannels } from "@/lib/db/list-alert-channels";
+import { getDatabase } from "@/lib/db/database";
+import type { AlertTables } from "./db/alert-tables";
+import { listAlertChannels } from "./db/list-alert-channels";
 import { toChannelInfo } from "./channel-view";
 import type { ChannelInfo } from "./types";
 
-export function listChannels(db: Db): { channels: ChannelInfo[] } {
-  return { channels: listAlertChannels(db).map(toChannelInfo) };
+export async function listChannels(): Promise<{ channels: ChannelInfo[] }> {
+  const db = await getDatabase<AlertTables>();
+  return { channels: (await listAlertChannels(db)).map(toChannelInfo) };
 }

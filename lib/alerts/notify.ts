@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/db/db";
 import { alertConfig } from "./alert-config";
 import { composeAutohealMessage } from "./compose-other-messages";
 import { enqueueForChannels } from "./enqueue-for-channels";
@@ -27,18 +26,18 @@ export type AutohealNoticeInput = z.input<typeof autohealNoticeSchema>;
 
 /**
  * Tells every channel that wants it what auto-heal did (`autoheal.acted`) or that it gave up
- * (`autoheal.gave-up`). Synchronous and cheap: the message is in the outbox (SQLite) when this returns, and
- * is delivered, with retries, by the delivery loop. The same notice twice (same event, container, attempt)
- * is one message. Returns how many channels it was queued for. Never throws for a delivery problem.
+ * (`autoheal.gave-up`). Cheap: the message is in the outbox when this resolves, and is delivered, with retries,
+ * by the delivery loop. The same notice twice (same event, container, attempt) is one message. Resolves to how
+ * many channels it was queued for. Never fails for a delivery problem.
  */
-export function notify(input: AutohealNoticeInput): number {
+export function notify(input: AutohealNoticeInput): Promise<number> {
   const notice: AutohealNotice = autohealNoticeSchema.parse(input);
   const { store } = getLiveFleet();
   const known = store.hostIds().includes(notice.hostId);
   const row = known ? store.findRowByName(notice.hostId, notice.containerName) : undefined;
   const hostName = known ? store.summary(notice.hostId).name : notice.hostId;
   const message = composeAutohealMessage(notice, row, hostName, alertConfig().publicUrl);
-  return enqueueForChannels(getDb(), {
+  return enqueueForChannels({
     ruleEvent: notice.event,
     message,
     scope: scopeOf(notice.hostId, notice.containerName, row),

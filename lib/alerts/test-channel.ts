@@ -1,11 +1,13 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/auth/record-audit";
-import type { Db } from "@/lib/db/db";
-import type { StoredChannel } from "@/lib/db/alert-channel-row";
-import { getAlertChannel } from "@/lib/db/get-alert-channel";
-import { recordAlertTry } from "@/lib/db/record-alert-try";
+import { getDatabase } from "@/lib/db/database";
+import { getDb } from "@/lib/db/db";
 import { alertConfig } from "./alert-config";
+import type { AlertTables } from "./db/alert-tables";
+import type { StoredChannel } from "./db/channel-table";
+import { getAlertChannel } from "./db/get-alert-channel";
+import { recordAlertTry } from "./db/record-alert-try";
 import { deliver } from "./deliver";
 import type { AlertMessage } from "./types";
 
@@ -16,12 +18,12 @@ import type { AlertMessage } from "./types";
  * a destination Wharf refuses 403.
  */
 export async function testChannel(
-  db: Db,
   id: number,
   actor: string,
   address?: string,
 ): Promise<{ ok: true; status: number | null }> {
-  const channel = getAlertChannel(db, id);
+  const db = await getDatabase<AlertTables>();
+  const channel = await getAlertChannel(db, id);
   if (!channel) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
   const at = new Date().toISOString();
   const { publicUrl } = alertConfig();
@@ -42,9 +44,10 @@ export async function testChannel(
   };
   const result = await deliver(channel, message, null);
   const { refused, ...tried } = result;
-  recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...tried, at });
+  await recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...tried, at });
   const outcome = result.ok ? `answered ${result.status ?? "ok"}` : refused ? "refused" : "failed";
-  recordAudit(db, {
+  // The audit log is not on the typed layer yet (on PostgreSQL this answers UNAVAILABLE).
+  recordAudit(getDb(), {
     actor,
     action: "channel-tested",
     target: channel.name,

@@ -2,12 +2,14 @@ import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
 import { recordAudit } from "@/lib/auth/record-audit";
-import type { Db } from "@/lib/db/db";
-import { getAlertChannel } from "@/lib/db/get-alert-channel";
-import { updateAlertChannel } from "@/lib/db/update-alert-channel";
+import { getDatabase } from "@/lib/db/database";
+import { getDb } from "@/lib/db/db";
 import { assertDestination } from "./assert-destination";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { nameTaken } from "./create-channel";
+import type { AlertTables } from "./db/alert-tables";
+import { getAlertChannel } from "./db/get-alert-channel";
+import { updateAlertChannel } from "./db/update-alert-channel";
 import { channelPatchSchema, settingsSchemaByKind, type ChannelPatch } from "./schemas";
 import type { ChannelInfo, ChannelKind } from "./types";
 
@@ -16,28 +18,28 @@ import type { ChannelInfo, ChannelKind } from "./types";
  * URL or the password leaves them as they are; the result is validated whole. The kind cannot change.
  */
 export async function updateChannel(
-  db: Db,
   id: number,
   input: ChannelPatch,
   actor: string,
   address?: string,
 ): Promise<ChannelInfo> {
   const patch = parseInput(channelPatchSchema, input);
-  const before = getAlertChannel(db, id);
+  const db = await getDatabase<AlertTables>();
+  const before = await getAlertChannel(db, id);
   if (!before) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
   const kind = before.kind as ChannelKind;
   const merged = patch.settings
     ? parseSettings(kind, { ...before.settings, ...before.secrets, ...patch.settings })
     : null;
   if (merged) await assertDestination(kind, merged);
-  const update = db.transaction(() => {
-    const current = getAlertChannel(db, id);
+  const update = db.transaction().execute(async (trx) => {
+    const current = await getAlertChannel(trx, id);
     if (!current) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
     let { settings, secrets } = current;
     // Settings merge into what was read before the check: the check is of exactly what gets stored.
     if (merged) ({ settings, secrets } = splitSettings(kind, merged));
     const at = new Date().toISOString();
-    const next = updateAlertChannel(db, {
+    const next = await updateAlertChannel(trx, {
       ...current,
       name: patch.name ?? current.name,
       enabled: patch.enabled ?? current.enabled,
@@ -48,7 +50,8 @@ export async function updateChannel(
     });
     if (!next) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
     const changed = Object.keys(patch).join(", ");
-    recordAudit(db, {
+    // Not on the typed layer yet: see delete-channel.ts.
+    recordAudit(getDb(), {
       actor,
       action: "channel-updated",
       target: next.name,
@@ -59,7 +62,7 @@ export async function updateChannel(
     return next;
   });
   try {
-    return toChannelInfo(update.immediate());
+    return toChannelInfo(await update);
   } catch (error) {
     throw nameTaken(error, patch.name ?? String(id));
   }

@@ -50,7 +50,11 @@ export function startLiveFleet(): void {
   const metrics = getMetricsRecorder();
   feed.subscribe("metrics", (change) => metrics.onChange(change));
   store.subscribe(({ message }) => metrics.onMessage(message));
-  onAutoheal((event) => notify(toAutohealNotice(event)));
+  onAutoheal((event) => {
+    notify(toAutohealNotice(event)).catch((error: unknown) =>
+      console.error("[wharf] alerting failed", error),
+    );
+  });
   void sayWhenNoEngine(store);
   setInterval(() => {
     try {

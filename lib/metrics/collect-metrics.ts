@@ -1,9 +1,11 @@
 import "server-only";
 import { actionNames } from "@/lib/actions/types";
 import { openStreams, streamKinds } from "@/lib/api/open-streams";
-import { countAlertDeliveries } from "@/lib/db/count-alert-deliveries";
+import type { AlertTables } from "@/lib/alerts/db/alert-tables";
+import { countAlertDeliveries } from "@/lib/alerts/db/count-alert-deliveries";
+import { countWaitingAlerts } from "@/lib/alerts/db/count-waiting-alerts";
 import { countOpenIncidents } from "@/lib/db/count-open-incidents";
-import { countWaitingAlerts } from "@/lib/db/count-waiting-alerts";
+import { getDatabase } from "@/lib/db/database";
 import { getDb } from "@/lib/db/db";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { incidentKinds } from "@/lib/incidents/types";
@@ -14,7 +16,7 @@ import { getMetricsRecorder } from "./metrics-recorder";
 
 /**
  * Everything /metrics exposes, read from what Wharf already holds: the live store (kept by the engines' events),
- * a few GROUP BY counts in SQLite, and the recorder's counts. No engine is called per scrape.
+ * a few GROUP BY counts in the database, and the recorder's counts. No engine is called per scrape.
  */
 export async function collectMetrics(): Promise<MetricFamily[]> {
   const { store } = getLiveFleet();
@@ -23,7 +25,7 @@ export async function collectMetrics(): Promise<MetricFamily[]> {
     ...fleetFamilies(),
     ...incidentFamilies(store.hostIds()),
     ...actionFamilies(),
-    ...alertFamilies(),
+    ...(await alertFamilies()),
     ...streamFamilies(),
     ...processFamilies(),
   ];
@@ -60,19 +62,19 @@ function actionFamilies(): MetricFamily[] {
   ];
 }
 
-function alertFamilies(): MetricFamily[] {
-  const db = getDb();
+async function alertFamilies(): Promise<MetricFamily[]> {
+  const db = await getDatabase<AlertTables>();
   const waiting = new Map<string, number>([
     ["pending", 0],
     ["held", 0],
   ]);
-  for (const row of countWaitingAlerts(db)) waiting.set(row.state, row.count);
+  for (const row of await countWaitingAlerts(db)) waiting.set(row.state, row.count);
   return [
     {
       name: "wharf_alert_deliveries_total",
       help: "Tries to deliver an alert, by channel kind and outcome (delivered: a 2xx or an accepted mail).",
       type: "counter",
-      samples: countAlertDeliveries(db).map((row) => ({
+      samples: (await countAlertDeliveries(db)).map((row) => ({
         labels: { kind: row.kind, outcome: row.ok ? "delivered" : "failed" },
         value: row.count,
       })),
