@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kyselyOver } from "@/lib/db/database";
 import { openDb, type Db } from "@/lib/db/db";
 import { addUser, assertUsernameFree, checkPassword, hashPassword, parseArgs } from "@/scripts/user-add.mjs";
 import { SCRYPT_PARAMS } from "./hash-password";
@@ -25,9 +26,13 @@ describe("npm run user:add", () => {
       p: SCRYPT_PARAMS.p,
     });
     addUser(db, { username: "ops", passwordHash, role: "admin" });
-    const session = await login(db, { username: "ops", password: "typed at the terminal", address: "local" });
+    const session = await login(kyselyOver(db), {
+      username: "ops",
+      password: "typed at the terminal",
+      address: "local",
+    });
     expect(session.user).toMatchObject({ username: "ops", role: "admin" });
-    expect(listAudit(db).at(-1)).toMatchObject({
+    expect((await listAudit(kyselyOver(db))).at(-1)).toMatchObject({
       action: "user-created",
       actor: "cli",
       target: "ops",
