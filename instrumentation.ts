@@ -6,10 +6,15 @@ export async function register() {
   const database = await openDatabaseAtStartup();
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
+  // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
+  const bootstrapAdmin = () => import("./lib/auth/bootstrap-at-startup").then((m) => m.bootstrapAtStartup());
   if (database === "postgres") {
-    // Users, sessions, history and incidents still live on the synchronous SQLite layer (issue 24): the live
-    // wiring would fail on every event, and most routes answer 503 until those features are converted.
-    console.log("[wharf] PostgreSQL: only auto-heal policies are stored there so far; the rest answers 503");
+    await bootstrapAdmin();
+    // History, incidents and alerts still live on the synchronous SQLite layer (issue 24): the live wiring would
+    // fail on every event, and their routes answer 503 until those features are converted.
+    console.log(
+      "[wharf] PostgreSQL: only sign-in (users, sessions, API tokens, the audit log) and auto-heal policies are stored there so far; the rest answers 503",
+    );
     return;
   }
   // Start reading the hosts first: the rest of start-up (and Next loading the first route) overlaps those reads,
@@ -19,20 +24,7 @@ export async function register() {
   // The console's WebSocket upgrade is served outside Next's routes (scripts/request-guard.mjs finds it here).
   const { registerConsole } = await import("./lib/console/register-console");
   registerConsole();
-  // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
-  const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
-  const { getDb } = await import("./lib/db/db");
-  const bootstrap = await bootstrapAdmin(getDb());
-  if (bootstrap.created)
-    console.log(`[wharf] created the admin user "${bootstrap.user.username}" from WHARF_ADMIN_PASSWORD`);
-  else if (bootstrap.reason === "no-password") {
-    const { countUsers } = await import("./lib/auth/count-users");
-    if (countUsers(getDb()) === 0) {
-      console.log(
-        "[wharf] no users yet: set WHARF_ADMIN_PASSWORD, or run `npm run user:add -- --username NAME --role admin`",
-      );
-    }
-  }
+  await bootstrapAdmin();
   // A redeploy the last process was killed in the middle of is finished or undone before anything else.
   const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
   void recoverInterruptedDeploys();

@@ -3,7 +3,8 @@
 // for the first admin (when WHARF_ADMIN_PASSWORD was not used) or to get back in after losing every admin.
 // The password is asked twice without echo, or read as one line from stdin when that is not a terminal:
 //   printf '%s\n' "$PASSWORD" | npm run user:add -- --username ci --role viewer
-// This is plain JS and cannot run Wharf's TypeScript migrations, so the database must already exist.
+// This is plain JS and cannot run Wharf's TypeScript migrations, so the database must already exist. With
+// DATABASE_URL=postgres://… set (as for the server) the user goes into that PostgreSQL database instead.
 import { randomBytes, scrypt } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import readline from "node:readline";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 export const ROLES = ["viewer", "operator", "admin"];
 export const MIN_PASSWORD_LENGTH = 12;
@@ -123,6 +125,69 @@ export function addUser(db, { username, passwordHash, role }) {
   }
 }
 
+/** Connects to the PostgreSQL database a Wharf on DATABASE_URL uses, refusing one it has not set up yet. */
+export async function openWharfPostgres(url) {
+  const host = describeHost(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new UserAddError(`cannot reach the database at ${host}: ${error?.code ?? error?.message ?? error}`);
+  }
+  const { rows } = await client.query(
+    "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('users', 'audit_log')",
+  );
+  if (rows[0].n < 2) {
+    await client.end();
+    throw new UserAddError(`the database at ${host} has no users table yet: ${NOT_CREATED_YET}`);
+  }
+  return client;
+}
+
+// Host and port only: the URL may carry a password.
+function describeHost(url) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}`;
+  } catch {
+    throw new UserAddError("DATABASE_URL is not a URL: expected postgres://USER@HOST:PORT/DATABASE");
+  }
+}
+
+/** As assertUsernameFree, on PostgreSQL: names are unique by lower() there. */
+export async function assertUsernameFreeOnPostgres(client, username) {
+  const { rows } = await client.query("SELECT username FROM users WHERE lower(username) = lower($1)", [
+    username,
+  ]);
+  if (rows.length > 0) {
+    throw new UserAddError(
+      `a user named "${rows[0].username}" already exists (names ignore case); choose another username`,
+    );
+  }
+}
+
+/** As addUser, on PostgreSQL: the user and its "user-created" audit entry in one transaction. */
+export async function addUserOnPostgres(client, { username, passwordHash, role }) {
+  const at = new Date().toISOString();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      "INSERT INTO users (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4)",
+      [username, passwordHash, role, at],
+    );
+    await client.query(
+      "INSERT INTO audit_log (at, actor, action, target, address, detail) VALUES ($1, 'cli', 'user-created', $2, NULL, $3)",
+      [at, username, `role: ${role}`],
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    // unique_violation: taken meanwhile, whatever its case.
+    if (error?.code === "23505") await assertUsernameFreeOnPostgres(client, username);
+    throw error;
+  }
+}
+
 function askHidden(prompt) {
   // readline echoes what is typed to its output: give it one that swallows everything.
   const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
@@ -160,6 +225,7 @@ async function readPassword() {
 
 async function main() {
   const { username, role } = parseArgs(process.argv.slice(2));
+  if (process.env.DATABASE_URL) return mainOnPostgres(process.env.DATABASE_URL, { username, role });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const file = path.join(path.resolve(root, process.env.DATA_DIR || "data"), "wharf.db");
   const db = openWharfDb(file);
@@ -172,6 +238,21 @@ async function main() {
     console.log(`created user "${username}" with role ${role} in ${file}`);
   } finally {
     db.close();
+  }
+}
+
+async function mainOnPostgres(url, { username, role }) {
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new UserAddError("DATABASE_URL must start with postgres://, or be unset for the embedded database");
+  const client = await openWharfPostgres(url);
+  try {
+    await assertUsernameFreeOnPostgres(client, username);
+    const password = await readPassword();
+    checkPassword(password);
+    await addUserOnPostgres(client, { username, passwordHash: await hashPassword(password), role });
+    console.log(`created user "${username}" with role ${role} in the database at ${describeHost(url)}`);
+  } finally {
+    await client.end();
   }
 }
 

@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WharfError } from "@/lib/core/errors";
+import type { AuthTables } from "@/lib/auth/db/auth-tables";
 import { listAudit } from "@/lib/auth/list-audit";
 import { getDatabase } from "@/lib/db/database";
-import { closeDb, getDb } from "@/lib/db/db";
+import { closeDb } from "@/lib/db/db";
 import { createChannel } from "./create-channel";
 import type { AlertTables } from "./db/alert-tables";
 import { getAlertChannel } from "./db/get-alert-channel";
@@ -26,7 +27,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-const audit = () => listAudit(getDb());
+const audit = async () => listAudit(await getDatabase<AuthTables>());
 
 const url = "https://hooks.example.com/services/T000/B000/XXXX?token=abc";
 const secret = "very-secret-signing-key";
@@ -40,9 +41,9 @@ describe("notification channels", () => {
   it("never return or audit a URL's path, query or credentials, nor a secret", async () => {
     const created = await webhook();
     expect(created.settings).toEqual({ url: "https://hooks.example.com/…", hasSecret: true });
-    const everything = JSON.stringify([created, await listChannels(), audit()]);
+    const everything = JSON.stringify([created, await listChannels(), await audit()]);
     for (const leak of ["T000", "token=abc", secret]) expect(everything).not.toContain(leak);
-    expect(audit().map((e) => [e.action, e.target, e.detail])).toEqual([
+    expect((await audit()).map((e) => [e.action, e.target, e.detail])).toEqual([
       ["channel-created", "ops", "kind: webhook"],
     ]);
   });
@@ -57,7 +58,7 @@ describe("notification channels", () => {
     await expect(updateChannel(id, { settings: { secret: "short" } }, "alice")).rejects.toThrow(
       /settings\.secret/,
     );
-    expect(JSON.stringify(audit())).not.toContain("other.example.com");
+    expect(JSON.stringify(await audit())).not.toContain("other.example.com");
   });
 
   it("stores an email channel's password write-only", async () => {

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db/db";
+import { closeDb } from "@/lib/db/db";
+import { authDatabase } from "./auth-database";
 import { SESSION_COOKIE, authenticateRequest, clientAddress } from "./authenticate-request";
 import { createToken } from "./create-token";
 import { login } from "./login";
@@ -23,14 +24,14 @@ afterEach(() => {
 const request = (headers: Record<string, string>) => new Request("http://localhost/api/hosts", { headers });
 
 async function credentials() {
-  const db = getDb();
+  const db = await authDatabase();
   const alice = await insertTestUser(db, { username: "alice", role: "operator" });
   const { token: session } = await login(db, {
     username: "alice",
     password: TEST_PASSWORD,
     address: "local",
   });
-  const { token } = createToken(
+  const { token } = await createToken(
     db,
     { name: "ci", role: "viewer" },
     {

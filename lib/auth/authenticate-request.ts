@@ -1,6 +1,6 @@
 import "server-only";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/core/listen-origins.mjs";
-import { getDb } from "@/lib/db/db";
+import { authDatabase } from "./auth-database";
 import { authenticateSession } from "./authenticate-session";
 import { authenticateToken } from "./authenticate-token";
 import type { Principal } from "./types";
@@ -14,7 +14,7 @@ export const SESSION_COOKIE = "wharf_session";
  * the same client happens to carry.
  */
 export async function authenticateRequest(request: Request): Promise<Principal | null> {
-  const db = getDb();
+  const db = await authDatabase();
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];

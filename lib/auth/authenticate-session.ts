@@ -1,21 +1,12 @@
 import "server-only";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import type { Kysely } from "kysely";
+import type { AuthTables } from "./db/auth-tables";
+import { findSession } from "./db/find-session";
+import { touchSession } from "./db/touch-session";
 import { isSecretShaped, hashSecret } from "./secret-token";
 import { sessionConfig } from "./session-config";
 import { roleSchema } from "./schemas";
 import type { Principal } from "./types";
-
-type SessionRow = {
-  id: number;
-  user_id: number;
-  last_seen_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-  username: string;
-  role: string;
-  disabled_at: string | null;
-};
 
 // Every request with a cookie passes here: writing last_seen_at each time would make reads into writes.
 const LAST_SEEN_GRANULARITY_MS = 60_000;
@@ -25,13 +16,13 @@ const LAST_SEEN_GRANULARITY_MS = 60_000;
  * WHARF_SESSION_IDLE_MINUTES, past its absolute expiry, or its user is disabled. The role is read from the user
  * on every call, so a role change applies at once.
  */
-export function authenticateSession(db: Db, token: string, now: () => number = Date.now): Principal | null {
+export async function authenticateSession(
+  db: Kysely<AuthTables>,
+  token: string,
+  now: () => number = Date.now,
+): Promise<Principal | null> {
   if (!isSecretShaped(token)) return null;
-  const row = cachedStatement(
-    db,
-    `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.username, u.role, u.disabled_at
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-  ).get(hashSecret(token)) as SessionRow | undefined;
+  const row = await findSession(db, { tokenHash: hashSecret(token) });
   if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
 
   const at = now();
@@ -40,12 +31,7 @@ export function authenticateSession(db: Db, token: string, now: () => number = D
   const role = roleSchema.safeParse(row.role);
   if (!role.success) return null;
 
-  if (at - lastSeen > LAST_SEEN_GRANULARITY_MS) {
-    cachedStatement(db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(
-      new Date(at).toISOString(),
-      row.id,
-    );
-  }
+  if (at - lastSeen > LAST_SEEN_GRANULARITY_MS) await touchSession(db, row.id, new Date(at).toISOString());
   return {
     kind: "user",
     name: row.username,

@@ -1,8 +1,9 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import type { Db } from "@/lib/db/db";
-import { countUsers } from "./count-users";
+import type { Kysely } from "kysely";
 import { createUser } from "./create-user";
+import type { AuthTables } from "./db/auth-tables";
+import { countUsers } from "./db/count-users";
 import type { User } from "./types";
 
 export const BOOTSTRAP_USERNAME = "admin";
@@ -17,12 +18,12 @@ export type BootstrapResult =
  * throws VALIDATION naming WHARF_ADMIN_PASSWORD rather than being quietly ignored.
  */
 export async function bootstrapAdmin(
-  db: Db,
+  db: Kysely<AuthTables>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<BootstrapResult> {
   const password = env.WHARF_ADMIN_PASSWORD;
   if (!password) return { created: false, reason: "no-password" };
-  if (countUsers(db) > 0) return { created: false, reason: "users-exist" };
+  if ((await countUsers(db)) > 0) return { created: false, reason: "users-exist" };
   try {
     const user = await createUser(db, { username: BOOTSTRAP_USERNAME, password, role: "admin" }, "bootstrap");
     return { created: true, user };

@@ -1,13 +1,14 @@
 import "server-only";
-import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import type { Kysely } from "kysely";
 import { WharfError } from "@/lib/core/errors";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import type { AuthTables } from "./db/auth-tables";
+import { insertToken } from "./db/insert-token";
+import { recordAudit } from "./db/record-audit";
 import { parseInput } from "./parse-input";
-import { recordAudit } from "./record-audit";
+import { readToken } from "./read-token";
 import { newTokenSchema, type NewToken } from "./schemas";
 import { hashSecret, newSecret } from "./secret-token";
-import { readToken } from "./token-row";
 import type { ApiTokenInfo, Principal } from "./types";
 
 /** The prefix lets secret scanners (and people) recognise a leaked Wharf token. */
@@ -25,13 +26,13 @@ export type TokenMaker = Pick<Principal, "kind" | "name" | "userId" | "ownerId">
  * future, or a user token asked of a service token (it has no user to give it); CONFLICT for a name in use
  * (names stay taken after revoking).
  */
-export function createToken(
-  db: Db,
+export async function createToken(
+  db: Kysely<AuthTables>,
   input: NewToken,
   maker: TokenMaker,
   address?: string,
   now: () => number = Date.now,
-): CreatedToken {
+): Promise<CreatedToken> {
   const { name, role, expiresAt, serviceOwner = null } = parseInput(newTokenSchema, input);
   const at = now();
   if (expiresAt !== null && Date.parse(expiresAt) <= at) {
@@ -42,32 +43,35 @@ export function createToken(
   const ownerUserId = serviceOwner === null ? ownerOf(maker) : null;
   const token = TOKEN_PREFIX + newSecret();
   const createdAt = new Date(at).toISOString();
-  const create = db.transaction(() => {
-    const { id } = cachedStatement(
-      db,
-      `INSERT INTO api_tokens (name, token_hash, role, created_by, created_at, expires_at, owner_user_id, service_owner)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(name, hashSecret(token), role, maker.name, createdAt, expiresAt, ownerUserId, serviceOwner) as {
-      id: number;
-    };
-    const info = readToken(db, id, at)!;
-    const owner =
-      info.owner.kind === "service"
-        ? `service token, owner: ${info.owner.name}`
-        : `user token of ${info.owner.username ?? `user ${ownerUserId}`}`;
-    const detail = `role: ${role}, expires: ${expiresAt ?? "never"}, ${owner}`;
-    recordAudit(db, {
-      actor: maker.name,
-      action: "token-created",
-      target: name,
-      address,
-      detail,
-      at: createdAt,
-    });
-    return info;
-  });
   try {
-    return { token, info: create.immediate() };
+    const info = await db.transaction().execute(async (trx) => {
+      const id = await insertToken(trx, {
+        name,
+        tokenHash: hashSecret(token),
+        role,
+        createdBy: maker.name,
+        createdAt,
+        expiresAt,
+        ownerUserId,
+        serviceOwner,
+      });
+      const info = (await readToken(trx, id, at))!;
+      const owner =
+        info.owner.kind === "service"
+          ? `service token, owner: ${info.owner.name}`
+          : `user token of ${info.owner.username ?? `user ${ownerUserId}`}`;
+      const detail = `role: ${role}, expires: ${expiresAt ?? "never"}, ${owner}`;
+      await recordAudit(trx, {
+        actor: maker.name,
+        action: "token-created",
+        target: name,
+        address,
+        detail,
+        at: createdAt,
+      });
+      return info;
+    });
+    return { token, info };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new WharfError("CONFLICT", `An API token named "${name}" already exists`);

@@ -1,23 +1,21 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { WharfError } from "@/lib/core/errors";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import type { AuthTables } from "./db/auth-tables";
+import { lockActiveAdmins } from "./db/lock-active-admins";
 
 /**
  * Refuses to take away the last enabled admin: nobody could then manage users or tokens except by hand in the
  * database. Call it inside the transaction that makes the change, so two admins demoting each other at once
  * cannot both pass.
  */
-export function assertAnotherActiveAdmin(
-  db: Db,
+export async function assertAnotherActiveAdmin(
+  db: Kysely<AuthTables>,
   user: { id: number; username: string },
   change: string,
-): void {
-  const others = cachedStatement(
-    db,
-    "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id != ?",
-  ).get(user.id) as { n: number };
-  if (others.n === 0) {
+): Promise<void> {
+  const others = (await lockActiveAdmins(db)).filter((id) => id !== user.id);
+  if (others.length === 0) {
     throw new WharfError("CONFLICT", `Cannot ${change} ${user.username}: they are the last active admin`);
   }
 }

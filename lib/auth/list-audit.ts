@@ -1,19 +1,17 @@
 import "server-only";
-import type { Db } from "@/lib/db/db";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import { auditColumns, toAuditEntry } from "./audit-row";
+import type { Kysely } from "kysely";
+import type { AuthTables } from "./db/auth-tables";
+import { listAuditEntries } from "./db/list-audit-entries";
 import type { AuditEntry } from "./types";
 
 export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 1000;
 
 /** Newest first. */
-export function listAudit(db: Db, { limit }: { limit?: number } = {}): AuditEntry[] {
+export function listAudit(db: Kysely<AuthTables>, { limit }: { limit?: number } = {}): Promise<AuditEntry[]> {
   const clamped =
     limit === undefined || !Number.isFinite(limit)
       ? DEFAULT_AUDIT_LIMIT
       : Math.min(Math.max(Math.trunc(limit), 1), MAX_AUDIT_LIMIT);
-  return cachedStatement(db, `SELECT ${auditColumns} FROM audit_log ORDER BY at DESC, id DESC LIMIT ?`)
-    .all(clamped)
-    .map(toAuditEntry);
+  return listAuditEntries(db, clamped);
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
-import { tokenSelect, toTokenInfo } from "./token-row";
+import type { Kysely } from "kysely";
+import type { AuthTables } from "./db/auth-tables";
+import { listTokenRows } from "./db/list-token-rows";
+import { toTokenInfo } from "./db/token-table";
 import type { ApiTokenInfo } from "./types";
 
 /** Newest first, revoked and expired ones included so an admin can see what once had access. */
-export function listTokens(db: Db, now: number = Date.now()): ApiTokenInfo[] {
-  return cachedStatement(db, `${tokenSelect} ORDER BY t.created_at DESC, t.id DESC`)
-    .all()
-    .map((row) => toTokenInfo(row, now));
+export async function listTokens(db: Kysely<AuthTables>, now: number = Date.now()): Promise<ApiTokenInfo[]> {
+  return (await listTokenRows(db)).map((row) => toTokenInfo(row, now));
 }

@@ -1,6 +1,11 @@
 import "server-only";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import type { Kysely } from "kysely";
+import { addLoginFailure } from "./db/add-login-failure";
+import type { AuthTables } from "./db/auth-tables";
+import { blockLoginKey } from "./db/block-login-key";
+import { clearLoginFailures as clearKey } from "./db/clear-login-failures";
+import { findLoginBlocks } from "./db/find-login-blocks";
+import { pruneLoginFailures } from "./db/prune-login-failures";
 
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 /** Failures of one user from one address before that pair is blocked. */
@@ -9,8 +14,6 @@ export const FAILURES_BEFORE_BLOCK = 5;
 export const ADDRESS_FAILURES_BEFORE_BLOCK = 20;
 const FIRST_BLOCK_MS = 60_000;
 const MAX_BLOCK_MS = 60 * 60_000;
-
-type FailureRow = { key: string; count: number; first_at: string; blocked_until: string | null };
 
 export type ThrottleKey = { key: string; failuresBeforeBlock: number };
 
@@ -28,13 +31,20 @@ export function throttleKeys(username: string, address: string): [pair: Throttle
 }
 
 /** Seconds until every key given may try again, or null when none is blocked. */
-export function retryAfterSeconds(db: Db, keys: readonly ThrottleKey[], at: number): number | null {
-  let until = at;
-  for (const { key } of keys) {
-    const row = cachedStatement(db, "SELECT blocked_until FROM login_failures WHERE key = ?").get(key) as
-      Pick<FailureRow, "blocked_until"> | undefined;
-    if (row?.blocked_until) until = Math.max(until, Date.parse(row.blocked_until));
-  }
+export async function retryAfterSeconds(
+  db: Kysely<AuthTables>,
+  keys: readonly ThrottleKey[],
+  at: number,
+): Promise<number | null> {
+  const blocks = await findLoginBlocks(
+    db,
+    keys.map(({ key }) => key),
+  );
+  return secondsUntil(blocks, at);
+}
+
+function secondsUntil(blocks: readonly string[], at: number): number | null {
+  const until = Math.max(at, ...blocks.map((until) => Date.parse(until)));
   return until > at ? Math.ceil((until - at) / 1000) : null;
 }
 
@@ -42,38 +52,29 @@ export function retryAfterSeconds(db: Db, keys: readonly ThrottleKey[], at: numb
  * The fifth failure (for an address: the twentieth) within 15 minutes blocks the key for a minute; each failure
  * after that (once the block has run out, or one that raced it) doubles the block, up to an hour. A key is
  * forgotten 15 quiet minutes after its last block ends, or 15 minutes after its first failure if it never got
- * blocked.
+ * blocked. Returns the seconds the keys were still blocked for when this failure was counted (null for none):
+ * one that raced the failure which set the block gets no verdict either.
  */
-export function recordLoginFailure(db: Db, keys: readonly ThrottleKey[], at: number): void {
-  const record = db.transaction(() => {
-    const stale = new Date(at - FAILURE_WINDOW_MS).toISOString();
+export async function recordLoginFailure(
+  db: Kysely<AuthTables>,
+  keys: readonly ThrottleKey[],
+  at: number,
+): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
     // Pruned here, the only place rows are added, so guessed usernames cannot pile up in the table.
-    cachedStatement(db, "DELETE FROM login_failures WHERE coalesce(blocked_until, first_at) < ?").run(stale);
+    await pruneLoginFailures(trx, new Date(at - FAILURE_WINDOW_MS).toISOString());
+    const blocks: string[] = [];
     for (const { key, failuresBeforeBlock } of keys) {
-      const row = cachedStatement(
-        db,
-        "SELECT key, count, first_at, blocked_until FROM login_failures WHERE key = ?",
-      ).get(key) as FailureRow | undefined;
-      const count = (row?.count ?? 0) + 1;
-      const blockMs =
-        count >= failuresBeforeBlock
-          ? Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (count - failuresBeforeBlock))
-          : 0;
-      cachedStatement(
-        db,
-        `INSERT INTO login_failures (key, count, first_at, blocked_until) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET count = excluded.count, blocked_until = excluded.blocked_until`,
-      ).run(
-        key,
-        count,
-        row?.first_at ?? new Date(at).toISOString(),
-        blockMs > 0 ? new Date(at + blockMs).toISOString() : null,
-      );
+      const { count, blockedUntil } = await addLoginFailure(trx, key, new Date(at).toISOString());
+      if (blockedUntil !== null) blocks.push(blockedUntil);
+      if (count < failuresBeforeBlock) continue;
+      const blockMs = Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (count - failuresBeforeBlock));
+      await blockLoginKey(trx, key, new Date(at + blockMs).toISOString());
     }
+    return secondsUntil(blocks, at);
   });
-  record.immediate();
 }
 
-export function clearLoginFailures(db: Db, { key }: ThrottleKey): void {
-  cachedStatement(db, "DELETE FROM login_failures WHERE key = ?").run(key);
+export function clearLoginFailures(db: Kysely<AuthTables>, { key }: ThrottleKey): Promise<void> {
+  return clearKey(db, key);
 }

@@ -1,8 +1,12 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import type { AuthTables } from "./db/auth-tables";
+import { findUserByName } from "./db/find-user-by-name";
+import { hasRecentAudit } from "./db/has-recent-audit";
+import { recordAudit } from "./db/record-audit";
+import { toUser } from "./db/user-table";
 import { DUMMY_PASSWORD_HASH } from "./hash-password";
 import {
   clearLoginFailures,
@@ -12,10 +16,8 @@ import {
   type ThrottleKey,
 } from "./login-throttle";
 import { parseInput } from "./parse-input";
-import { recordAudit } from "./record-audit";
 import { startSession } from "./start-session";
 import type { User } from "./types";
-import { toUser } from "./user-row";
 import { verifyPassword } from "./verify-password";
 
 const loginInputSchema = z
@@ -32,15 +34,6 @@ const loginInputSchema = z
 export type LoginInput = z.input<typeof loginInputSchema>;
 export type LoginResult = { token: string; user: User; expiresAt: string };
 
-type LoginRow = {
-  id: number;
-  username: string;
-  role: string;
-  created_at: string;
-  disabled_at: string | null;
-  password_hash: string;
-};
-
 const invalid = () => new WharfError("UNAUTHORIZED", "Invalid username or password");
 
 /**
@@ -48,30 +41,29 @@ const invalid = () => new WharfError("UNAUTHORIZED", "Invalid username or passwo
  * latest). UNAUTHORIZED with one message whatever was wrong (unknown user, wrong password, disabled user);
  * RATE_LIMITED, before any password is checked, while this address is throttled for the user or altogether.
  */
-export async function login(db: Db, input: LoginInput, now: () => number = Date.now): Promise<LoginResult> {
+export async function login(
+  db: Kysely<AuthTables>,
+  input: LoginInput,
+  now: () => number = Date.now,
+): Promise<LoginResult> {
   const { username, password, address, userAgent } = parseInput(loginInputSchema, input);
   const keys = throttleKeys(username, address);
-  refuseIfThrottled(db, keys, username, address, now());
+  await refuseIfThrottled(db, keys, username, address, now());
 
-  const row = cachedStatement(
-    db,
-    "SELECT id, username, role, created_at, disabled_at, password_hash FROM users WHERE username = ?",
-  ).get(username) as LoginRow | undefined;
+  const row = await findUserByName(db, username);
   // An unknown name is still checked against a hash, so it takes as long as a wrong password does.
   const matches = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
   const ok = matches && row !== undefined && row.disabled_at === null;
 
   // Other attempts ran while scrypt did. If one of them blocked a key meanwhile, this one gets no verdict
-  // either: otherwise a burst of parallel guesses would all be answered before the first block landed.
+  // either: otherwise a burst of parallel guesses would all be answered before the first block landed. A
+  // failure learns that as it is counted (in one transaction), so two failures cannot both miss the block.
   const at = now();
-  if (retryAfterSeconds(db, keys, at) !== null) {
-    if (!ok) recordLoginFailure(db, keys, at);
-    refuseIfThrottled(db, keys, username, address, at);
-  }
   if (!ok) {
-    recordLoginFailure(db, keys, at);
+    if ((await recordLoginFailure(db, keys, at)) !== null)
+      await refuseIfThrottled(db, keys, username, address, at);
     const detail = row === undefined ? "unknown user" : matches ? "user disabled" : "wrong password";
-    recordAudit(db, {
+    await recordAudit(db, {
       actor: "anonymous",
       action: "login-failed",
       target: username,
@@ -81,14 +73,15 @@ export async function login(db: Db, input: LoginInput, now: () => number = Date.
     });
     throw invalid();
   }
+  await refuseIfThrottled(db, keys, username, address, at);
 
   // Only this address's count for this user is forgiven: an address that has been guessing at other accounts
   // stays counted, so signing in to an account of one's own does not buy more guesses at another's.
-  clearLoginFailures(db, keys[0]);
+  await clearLoginFailures(db, keys[0]);
   const { password_hash: _hash, ...userRow } = row;
   const user = toUser(userRow);
-  const session = startSession(db, user.id, { address, userAgent }, at);
-  recordAudit(db, {
+  const session = await startSession(db, user.id, { address, userAgent }, at);
+  await recordAudit(db, {
     actor: user.username,
     action: "login",
     target: user.username,
@@ -101,24 +94,21 @@ export async function login(db: Db, input: LoginInput, now: () => number = Date.
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function refuseIfThrottled(
-  db: Db,
+async function refuseIfThrottled(
+  db: Kysely<AuthTables>,
   keys: readonly ThrottleKey[],
   username: string,
   address: string,
   at: number,
-): void {
-  const retryAfter = retryAfterSeconds(db, keys, at);
+): Promise<void> {
+  const retryAfter = await retryAfterSeconds(db, keys, at);
   if (retryAfter === null) return;
   // Refusing costs an attacker nothing, so each address is logged once a minute, whatever names it tries:
   // otherwise a client hammering with made-up usernames would bury the audit log.
-  const logged = cachedStatement(
-    db,
-    `SELECT 1 FROM audit_log WHERE at > ? AND action = 'login-throttled' AND address = ? LIMIT 1`,
-  ).get(iso(at - 60_000), address);
-  if (!logged) {
+  const since = iso(at - 60_000);
+  if (!(await hasRecentAudit(db, { action: "login-throttled", address, since }))) {
     const detail = `retry in ${retryAfter} s`;
-    recordAudit(db, {
+    await recordAudit(db, {
       actor: "anonymous",
       action: "login-throttled",
       target: username,

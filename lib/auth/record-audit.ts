@@ -1,31 +1,18 @@
 import "server-only";
-import type { Db } from "@/lib/db/db";
 import { cachedStatement } from "@/lib/db/cached-statement";
-import { toAuditEntry, auditColumns } from "./audit-row";
-import type { AuditAction, AuditEntry } from "./types";
+import { kyselyOver } from "@/lib/db/database";
+import type { Db } from "@/lib/db/db";
+import { toAuditEntry } from "./db/audit-table";
+import { auditInsert, type NewAuditEntry } from "./db/record-audit";
+import type { AuditEntry } from "./types";
 
-export type NewAuditEntry = {
-  actor: string;
-  action: AuditAction;
-  target?: string | null;
-  address?: string | null;
-  detail?: string | null;
-  /** ISO 8601 UTC; now when absent. */
-  at?: string;
-};
+export type { NewAuditEntry } from "./db/record-audit";
 
+/**
+ * The audit writer for features still on the synchronous SQLite layer (alerts), inside their own transactions:
+ * the same insert as ./db/record-audit, run at once on their connection. Converted code awaits that one.
+ */
 export function recordAudit(db: Db, entry: NewAuditEntry): AuditEntry {
-  const row = cachedStatement(
-    db,
-    `INSERT INTO audit_log (at, actor, action, target, address, detail) VALUES (?, ?, ?, ?, ?, ?)
-     RETURNING ${auditColumns}`,
-  ).get(
-    entry.at ?? new Date().toISOString(),
-    entry.actor,
-    entry.action,
-    entry.target ?? null,
-    entry.address ?? null,
-    entry.detail ?? null,
-  );
-  return toAuditEntry(row);
+  const { sql, parameters } = auditInsert(kyselyOver(db), entry).compile();
+  return toAuditEntry(cachedStatement(db, sql).get(...parameters));
 }

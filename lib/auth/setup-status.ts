@@ -1,8 +1,8 @@
 import "server-only";
-import { countUsers } from "@/lib/auth/count-users";
-import { getDb } from "@/lib/db/db";
+import { authDatabase } from "./auth-database";
+import { countUsers } from "./db/count-users";
 
 /** Public: lets the sign-in page tell a fresh install how to create its first admin. Says nothing else. */
-export function setupStatus(): { usersExist: boolean } {
-  return { usersExist: countUsers(getDb()) > 0 };
+export async function setupStatus(): Promise<{ usersExist: boolean }> {
+  return { usersExist: (await countUsers(await authDatabase())) > 0 };
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { authDatabase } from "@/lib/auth/auth-database";
 import { clientAddress, readSessionToken } from "@/lib/auth/authenticate-request";
 import { logout } from "@/lib/auth/logout";
-import { getDb } from "@/lib/db/db";
 import { sessionCookie } from "./session-cookie";
 
-export function signOut(request: Request): Response {
+export async function signOut(request: Request): Promise<Response> {
   const token = readSessionToken(request);
-  if (token) logout(getDb(), token, clientAddress(request));
+  if (token) await logout(await authDatabase(), token, clientAddress(request));
   const response = NextResponse.json({ ok: true });
   response.headers.set("set-cookie", sessionCookie(request, "", null));
   return response;

@@ -1,7 +1,8 @@
-import type { Db } from "@/lib/db/db";
+import type { Kysely } from "kysely";
+import type { AuthTables } from "./db/auth-tables";
+import { insertUser } from "./db/insert-user";
 import { hashPassword } from "./hash-password";
 import type { Role, User } from "./types";
-import { toUser, userColumns } from "./user-row";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -10,7 +11,7 @@ const cheap = { N: 2 ** 10, r: 8, p: 1, keyLength: 32, saltLength: 16 };
 
 /** Inserts a user directly, skipping validation and the audit log; override only what a test is about. */
 export async function insertTestUser(
-  db: Db,
+  db: Kysely<AuthTables>,
   {
     username = "alice",
     password = TEST_PASSWORD,
@@ -18,18 +19,13 @@ export async function insertTestUser(
     disabled = false,
   }: { username?: string; password?: string; role?: Role; disabled?: boolean } = {},
 ): Promise<User> {
-  const row = db
-    .prepare(
-      `INSERT INTO users (username, password_hash, role, created_at, disabled_at) VALUES (?, ?, ?, ?, ?) RETURNING ${userColumns}`,
-    )
-    .get(
-      username,
-      await hashPassword(password, cheap),
-      role,
-      "2025-03-01T10:00:00.000Z",
-      disabled ? "2025-03-01T11:00:00.000Z" : null,
-    );
-  return toUser(row);
+  return insertUser(db, {
+    username,
+    passwordHash: await hashPassword(password, cheap),
+    role,
+    createdAt: "2025-03-01T10:00:00.000Z",
+    disabledAt: disabled ? "2025-03-01T11:00:00.000Z" : null,
+  });
 }
 
 /** A hand-turned clock for the functions that take `now`. */
@@ -40,4 +36,10 @@ export function testClock(start = Date.parse("2025-03-01T12:00:00.000Z")) {
     advance: (ms: number) => void (at += ms),
     set: (ms: number) => void (at = ms),
   });
+}
+
+/** Empties auth's tables between the tests of a file sharing one database (ids keep counting up). */
+export async function emptyAuthTables(db: Kysely<AuthTables>): Promise<void> {
+  for (const table of ["audit_log", "login_failures", "sessions", "api_tokens", "users"] as const)
+    await db.deleteFrom(table).execute();
 }

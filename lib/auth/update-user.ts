@@ -1,15 +1,18 @@
 import "server-only";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
+import type { Kysely } from "kysely";
 import { announceAccessChange } from "./access-changes";
+import type { AuthTables } from "./db/auth-tables";
+import { findUser } from "./db/find-user";
+import { recordAudit } from "./db/record-audit";
+import { revokeUserSessions } from "./db/revoke-user-sessions";
+import { updateUserRow } from "./db/update-user-row";
+import { userNotFound } from "./db/user-table";
 import { hashPassword } from "./hash-password";
 import { assertAnotherActiveAdmin } from "./last-admin";
 import { ownedTokensChange } from "./owned-tokens";
 import { parseInput } from "./parse-input";
-import { recordAudit } from "./record-audit";
 import { userPatchSchema, type UserPatch } from "./schemas";
 import type { AccessLostReason, User } from "./types";
-import { toUser, userColumns, userNotFound } from "./user-row";
 
 /**
  * Changes a user's role, password or disabled state; absent fields stay as they are. A new password or
@@ -19,20 +22,19 @@ import { toUser, userColumns, userNotFound } from "./user-row";
  * CONFLICT when it would leave no active admin, NOT_FOUND for an unknown id.
  */
 export async function updateUser(
-  db: Db,
+  db: Kysely<AuthTables>,
   id: number,
   patch: UserPatch,
   actor: string,
   address?: string,
 ): Promise<User> {
   const { role, password, disabled } = parseInput(userPatchSchema, patch);
-  // Hashed before the transaction: a transaction must not span an await.
+  // Hashed before the transaction: on SQLite it holds the one connection, and scrypt takes a while.
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
-  const update = db.transaction(() => {
-    const current = cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id);
-    if (current === undefined) throw userNotFound(id);
-    const user = toUser(current);
+  const { updated, reason } = await db.transaction().execute(async (trx) => {
+    const user = await findUser(trx, id);
+    if (user === undefined) throw userNotFound(id);
     const now = new Date().toISOString();
 
     const changes: string[] = [];
@@ -40,39 +42,28 @@ export async function updateUser(
     const disabling = disabled === true && user.disabledAt === null;
     const enabling = disabled === false && user.disabledAt !== null;
     if (user.role === "admin" && user.disabledAt === null && (newRole !== undefined || disabling)) {
-      assertAnotherActiveAdmin(db, user, newRole !== undefined ? "demote" : "disable");
+      await assertAnotherActiveAdmin(trx, user, newRole !== undefined ? "demote" : "disable");
     }
-    if (newRole !== undefined) {
-      cachedStatement(db, "UPDATE users SET role = ? WHERE id = ?").run(newRole, id);
-      changes.push(`role: ${user.role} → ${newRole}`);
-    }
-    if (passwordHash !== undefined) {
-      cachedStatement(db, "UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, id);
-      changes.push("password changed");
-    }
-    if (disabling || enabling) {
-      cachedStatement(db, "UPDATE users SET disabled_at = ? WHERE id = ?").run(disabling ? now : null, id);
-      changes.push(disabling ? "disabled" : "enabled");
-    }
-    const tokens = ownedTokensChange(db, id, { disabling, enabling, newRole }, now);
+    const disabledAt = disabling ? now : enabling ? null : undefined;
+    await updateUserRow(trx, id, { role: newRole, passwordHash, disabledAt });
+    if (newRole !== undefined) changes.push(`role: ${user.role} → ${newRole}`);
+    if (passwordHash !== undefined) changes.push("password changed");
+    if (disabling || enabling) changes.push(disabling ? "disabled" : "enabled");
+    const tokens = await ownedTokensChange(trx, id, { disabling, enabling, newRole }, now);
     if (tokens !== null) changes.push(tokens);
-    if (passwordHash !== undefined || disabling) {
-      cachedStatement(db, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(
-        now,
-        id,
-      );
-    }
+    if (passwordHash !== undefined || disabling) await revokeUserSessions(trx, id, now);
     if (changes.length > 0) {
-      recordAudit(db, {
+      const detail = changes.join("; ");
+      await recordAudit(trx, {
         actor,
         action: "user-updated",
         target: user.username,
         address,
-        detail: changes.join("; "),
+        detail,
         at: now,
       });
     }
-    const updated = toUser(cachedStatement(db, `SELECT ${userColumns} FROM users WHERE id = ?`).get(id));
+    const updated = (await findUser(trx, id))!;
     // What ended the user's streams, the weightiest first; a role change ends only those needing more.
     const reason: AccessLostReason | null = disabling
       ? "user disabled"
@@ -83,7 +74,6 @@ export async function updateUser(
           : null;
     return { updated, reason };
   });
-  const { updated, reason } = update.immediate();
   if (reason !== null) announceAccessChange({ userId: id, reason });
   return updated;
 }

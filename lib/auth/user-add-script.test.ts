@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kyselyOver } from "@/lib/db/database";
 import { openDb, type Db } from "@/lib/db/db";
-import { addUser, assertUsernameFree, checkPassword, hashPassword, parseArgs } from "@/scripts/user-add.mjs";
+import {
+  addUser,
+  addUserOnPostgres,
+  assertUsernameFree,
+  assertUsernameFreeOnPostgres,
+  checkPassword,
+  hashPassword,
+  openWharfPostgres,
+  parseArgs,
+} from "@/scripts/user-add.mjs";
+import { dialects, freshDatabase } from "@/tests/support/dialects";
 import { SCRYPT_PARAMS } from "./hash-password";
 import { listAudit } from "./list-audit";
 import { login } from "./login";
@@ -25,9 +36,13 @@ describe("npm run user:add", () => {
       p: SCRYPT_PARAMS.p,
     });
     addUser(db, { username: "ops", passwordHash, role: "admin" });
-    const session = await login(db, { username: "ops", password: "typed at the terminal", address: "local" });
+    const session = await login(kyselyOver(db), {
+      username: "ops",
+      password: "typed at the terminal",
+      address: "local",
+    });
     expect(session.user).toMatchObject({ username: "ops", role: "admin" });
-    expect(listAudit(db).at(-1)).toMatchObject({
+    expect((await listAudit(kyselyOver(db))).at(-1)).toMatchObject({
       action: "user-created",
       actor: "cli",
       target: "ops",
@@ -56,5 +71,38 @@ describe("npm run user:add", () => {
     expect(() => checkPassword("x".repeat(MIN_PASSWORD_LENGTH - 1))).toThrow("at least 12 characters");
     expect(() => checkPassword("x".repeat(MIN_PASSWORD_LENGTH))).not.toThrow();
     for (const role of roles) expect(parseArgs(["--username", "ops", "--role", role]).role).toBe(role);
+  });
+});
+
+// With DATABASE_URL set the script writes the server's PostgreSQL database, where names are unique by lower().
+describe.each(dialects.filter((dialect) => dialect === "postgres"))("npm run user:add on %s", (dialect) => {
+  it("writes a user Wharf can sign in, audited as the cli, and refuses a taken name whatever its case", async () => {
+    const test = await freshDatabase(dialect);
+    const client = await openWharfPostgres(test.url!);
+    try {
+      const passwordHash = await hashPassword("typed at the terminal");
+      await addUserOnPostgres(client, { username: "ops", passwordHash, role: "admin" });
+      const session = await login(test.db, {
+        username: "OPS",
+        password: "typed at the terminal",
+        address: "local",
+      });
+      expect(session.user).toMatchObject({ username: "ops", role: "admin" });
+      expect((await listAudit(test.db)).at(-1)).toMatchObject({
+        action: "user-created",
+        actor: "cli",
+        target: "ops",
+        detail: "role: admin",
+      });
+      await expect(assertUsernameFreeOnPostgres(client, "Ops")).rejects.toThrow(
+        'a user named "ops" already exists',
+      );
+      await expect(
+        addUserOnPostgres(client, { username: "OPS", passwordHash, role: "viewer" }),
+      ).rejects.toThrow("already exists");
+    } finally {
+      await client.end();
+      await test.close();
+    }
   });
 });

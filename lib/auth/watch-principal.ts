@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db/db";
 import { concerns, onAccessChange } from "./access-changes";
+import { authDatabase } from "./auth-database";
 import { recheckPrincipal } from "./recheck-principal";
 import type { AccessLostReason, Principal, Role } from "./types";
 
@@ -30,19 +30,23 @@ export function streamRecheckMs(env: Record<string, string | undefined> = proces
  */
 export function watchPrincipal(caller: StreamCaller, onLost: (reason: AccessLostReason) => void): () => void {
   let watching = true;
+  // One re-check at a time: a timer tick while an announced one still reads the database waits for it.
+  let checking: Promise<void> = Promise.resolve();
   const check = (announced?: AccessLostReason) => {
-    if (!watching) return;
-    let reason: AccessLostReason | null;
-    try {
-      reason = recheckPrincipal(getDb(), caller.principal, caller.needs);
-    } catch (error) {
-      console.error("[wharf] re-checking a stream's caller failed", error);
-      return;
-    }
-    if (reason === null) return;
-    stop();
-    // The announcement knows what happened ("password changed"); the database only that the session is over.
-    onLost(announced ?? reason);
+    checking = checking.then(async () => {
+      if (!watching) return;
+      let reason: AccessLostReason | null;
+      try {
+        reason = await recheckPrincipal(await authDatabase(), caller.principal, caller.needs);
+      } catch (error) {
+        console.error("[wharf] re-checking a stream's caller failed", error);
+        return;
+      }
+      if (reason === null || !watching) return;
+      stop();
+      // The announcement knows what happened ("password changed"); the database only that the session is over.
+      onLost(announced ?? reason);
+    });
   };
   const timer = setInterval(check, streamRecheckMs());
   const unsubscribe = onAccessChange((change) => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authTablesOf, type AuthTables } from "@/lib/auth/db/auth-tables";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { deleteAutohealPolicy } from "./db/delete-autoheal-policy";
 import type { AutohealTables } from "./db/policy-table";
 import { describePolicy } from "./describe-policy";
@@ -17,8 +17,8 @@ export async function deletePolicy(
   const db = await getDatabase<AutohealTables>();
   const policy = await db.transaction().execute(async (trx) => {
     const deleted = await deleteAutohealPolicy(trx, id);
-    // On the transaction's own connection (SQLite): see set-policy.ts.
-    recordAudit(getDb(), {
+    // In the same transaction: the policy and its audit entry stand or fall together.
+    await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
       actor,
       action: "autoheal-policy-deleted",
       target: describePolicy(deleted),

@@ -1,8 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authTablesOf, type AuthTables } from "@/lib/auth/db/auth-tables";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { findHost } from "@/lib/docker/load-fleet";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { saveAutohealPolicy } from "./db/save-autoheal-policy";
 import type { AutohealTables } from "./db/policy-table";
 import { describePolicy } from "./describe-policy";
@@ -23,9 +23,8 @@ export async function setPolicy(
   const db = await getDatabase<AutohealTables>();
   const policy = await db.transaction().execute(async (trx) => {
     const saved = await saveAutohealPolicy(trx, body, actor);
-    // The audit log is not on the typed layer yet. On SQLite getDb() is the connection this transaction runs on,
-    // so the row is written (or undone) with the policy; on PostgreSQL it answers UNAVAILABLE and undoes it.
-    recordAudit(getDb(), {
+    // In the same transaction: the policy and its audit entry stand or fall together, on both dialects.
+    await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
       actor,
       action: "autoheal-policy-set",
       target: describePolicy(saved),

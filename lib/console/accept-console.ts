@@ -1,4 +1,5 @@
 import "server-only";
+import { authDatabase } from "@/lib/auth/auth-database";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
@@ -6,7 +7,6 @@ import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { recheckPrincipal } from "@/lib/auth/recheck-principal";
 import type { Principal } from "@/lib/auth/types";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
-import { getDb } from "@/lib/db/db";
 import { containerParamsSchema } from "@/lib/fleet/schemas";
 import { runConsole } from "./run-console";
 import { consoleUpgradeQuerySchema } from "./schemas";
@@ -64,7 +64,7 @@ async function admit(req: IncomingMessage): Promise<ConsoleGrant> {
       "This console ticket was issued to another caller or for another container",
     );
   }
-  const lost = recheckPrincipal(getDb(), principal, "operator");
+  const lost = await recheckPrincipal(await authDatabase(), principal, "operator");
   if (lost) throw new WharfError("FORBIDDEN", `A console needs the operator role: ${lost}`);
   return { ...grant, principal };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authDatabase } from "@/lib/auth/auth-database";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import type { Principal } from "@/lib/auth/types";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { findHost } from "@/lib/docker/load-fleet";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { getDb } from "@/lib/db/db";
 
 export type RevealedEnv = { key: string; value: string };
 
@@ -36,7 +36,7 @@ export async function revealEnvValue(
       `Container "${name}" on host "${hostId}" has no environment variable "${key}"`,
     );
   }
-  recordAudit(getDb(), {
+  await recordAudit(await authDatabase(), {
     actor: principal.name,
     action: "env-revealed",
     target: `${hostId}/${name}`,

@@ -1,4 +1,5 @@
 import type { AlertTables } from "@/lib/alerts/db/alert-tables";
+import type { AuthTables } from "@/lib/auth/db/auth-tables";
 import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 
 /**
@@ -6,4 +7,4 @@ import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
  * database (copying it, checking it). It lives on the top floor because it imports every feature: a feature
  * passes only its own tables to getDatabase(), and lib/db knows none. Add a feature's tables as it is converted.
  */
-export type Database = AutohealTables & AlertTables;
+export type Database = AutohealTables & AlertTables & AuthTables;

@@ -16,6 +16,8 @@ export type TestDatabase = {
   db: Kysely<any>;
   /** SQLite's connection itself, for what runs on it synchronously (the migrator, legacy queries). */
   sqlite: Db | null;
+  /** PostgreSQL's URL of this database, for a Wharf started on it (DATABASE_URL); null for SQLite. */
+  url: string | null;
   close: () => Promise<void>;
 };
 
@@ -26,7 +28,7 @@ export type TestDatabase = {
 export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === "sqlite") {
     const sqlite = openDb(":memory:");
-    return { db: kyselyOver(sqlite), sqlite, close: async () => void sqlite.close() };
+    return { db: kyselyOver(sqlite), sqlite, url: null, close: async () => void sqlite.close() };
   }
   const server = process.env.WHARF_TEST_DATABASE_URL;
   if (!server) throw new Error("WHARF_TEST_DATABASE_URL is not set: run scripts/ensure-postgres.sh");
@@ -39,6 +41,7 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   return {
     db,
     sqlite: null,
+    url: url.toString(),
     close: async () => {
       await db.destroy();
       await sql`DROP DATABASE IF EXISTS ${sql.id(name)}`.execute(admin);

@@ -1,19 +1,53 @@
 import "server-only";
+import type { Generated, Kysely } from "kysely";
 import { z } from "zod";
-import { cachedStatement } from "@/lib/db/cached-statement";
-import type { Db } from "@/lib/db/db";
-import { roleSchema } from "./schemas";
-import { tokenAccess, type TokenState } from "./token-access";
-import type { ApiTokenInfo } from "./types";
+import { roleSchema } from "../schemas";
+import { tokenAccess, type TokenState } from "../token-access";
+import type { ApiTokenInfo } from "../types";
+import type { AuthTables } from "./auth-tables";
 
 /**
- * A token with its owner as the users table has them now. Named columns, never `*`: token_hash stays in the
- * database. Append a WHERE on `t.` columns.
+ * api_tokens (migrations 4 and 13). `name` is COLLATE NOCASE on SQLite and plain TEXT with a unique lower()
+ * index on PostgreSQL. `owner_user_id` has no foreign key: a deleted owner leaves the id behind.
  */
-export const tokenSelect = `SELECT t.id, t.name, t.role, t.created_by, t.created_at, t.expires_at, t.last_used_at,
-    t.revoked_at, t.owner_user_id, t.service_owner, u.username AS owner_username, u.role AS owner_role,
-    u.disabled_at AS owner_disabled_at
-  FROM api_tokens t LEFT JOIN users u ON u.id = t.owner_user_id`;
+export type ApiTokenTable = {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  owner_user_id: number | null;
+  service_owner: string | null;
+};
+
+/**
+ * Tokens with their owner as the users table has them now. Named columns, never `*`: token_hash stays in the
+ * database. Narrow it with a `where` on `t.` columns.
+ */
+export function selectTokens(db: Kysely<AuthTables>) {
+  return db
+    .selectFrom("api_tokens as t")
+    .leftJoin("users as u", "u.id", "t.owner_user_id")
+    .select([
+      "t.id",
+      "t.name",
+      "t.role",
+      "t.created_by",
+      "t.created_at",
+      "t.expires_at",
+      "t.last_used_at",
+      "t.revoked_at",
+      "t.owner_user_id",
+      "t.service_owner",
+      "u.username as owner_username",
+      "u.role as owner_role",
+      "u.disabled_at as owner_disabled_at",
+    ]);
+}
 
 const tokenRowSchema = z
   .object({
@@ -38,7 +72,7 @@ export function parseTokenRow(value: unknown): TokenRow {
   return tokenRowSchema.parse(value);
 }
 
-/** What the access rule (./token-access) reads of a row. */
+/** What the access rule (../token-access) reads of a row. */
 export function tokenStateOf(row: TokenRow): TokenState {
   return {
     role: row.role,
@@ -49,8 +83,7 @@ export function tokenStateOf(row: TokenRow): TokenState {
   };
 }
 
-export function toTokenInfo(value: unknown, now: number = Date.now()): ApiTokenInfo {
-  const row = parseTokenRow(value);
+export function toTokenInfo(row: TokenRow, now: number = Date.now()): ApiTokenInfo {
   const access = tokenAccess(tokenStateOf(row), now);
   return {
     id: row.id,
@@ -72,10 +105,4 @@ export function toTokenInfo(value: unknown, now: number = Date.now()): ApiTokenI
           },
     effectiveRole: access.ok ? access.role : null,
   };
-}
-
-/** One token as listed, or undefined for an unknown id. */
-export function readToken(db: Db, id: number, now?: number): ApiTokenInfo | undefined {
-  const row = cachedStatement(db, `${tokenSelect} WHERE t.id = ?`).get(id);
-  return row === undefined ? undefined : toTokenInfo(row, now);
 }

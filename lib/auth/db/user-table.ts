@@ -1,11 +1,31 @@
 import "server-only";
+import type { Generated } from "kysely";
 import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
-import { roleSchema } from "./schemas";
-import type { User } from "./types";
+import { roleSchema } from "../schemas";
+import type { User } from "../types";
+
+/**
+ * users (migration 4). `username` is COLLATE NOCASE on SQLite and plain TEXT with a unique lower() index on
+ * PostgreSQL: look it up by lower() on both.
+ */
+export type UserTable = {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+  disabled_at: string | null;
+};
 
 /** Named, never `*`: password_hash must not reach a row that is turned into a `User`. */
-export const userColumns = "id, username, role, created_at, disabled_at";
+export const userColumns = [
+  "id",
+  "username",
+  "role",
+  "created_at",
+  "disabled_at",
+] as const satisfies readonly (keyof UserTable)[];
 
 const userRowSchema = z
   .object({
