@@ -20,7 +20,9 @@ const floors = [
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history", "swarm"],
+  // Swarm keeps its services' incidents in incidents' table, through incidents' queries: it stands above them.
+  ["incidents", "history"],
+  ["swarm"],
   ["insights"],
   ["autoheal"],
   ["alerts"],
