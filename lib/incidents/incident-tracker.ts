@@ -9,13 +9,14 @@ import type { Kysely } from "kysely";
 import { getDatabase } from "@/lib/db/database";
 import { getDb } from "@/lib/db/db";
 import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
-import { decideCrash, endReason, isRecovered, unexplainedDeath } from "./classify";
+import { decideCrash, endReason, isRecovered, rowEffects, unexplainedDeath } from "./classify";
 import { endIncident } from "./db/end-incident";
 import type { IncidentTables } from "./db/incident-table";
 import { listIncidents } from "./db/list-incidents";
 import { openIncident } from "./db/open-incident";
 import { updateIncident } from "./db/update-incident";
 import { inIncidentOrder } from "./in-incident-order";
+import { newIncidentOf } from "./new-incident-of";
 import { LogTailReader } from "./log-tail-reader";
 import type { Incident } from "./types";
 
@@ -88,36 +89,36 @@ export class IncidentTracker {
     // at the host's open incidents once the read is in replaces a query per row.
     if (baseline) return this.endRecoveredSoon(host.id);
     const watched = next !== undefined && !this.ownedByWharf(host.id, name);
-    const failing = next?.health === "unhealthy" && next.state === "running";
-    const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
-    const opensUnhealthy = watched && failing && !wasFailing;
-    const opensDead = watched && next.state === "dead" && previous?.state !== "dead";
-    // Only a running container (or a removed one) can end an incident.
-    const mayEnd = !next || next.state === "running";
+    const effects = rowEffects(previous, next);
+    const opensUnhealthy = watched && effects.opensUnhealthy;
+    const opensDead = watched && effects.opensDead;
     if (watched) {
       const diedAt = unexplainedDeath(previous, next);
       if (diedAt !== null) this.recordUnexplainedDeath(host, next, diedAt);
     }
-    // Read only when a decision needs it: a storm's deaths (running → exited) neither open nor end anything
-    // here, and a query per row change was the tracker's biggest cost.
-    if (!opensUnhealthy && !opensDead && !mayEnd) return;
+    if (!opensUnhealthy && !opensDead && !effects.mayEnd) return;
     this.write(`following ${name} on ${host.id}`, async (db) => {
       const open = await this.openFor(db, host.id, name);
       const now = new Date().toISOString();
       if (next && opensUnhealthy && !open.some((i) => i.kind === "unhealthy"))
         this.publish(
-          await openIncident(db, { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput }),
+          await openIncident(db, {
+            ...newIncidentOf(next, now),
+            kind: "unhealthy",
+            exitCode: null,
+            healthOutput,
+          }),
         );
       if (next && opensDead && !open.some((i) => i.kind === "dead"))
         this.publish(
           await openIncident(db, {
-            ...base(next, now),
+            ...newIncidentOf(next, now),
             kind: "dead",
             exitCode: next.exitCode,
             healthOutput: null,
           }),
         );
-      if (mayEnd) await this.endRecovered(db, open, next, Date.now());
+      if (effects.mayEnd) await this.endRecovered(db, open, next, Date.now());
     });
   }
 
@@ -150,12 +151,8 @@ export class IncidentTracker {
       this.recheck.delete(hostId);
       this.write(`ending the recovered incidents of ${hostId}`, async (db) => {
         const now = Date.now();
-        for (const incident of await listIncidents(db, {
-          open: true,
-          target: "container",
-          hostId,
-          limit: 1000,
-        }))
+        const open = await listIncidents(db, { open: true, target: "container", hostId, limit: 1000 });
+        for (const incident of open)
           await this.endRecovered(
             db,
             [incident],
@@ -308,19 +305,4 @@ function remember(deaths: Map<string, number>, id: string, at: number): void {
   // Only the last few seconds matter; the bound keeps a long-running server's maps small.
   if (deaths.size > 10_000) deaths.clear();
   deaths.set(id, at);
-}
-
-function base(row: ContainerRow, at: string) {
-  return {
-    hostId: row.hostId,
-    containerName: row.name,
-    containerId: row.id,
-    image: row.image,
-    openedAt: at,
-    lastAt: at,
-    count: 1,
-    logTail: [],
-    lastStderr: null,
-    oom: false,
-  };
 }
