@@ -20,7 +20,9 @@ const floors = [
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history", "swarm", "console", "images"],
+  ["incidents", "history", "console", "images"],
+  // Swarm keeps its services' incidents in incidents' table, through incidents' queries: it stands above them.
+  ["swarm"],
   ["insights"],
   ["autoheal"],
   ["alerts"],

@@ -134,7 +134,9 @@ export class Autohealer {
     if (plan.giveUp) {
       if (current.gaveUpAt === null) {
         current.gaveUpAt = now;
-        giveUp(row, action, plan.tries, now);
+        giveUp(row, action, plan.tries, now).catch((error: unknown) =>
+          console.error(`[wharf] auto-heal giving up on ${row.name} on ${row.hostId} failed`, error),
+        );
       }
       return;
     }

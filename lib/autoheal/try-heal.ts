@@ -57,7 +57,7 @@ export async function tryHeal(row: ContainerRow, action: HealAction, attempt: nu
     result.outcome === "succeeded"
       ? `Auto-heal ${did} the container (${why}), try ${attempt} of ${MAX_TRIES}`
       : `Auto-heal tried to ${action} the container (${why}), try ${attempt} of ${MAX_TRIES}: ${result.message}`;
-  const incidentId = noteOnIncident(row.hostId, row.name, text);
+  const incidentId = await noteOnIncident(row.hostId, row.name, text);
   emitAutoheal({
     type: "autoheal.acted",
     at: result.entry.at,

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getIncident as getIncidentOn } from "@/lib/incidents/db/get-incident";
+import { listIncidents as listIncidentsOn } from "@/lib/incidents/db/list-incidents";
+import { openIncident } from "@/lib/incidents/db/open-incident";
+import { testIncident } from "@/lib/incidents/db/test-incident";
+import { kyselyOver } from "./database";
 import { openDb, type Db } from "./db";
-import { getIncident } from "./get-incident";
 import { listHistory } from "./list-history";
-import { listIncidents } from "./list-incidents";
-import { openIncident } from "./open-incident";
 import { insertHistory, type TestHistory } from "./test-history";
-import { testIncident } from "./test-incident";
 
 let db: Db;
 beforeEach(() => {
@@ -37,13 +38,16 @@ const deploy = (m: number, over: TestHistory = {}) =>
     provenanceAfter: provenance("2.0.0", "sha256:bbbb"),
     ...over,
   });
+// The incidents' side on SQLite alongside history's (lib/incidents/db/deploy-link.test.ts runs it on both dialects).
 const crash = (m: number, containerName = "api") =>
-  openIncident(db, testIncident({ containerName, openedAt: minute(m), lastAt: minute(m) }));
+  openIncident(kyselyOver(db), testIncident({ containerName, openedAt: minute(m), lastAt: minute(m) }));
+const getIncident = (id: number) => getIncidentOn(kyselyOver(db), id);
+const listIncidents = () => listIncidentsOn(kyselyOver(db));
 
 describe("an incident and the deploy before it", () => {
-  it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", () => {
+  it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", async () => {
     const row = deploy(0);
-    const incident = crash(12);
+    const incident = await crash(12);
     const expected = {
       historyId: row.id,
       at: minute(0),
@@ -60,30 +64,30 @@ describe("an incident and the deploy before it", () => {
     };
     // On open (what the live stream and the alert get), and on every read after.
     expect(incident.deploy).toEqual(expected);
-    expect(getIncident(db, incident.id)?.deploy).toEqual(expected);
-    expect(listIncidents(db)[0]!.deploy).toEqual(expected);
+    expect((await getIncident(incident.id)).deploy).toEqual(expected);
+    expect((await listIncidents())[0]!.deploy).toEqual(expected);
     expect(listHistory(db).entries[0]!.incidentIds).toEqual([incident.id]);
   });
 
-  it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", () => {
+  it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", async () => {
     deploy(0);
     deploy(5, { containerName: "worker" });
     deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
     deploy(15, { outcome: "failed" });
     deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
-    const late = crash(31);
+    const late = await crash(31);
     expect(late.deploy).toBeNull();
     expect(listHistory(db).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
   });
 
-  it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", () => {
+  it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", async () => {
     const first = deploy(0);
-    const early = crash(3);
+    const early = await crash(3);
     const second = deploy(10, { action: "rollback", actor: "bob" });
-    const later = crash(14);
-    const other = crash(15, "worker");
-    expect(getIncident(db, early.id)?.deploy).toMatchObject({ historyId: first.id, latest: false });
-    expect(getIncident(db, later.id)?.deploy).toMatchObject({
+    const later = await crash(14);
+    const other = await crash(15, "worker");
+    expect((await getIncident(early.id)).deploy).toMatchObject({ historyId: first.id, latest: false });
+    expect((await getIncident(later.id)).deploy).toMatchObject({
       historyId: second.id,
       action: "rollback",
       actor: "bob",
@@ -94,8 +98,8 @@ describe("an incident and the deploy before it", () => {
     expect(links).toEqual({ [first.id]: [early.id], [second.id]: [later.id] });
   });
 
-  it("says when the reference before was not recorded rather than inventing one", () => {
+  it("says when the reference before was not recorded rather than inventing one", async () => {
     deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
-    expect(crash(1).deploy).toMatchObject({ imageRefBefore: null, imageRef: "localhost/api:2" });
+    expect((await crash(1)).deploy).toMatchObject({ imageRefBefore: null, imageRef: "localhost/api:2" });
   });
 });

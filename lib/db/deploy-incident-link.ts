@@ -1,4 +1,6 @@
 import "server-only";
+import { sql, type RawBuilder } from "kysely";
+import type { Dialect } from "./dialect";
 
 /**
  * An incident that opens this soon after a deploy of its container is shown with that deploy, and the deploy's
@@ -19,24 +21,38 @@ const sameTarget = (a: string, b: string) =>
 // ISO text as history and incidents store it (toISOString), so the bounds compare as the columns do.
 const shifted = (column: string, minutes: number) =>
   `strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, '${minutes > 0 ? "+" : ""}${minutes} minutes')`;
+const shiftedOnPostgres = (column: string, minutes: number) =>
+  `to_char((${column}::timestamptz + interval '${minutes} minutes') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const deployLink = (dialect: Dialect) => {
+  const postgres = dialect === "postgres";
+  const version = (column: string) =>
+    postgres ? `(${column}::json ->> 'version')` : `json_extract(${column}, '$.version')`;
+  const since = (postgres ? shiftedOnPostgres : shifted)("incidents.opened_at", -DEPLOY_LINK_MINUTES);
+  // PostgreSQL's json would reach the row already parsed: as text it reads the same on both.
+  return `(
+  SELECT ${postgres ? "json_build_object" : "json_object"}('historyId', d.id, 'at', d.at, 'actor', d.actor,
+    'source', d.source, 'action', d.action, 'imageRefBefore', d.image_ref_before, 'imageRef', d.image_ref,
+    'digestBefore', d.digest_before, 'digestAfter', d.digest_after,
+    'versionBefore', ${version("d.provenance_before")}, 'versionAfter', ${version("d.provenance_after")},
+    'latest', NOT EXISTS (SELECT 1 FROM deploy_history l
+      WHERE ${sameTarget("l", "d")} AND ${isDeploy("l")} AND (l.at, l.id) > (d.at, d.id)))${postgres ? "::text" : ""}
+  FROM deploy_history d
+  WHERE incidents.target = 'container' AND ${sameTarget("d", "incidents")} AND ${isDeploy("d")}
+    AND d.at <= incidents.opened_at AND d.at >= ${since}
+  ORDER BY d.at DESC, d.id DESC LIMIT 1)`;
+};
+const deployLinks = { sqlite: deployLink("sqlite"), postgres: deployLink("postgres") };
 
 /**
  * A column of `SELECT … FROM incidents` (or its RETURNING): the latest deploy of the incident's container in the
- * 30 minutes before it opened, as JSON, or null. `latest` says whether it is still the deploy a rollback would
- * undo. Uses deploy_history_by_container: one short index walk per incident.
+ * 30 minutes before it opened, as JSON text, or null. `latest` says whether it is still the deploy a rollback
+ * would undo. Uses deploy_history_by_container: one short index walk per incident. History owns deploy_history:
+ * incidents read it only through this read-only column, which both dialects spell (lib/incidents/db).
  */
-export const incidentDeployColumn = `(
-  SELECT json_object('historyId', d.id, 'at', d.at, 'actor', d.actor, 'source', d.source, 'action', d.action,
-    'imageRefBefore', d.image_ref_before, 'imageRef', d.image_ref,
-    'digestBefore', d.digest_before, 'digestAfter', d.digest_after,
-    'versionBefore', json_extract(d.provenance_before, '$.version'),
-    'versionAfter', json_extract(d.provenance_after, '$.version'),
-    'latest', NOT EXISTS (SELECT 1 FROM deploy_history l
-      WHERE ${sameTarget("l", "d")} AND ${isDeploy("l")} AND (l.at, l.id) > (d.at, d.id)))
-  FROM deploy_history d
-  WHERE incidents.target = 'container' AND ${sameTarget("d", "incidents")} AND ${isDeploy("d")}
-    AND d.at <= incidents.opened_at AND d.at >= ${shifted("incidents.opened_at", -DEPLOY_LINK_MINUTES)}
-  ORDER BY d.at DESC, d.id DESC LIMIT 1) AS deploy`;
+export function incidentDeployColumn(dialect: Dialect): RawBuilder<string | null> {
+  return sql<string | null>`${sql.raw(deployLinks[dialect])}`;
+}
 
 /**
  * A column of `SELECT … FROM deploy_history` (or its RETURNING): the ids of the incidents that opened in the 30

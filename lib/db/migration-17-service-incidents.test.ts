@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getIncident } from "./get-incident";
-import { listIncidents } from "./list-incidents";
+import { getIncident } from "@/lib/incidents/db/get-incident";
+import { listIncidents } from "@/lib/incidents/db/list-incidents";
+import { kyselyOver } from "./database";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
 
@@ -16,7 +17,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe("migration 17: one incident model", () => {
-  it("moves every service incident into incidents as a service's, and keeps the container incidents as they were", () => {
+  it("moves every service incident into incidents as a service's, and keeps the container incidents as they were", async () => {
     db.exec(`
       INSERT INTO incidents (host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
           ended_at, end_reason, notes)
@@ -33,14 +34,14 @@ describe("migration 17: one incident model", () => {
 
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).not.toContain("service_incidents");
-    expect(getIncident(db, 1)).toMatchObject({
+    expect(await getIncident(kyselyOver(db), 1)).toMatchObject({
       target: "container",
       containerName: "api",
       kind: "exit",
       endReason: "recovered",
       notes: [{ at: "2026-01-01T00:01:00.000Z", text: "tried" }],
     });
-    const services = listIncidents(db, { target: "service" });
+    const services = await listIncidents(kyselyOver(db), { target: "service" });
     expect(services).toEqual([
       expect.objectContaining({
         target: "service",
@@ -62,7 +63,7 @@ describe("migration 17: one incident model", () => {
         endedAt: "2026-01-01T12:05:00.000Z",
       }),
     ]);
-    expect(listIncidents(db, { target: "container" }).map((i) => i.id)).toEqual([1]);
+    expect((await listIncidents(kyselyOver(db), { target: "container" })).map((i) => i.id)).toEqual([1]);
   });
 
   it("keeps the indexes, and the CHECKs still refuse an unknown kind or target", () => {

@@ -1,12 +1,14 @@
 import "server-only";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { acknowledgeIncident as recordAcknowledgement } from "@/lib/db/acknowledge-incident";
-import { getDb } from "@/lib/db/db";
+import { getDatabase } from "@/lib/db/database";
+import { acknowledgeIncident as recordAcknowledgement } from "./db/acknowledge-incident";
+import type { IncidentTables } from "./db/incident-table";
 import type { Incident } from "./types";
 
 /** Marks an incident as taken by someone, and tells every open dashboard. */
-export function acknowledgeIncident(id: number, by: string): { incident: Incident } {
-  const incident = recordAcknowledgement(getDb(), id, by, new Date().toISOString());
+export async function acknowledgeIncident(id: number, by: string): Promise<{ incident: Incident }> {
+  const db = await getDatabase<IncidentTables>();
+  const incident = await recordAcknowledgement(db, id, by, new Date().toISOString());
   getLiveFleet().store.publish({ type: "incident", incident });
   return { incident };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
 import type { ContainerRow } from "@/lib/fleet/types";
-import { decideCrash, endReason, isRecovered, LOOP_WINDOW_MS } from "./classify";
+import { decideCrash, endReason, isRecovered, LOOP_WINDOW_MS, rowEffects } from "./classify";
 import type { Incident, IncidentKind } from "./types";
 
 let nextId = 1;
@@ -137,5 +137,24 @@ describe("endReason", () => {
     expect(endReason(open, undefined)).toBe("removed");
     expect(endReason(open, row({ id: "0a1b2c3d4e5f" }))).toBe("replaced");
     expect(endReason(open, row({ id: open.containerId }))).toBe("recovered");
+  });
+});
+
+describe("rowEffects", () => {
+  it("opens on a fresh health failure or death, ends only on a running or removed container, and a death does neither", () => {
+    const running = row({ state: "running", health: "healthy" });
+    const unhealthy = row({ state: "running", health: "unhealthy" });
+    const exited = row({ state: "exited", health: "unhealthy" });
+    const dead = row({ state: "dead" });
+    expect(rowEffects(running, unhealthy)).toEqual({ opensUnhealthy: true, opensDead: false, mayEnd: true });
+    expect(rowEffects(unhealthy, unhealthy)).toEqual({
+      opensUnhealthy: false,
+      opensDead: false,
+      mayEnd: true,
+    });
+    expect(rowEffects(running, exited)).toEqual({ opensUnhealthy: false, opensDead: false, mayEnd: false });
+    expect(rowEffects(exited, dead)).toEqual({ opensUnhealthy: false, opensDead: true, mayEnd: false });
+    expect(rowEffects(dead, dead).opensDead).toBe(false);
+    expect(rowEffects(running, undefined)).toEqual({ opensUnhealthy: false, opensDead: false, mayEnd: true });
   });
 });

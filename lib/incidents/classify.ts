@@ -74,3 +74,20 @@ export function unexplainedDeath(previous: ContainerRow | undefined, next: Conta
 
 // A container in either state was alive (or about to be again) when last read.
 const LIVE = new Set<ContainerRow["state"]>(["running", "restarting"]);
+
+export type RowEffects = { opensUnhealthy: boolean; opensDead: boolean; mayEnd: boolean };
+
+/**
+ * What a row change of a container nobody else is handling (not Wharf's own) may do to its incidents, judged from
+ * the change alone, before any read: a storm's deaths (running → exited) may do nothing, and so read nothing.
+ * Only a running container (or a removed one) can end an incident.
+ */
+export function rowEffects(previous: ContainerRow | undefined, next: ContainerRow | undefined): RowEffects {
+  const failing = next?.health === "unhealthy" && next.state === "running";
+  const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
+  return {
+    opensUnhealthy: failing && !wasFailing,
+    opensDead: next?.state === "dead" && previous?.state !== "dead",
+    mayEnd: !next || next.state === "running",
+  };
+}

@@ -5,13 +5,18 @@ import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { actionRunningOn } from "@/lib/actions/container-lock";
+import type { Kysely } from "kysely";
+import { getDatabase } from "@/lib/db/database";
 import { getDb } from "@/lib/db/db";
 import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
-import { endIncident } from "@/lib/db/end-incident";
-import { listIncidents } from "@/lib/db/list-incidents";
-import { openIncident } from "@/lib/db/open-incident";
-import { updateIncident } from "@/lib/db/update-incident";
-import { decideCrash, endReason, isRecovered, unexplainedDeath } from "./classify";
+import { decideCrash, endReason, isRecovered, rowEffects, unexplainedDeath } from "./classify";
+import { endIncident } from "./db/end-incident";
+import type { IncidentTables } from "./db/incident-table";
+import { listIncidents } from "./db/list-incidents";
+import { openIncident } from "./db/open-incident";
+import { updateIncident } from "./db/update-incident";
+import { inIncidentOrder } from "./in-incident-order";
+import { newIncidentOf } from "./new-incident-of";
 import { LogTailReader } from "./log-tail-reader";
 import type { Incident } from "./types";
 
@@ -26,9 +31,11 @@ type EventChange = Extract<FleetChange, { kind: "event" }>;
 type RowChange = Extract<FleetChange, { kind: "row" }>;
 
 /**
- * Turns the watchers' change feed into incidents in SQLite, and tells live clients. Pure decisions live in
+ * Turns the watchers' change feed into incidents in the database, and tells live clients. Pure decisions live in
  * ./classify; this class does the I/O. Only failures nobody asked for open one: Wharf's own actions and
- * transient containers, `docker stop`, `docker kill` and `docker rm -f` do not.
+ * transient containers, `docker stop`, `docker kill` and `docker rm -f` do not. What is Wharf's own is judged
+ * when the change arrives; the reads and writes then run in arrival order (inIncidentOrder), one change at a
+ * time, as they did when they were synchronous: on SQLite a burst still drains in the same turn, query by query.
  */
 export class IncidentTracker {
   private readonly recheck = new Set<string>();
@@ -44,6 +51,12 @@ export class IncidentTracker {
     else this.onRowChange(change);
   }
 
+  private write(what: string, task: (db: Kysely<IncidentTables>) => Promise<void>): void {
+    void inIncidentOrder(async () => task(await getDatabase<IncidentTables>())).catch((error: unknown) =>
+      console.error(`[wharf] ${what} failed`, error),
+    );
+  }
+
   private onEvent({ host, event, exitCause }: EventChange): void {
     const attributes = event.Actor.Attributes ?? {};
     const name = attributes.name ?? "";
@@ -53,9 +66,13 @@ export class IncidentTracker {
     if (event.Action === "die" && (exitCause === "crash" || exitCause === "oom")) {
       const read = this.readDeaths.get(event.Actor.ID);
       if (read !== undefined && Math.abs(at - read) <= SAME_DEATH_MS) return;
-      this.recordCrash(host, event.Actor.ID, attributes, exitCause, at);
+      this.write(`recording the crash of ${name} on ${host.id}`, (db) =>
+        this.recordCrash(db, host, event.Actor.ID, attributes, exitCause, at),
+      );
     } else if (event.Action === "oom") {
-      this.relabelAsOom(host.id, name, at);
+      this.write(`marking ${name} on ${host.id} as killed for memory`, (db) =>
+        this.relabelAsOom(db, host.id, name, at),
+      );
     }
   }
 
@@ -71,34 +88,38 @@ export class IncidentTracker {
     // A host's first read brings all its containers at once (thousands on a big host) and opens nothing: one look
     // at the host's open incidents once the read is in replaces a query per row.
     if (baseline) return this.endRecoveredSoon(host.id);
-    // Read only when a decision needs it: a storm's deaths (running → exited) neither open nor end anything
-    // here, and a query per row change was the tracker's biggest cost.
-    let cached: Incident[] | undefined;
-    const open = () => (cached ??= this.openFor(host.id, name));
-    if (next && !baseline && !this.ownedByWharf(host.id, name)) {
+    const watched = next !== undefined && !this.ownedByWharf(host.id, name);
+    const effects = rowEffects(previous, next);
+    const opensUnhealthy = watched && effects.opensUnhealthy;
+    const opensDead = watched && effects.opensDead;
+    if (watched) {
+      const diedAt = unexplainedDeath(previous, next);
+      if (diedAt !== null) this.recordUnexplainedDeath(host, next, diedAt);
+    }
+    if (!opensUnhealthy && !opensDead && !effects.mayEnd) return;
+    this.write(`following ${name} on ${host.id}`, async (db) => {
+      const open = await this.openFor(db, host.id, name);
       const now = new Date().toISOString();
-      const failing = next.health === "unhealthy" && next.state === "running";
-      const wasFailing = previous?.health === "unhealthy" && previous.state === "running";
-      if (failing && !wasFailing && !open().some((i) => i.kind === "unhealthy")) {
+      if (next && opensUnhealthy && !open.some((i) => i.kind === "unhealthy"))
         this.publish(
-          openIncident(getDb(), { ...base(next, now), kind: "unhealthy", exitCode: null, healthOutput }),
+          await openIncident(db, {
+            ...newIncidentOf(next, now),
+            kind: "unhealthy",
+            exitCode: null,
+            healthOutput,
+          }),
         );
-      }
-      if (next.state === "dead" && previous?.state !== "dead" && !open().some((i) => i.kind === "dead")) {
+      if (next && opensDead && !open.some((i) => i.kind === "dead"))
         this.publish(
-          openIncident(getDb(), {
-            ...base(next, now),
+          await openIncident(db, {
+            ...newIncidentOf(next, now),
             kind: "dead",
             exitCode: next.exitCode,
             healthOutput: null,
           }),
         );
-      }
-      const diedAt = unexplainedDeath(previous, next);
-      if (diedAt !== null) this.recordUnexplainedDeath(host, next, diedAt);
-    }
-    // Only a running container (or a removed one) can end an incident.
-    if (!next || next.state === "running") this.endRecovered(open(), next, Date.now());
+      if (effects.mayEnd) await this.endRecovered(db, open, next, Date.now());
+    });
   }
 
   /**
@@ -117,11 +138,9 @@ export class IncidentTracker {
         return;
       remember(this.readDeaths, row.id, at);
       const attributes = { name: row.name, image: row.image, exitCode: String(row.exitCode) };
-      try {
-        this.recordCrash(host, row.id, attributes, row.oomKilled ? "oom" : "crash", at);
-      } catch (error) {
-        console.error(`[wharf] recording the crash of ${row.name} on ${host.id} failed`, error);
-      }
+      this.write(`recording the crash of ${row.name} on ${host.id}`, (db) =>
+        this.recordCrash(db, host, row.id, attributes, row.oomKilled ? "oom" : "crash", at),
+      );
     }, SAME_DEATH_MS).unref();
   }
 
@@ -130,16 +149,36 @@ export class IncidentTracker {
     this.recheck.add(hostId);
     setImmediate(() => {
       this.recheck.delete(hostId);
-      const now = Date.now();
-      for (const incident of listIncidents(getDb(), { open: true, target: "container", hostId, limit: 1000 }))
-        this.endRecovered([incident], this.store.findRowByName(hostId, incident.containerName), now);
+      this.write(`ending the recovered incidents of ${hostId}`, async (db) => {
+        const now = Date.now();
+        const open = await listIncidents(db, { open: true, target: "container", hostId, limit: 1000 });
+        for (const incident of open)
+          await this.endRecovered(
+            db,
+            [incident],
+            this.store.findRowByName(hostId, incident.containerName),
+            now,
+          );
+      });
     });
   }
 
-  /** Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer. */
-  sweep(now = Date.now()): void {
+  /**
+   * Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer, in turn
+   * with the changes (a sweep that has not finished when the timer fires again is not run twice).
+   */
+  sweep(now = Date.now()): Promise<void> {
+    this.sweeping ??= inIncidentOrder(() => this.sweepNow(now)).finally(() => (this.sweeping = null));
+    return this.sweeping;
+  }
+
+  private sweeping: Promise<void> | null = null;
+
+  private async sweepNow(now: number): Promise<void> {
+    // History's flag, still on the legacy connection (SQLite only until history moves to the typed layer).
     settleCrashedAfter(getDb(), now);
-    for (const incident of listIncidents(getDb(), { open: true, target: "container", limit: 1000 })) {
+    const db = await getDatabase<IncidentTables>();
+    for (const incident of await listIncidents(db, { open: true, target: "container", limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
         continue;
       const row = this.store.findRowByName(incident.hostId, incident.containerName);
@@ -148,7 +187,7 @@ export class IncidentTracker {
       if (!row && now - Date.parse(incident.lastAt) < NOT_YET_READ_MS) continue;
       // Mid-redeploy the name is briefly nobody's (the old container set aside, the new one not yet made).
       if (!row && actionRunningOn(incident.hostId, incident.containerName) !== undefined) continue;
-      this.endRecovered([incident], row, now);
+      await this.endRecovered(db, [incident], row, now);
     }
   }
 
@@ -157,32 +196,37 @@ export class IncidentTracker {
     return isWharfTransient(name) || actionRunningOn(hostId, name) !== undefined;
   }
 
-  private endRecovered(open: Incident[], row: ContainerRow | undefined, now: number): void {
+  private async endRecovered(
+    db: Kysely<IncidentTables>,
+    open: Incident[],
+    row: ContainerRow | undefined,
+    now: number,
+  ): Promise<void> {
     for (const incident of open) {
       if (isRecovered(incident, row, now))
         this.publish(
-          endIncident(getDb(), incident.id, new Date(now).toISOString(), endReason(incident, row)),
+          await endIncident(db, incident.id, new Date(now).toISOString(), endReason(incident, row)),
         );
     }
   }
 
-  private recordCrash(
+  private async recordCrash(
+    db: Kysely<IncidentTables>,
     host: Host,
     containerId: string,
     attributes: Record<string, string>,
     cause: "crash" | "oom",
     at: number,
-  ): void {
+  ): Promise<void> {
     const name = attributes.name ?? containerId.slice(0, 12);
-    const db = getDb();
-    const decision = decideCrash(this.openFor(host.id, name), cause, at);
+    const decision = decideCrash(await this.openFor(db, host.id, name), cause, at);
     if (decision.action === "seen") return;
     const exitCode = Number(attributes.exitCode ?? 0);
     const iso = new Date(at).toISOString();
     const oom = cause === "oom";
     const incident =
       decision.action === "open"
-        ? openIncident(db, {
+        ? await openIncident(db, {
             hostId: host.id,
             containerName: name,
             containerId,
@@ -197,7 +241,7 @@ export class IncidentTracker {
             oom,
             healthOutput: null,
           })
-        : updateIncident(db, decision.incident.id, {
+        : await updateIncident(db, decision.incident.id, {
             kind: "restart-loop",
             count: decision.incident.count + 1,
             lastAt: iso,
@@ -206,7 +250,8 @@ export class IncidentTracker {
             containerId,
           });
     this.publish(incident);
-    markCrashedAfter(db, host.id, name, at);
+    // History's flag, still on the legacy connection (SQLite only until history moves to the typed layer).
+    markCrashedAfter(getDb(), host.id, name, at);
     // The evidence: read right away, while the engine still holds the logs of the run that died.
     void this.logs
       .read(host, containerId, LOG_LINES)
@@ -214,34 +259,41 @@ export class IncidentTracker {
         if (lines === null) return;
         const lastStderr =
           lines.findLast((line) => line.stream === "stderr" && line.text.trim() !== "")?.text ?? null;
-        this.publish(
-          updateIncident(getDb(), incident.id, {
-            logTail: lines.map((line) => line.text),
-            lastStderr,
-            logReadAt: new Date().toISOString(),
-          }),
+        this.write(`keeping the logs of ${name} on ${host.id}`, async (db) =>
+          this.publish(
+            await updateIncident(db, incident.id, {
+              logTail: lines.map((line) => line.text),
+              lastStderr,
+              logReadAt: new Date().toISOString(),
+            }),
+          ),
         );
       })
       .catch(() => {});
   }
 
-  private relabelAsOom(hostId: string, name: string, at: number): void {
-    const latest = this.openFor(hostId, name).find(
+  private async relabelAsOom(
+    db: Kysely<IncidentTables>,
+    hostId: string,
+    name: string,
+    at: number,
+  ): Promise<void> {
+    const latest = (await this.openFor(db, hostId, name)).find(
       (i) =>
         (i.kind === "exit" || i.kind === "restart-loop") &&
         Math.abs(at - Date.parse(i.lastAt)) <= OOM_AFTER_DIE_MS,
     );
     if (latest)
       this.publish(
-        updateIncident(getDb(), latest.id, {
+        await updateIncident(db, latest.id, {
           ...(latest.kind === "exit" ? { kind: "oom" as const } : {}),
           oom: true,
         }),
       );
   }
 
-  private openFor(hostId: string, containerName: string): Incident[] {
-    return listIncidents(getDb(), { open: true, target: "container", hostId, containerName });
+  private openFor(db: Kysely<IncidentTables>, hostId: string, containerName: string): Promise<Incident[]> {
+    return listIncidents(db, { open: true, target: "container", hostId, containerName });
   }
 
   private publish(incident: Incident): void {
@@ -253,19 +305,4 @@ function remember(deaths: Map<string, number>, id: string, at: number): void {
   // Only the last few seconds matter; the bound keeps a long-running server's maps small.
   if (deaths.size > 10_000) deaths.clear();
   deaths.set(id, at);
-}
-
-function base(row: ContainerRow, at: string) {
-  return {
-    hostId: row.hostId,
-    containerName: row.name,
-    containerId: row.id,
-    image: row.image,
-    openedAt: at,
-    lastAt: at,
-    count: 1,
-    logTail: [],
-    lastStderr: null,
-    oom: false,
-  };
 }

@@ -57,11 +57,7 @@ export function startLiveFleet(): void {
   });
   void sayWhenNoEngine(store);
   setInterval(() => {
-    try {
-      tracker.sweep();
-    } catch (error) {
-      console.error("[wharf] incident sweep failed", error);
-    }
+    tracker.sweep().catch((error: unknown) => console.error("[wharf] incident sweep failed", error));
   }, SWEEP_EVERY_MS).unref();
 }
 

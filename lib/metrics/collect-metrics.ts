@@ -4,10 +4,10 @@ import { openStreams, streamKinds } from "@/lib/api/open-streams";
 import type { AlertTables } from "@/lib/alerts/db/alert-tables";
 import { countAlertDeliveries } from "@/lib/alerts/db/count-alert-deliveries";
 import { countWaitingAlerts } from "@/lib/alerts/db/count-waiting-alerts";
-import { countOpenIncidents } from "@/lib/db/count-open-incidents";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { countOpenIncidents } from "@/lib/incidents/db/count-open-incidents";
+import type { IncidentTables } from "@/lib/incidents/db/incident-table";
 import { incidentKinds } from "@/lib/incidents/types";
 import type { MetricFamily, Sample } from "./exposition";
 import { fleetFamilies } from "./fleet-families";
@@ -23,7 +23,7 @@ export async function collectMetrics(): Promise<MetricFamily[]> {
   await store.ready();
   return [
     ...fleetFamilies(),
-    ...incidentFamilies(store.hostIds()),
+    ...(await incidentFamilies(store.hostIds())),
     ...actionFamilies(),
     ...(await alertFamilies()),
     ...streamFamilies(),
@@ -31,12 +31,12 @@ export async function collectMetrics(): Promise<MetricFamily[]> {
   ];
 }
 
-function incidentFamilies(hostIds: string[]): MetricFamily[] {
+async function incidentFamilies(hostIds: string[]): Promise<MetricFamily[]> {
   const counts = new Map<string, Sample>();
   for (const host of hostIds)
     for (const kind of incidentKinds) counts.set(`${host}/${kind}`, { labels: { host, kind }, value: 0 });
   // Incidents of a host since dropped from the fleet file stay open in the database, and stay counted.
-  for (const row of countOpenIncidents(getDb()))
+  for (const row of await countOpenIncidents(await getDatabase<IncidentTables>()))
     counts.set(`${row.hostId}/${row.kind}`, {
       labels: { host: row.hostId, kind: row.kind },
       value: row.count,

@@ -1,7 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/db";
 import { listServiceHistory } from "@/lib/db/list-service-history";
-import { listServiceIncidents } from "@/lib/db/list-service-incidents";
+import { getDatabase } from "@/lib/db/database";
+import type { IncidentTables } from "@/lib/incidents/db/incident-table";
+import { listServiceIncidents } from "@/lib/incidents/db/list-service-incidents";
 import { swarmOps } from "@/lib/docker/swarm-ops";
 import { requireManager } from "./manager-hosts";
 import { nodeHosts } from "./node-hosts";
@@ -33,6 +35,10 @@ export async function getService(hostId: string, name: string): Promise<ServiceR
     service: toServiceRow(host.id, service, tasks),
     tasks: sortTasks(tasks.map((task) => toTaskRow(task, nodeNames))),
     history: listServiceHistory(db, host.id, serviceName),
-    incidents: listServiceIncidents(db, { hostIds: [host.id], serviceName, openOnly: false }, 20),
+    incidents: await listServiceIncidents(
+      await getDatabase<IncidentTables>(),
+      { hostIds: [host.id], serviceName, openOnly: false },
+      20,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { listServiceIncidents } from "@/lib/db/list-service-incidents";
+import { getDatabase } from "@/lib/db/database";
+import type { IncidentTables } from "@/lib/incidents/db/incident-table";
+import { listServiceIncidents } from "@/lib/incidents/db/list-service-incidents";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { swarmOps } from "@/lib/docker/swarm-ops";
 import { managerHosts } from "./manager-hosts";
@@ -35,5 +36,10 @@ export async function listServices(hostIds?: string[]): Promise<ServicesResponse
   );
   hosts.sort((a, b) => a.id.localeCompare(b.id));
   const managers = checks.filter((check) => check.manager).map((check) => check.host.id);
-  return { services, hosts, incidents: listServiceIncidents(getDb(), { hostIds: managers, openOnly: true }) };
+  const db = await getDatabase<IncidentTables>();
+  return {
+    services,
+    hosts,
+    incidents: await listServiceIncidents(db, { hostIds: managers, openOnly: true }),
+  };
 }

@@ -1,13 +1,14 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { endServiceIncidents } from "@/lib/db/end-service-incidents";
-import { listServiceIncidents } from "@/lib/db/list-service-incidents";
-import { noteServiceIncident } from "@/lib/db/note-service-incident";
+import { getDatabase } from "@/lib/db/database";
 import type { Host } from "@/lib/docker/host-config";
 import { loadFleet } from "@/lib/docker/load-fleet";
 import { readLogTail } from "@/lib/docker/read-log-tail";
 import type { SwarmService, SwarmTask } from "@/lib/docker/swarm-types";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { endServiceIncidents } from "@/lib/incidents/db/end-service-incidents";
+import type { IncidentTables } from "@/lib/incidents/db/incident-table";
+import { listServiceIncidents } from "@/lib/incidents/db/list-service-incidents";
+import { noteServiceIncident } from "@/lib/incidents/db/note-service-incident";
 import type { Incident } from "@/lib/incidents/types";
 import { splitPinnedImage } from "./split-pinned-image";
 import { toServiceRow } from "./to-service-row";
@@ -41,7 +42,7 @@ export class ServiceIncidentKeeper {
     tasks: SwarmTask[],
     nodeHosts: Map<string, string>,
   ): Promise<boolean> {
-    const db = getDb();
+    const db = await getDatabase<IncidentTables>();
     const now = Date.now();
     const at = new Date(now).toISOString();
     // What failed before Wharf was watching is history, not news: the first read only learns it.
@@ -56,11 +57,12 @@ export class ServiceIncidentKeeper {
       if (key.startsWith(`${host.id}/`) && !present.has(key)) this.memory.delete(key);
     // A removed service's incidents are over: nothing of it runs, or fails, any more.
     const names = new Set(services.map((service) => service.Spec.Name));
-    for (const incident of listServiceIncidents(db, { hostIds: [host.id], openOnly: true }, 1_000))
+    for (const incident of await listServiceIncidents(db, { hostIds: [host.id], openOnly: true }, 1_000))
       if (!names.has(incident.containerName))
         changed =
-          publish(endServiceIncidents(db, host.id, incident.containerName, incident.kind, at, "removed")) ||
-          changed;
+          publish(
+            await endServiceIncidents(db, host.id, incident.containerName, incident.kind, at, "removed"),
+          ) || changed;
     for (const service of services) {
       const name = service.Spec.Name;
       const key = `${host.id}/${service.ID}`;
@@ -77,7 +79,7 @@ export class ServiceIncidentKeeper {
         const exitCode = task.Status.ContainerStatus?.ContainerID
           ? (task.Status.ContainerStatus.ExitCode ?? null)
           : null;
-        const { incident } = noteServiceIncident(db, {
+        const { incident } = await noteServiceIncident(db, {
           hostId: host.id,
           serviceName: name,
           serviceId: service.ID,
@@ -98,7 +100,7 @@ export class ServiceIncidentKeeper {
       if (short) {
         memory.shortSince ??= now;
         if (now - memory.shortSince >= SHORT_AFTER_MS) {
-          const { incident, opened } = noteServiceIncident(
+          const { incident, opened } = await noteServiceIncident(
             db,
             {
               hostId: host.id,
@@ -116,9 +118,10 @@ export class ServiceIncidentKeeper {
         }
       } else {
         memory.shortSince = null;
-        if (publish(endServiceIncidents(db, host.id, name, "short", at, "recovered"))) changed = true;
+        if (publish(await endServiceIncidents(db, host.id, name, "short", at, "recovered"))) changed = true;
         if (!row.converging && now - memory.lastFailureAt >= CALM_AFTER_MS && row.failingTasks === 0)
-          if (publish(endServiceIncidents(db, host.id, name, "task-failed", at, "recovered"))) changed = true;
+          if (publish(await endServiceIncidents(db, host.id, name, "task-failed", at, "recovered")))
+            changed = true;
       }
     }
     return changed;

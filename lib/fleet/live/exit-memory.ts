@@ -1,8 +1,12 @@
 import "server-only";
-import { forgetContainerExit, readContainerExits, saveContainerExit } from "@/lib/db/container-exits";
-import { getDb } from "@/lib/db/db";
+import type { Kysely } from "kysely";
+import { getDatabase } from "@/lib/db/database";
 import { afterStop, classifyDie, freshRun, rememberEvent, type RunMemory } from "../classify-exit";
 import type { ExitCause, LastExit } from "../types";
+import type { FleetTables } from "./db/exit-table";
+import { forgetContainerExit } from "./db/forget-container-exit";
+import { readContainerExits } from "./db/read-container-exits";
+import { saveContainerExit } from "./db/save-container-exit";
 
 // An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that death.
 const OOM_AFTER_DIE_MS = 2_000;
@@ -17,12 +21,16 @@ const OOM_AFTER_DIE_MS = 2_000;
 export class ExitMemory {
   private readonly runs = new Map<string, RunMemory>();
   private readonly exits = new Map<string, LastExit>();
+  // Writes go out in the order the events came, one at a time: a save and a forget of one container must not
+  // cross on a pool's two connections.
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly hostId: string) {}
 
   /** What earlier runs of Wharf saw, before this one's catch-up and first read. */
-  load(): void {
-    for (const [id, exit] of readContainerExits(getDb(), this.hostId))
+  async load(): Promise<void> {
+    const db = await getDatabase<FleetTables>();
+    for (const [id, exit] of await readContainerExits(db, this.hostId))
       if (!this.exits.has(id)) this.exits.set(id, exit);
   }
 
@@ -59,21 +67,25 @@ export class ExitMemory {
     const last = this.exits.get(id);
     this.exits.set(id, exit);
     if (last && last.at === exit.at && last.cause === exit.cause && last.oom === exit.oom) return;
-    try {
-      saveContainerExit(getDb(), this.hostId, id, exit);
-    } catch (error) {
-      console.error(`[wharf] remembering how ${id} on ${this.hostId} ended failed`, error);
-    }
+    this.write(
+      (db) => saveContainerExit(db, this.hostId, id, exit),
+      `remembering how ${id} on ${this.hostId} ended`,
+    );
   }
 
   private forget(id: string): void {
     this.runs.delete(id);
     if (!this.exits.delete(id)) return;
-    try {
-      forgetContainerExit(getDb(), this.hostId, id);
-    } catch (error) {
-      console.error(`[wharf] forgetting how ${id} on ${this.hostId} ended failed`, error);
-    }
+    this.write(
+      (db) => forgetContainerExit(db, this.hostId, id),
+      `forgetting how ${id} on ${this.hostId} ended`,
+    );
+  }
+
+  private write(run: (db: Kysely<FleetTables>) => Promise<void>, what: string): void {
+    this.writes = this.writes
+      .then(async () => run(await getDatabase<FleetTables>()))
+      .catch((error: unknown) => console.error(`[wharf] ${what} failed`, error));
   }
 }
 

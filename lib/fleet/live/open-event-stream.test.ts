@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDb, type Db } from "@/lib/db/db";
 import type { StreamCaller } from "@/lib/auth/watch-principal";
+import type { Incident } from "@/lib/incidents/types";
 import { ChangeFeed } from "./change-feed";
 import { FleetStore } from "./fleet-store";
 import { openEventStream } from "./open-event-stream";
 
-// The process's live fleet and database, as getLiveFleet() and getDb() find them: a store with no host (so no
-// watcher talks to an engine) and an in-memory database for the snapshot's open incidents.
+// The process's live fleet, as getLiveFleet() finds it: a store with no host (so no watcher talks to an engine).
 const LIVE = Symbol.for("wharf.live-fleet");
-const holder = globalThis as { [LIVE]?: unknown; __wharfDb?: Db };
+const holder = globalThis as { [LIVE]?: unknown };
 
 const caller: StreamCaller = {
   principal: { kind: "user", name: "ann", role: "viewer", userId: 1, sessionId: "1" },
@@ -19,23 +18,21 @@ let store: FleetStore;
 let open: { abort: AbortController; reader: ReadableStreamDefaultReader<Uint8Array> }[];
 
 beforeEach(() => {
-  holder.__wharfDb = openDb(":memory:");
   store = new FleetStore([]);
   holder[LIVE] = { store, feed: new ChangeFeed(), watchers: [], bootId: "test" };
   open = [];
 });
 afterEach(() => {
   open.forEach((stream) => stream.abort.abort());
-  holder.__wharfDb?.close();
-  delete holder.__wharfDb;
   delete holder[LIVE];
 });
 
-async function connect() {
+async function connect(openIncidents: () => Promise<Incident[]> = async () => []) {
   const abort = new AbortController();
   const response = await openEventStream(
     new Request("http://wharf.test/api/events", { signal: abort.signal }),
     caller,
+    openIncidents,
   );
   const stream = { abort, reader: response.body!.getReader() };
   open.push(stream);
@@ -80,5 +77,18 @@ describe("GET /api/events", () => {
 
     store.publish({ type: "service", hostId: "alpha", name: "web" });
     expect(text(await nextEvent(b.reader))).toContain('"name":"web"');
+  });
+
+  it("sends what was published while the open incidents were read right after the snapshot, in order", async () => {
+    let answer!: (incidents: Incident[]) => void;
+    const reading = new Promise<Incident[]>((resolve) => (answer = resolve));
+    const client = await connect(() => reading);
+    store.publish({ type: "service", hostId: "alpha", name: "during" });
+    answer([]);
+    const snapshot = text(await nextEvent(client.reader));
+    expect(snapshot).toContain("event: snapshot");
+    expect(snapshot).toContain('"incidents":[]');
+    const next = snapshot.includes('"name":"during"') ? snapshot : text(await nextEvent(client.reader));
+    expect(next).toContain('"name":"during"');
   });
 });

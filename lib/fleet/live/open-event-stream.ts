@@ -1,9 +1,10 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
 import type { StreamCaller } from "@/lib/auth/watch-principal";
-import { buildSnapshot } from "./build-snapshot";
+import type { Incident } from "@/lib/incidents/types";
 import type { FleetStore, Sequenced } from "./fleet-store";
 import { getLiveFleet } from "./get-live-fleet";
+import type { FleetSnapshot } from "./messages";
 
 // A client this far behind (a stalled tab, a slow link under heavy churn) is cut off rather than buffered for:
 // its EventSource reconnects with Last-Event-ID and resumes, or gets a fresh snapshot.
@@ -12,8 +13,14 @@ const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
 /**
  * GET /api/events as a server-sent event stream. A new client gets a `snapshot`; one reconnecting with a
  * Last-Event-ID from this server process gets just what it missed, or a snapshot when that is no longer held.
+ * The snapshot's open incidents come from `openIncidents`: incidents stand above the live fleet, so the caller
+ * (the route) hands their read in.
  */
-export async function openEventStream(request: Request, caller: StreamCaller): Promise<Response> {
+export async function openEventStream(
+  request: Request,
+  caller: StreamCaller,
+  openIncidents: () => Promise<Incident[]>,
+): Promise<Response> {
   const { store, bootId } = getLiveFleet();
   await store.ready();
   const resumeFrom = parseEventId(request.headers.get("last-event-id"), bootId);
@@ -37,9 +44,16 @@ export async function openEventStream(request: Request, caller: StreamCaller): P
         if (pending.length === 0) setImmediate(flush);
         pending.push(event);
       };
-      const missed = resumeFrom === null ? null : store.since(resumeFrom);
-      if (missed) missed.forEach(sendEvent);
-      else channel.write(snapshotWire(store, bootId));
+      let missed = resumeFrom === null ? null : store.since(resumeFrom);
+      if (!missed) {
+        const snapshot = await snapshotWire(store, bootId, openIncidents);
+        channel.write(snapshot.wire);
+        // What was published while the incidents were read follows the snapshot; a client that fell that far
+        // behind starts again.
+        missed = store.since(snapshot.seq);
+        if (!missed) return lifetime.abort();
+      }
+      missed.forEach(sendEvent);
       const unsubscribe = store.subscribe(sendEvent);
       await new Promise((resolve) => lifetime.signal.addEventListener("abort", resolve, { once: true }));
       unsubscribe();
@@ -84,21 +98,36 @@ function burstWire(burst: Sequenced[], bootId: string): Uint8Array {
   return wire;
 }
 
-let cachedSnapshot: { seq: number; wire: Uint8Array } | null = null;
+type SnapshotWire = { seq: number; wire: Uint8Array };
+let cachedSnapshot: { store: FleetStore; seq: number; wire: Promise<SnapshotWire> } | null = null;
 
 /**
  * Clients connecting at the same moment (a reload of many tabs, a benchmark) share one serialised snapshot, as
  * bytes: at thousands of containers it is megabytes, and a copy per client would be held until each has read it.
+ * `seq` is the store's position when its rows were taken: what follows it is sent after the snapshot.
  */
-export function snapshotWire(store: FleetStore, bootId: string): Uint8Array {
+export function snapshotWire(
+  store: FleetStore,
+  bootId: string,
+  openIncidents: () => Promise<Incident[]>,
+): Promise<SnapshotWire> {
   const seq = store.currentSeq();
-  if (cachedSnapshot?.seq !== seq) {
-    cachedSnapshot = {
-      seq,
-      wire: encoder.encode(
-        `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(buildSnapshot(store))}\n\n`,
-      ),
-    };
+  if (cachedSnapshot?.store !== store || cachedSnapshot.seq !== seq) {
+    const hosts = store.hostIds().map((id) => store.summary(id));
+    const containers = store.hostIds().flatMap((id) => store.rows(id));
+    // Everything a live client starts from: hosts and containers as of `seq`, and the open incidents.
+    const wire = openIncidents().then((incidents) => {
+      const snapshot: FleetSnapshot = { hosts, containers, incidents };
+      return {
+        seq,
+        wire: encoder.encode(`id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`),
+      };
+    });
+    // A failed read is not kept: the next client tries again.
+    cachedSnapshot = { store, seq, wire };
+    wire.catch(() => {
+      if (cachedSnapshot?.wire === wire) cachedSnapshot = null;
+    });
   }
   return cachedSnapshot.wire;
 }

@@ -112,7 +112,7 @@ export class HostWatcher {
     let caughtUp: Promise<void> = Promise.resolve();
     if (!this.begun) {
       const stored = this.cursor.begin();
-      this.exits.load();
+      await this.exits.load();
       if (stored === null) this.begun = true;
       // Once it is read, it is never read again: its news waits in `replay` for the first read to be shown.
       else

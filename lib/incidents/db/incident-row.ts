@@ -1,26 +1,27 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
-import { endReasons, incidentKinds, incidentTargets, type Incident } from "@/lib/incidents/types";
-import { incidentDeployColumn } from "./deploy-incident-link";
-
-const incidentKindSchema = z.enum(incidentKinds);
+import { incidentDeployColumn } from "@/lib/db/deploy-incident-link";
+import { dialectOf } from "@/lib/db/dialect";
+import { endReasons, incidentKinds, incidentTargets, type Incident } from "../types";
+import { incidentColumns, type IncidentTables } from "./incident-table";
 
 export const MAX_LOG_TAIL_LINES = 50;
 
-/** Named, not `*`, so a column added by a later migration cannot break the strict row schema below. */
-export const incidentColumns = `id, host_id, container_name, container_id, image, kind, exit_code, opened_at, last_at,
-  ended_at, count, log_tail, health_output, acknowledged_by, acknowledged_at, oom, last_stderr, log_read_at, notes,
-  end_reason, target, task_id, node_id, error, ${incidentDeployColumn}`;
+/** What every read of an incident selects (or returns): its columns, and the deploy it followed (history's). */
+export function incidentSelection(db: Kysely<IncidentTables>) {
+  return [...incidentColumns, incidentDeployColumn(dialectOf(db)).as("deploy")] as const;
+}
 
-export const incidentRowSchema = z
+const incidentRowSchema = z
   .object({
     id: z.number().int(),
     host_id: z.string(),
     container_name: z.string(),
     container_id: z.string(),
     image: z.string(),
-    kind: incidentKindSchema,
+    kind: z.enum(incidentKinds),
     exit_code: z.number().int().nullable(),
     opened_at: z.string(),
     last_at: z.string(),
@@ -42,7 +43,6 @@ export const incidentRowSchema = z
     deploy: z.string().nullable(),
   })
   .strict();
-export type IncidentRow = z.infer<typeof incidentRowSchema>;
 
 const logTailSchema = z.array(z.string());
 const notesSchema = z.array(z.object({ at: z.string(), text: z.string() }).strict());
@@ -59,12 +59,14 @@ const deploySchema = z
     digestAfter: z.string().nullable(),
     versionBefore: z.string().nullable(),
     versionAfter: z.string().nullable(),
-    // json_object writes SQL's truth value as 0 or 1.
-    latest: z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1),
+    // SQLite's json_object writes SQL's truth value as 0 or 1; PostgreSQL's as true or false.
+    latest: z
+      .union([z.literal(0), z.literal(1), z.boolean()])
+      .transform((value) => value === 1 || value === true),
   })
   .strict();
 
-/** SQLite hands rows back untyped: check the shape here rather than trust a cast. */
+/** The row as the database hands it back, checked rather than trusted (JSON text, 0/1 flags). */
 export function toIncident(value: unknown): Incident {
   const row = incidentRowSchema.parse(value);
   return {

@@ -1,4 +1,4 @@
-import type { NewIncident } from "@/lib/incidents/types";
+import type { NewIncident } from "../types";
 
 /** A plausible crash for tests; override only what a test is about. */
 export function testIncident(overrides: Partial<NewIncident> = {}): NewIncident {
