@@ -1,8 +1,10 @@
 import "server-only";
+import { getDatabase } from "@/lib/db/database";
 import { getDb } from "@/lib/db/db";
-import { listServiceHistory } from "@/lib/db/list-service-history";
 import { listServiceIncidents } from "@/lib/db/list-service-incidents";
 import { swarmOps } from "@/lib/docker/swarm-ops";
+import { listServiceHistory } from "./db/list-service-history";
+import type { ServicesTables } from "./db/service-history-table";
 import { requireManager } from "./manager-hosts";
 import { nodeHosts } from "./node-hosts";
 import { serviceError } from "./service-error";
@@ -27,12 +29,12 @@ export async function getService(hostId: string, name: string): Promise<ServiceR
       { hostname: node.Description.Hostname, fleetHostId: byNode.get(node.ID) ?? null },
     ]),
   );
-  const db = getDb();
   const serviceName = service.Spec.Name;
+  const history = await listServiceHistory(await getDatabase<ServicesTables>(), host.id, serviceName);
   return {
     service: toServiceRow(host.id, service, tasks),
     tasks: sortTasks(tasks.map((task) => toTaskRow(task, nodeNames))),
-    history: listServiceHistory(db, host.id, serviceName),
-    incidents: listServiceIncidents(db, { hostIds: [host.id], serviceName, openOnly: false }, 20),
+    history,
+    incidents: listServiceIncidents(getDb(), { hostIds: [host.id], serviceName, openOnly: false }, 20),
   };
 }
