@@ -3,10 +3,16 @@ import type { AuthTables } from "@/lib/auth/db/auth-tables";
 import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 import type { FleetTables } from "@/lib/fleet/live/db/exit-table";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
+import type { ServicesTables } from "@/lib/swarm/db/service-history-table";
 
 /**
  * Every table on the typed query layer, composed from the features that own them, for what spans the whole
  * database (copying it, checking it). It lives on the top floor because it imports every feature: a feature
  * passes only its own tables to getDatabase(), and lib/db knows none. Add a feature's tables as it is converted.
  */
-export type Database = AutohealTables & AlertTables & AuthTables & IncidentTables & FleetTables;
+export type Database = AutohealTables &
+  AlertTables &
+  AuthTables &
+  IncidentTables &
+  FleetTables &
+  ServicesTables;

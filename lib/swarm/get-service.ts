@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { listServiceHistory } from "@/lib/db/list-service-history";
 import { getDatabase } from "@/lib/db/database";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
 import { listServiceIncidents } from "@/lib/incidents/db/list-service-incidents";
 import { swarmOps } from "@/lib/docker/swarm-ops";
+import { listServiceHistory } from "./db/list-service-history";
+import type { ServicesTables } from "./db/service-history-table";
 import { requireManager } from "./manager-hosts";
 import { nodeHosts } from "./node-hosts";
 import { serviceError } from "./service-error";
@@ -29,12 +29,12 @@ export async function getService(hostId: string, name: string): Promise<ServiceR
       { hostname: node.Description.Hostname, fleetHostId: byNode.get(node.ID) ?? null },
     ]),
   );
-  const db = getDb();
   const serviceName = service.Spec.Name;
+  const history = await listServiceHistory(await getDatabase<ServicesTables>(), host.id, serviceName);
   return {
     service: toServiceRow(host.id, service, tasks),
     tasks: sortTasks(tasks.map((task) => toTaskRow(task, nodeNames))),
-    history: listServiceHistory(db, host.id, serviceName),
+    history,
     incidents: await listServiceIncidents(
       await getDatabase<IncidentTables>(),
       { hostIds: [host.id], serviceName, openOnly: false },

@@ -1,9 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { recordServiceHistory } from "@/lib/db/record-service-history";
+import { getDatabase } from "@/lib/db/database";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import { swarmOps } from "@/lib/docker/swarm-ops";
+import { recordServiceHistory } from "./db/record-service-history";
+import type { ServicesTables } from "./db/service-history-table";
 import { wharfActedOnService } from "./service-lock";
 import { splitPinnedImage } from "./split-pinned-image";
 
@@ -25,7 +26,7 @@ export async function recordExternalUpdate(host: Host, event: EngineEvent): Prom
   const before = attributes["image.old"] ? splitPinnedImage(attributes["image.old"]) : current;
   const after = attributes["image.new"] ? splitPinnedImage(attributes["image.new"]) : current;
   const replicas = (value: string | undefined) => (value === undefined ? null : Number(value));
-  recordServiceHistory(getDb(), {
+  await recordServiceHistory(await getDatabase<ServicesTables>(), {
     at: new Date(eventAt).toISOString(),
     actor: "external",
     source: "external",

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Caller } from "@/lib/actions/track-action";
 import { WharfError, type ErrorCode } from "@/lib/core/errors";
-import { getDb } from "@/lib/db/db";
-import { recordServiceHistory } from "@/lib/db/record-service-history";
-import { settleServiceHistory, type ServiceHistoryPatch } from "@/lib/db/settle-service-history";
+import { getDatabase } from "@/lib/db/database";
 import type { Host } from "@/lib/docker/host-config";
 import { swarmOps } from "@/lib/docker/swarm-ops";
 import type { SwarmService } from "@/lib/docker/swarm-types";
 import { announceServices } from "./announce";
+import { recordServiceHistory } from "./db/record-service-history";
+import type { ServicesTables } from "./db/service-history-table";
+import { settleServiceHistory, type ServiceHistoryPatch } from "./db/settle-service-history";
 import { requireManager } from "./manager-hosts";
 import { serviceError } from "./service-error";
 import { withServiceLock } from "./service-lock";
@@ -48,9 +49,9 @@ export async function trackServiceAction(
   const serviceName = service.Spec.Name;
   return withServiceLock(host.id, serviceName, action, async () => {
     const started = Date.now();
-    const db = getDb();
+    const db = await getDatabase<ServicesTables>();
     const { image, digest } = splitPinnedImage(service.Spec.TaskTemplate.ContainerSpec.Image);
-    const entry = recordServiceHistory(db, {
+    const entry = await recordServiceHistory(db, {
       at: new Date(started).toISOString(),
       actor: caller.actor,
       source: caller.source,
@@ -71,7 +72,7 @@ export async function trackServiceAction(
       const failure = error instanceof WharfError ? error : serviceError(error, host, serviceName);
       end = { outcome: "failed", message: failure.message, code: failure.code };
     }
-    const settled = settleServiceHistory(db, entry.id, {
+    const settled = await settleServiceHistory(db, entry.id, {
       ...end.patch,
       outcome: end.outcome,
       error: end.outcome === "succeeded" || end.outcome === "no-change" ? null : end.message,
