@@ -30,7 +30,12 @@ describe("migration 17: one incident model", () => {
         ('sierra', 'web', 's1', 'short', NULL, NULL, '1 of 2 replicas running', NULL, '[]', 1,
           '2026-01-01T12:00:00.000Z', '2026-01-01T12:00:00.000Z', '2026-01-01T12:05:00.000Z');
     `);
-    expect(runMigrations(db)).toEqual([17]);
+    expect(
+      runMigrations(
+        db,
+        migrations.filter((m) => m.version === 17),
+      ),
+    ).toEqual([17]);
 
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).not.toContain("service_incidents");
