@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { insertHistory, type TestHistory } from "@/lib/history/db/test-history";
+import { listHistory as listHistoryOn } from "@/lib/history/db/list-history";
+import { kyselyOver } from "./database";
 import { openDb, type Db } from "./db";
 import { getIncident } from "./get-incident";
-import { listHistory } from "./list-history";
 import { listIncidents } from "./list-incidents";
 import { openIncident } from "./open-incident";
-import { insertHistory, type TestHistory } from "./test-history";
 import { testIncident } from "./test-incident";
 
 let db: Db;
@@ -24,7 +25,7 @@ const provenance = (version: string, digest: string) => ({
 });
 /** A redeploy at minute `m` that moved api from v1 to v2 (what a rollback would undo). */
 const deploy = (m: number, over: TestHistory = {}) =>
-  insertHistory(db, {
+  insertHistory(kyselyOver(db), {
     at: minute(m),
     actor: "alice",
     imageRefBefore: "localhost/api:1",
@@ -40,9 +41,12 @@ const deploy = (m: number, over: TestHistory = {}) =>
 const crash = (m: number, containerName = "api") =>
   openIncident(db, testIncident({ containerName, openedAt: minute(m), lastAt: minute(m) }));
 
+// History's side of the link (lib/history/db/link-deploy-incidents.ts), on the same connection.
+const listHistory = (on: Db) => listHistoryOn(kyselyOver(on));
+
 describe("an incident and the deploy before it", () => {
-  it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", () => {
-    const row = deploy(0);
+  it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", async () => {
+    const row = await deploy(0);
     const incident = crash(12);
     const expected = {
       historyId: row.id,
@@ -62,24 +66,24 @@ describe("an incident and the deploy before it", () => {
     expect(incident.deploy).toEqual(expected);
     expect(getIncident(db, incident.id)?.deploy).toEqual(expected);
     expect(listIncidents(db)[0]!.deploy).toEqual(expected);
-    expect(listHistory(db).entries[0]!.incidentIds).toEqual([incident.id]);
+    expect((await listHistory(db)).entries[0]!.incidentIds).toEqual([incident.id]);
   });
 
-  it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", () => {
-    deploy(0);
-    deploy(5, { containerName: "worker" });
-    deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
-    deploy(15, { outcome: "failed" });
-    deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
+  it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", async () => {
+    await deploy(0);
+    await deploy(5, { containerName: "worker" });
+    await deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
+    await deploy(15, { outcome: "failed" });
+    await deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
     const late = crash(31);
     expect(late.deploy).toBeNull();
-    expect(listHistory(db).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
+    expect((await listHistory(db)).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
   });
 
-  it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", () => {
-    const first = deploy(0);
+  it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", async () => {
+    const first = await deploy(0);
     const early = crash(3);
-    const second = deploy(10, { action: "rollback", actor: "bob" });
+    const second = await deploy(10, { action: "rollback", actor: "bob" });
     const later = crash(14);
     const other = crash(15, "worker");
     expect(getIncident(db, early.id)?.deploy).toMatchObject({ historyId: first.id, latest: false });
@@ -90,12 +94,12 @@ describe("an incident and the deploy before it", () => {
       latest: true,
     });
     expect(other.deploy).toBeNull();
-    const links = Object.fromEntries(listHistory(db).entries.map((e) => [e.id, e.incidentIds]));
+    const links = Object.fromEntries((await listHistory(db)).entries.map((e) => [e.id, e.incidentIds]));
     expect(links).toEqual({ [first.id]: [early.id], [second.id]: [later.id] });
   });
 
-  it("says when the reference before was not recorded rather than inventing one", () => {
-    deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
+  it("says when the reference before was not recorded rather than inventing one", async () => {
+    await deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
     expect(crash(1).deploy).toMatchObject({ imageRefBefore: null, imageRef: "localhost/api:2" });
   });
 });

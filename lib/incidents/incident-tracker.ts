@@ -6,7 +6,10 @@ import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { actionRunningOn } from "@/lib/actions/container-lock";
 import { getDb } from "@/lib/db/db";
-import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { markCrashedAfter } from "@/lib/history/db/mark-crashed-after";
+import { settleCrashedAfter } from "@/lib/history/db/settle-crashed-after";
 import { endIncident } from "@/lib/db/end-incident";
 import { listIncidents } from "@/lib/db/list-incidents";
 import { openIncident } from "@/lib/db/open-incident";
@@ -138,7 +141,9 @@ export class IncidentTracker {
 
   /** Ends the incidents of containers that have stayed up long enough since; runs on a slow server timer. */
   sweep(now = Date.now()): void {
-    settleCrashedAfter(getDb(), now);
+    void getDatabase<HistoryTables>()
+      .then((history) => settleCrashedAfter(history, now))
+      .catch((error) => console.error("[wharf] settling which deploys held failed", error));
     for (const incident of listIncidents(getDb(), { open: true, target: "container", limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
         continue;
@@ -206,7 +211,9 @@ export class IncidentTracker {
             containerId,
           });
     this.publish(incident);
-    markCrashedAfter(db, host.id, name, at);
+    void getDatabase<HistoryTables>()
+      .then((history) => markCrashedAfter(history, host.id, name, at))
+      .catch((error) => console.error(`[wharf] marking what preceded the crash of ${name} failed`, error));
     // The evidence: read right away, while the engine still holds the logs of the run that died.
     void this.logs
       .read(host, containerId, LOG_LINES)
