@@ -14,13 +14,15 @@ const postgres = { name: "pg", message: "Only lib/db opens PostgreSQL: query thr
 const floors = [
   ["core"],
   ["docker", "db"],
+  // The record every action writes and the fleet reads (a rollback's source): below both.
+  ["history"],
   ["auth"],
   ["api"],
   ["fleet"],
   ["logs"],
   ["stats"],
   ["actions"],
-  ["incidents", "history", "console", "images"],
+  ["incidents", "console", "images"],
   // Swarm keeps its services' incidents in incidents' table, through incidents' queries: it stands above them.
   ["swarm"],
   ["insights"],

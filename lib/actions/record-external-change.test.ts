@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { kyselyOver } from "@/lib/db/database";
 import { openDb, type Db } from "@/lib/db/db";
-import { listHistory } from "@/lib/db/list-history";
+import { listHistory } from "@/lib/history/db/list-history";
 import type { Host } from "@/lib/docker/host-config";
 import { testRow } from "@/lib/fleet/test-row";
 import type { ContainerRow } from "@/lib/fleet/types";
@@ -18,20 +19,23 @@ afterEach(() => {
 
 const seen = (recorder: ExternalChangeRecorder, next: ContainerRow) =>
   recorder.onChange({ kind: "row", host, previous: undefined, next, healthOutput: null, baseline: false });
-const redeploys = () =>
-  listHistory(holder.__wharfDb!)
-    .entries.filter((entry) => entry.source === "external" && entry.action === "redeploy")
+/** What the history holds once the recorder has written everything it saw. */
+const redeploys = async (recorder: ExternalChangeRecorder) => {
+  await recorder.settled();
+  return (await listHistory(kyselyOver(holder.__wharfDb!))).entries
+    .filter((entry) => entry.source === "external" && entry.action === "redeploy")
     .map((entry) => entry.containerName);
+};
 
 describe("changes made outside Wharf", () => {
-  it("records a name that comes back as another container on another image as a redeploy", () => {
+  it("records a name that comes back as another container on another image as a redeploy", async () => {
     const recorder = new ExternalChangeRecorder();
     seen(recorder, testRow("alpha", "c1", { name: "web", imageId: "sha256:old" }));
     seen(recorder, testRow("alpha", "c2", { name: "web", imageId: "sha256:new" }));
-    expect(redeploys()).toEqual(["web"]);
+    expect(await redeploys(recorder)).toEqual(["web"]);
   });
 
-  it("forgets the names seen longest ago once it holds its limit, however many containers come and go", () => {
+  it("forgets the names seen longest ago once it holds its limit, however many containers come and go", async () => {
     const recorder = new ExternalChangeRecorder(2);
     seen(recorder, testRow("alpha", "a1", { name: "job-1", imageId: "sha256:old" }));
     seen(recorder, testRow("alpha", "b1", { name: "job-2", imageId: "sha256:old" }));
@@ -41,6 +45,6 @@ describe("changes made outside Wharf", () => {
 
     seen(recorder, testRow("alpha", "a2", { name: "job-1", imageId: "sha256:new" }));
     seen(recorder, testRow("alpha", "b2", { name: "job-2", imageId: "sha256:new" }));
-    expect(redeploys()).toEqual(["job-1"]);
+    expect(await redeploys(recorder)).toEqual(["job-1"]);
   });
 });

@@ -2,9 +2,10 @@ import "server-only";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
-import { getDb } from "@/lib/db/db";
-import { recordHistory } from "@/lib/db/record-history";
-import { updateHistory } from "@/lib/db/update-history";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { recordHistory } from "@/lib/history/db/record-history";
+import { updateHistory } from "@/lib/history/db/update-history";
 import { actionRunningOn, wasCreatedByWharf } from "./container-lock";
 import { LifecycleRecorder } from "./record-lifecycle-change";
 
@@ -24,8 +25,16 @@ const KNOWN_LIMIT = 50_000;
 export class ExternalChangeRecorder {
   private readonly known = new Map<string, Known>();
   private readonly lifecycle = new LifecycleRecorder();
+  // Written one after another, in the order the changes were seen.
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly knownLimit = KNOWN_LIMIT) {}
+
+  /** Resolves once every change seen so far is recorded (or its failure logged). */
+  async settled(): Promise<void> {
+    await this.writes;
+    await this.lifecycle.settled();
+  }
 
   onChange(change: FleetChange): void {
     if (change.kind === "event") this.lifecycle.onEvent(change.host, change.event, change.replayed);
@@ -52,8 +61,7 @@ export class ExternalChangeRecorder {
       isWharfTransient(row.name)
     )
       return;
-    const db = getDb();
-    const entry = recordHistory(db, {
+    const change = {
       // Docker's timestamps carry nanoseconds; history times are compared as ISO text with milliseconds.
       at: new Date(row.createdAt).toISOString(),
       actor: "external",
@@ -69,11 +77,22 @@ export class ExternalChangeRecorder {
       service: row.compose?.service ?? null,
       // Known when the image was seen before (its labels are read once per image id), else null.
       provenanceAfter: row.provenance,
-    });
-    updateHistory(db, entry.id, {
-      containerIdAfter: row.id,
-      imageIdAfter: row.imageId,
-      outcome: "succeeded",
-    });
+    } as const;
+    this.writes = this.writes
+      .then(async () => {
+        const db = await getDatabase<HistoryTables>();
+        const entry = await recordHistory(db, change);
+        await updateHistory(db, entry.id, {
+          containerIdAfter: row.id,
+          imageIdAfter: row.imageId,
+          outcome: "succeeded",
+        });
+      })
+      .catch((error: unknown) =>
+        console.error(
+          `[wharf] recording the redeploy of ${row.name} outside Wharf on ${hostId} failed`,
+          error,
+        ),
+      );
   }
 }

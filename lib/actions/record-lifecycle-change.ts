@@ -1,14 +1,16 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
-import { getDb } from "@/lib/db/db";
-import { findExternalRow } from "@/lib/db/find-external-row";
-import { findWharfAction } from "@/lib/db/find-wharf-action";
-import { reclassifyHistory } from "@/lib/db/reclassify-history";
-import { recordHistory } from "@/lib/db/record-history";
-import { updateHistory } from "@/lib/db/update-history";
+import { getDatabase } from "@/lib/db/database";
+import { findExternalRow } from "@/lib/history/db/find-external-row";
+import { findWharfAction } from "@/lib/history/db/find-wharf-action";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { reclassifyHistory } from "@/lib/history/db/reclassify-history";
+import { recordHistory } from "@/lib/history/db/record-history";
+import { updateHistory } from "@/lib/history/db/update-history";
 import {
   LIFECYCLE_ACTIONS,
   LINK_MS,
@@ -33,8 +35,10 @@ const RECREATE_MS = 1_000;
 const COMPOSE_ASIDE = /^[0-9a-f]{12}_/;
 const COMPOSE_RECREATE_MS = 60_000;
 
-type Seen = LifecycleEvent & { name: string; image: string | null; arrived: number; wharf: boolean };
-type Recorded = { id: number; verb: string; detail: string | null };
+/** `wharf` is undefined while the history is asked (events read back after a restart). */
+type Seen = LifecycleEvent & { name: string; image: string | null; arrived: number; wharf?: boolean };
+/** `id` resolves once the row is written (null: it was there already, or could not be written). */
+type Recorded = { id: Promise<number | null>; verb: string; detail: string | null };
 type Burst = {
   hostId: string;
   containerId: string;
@@ -55,6 +59,14 @@ export class LifecycleRecorder {
   private readonly died = new Map<string, boolean>();
   private readonly starts = new RunStarts();
   private readonly created = new Map<string, number>();
+  // The rows are written one after another, in the order the commands were seen: a row is amended only once
+  // it exists, and what a restarted Wharf reads back is checked against what this one already wrote.
+  private writes: Promise<void> = Promise.resolve();
+
+  /** Resolves once every row decided on so far is written: for tests, and for a clean shutdown. */
+  settled(): Promise<void> {
+    return this.writes;
+  }
 
   onEvent(host: Host, event: EngineEvent, replayed: boolean): void {
     if (!LIFECYCLE_ACTIONS.has(event.Action)) return;
@@ -70,7 +82,7 @@ export class LifecycleRecorder {
       burst = { hostId: host.id, containerId, events: [], recorded: [], diedBefore: !!this.died.get(key) };
       this.bursts.set(key, burst);
     }
-    burst.events.push({
+    const seen: Seen = {
       action: event.Action,
       at,
       signal: attributes.signal,
@@ -78,8 +90,9 @@ export class LifecycleRecorder {
       name,
       image: attributes.image ?? null,
       arrived: Date.now(),
-      wharf: this.byWharf(host.id, containerId, name, at, replayed),
-    });
+    };
+    burst.events.push(seen);
+    this.byWharf(host.id, containerId, name, at, replayed, seen);
     this.arm(burst, QUIET_MS, () => this.flush(burst));
   }
 
@@ -87,13 +100,28 @@ export class LifecycleRecorder {
     this.starts.note(`${hostId}/${row.id}`, row);
   }
 
-  /** Wharf's own actions hold the container's lock; read back after a restart, their rows say when they ran. */
-  private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean): boolean {
-    if (wasCreatedByWharf(id) || isWharfTransient(name)) return true;
-    return replayed ? findWharfAction(getDb(), hostId, name, at) : wharfActedOn(hostId, name, at);
+  /**
+   * Wharf's own actions hold the container's lock; read back after a restart, their rows say when they ran (the
+   * event's `wharf` stays undefined until the history answers, and its burst waits for it).
+   */
+  private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean, seen: Seen): void {
+    if (wasCreatedByWharf(id) || isWharfTransient(name)) seen.wharf = true;
+    else if (!replayed) seen.wharf = wharfActedOn(hostId, name, at);
+    else
+      void getDatabase<HistoryTables>()
+        .then((db) => findWharfAction(db, hostId, name, at))
+        .then(
+          (wharf) => void (seen.wharf = wharf),
+          (error: unknown) => {
+            console.error(`[wharf] reading whether Wharf acted on ${name} on ${hostId} failed`, error);
+            seen.wharf = false;
+          },
+        );
   }
 
   private flush(burst: Burst): void {
+    if (burst.events.some((event) => event.wharf === undefined))
+      return this.arm(burst, QUIET_MS, () => this.flush(burst));
     const key = `${burst.hostId}/${burst.containerId}`;
     let unresolved = false;
     const segments = segmentLifecycle(burst.events, {
@@ -136,11 +164,14 @@ export class LifecycleRecorder {
     const done = burst.recorded[index];
     if (!segment.verb || events.some((event) => event.wharf)) return;
     if (segment.verb === "remove" && this.recreated(burst.hostId, events.at(-1)!)) return;
-    const db = getDb();
+    const verb = segment.verb;
     if (done) {
-      if (done.verb !== segment.verb || done.detail !== segment.detail) {
-        reclassifyHistory(db, done.id, { action: segment.verb, detail: segment.detail });
-        burst.recorded[index] = { ...done, verb: segment.verb, detail: segment.detail };
+      if (done.verb !== verb || done.detail !== segment.detail) {
+        this.queue(async (db) => {
+          const id = await done.id;
+          if (id !== null) await reclassifyHistory(db, id, { action: verb, detail: segment.detail });
+        });
+        burst.recorded[index] = { ...done, verb, detail: segment.detail };
       }
       return;
     }
@@ -148,24 +179,39 @@ export class LifecycleRecorder {
       at: new Date(segment.at).toISOString(),
       actor: "external",
       source: "external" as const,
-      action: segment.verb,
+      action: verb,
       hostId: burst.hostId,
       containerName: first.name,
     };
-    if (findExternalRow(db, row)) return;
-    const entry = recordHistory(db, {
-      ...row,
-      containerIdBefore: burst.containerId,
-      imageRef: first.image,
-      imageIdBefore: this.starts.imageId(`${burst.hostId}/${burst.containerId}`),
-      detail: segment.detail,
+    const imageIdBefore = this.starts.imageId(`${burst.hostId}/${burst.containerId}`);
+    const id = this.queue(async (db) => {
+      if (await findExternalRow(db, row)) return null;
+      const entry = await recordHistory(db, {
+        ...row,
+        containerIdBefore: burst.containerId,
+        imageRef: first.image,
+        imageIdBefore,
+        detail: segment.detail,
+      });
+      await updateHistory(db, entry.id, {
+        outcome: "succeeded",
+        containerIdAfter: verb === "remove" ? null : burst.containerId,
+        durationMs: events.at(-1)!.at - first.at,
+      });
+      return entry.id;
     });
-    updateHistory(db, entry.id, {
-      outcome: "succeeded",
-      containerIdAfter: segment.verb === "remove" ? null : burst.containerId,
-      durationMs: events.at(-1)!.at - first.at,
+    burst.recorded[index] = { id, verb, detail: segment.detail };
+  }
+
+  /** Runs `work` after the writes before it; its failure is logged, and its result is null then. */
+  private queue<T>(work: (db: Kysely<HistoryTables>) => Promise<T>): Promise<T | null> {
+    const done = this.writes.then(async () => work(await getDatabase<HistoryTables>()));
+    const result = done.catch((error: unknown) => {
+      console.error("[wharf] recording a change made outside Wharf failed", error);
+      return null;
     });
-    burst.recorded[index] = { id: entry.id, verb: segment.verb, detail: segment.detail };
+    this.writes = result.then(() => undefined);
+    return result;
   }
 
   /**

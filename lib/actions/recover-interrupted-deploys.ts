@@ -2,9 +2,12 @@ import "server-only";
 import { containerOps } from "@/lib/docker/container-ops";
 import { loadFleet } from "@/lib/docker/load-fleet";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/db/db";
-import { clearJournal, listJournal, type JournalEntry } from "@/lib/db/journal";
-import { updateHistory } from "@/lib/db/update-history";
+import { getDatabase } from "@/lib/db/database";
+import { clearJournal } from "@/lib/history/db/clear-journal";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import type { JournalEntry } from "@/lib/history/db/journal-entry";
+import { listJournal } from "@/lib/history/db/list-journal";
+import { updateHistory } from "@/lib/history/db/update-history";
 import { withContainerLock } from "./container-lock";
 import { restoreOld } from "./recreate-container";
 
@@ -14,7 +17,7 @@ import { restoreOld } from "./recreate-container";
  * undone, putting the old container back under its name and in its state. Either way the history row says so.
  */
 export async function recoverInterruptedDeploys(): Promise<void> {
-  const entries = listJournal(getDb());
+  const entries = await listJournal(await getDatabase<HistoryTables>());
   if (entries.length === 0) return;
   const { store } = getLiveFleet();
   await store.ready();
@@ -34,7 +37,7 @@ export async function recoverInterruptedDeploys(): Promise<void> {
 }
 
 async function settle(host: Parameters<typeof restoreOld>[0], entry: JournalEntry): Promise<void> {
-  const db = getDb();
+  const db = await getDatabase<HistoryTables>();
   const fresh = entry.newId ? await containerOps.inspect(host, entry.newId).catch(() => null) : null;
   const healthy = fresh?.State.Health === undefined || fresh.State.Health.Status === "healthy";
   if (
@@ -47,7 +50,7 @@ async function settle(host: Parameters<typeof restoreOld>[0], entry: JournalEntr
     await containerOps.remove(host, entry.oldId).catch((error: { statusCode?: number }) => {
       if (error.statusCode !== 404) throw error;
     });
-    updateHistory(db, entry.historyId, {
+    await updateHistory(db, entry.historyId, {
       outcome: "succeeded",
       containerIdAfter: fresh.Id,
       imageIdAfter: fresh.Image,
@@ -55,11 +58,11 @@ async function settle(host: Parameters<typeof restoreOld>[0], entry: JournalEntr
     });
   } else {
     await restoreOld(host, entry);
-    updateHistory(db, entry.historyId, {
+    await updateHistory(db, entry.historyId, {
       outcome: "rolled-back",
       containerIdAfter: entry.oldId,
       error: `Wharf stopped during the redeploy (step: ${entry.step}); on restart the old container was restored`,
     });
   }
-  clearJournal(db, entry.historyId);
+  await clearJournal(db, entry.historyId);
 }

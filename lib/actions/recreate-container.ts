@@ -4,8 +4,11 @@ import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { RawContainerInspect } from "@/lib/docker/types";
 import { wharfAsideName } from "@/lib/fleet/wharf-transient";
-import { getDb } from "@/lib/db/db";
-import { clearJournal, saveJournal, type JournalEntry } from "@/lib/db/journal";
+import { getDatabase } from "@/lib/db/database";
+import { clearJournal } from "@/lib/history/db/clear-journal";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import type { JournalEntry } from "@/lib/history/db/journal-entry";
+import { saveJournal } from "@/lib/history/db/save-journal";
 import { buildCreateOptions } from "./build-create-options";
 import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";
@@ -38,7 +41,7 @@ export async function recreateContainer(
       `Cannot recreate "${name}" on host "${host.id}" faithfully: ${plan.refusals.join("; ")}`,
     );
   }
-  const db = getDb();
+  const db = await getDatabase<HistoryTables>();
   const journal: JournalEntry = {
     historyId: run.entry.id,
     hostId: host.id,
@@ -51,14 +54,14 @@ export async function recreateContainer(
   };
   const step = (next: string) => saveJournal(db, { ...journal, step: next });
 
-  step("renaming");
+  await step("renaming");
   await containerOps.rename(host, old.Id, journal.asideName);
   try {
     run.step("create", "creating");
-    step("creating");
+    await step("creating");
     journal.newId = await containerOps.create(host, plan.options as never);
     markCreatedByWharf(journal.newId);
-    step("created");
+    await step("created");
     for (const network of plan.extraNetworks)
       await containerOps.connectNetwork(host, network.name, journal.newId, network.endpoint);
     if (old.State.Running) {
@@ -66,23 +69,23 @@ export async function recreateContainer(
       await containerOps.stop(host, old.Id);
     }
     run.step("start-new", "starting");
-    step("starting");
+    await step("starting");
     await containerOps.start(host, journal.newId);
     run.step("check", "checking it holds", { until: new Date(Date.now() + graceMs) });
-    step("checking");
+    await step("checking");
     const problem = await waitUntilUp(host, journal.newId, graceMs);
     if (problem) throw new Error(problem);
   } catch (error) {
     const reason = (error as Error).message;
     run.step("rollback", "rolling back");
     await restoreOld(host, journal);
-    clearJournal(db, journal.historyId);
+    await clearJournal(db, journal.historyId);
     return { ok: false, reason, patch: { containerIdAfter: old.Id, imageIdAfter: old.Image } };
   }
   run.step("remove-old", "removing the old container");
-  step("removing the old container");
+  await step("removing the old container");
   await containerOps.remove(host, old.Id);
-  clearJournal(db, journal.historyId);
+  await clearJournal(db, journal.historyId);
   const created = await containerOps.inspect(host, journal.newId);
   const createdImage = await imageOps.inspect(host, created.Image).catch(() => null);
   return {

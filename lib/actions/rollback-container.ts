@@ -1,8 +1,9 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import { provenanceOf } from "@/lib/core/image-provenance";
-import { getDb } from "@/lib/db/db";
-import { findRollbackSource } from "@/lib/db/find-rollback-source";
+import { getDatabase } from "@/lib/db/database";
+import { findRollbackSource } from "@/lib/history/db/find-rollback-source";
+import type { HistoryTables } from "@/lib/history/db/history-table";
 import { findHost } from "@/lib/docker/load-fleet";
 import type { RawContainerInspect } from "@/lib/docker/types";
 import { planRollback } from "@/lib/fleet/plan-rollback";
@@ -24,9 +25,10 @@ export function rollbackContainer(
 ): Promise<ActionResult> {
   const host = findHost(hostId);
   // Before anything is recorded: the previous image is checked as a redeploy onto it would be.
-  const check = (container: RawContainerInspect) => {
+  const check = async (container: RawContainerInspect) => {
     const name = container.Name.replace(/^\//, "");
-    const { entry } = findRollbackSource(getDb(), hostId, name, container.Id);
+    const db = await getDatabase<HistoryTables>();
+    const { entry } = await findRollbackSource(db, hostId, name, container.Id);
     if (!entry) return; // Nothing to roll back to: recorded as a failed rollback below.
     const refusal = rollbackRefusal({
       hostId,

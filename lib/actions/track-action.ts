@@ -7,9 +7,10 @@ import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
 import { digestOf, provenanceOf } from "@/lib/core/image-provenance";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
-import { getDb } from "@/lib/db/db";
-import { recordHistory } from "@/lib/db/record-history";
-import { updateHistory } from "@/lib/db/update-history";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { recordHistory } from "@/lib/history/db/record-history";
+import { updateHistory } from "@/lib/history/db/update-history";
 import { ActionFailedError } from "./action-failure";
 import { withContainerLock } from "./container-lock";
 import type {
@@ -58,19 +59,20 @@ export async function trackAction(
   action: ActionName,
   caller: Caller,
   work: (run: ActionRun) => Promise<ActionEnd>,
-  check?: (container: RawContainerInspect) => void,
+  check?: (container: RawContainerInspect) => void | Promise<void>,
   target?: string,
 ): Promise<ActionResult> {
   const container = await containerOps.inspect(host, nameOrId).catch((error) => {
     throw toWharfError(error, host, nameOrId);
   });
-  check?.(container);
+  await check?.(container);
   const name = container.Name.replace(/^\//, "");
   return withContainerLock(host.id, name, action, async () => {
     const started = Date.now();
     const image = await imageOps.inspect(host, container.Image).catch(() => null);
-    const db = getDb();
-    const entry = recordHistory(db, {
+    const db = await getDatabase<HistoryTables>();
+    // Awaited before the work starts: the row exists (and says "running") before anything is touched.
+    const entry = await recordHistory(db, {
       at: new Date(started).toISOString(),
       actor: caller.actor,
       source: caller.source,
@@ -142,7 +144,7 @@ export async function trackAction(
       const failure = error instanceof WharfError ? error : toWharfError(error, host, name);
       end = { outcome: "failed", message: failure.message, code: failure.code };
     }
-    const settled = updateHistory(db, entry.id, {
+    const settled = await updateHistory(db, entry.id, {
       ...end.patch,
       outcome: end.outcome,
       error:

@@ -2,9 +2,9 @@ import "server-only";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authTablesOf, type AuthTables } from "@/lib/auth/db/auth-tables";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { assertDestination } from "./assert-destination";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import type { AlertTables } from "./db/alert-tables";
@@ -34,8 +34,8 @@ export async function createChannel(
         rules: channel.rules,
         at,
       });
-      // Not on the typed layer yet: see delete-channel.ts.
-      recordAudit(getDb(), {
+      // In the same transaction: the channel and its audit entry stand or fall together, on both dialects.
+      await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
         actor,
         action: "channel-created",
         target: channel.name,

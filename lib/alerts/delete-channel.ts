@@ -1,8 +1,8 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authTablesOf, type AuthTables } from "@/lib/auth/db/auth-tables";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import type { AlertTables } from "./db/alert-tables";
 import { deleteAlertChannel } from "./db/delete-alert-channel";
 import { getAlertChannel } from "./db/get-alert-channel";
@@ -14,9 +14,8 @@ export async function deleteChannel(id: number, actor: string, address?: string)
     const channel = await getAlertChannel(trx, id);
     if (!channel || !(await deleteAlertChannel(trx, id)))
       throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
-    // The audit log is not on the typed layer yet: on SQLite getDb() is this transaction's connection, so the
-    // row goes (or is undone) with the channel; on PostgreSQL it answers UNAVAILABLE and undoes the delete.
-    recordAudit(getDb(), {
+    // In the same transaction: the change and its audit entry stand or fall together, on both dialects.
+    await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
       actor,
       action: "channel-deleted",
       target: channel.name,

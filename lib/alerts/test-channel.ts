@@ -1,8 +1,8 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authDatabase } from "@/lib/auth/auth-database";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { alertConfig } from "./alert-config";
 import type { AlertTables } from "./db/alert-tables";
 import type { StoredChannel } from "./db/channel-table";
@@ -47,7 +47,7 @@ export async function testChannel(
   await recordAlertTry(db, { channelId: id, outboxId: null, event: "test", try: 1, ...tried, at });
   const outcome = result.ok ? `answered ${result.status ?? "ok"}` : refused ? "refused" : "failed";
   // The audit log is not on the typed layer yet (on PostgreSQL this answers UNAVAILABLE).
-  recordAudit(getDb(), {
+  await recordAudit(await authDatabase(), {
     actor,
     action: "channel-tested",
     target: channel.name,

@@ -1,9 +1,9 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/auth/parse-input";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authTablesOf, type AuthTables } from "@/lib/auth/db/auth-tables";
+import { recordAudit } from "@/lib/auth/db/record-audit";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
 import { assertDestination } from "./assert-destination";
 import { splitSettings, toChannelInfo } from "./channel-view";
 import { nameTaken } from "./create-channel";
@@ -50,8 +50,8 @@ export async function updateChannel(
     });
     if (!next) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
     const changed = Object.keys(patch).join(", ");
-    // Not on the typed layer yet: see delete-channel.ts.
-    recordAudit(getDb(), {
+    // In the same transaction: the change and its audit entry stand or fall together, on both dialects.
+    await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
       actor,
       action: "channel-updated",
       target: next.name,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { WebSocket } from "ws";
-import { recordAudit } from "@/lib/auth/record-audit";
+import { authDatabase } from "@/lib/auth/auth-database";
+import { recordAudit, type NewAuditEntry } from "@/lib/auth/db/record-audit";
 import { watchPrincipal } from "@/lib/auth/watch-principal";
-import { getDb } from "@/lib/db/db";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { findHost } from "@/lib/docker/load-fleet";
 import { openShell, type Shell } from "@/lib/docker/open-shell";
@@ -25,7 +25,17 @@ export function runConsole(ws: WebSocket, grant: ConsoleGrant): void {
   const host = findHost(grant.hostId);
   const target = `${grant.hostId}/${grant.containerName}`;
   const openedAt = Date.now();
-  recordAudit(getDb(), {
+  // The session runs on events, not awaits: its two audit rows are written in order, and a failed write is
+  // logged rather than ending a console that works.
+  let audits: Promise<unknown> = Promise.resolve();
+  const audit = (entry: NewAuditEntry) => {
+    audits = audits
+      .then(async () => recordAudit(await authDatabase(), entry))
+      .catch((error: unknown) =>
+        console.error(`[wharf] the console's audit row for ${target} failed`, error),
+      );
+  };
+  audit({
     actor: grant.principal.name,
     action: "console-opened",
     target,
@@ -48,7 +58,7 @@ export function runConsole(ws: WebSocket, grant: ConsoleGrant): void {
       ws.close(consoleEnds[reason], Buffer.from(message).subarray(0, 120).toString());
     }
     const seconds = Math.round((Date.now() - openedAt) / 1000);
-    recordAudit(getDb(), {
+    audit({
       actor: grant.principal.name,
       action: "console-closed",
       target,

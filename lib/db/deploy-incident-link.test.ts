@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { insertHistory, type TestHistory } from "@/lib/history/db/test-history";
+import { listHistory as listHistoryOn } from "@/lib/history/db/list-history";
 import { getIncident as getIncidentOn } from "@/lib/incidents/db/get-incident";
 import { listIncidents as listIncidentsOn } from "@/lib/incidents/db/list-incidents";
 import { openIncident } from "@/lib/incidents/db/open-incident";
 import { testIncident } from "@/lib/incidents/db/test-incident";
 import { kyselyOver } from "./database";
 import { openDb, type Db } from "./db";
-import { listHistory } from "./list-history";
-import { insertHistory, type TestHistory } from "./test-history";
 
 let db: Db;
 beforeEach(() => {
@@ -25,7 +25,7 @@ const provenance = (version: string, digest: string) => ({
 });
 /** A redeploy at minute `m` that moved api from v1 to v2 (what a rollback would undo). */
 const deploy = (m: number, over: TestHistory = {}) =>
-  insertHistory(db, {
+  insertHistory(kyselyOver(db), {
     at: minute(m),
     actor: "alice",
     imageRefBefore: "localhost/api:1",
@@ -44,9 +44,12 @@ const crash = (m: number, containerName = "api") =>
 const getIncident = (id: number) => getIncidentOn(kyselyOver(db), id);
 const listIncidents = () => listIncidentsOn(kyselyOver(db));
 
+// History's side of the link (lib/history/db/link-deploy-incidents.ts), on the same connection.
+const listHistory = (on: Db) => listHistoryOn(kyselyOver(on));
+
 describe("an incident and the deploy before it", () => {
   it("names the deploy of its container in the 30 minutes before it opened: who, when, from → to", async () => {
-    const row = deploy(0);
+    const row = await deploy(0);
     const incident = await crash(12);
     const expected = {
       historyId: row.id,
@@ -66,24 +69,24 @@ describe("an incident and the deploy before it", () => {
     expect(incident.deploy).toEqual(expected);
     expect((await getIncident(incident.id)).deploy).toEqual(expected);
     expect((await listIncidents())[0]!.deploy).toEqual(expected);
-    expect(listHistory(db).entries[0]!.incidentIds).toEqual([incident.id]);
+    expect((await listHistory(db)).entries[0]!.incidentIds).toEqual([incident.id]);
   });
 
   it("leaves out deploys older than 30 minutes, of other containers, and those that did not hold", async () => {
-    deploy(0);
-    deploy(5, { containerName: "worker" });
-    deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
-    deploy(15, { outcome: "failed" });
-    deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
+    await deploy(0);
+    await deploy(5, { containerName: "worker" });
+    await deploy(10, { outcome: "rolled-back", imageIdAfter: "sha256:1111" });
+    await deploy(15, { outcome: "failed" });
+    await deploy(20, { imageIdAfter: "sha256:1111" }); // a forced redeploy onto the same image
     const late = await crash(31);
     expect(late.deploy).toBeNull();
-    expect(listHistory(db).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
+    expect((await listHistory(db)).entries.every((entry) => entry.incidentIds.length === 0)).toBe(true);
   });
 
   it("names the latest of two deploys, and the earlier one says it is no longer what a rollback undoes", async () => {
-    const first = deploy(0);
+    const first = await deploy(0);
     const early = await crash(3);
-    const second = deploy(10, { action: "rollback", actor: "bob" });
+    const second = await deploy(10, { action: "rollback", actor: "bob" });
     const later = await crash(14);
     const other = await crash(15, "worker");
     expect((await getIncident(early.id)).deploy).toMatchObject({ historyId: first.id, latest: false });
@@ -94,12 +97,12 @@ describe("an incident and the deploy before it", () => {
       latest: true,
     });
     expect(other.deploy).toBeNull();
-    const links = Object.fromEntries(listHistory(db).entries.map((e) => [e.id, e.incidentIds]));
+    const links = Object.fromEntries((await listHistory(db)).entries.map((e) => [e.id, e.incidentIds]));
     expect(links).toEqual({ [first.id]: [early.id], [second.id]: [later.id] });
   });
 
   it("says when the reference before was not recorded rather than inventing one", async () => {
-    deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
+    await deploy(0, { imageRefBefore: undefined, source: "external", actor: "external" });
     expect((await crash(1)).deploy).toMatchObject({ imageRefBefore: null, imageRef: "localhost/api:2" });
   });
 });

@@ -10,7 +10,9 @@ import type { Dialect } from "./dialect";
  */
 export const DEPLOY_LINK_MINUTES = 30;
 
-// A deploy that moved the container to another image, as findRollbackSource (lib/db/find-rollback-source.ts) defines what a rollback reverts.
+// A deploy that moved the container to another image, as findRollbackSource (lib/history/db/find-rollback-source.ts)
+// defines what a rollback reverts. History's side of the link (a deploy's incidents) is
+// lib/history/db/link-deploy-incidents.ts.
 const isDeploy = (d: string) =>
   `${d}.action IN ('redeploy', 'rollback') AND ${d}.outcome = 'succeeded'
    AND ${d}.image_id_before IS NOT NULL AND ${d}.image_id_before != ${d}.image_id_after`;
@@ -53,19 +55,3 @@ const deployLinks = { sqlite: deployLink("sqlite"), postgres: deployLink("postgr
 export function incidentDeployColumn(dialect: Dialect): RawBuilder<string | null> {
   return sql<string | null>`${sql.raw(deployLinks[dialect])}`;
 }
-
-/**
- * A column of `SELECT … FROM deploy_history` (or its RETURNING): the ids of the incidents that opened in the 30
- * minutes after this deploy and before the next one (which they then belong to), oldest first, as a JSON array.
- * Only deploys are looked at: most rows are starts and stops.
- */
-export const historyIncidentsColumn = `CASE WHEN ${isDeploy("deploy_history")} THEN (
-  SELECT json_group_array(id) FROM (
-    SELECT i.id FROM incidents i
-    WHERE i.target = 'container' AND ${sameTarget("i", "deploy_history")}
-      AND i.opened_at >= deploy_history.at AND i.opened_at <= ${shifted("deploy_history.at", DEPLOY_LINK_MINUTES)}
-      AND NOT EXISTS (SELECT 1 FROM deploy_history n
-        WHERE ${sameTarget("n", "deploy_history")} AND ${isDeploy("n")}
-          AND (n.at, n.id) > (deploy_history.at, deploy_history.id) AND n.at <= i.opened_at)
-    ORDER BY i.opened_at, i.id)
-) ELSE '[]' END AS incident_ids`;

@@ -1,8 +1,9 @@
 import "server-only";
 import type { HistoryEntry } from "@/lib/actions/types";
 import { chooseRollbackReference, type RollbackReference } from "@/lib/core/rollback-reference";
-import { getDb } from "@/lib/db/db";
-import { findRollbackSource } from "@/lib/db/find-rollback-source";
+import { getDatabase } from "@/lib/db/database";
+import { findRollbackSource } from "@/lib/history/db/find-rollback-source";
+import type { HistoryTables } from "@/lib/history/db/history-table";
 import { imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect } from "@/lib/docker/types";
@@ -14,11 +15,11 @@ export type RollbackPlan =
 
 /**
  * What a rollback of this container would run, read without changing anything: the deploy it returns from
- * (its own lineage, lib/db/find-rollback-source.ts), the previous image still on the host, and the reference
+ * (its own lineage, lib/history/db/find-rollback-source.ts), the previous image still on the host, and the reference
  * that names that image without moving a tag.
  */
 export async function planRollback(host: Host, name: string, containerId: string): Promise<RollbackPlan> {
-  const found = findRollbackSource(getDb(), host.id, name, containerId);
+  const found = await findRollbackSource(await getDatabase<HistoryTables>(), host.id, name, containerId);
   if (!found.entry)
     return { ok: false, code: "CONFLICT", reason: `Nothing to roll back to: ${found.reason}` };
   const source = found.entry;

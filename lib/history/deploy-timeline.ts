@@ -1,10 +1,12 @@
 import "server-only";
-import { countDeploysPerDay } from "@/lib/db/count-deploys-per-day";
-import { getDb } from "@/lib/db/db";
+import { getDatabase } from "@/lib/db/database";
+import { countDeploysPerDay } from "./db/count-deploys-per-day";
+import type { HistoryTables } from "./db/history-table";
 import type { HistoryTimelineQuery } from "./schemas";
 import { toHistoryFilter } from "./to-history-filter";
 import type { HistoryTimeline } from "./types";
 
-export function deployTimeline(query: HistoryTimelineQuery): HistoryTimeline {
-  return countDeploysPerDay(getDb(), toHistoryFilter(query), { days: query.days });
+export async function deployTimeline(query: HistoryTimelineQuery): Promise<HistoryTimeline> {
+  const db = await getDatabase<HistoryTables>();
+  return countDeploysPerDay(db, toHistoryFilter(query), { days: query.days });
 }

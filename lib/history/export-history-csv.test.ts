@@ -27,7 +27,7 @@ describe("exportHistoryCsv", () => {
              CASE WHEN i % 5 = 0 THEN 'worker' ELSE 'api' END, 'succeeded'
       FROM n`);
 
-    const response = exportHistoryCsv({ container: "api" });
+    const response = await exportHistoryCsv({ container: "api" });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="wharf-history.csv"');
     const lines = (await response.text()).split("\r\n");
@@ -43,9 +43,10 @@ describe("exportHistoryCsv", () => {
   });
 
   it("sends the header alone when nothing matches, and a 404 for a host not in the fleet", async () => {
-    expect(await exportHistoryCsv({ actor: "nobody" }).text()).toMatch(/^id,at,[^\r\n]*\r\n$/);
-    expect(() => exportHistoryCsv({ host: "nowhere" })).toThrow(
-      expect.objectContaining({ code: "NOT_FOUND", message: 'Host "nowhere" is not in the fleet' }),
-    );
+    expect(await (await exportHistoryCsv({ actor: "nobody" })).text()).toMatch(/^id,at,[^\r\n]*\r\n$/);
+    await expect(exportHistoryCsv({ host: "nowhere" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: 'Host "nowhere" is not in the fleet',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { listHistory } from "@/lib/db/list-history";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "./db/history-table";
+import { listHistory } from "./db/list-history";
 import { historyCsvHeader, historyCsvLine } from "./history-csv";
 import type { HistoryFilterQuery } from "./schemas";
 import { toHistoryFilter } from "./to-history-filter";
@@ -10,18 +11,19 @@ const PAGE_SIZE = 1000;
 
 /**
  * Every matching row as CSV, newest first, streamed a page at a time. A page is read whole before it is sent:
- * an open SQLite iterator would keep the one shared connection busy for as long as the download lasts, and
+ * an open cursor would keep a connection (on SQLite, the one shared connection) busy for as long as the download lasts, and
  * every write (incidents, actions) would fail meanwhile. Rows recorded during the download are newer than
  * its cursor and are left out, so the file is the history as it stood when the export began.
  */
-export function exportHistoryCsv(query: HistoryFilterQuery): Response {
+export async function exportHistoryCsv(query: HistoryFilterQuery): Promise<Response> {
   const filter = toHistoryFilter(query);
+  const db = await getDatabase<HistoryTables>();
   // The first page is read now, so a failing database answers with the error shape rather than a cut file.
-  let next: HistoryPage | null = listHistory(getDb(), { ...filter, limit: PAGE_SIZE });
+  let next: HistoryPage | null = await listHistory(db, { ...filter, limit: PAGE_SIZE });
   let head = historyCsvHeader();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (next === null) return controller.close();
       const page: HistoryPage = next;
       controller.enqueue(encoder.encode(head + page.entries.map(historyCsvLine).join("")));
@@ -29,7 +31,7 @@ export function exportHistoryCsv(query: HistoryFilterQuery): Response {
       next =
         page.nextCursor === null
           ? null
-          : listHistory(getDb(), { ...filter, limit: PAGE_SIZE, cursor: page.nextCursor });
+          : await listHistory(db, { ...filter, limit: PAGE_SIZE, cursor: page.nextCursor });
     },
   });
   return new Response(body, {

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db/db";
-import { listRollbackImages } from "@/lib/db/list-rollback-images";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { listRollbackImages } from "@/lib/history/db/list-rollback-images";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { listImageUses, listImages } from "@/lib/docker/list-images";
 import { findHost } from "@/lib/docker/load-fleet";
@@ -18,6 +19,10 @@ export async function listHostImages(hostId: string): Promise<HostImages> {
   ).catch((error) => {
     throw toWharfError(error, host);
   });
-  const rows = buildImageRows(images, uses, listRollbackImages(getDb(), hostId));
+  const rows = buildImageRows(
+    images,
+    uses,
+    await listRollbackImages(await getDatabase<HistoryTables>(), hostId),
+  );
   return { hostId, images: rows, totalSize: rows.reduce((sum, row) => sum + row.size, 0) };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/actions/track-action";
-import { getDb } from "@/lib/db/db";
-import { recordHistory } from "@/lib/db/record-history";
-import { updateHistory } from "@/lib/db/update-history";
+import { getDatabase } from "@/lib/db/database";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { recordHistory } from "@/lib/history/db/record-history";
+import { updateHistory } from "@/lib/history/db/update-history";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { removeImage } from "@/lib/docker/list-images";
 import { findHost } from "@/lib/docker/load-fleet";
@@ -26,8 +27,8 @@ export async function previewPrune(hostId: string): Promise<PrunePreview> {
 export async function pruneImages(hostId: string, ids: string[], caller: Caller): Promise<PruneResult> {
   const host = findHost(hostId);
   const started = Date.now();
-  const db = getDb();
-  const entry = recordHistory(db, {
+  const db = await getDatabase<HistoryTables>();
+  const entry = await recordHistory(db, {
     at: new Date(started).toISOString(),
     actor: caller.actor,
     source: caller.source,
@@ -57,14 +58,14 @@ export async function pruneImages(hostId: string, ids: string[], caller: Caller)
     }
   } catch (error) {
     const failure = toWharfError(error, host);
-    updateHistory(db, entry.id, {
+    await updateHistory(db, entry.id, {
       outcome: "failed",
       error: failure.message,
       durationMs: Date.now() - started,
     });
     throw failure;
   }
-  updateHistory(db, entry.id, {
+  await updateHistory(db, entry.id, {
     outcome: result.images.length > 0 ? "succeeded" : "no-change",
     durationMs: Date.now() - started,
     detail: describePrune(result),

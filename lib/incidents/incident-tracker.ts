@@ -7,8 +7,9 @@ import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { actionRunningOn } from "@/lib/actions/container-lock";
 import type { Kysely } from "kysely";
 import { getDatabase } from "@/lib/db/database";
-import { getDb } from "@/lib/db/db";
-import { markCrashedAfter, settleCrashedAfter } from "@/lib/db/mark-crashed-after";
+import type { HistoryTables } from "@/lib/history/db/history-table";
+import { markCrashedAfter } from "@/lib/history/db/mark-crashed-after";
+import { settleCrashedAfter } from "@/lib/history/db/settle-crashed-after";
 import { decideCrash, endReason, isRecovered, rowEffects, unexplainedDeath } from "./classify";
 import { endIncident } from "./db/end-incident";
 import type { IncidentTables } from "./db/incident-table";
@@ -175,8 +176,9 @@ export class IncidentTracker {
   private sweeping: Promise<void> | null = null;
 
   private async sweepNow(now: number): Promise<void> {
-    // History's flag, still on the legacy connection (SQLite only until history moves to the typed layer).
-    settleCrashedAfter(getDb(), now);
+    await settleCrashedAfter(await getDatabase<HistoryTables>(), now).catch((error) =>
+      console.error("[wharf] settling which deploys held failed", error),
+    );
     const db = await getDatabase<IncidentTables>();
     for (const incident of await listIncidents(db, { open: true, target: "container", limit: 1000 })) {
       if (!this.store.hostIds().includes(incident.hostId) || this.store.status(incident.hostId) !== "up")
@@ -250,8 +252,9 @@ export class IncidentTracker {
             containerId,
           });
     this.publish(incident);
-    // History's flag, still on the legacy connection (SQLite only until history moves to the typed layer).
-    markCrashedAfter(getDb(), host.id, name, at);
+    void getDatabase<HistoryTables>()
+      .then((history) => markCrashedAfter(history, host.id, name, at))
+      .catch((error) => console.error(`[wharf] marking what preceded the crash of ${name} failed`, error));
     // The evidence: read right away, while the engine still holds the logs of the run that died.
     void this.logs
       .read(host, containerId, LOG_LINES)

@@ -1,18 +1,20 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
-import { getDb } from "@/lib/db/db";
-import { listDeployFacts, listProjectContainers } from "@/lib/db/list-deploy-facts";
-import { listRestoreFacts } from "@/lib/db/list-restore-facts";
+import { getDatabase } from "@/lib/db/database";
 import { findHost } from "@/lib/docker/load-fleet";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { computeInsights } from "./compute-insights";
+import type { InsightsReads } from "./db/insights-reads";
+import { listDeployFacts } from "./db/list-deploy-facts";
+import { listProjectContainers } from "./db/list-project-containers";
+import { listRestoreFacts } from "./db/list-restore-facts";
 import type { InsightsQuery } from "./schemas";
 import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, type InsightsResponse } from "./types";
 
 const DAY_MS = 86_400_000;
 
 /** The delivery figures for a period and the one before it, read from the history and the incidents. */
-export function readInsights(query: InsightsQuery, now = Date.now()): InsightsResponse {
+export async function readInsights(query: InsightsQuery, now = Date.now()): Promise<InsightsResponse> {
   if (query.host !== undefined) findHost(query.host);
   const to = query.to ?? new Date(now).toISOString();
   const from = query.from ?? new Date(Date.parse(to) - DEFAULT_INSIGHTS_DAYS * DAY_MS).toISOString();
@@ -25,18 +27,25 @@ export function readInsights(query: InsightsQuery, now = Date.now()): InsightsRe
     );
   const previousFrom = new Date(2 * Date.parse(from) - Date.parse(to)).toISOString();
   const range = { from: previousFrom, to, hostId: query.host, project: query.project };
-  const db = getDb();
-  let incidents = listRestoreFacts(db, range);
-  if (query.project !== undefined) incidents = incidents.filter(inProject(query.project));
-  return computeInsights({ from, to, deploys: listDeployFacts(db, range), incidents });
+  const db = await getDatabase<InsightsReads>();
+  const [deploys, restores, projectContainers] = await Promise.all([
+    listDeployFacts(db, range),
+    listRestoreFacts(db, range),
+    query.project === undefined ? null : listProjectContainers(db, query.project),
+  ]);
+  const incidents =
+    query.project === undefined || projectContainers === null
+      ? restores
+      : restores.filter(inProject(query.project, projectContainers));
+  return computeInsights({ from, to, deploys, incidents });
 }
 
 /**
  * Incidents do not record a compose project: a container is in the project when its deploy history says so, or
  * when it carries the project's label now.
  */
-function inProject(project: string) {
-  const names = new Set(listProjectContainers(getDb(), project).map((c) => `${c.hostId}/${c.containerName}`));
+function inProject(project: string, inHistory: { hostId: string; containerName: string }[]) {
+  const names = new Set(inHistory.map((c) => `${c.hostId}/${c.containerName}`));
   const { store } = getLiveFleet();
   for (const hostId of store.hostIds())
     for (const row of store.rows(hostId))

@@ -4,6 +4,8 @@ import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 import type { FleetTables } from "@/lib/fleet/live/db/exit-table";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
 import type { ServicesTables } from "@/lib/swarm/db/service-history-table";
+import type { LiveFleetTables } from "@/lib/fleet/live/db/host-cursor-table";
+import type { HistoryTables } from "@/lib/history/db/history-table";
 
 /**
  * Every table on the typed query layer, composed from the features that own them, for what spans the whole
@@ -15,4 +17,6 @@ export type Database = AutohealTables &
   AuthTables &
   IncidentTables &
   FleetTables &
+  LiveFleetTables &
+  HistoryTables &
   ServicesTables;

@@ -10,7 +10,7 @@ import { summarize } from "./stats.mjs";
 
 // Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes), with
 // the columns migrations 11 and 14 add as SQLite appends them and migration 18's wider action CHECK, so
-// the bench runs without compiling TypeScript; lib/db/p5-bench.test.ts fails when the two drift apart.
+// the bench runs without compiling TypeScript; lib/history/db/p5-bench.test.ts fails when the two drift apart.
 // The quotes are how SQLite records a renamed table's SQL.
 export const P5_SCHEMA = `
   CREATE TABLE "deploy_history" (
@@ -51,18 +51,48 @@ export const P5_SCHEMA = `
   CREATE INDEX deploy_history_deploys ON deploy_history (at, id) WHERE action = 'redeploy';
 `;
 
-// The SQL listHistory (lib/db/list-history.ts) and countDeploysPerDay generate for these filters; the
-// same test checks it. The last parameter is the page size plus one (listHistory's "is there a next page").
-const COLUMNS = `id, at, actor, source, action, host_id, container_name, container_id_before, container_id_after,
-  image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error, duration_ms, crashed_after, detail, project, service, provenance_before, provenance_after, steps, image_ref_before`;
+// The SQL listHistory (lib/history/db/list-history.ts) and countDeploysPerDay compile to on SQLite for these
+// filters; lib/history/db/p5-bench.test.ts checks it. The last parameter is the page size plus one
+// (listHistory's "is there a next page").
+const COLUMNS = [
+  "id",
+  "at",
+  "actor",
+  "source",
+  "action",
+  "host_id",
+  "container_name",
+  "container_id_before",
+  "container_id_after",
+  "image_ref",
+  "image_id_before",
+  "image_id_after",
+  "digest_before",
+  "digest_after",
+  "config_diff",
+  "outcome",
+  "error",
+  "duration_ms",
+  "crashed_after",
+  "detail",
+  "project",
+  "service",
+  "provenance_before",
+  "provenance_after",
+  "steps",
+  "image_ref_before",
+]
+  .map((column) => `"${column}"`)
+  .join(", ");
 const page = (where) =>
-  `SELECT ${COLUMNS} FROM deploy_history WHERE ${where} ORDER BY at DESC, id DESC LIMIT ?`;
+  `select ${COLUMNS} from "deploy_history" where ${where} order by "at" desc, "id" desc limit ?`;
 export const P5_SQL = {
-  hostContainer: page("host_id = ? AND container_name = ?"),
-  actor: page("actor = ?"),
-  dateRange: page("at >= ? AND at < ?"),
-  timeline: `SELECT substr(at, 1, 10) AS day, host_id AS hostId, outcome, count(*) AS count FROM deploy_history WHERE at >= ?
-     GROUP BY day, host_id, outcome ORDER BY day, host_id, outcome`,
+  hostContainer: page(`"host_id" = ? and "container_name" = ?`),
+  actor: page(`"actor" = ?`),
+  dateRange: page(`"at" >= ? and "at" < ?`),
+  timeline: `select substr("at", 1, 10) as "day", "host_id" as "hostId", "outcome", count(*) as "count"
+     from "deploy_history" where "at" >= ? group by substr("at", 1, 10), "host_id", "outcome"
+     order by "day", "host_id", "outcome" asc nulls first`,
 };
 
 const ROWS = 1_000_000;

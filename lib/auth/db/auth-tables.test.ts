@@ -4,7 +4,6 @@ import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 import { saveAutohealPolicy } from "@/lib/autoheal/db/save-autoheal-policy";
 import { dialects, freshDatabase, type TestDatabase } from "@/tests/support/dialects";
 import { listAudit } from "../list-audit";
-import { recordAudit as recordAuditNow } from "../record-audit";
 import { emptyAuthTables } from "../test-user";
 import { authTablesOf, type AuthTables } from "./auth-tables";
 import { recordAudit } from "./record-audit";
@@ -90,19 +89,5 @@ describe.each(dialects)("auth's tables on %s", (dialect) => {
     expect(audited).toEqual([["ann", "alpha"]]);
     const hosts = await db.selectFrom("autoheal_policies").select("host_id").execute();
     expect(hosts).toEqual([{ host_id: "alpha" }]);
-  });
-});
-
-// Alerts still write in their synchronous transactions on SQLite's connection: same insert, same entry.
-describe("the audit writer for features not yet converted", () => {
-  it("writes the entry the typed layer reads", async () => {
-    const test = await freshDatabase("sqlite");
-    try {
-      const entry = recordAuditNow(test.sqlite!, { actor: "ann", action: "channel-created", target: "ops" });
-      expect(entry).toMatchObject({ actor: "ann", action: "channel-created", target: "ops", detail: null });
-      expect(await listAudit(test.db)).toEqual([entry]);
-    } finally {
-      await test.close();
-    }
   });
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import type { EngineEvent } from "@/lib/docker/stream-events";
-import { getDb } from "@/lib/db/db";
-import { readHostCursor, saveHostCursor } from "@/lib/db/host-cursor";
+import { getDatabase } from "@/lib/db/database";
+import type { LiveFleetTables } from "./db/host-cursor-table";
+import { readHostCursor } from "./db/read-host-cursor";
+import { saveHostCursor } from "./db/save-host-cursor";
 
 // Saved at most this often; a restart replays from it, and what was already applied is skipped.
 const SAVE_EVERY_MS = 1_000;
@@ -16,7 +18,7 @@ const SEEN_LIMIT = 5_000;
 export type Sighting = "repeat" | "known" | "new";
 
 /**
- * Where one host's event stream is: the engine time of the last event applied, kept in SQLite across restarts,
+ * Where one host's event stream is: the engine time of the last event applied, kept in the database across restarts,
  * and the events already applied in the last second, since any replay starts from a whole second.
  */
 export class EventCursor {
@@ -31,8 +33,8 @@ export class EventCursor {
    * On this process's first connection: where the Wharf before it stopped (null on a first start, when
    * everything before now is only the baseline). What is older than that is `known` from then on.
    */
-  begin(): number | null {
-    const stored = readHostCursor(getDb(), this.hostId);
+  async begin(): Promise<number | null> {
+    const stored = await readHostCursor(await getDatabase<LiveFleetTables>(), this.hostId);
     this.floorMs = stored ?? Date.now();
     return stored;
   }
@@ -52,7 +54,7 @@ export class EventCursor {
     this.lastMs = Math.max(this.lastMs ?? 0, ms);
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      this.save();
+      void this.save();
     }, SAVE_EVERY_MS).unref();
     return ms <= this.floorMs ? "known" : "new";
   }
@@ -62,10 +64,11 @@ export class EventCursor {
     this.lastMs = Math.max(this.lastMs ?? 0, seconds * 1000);
   }
 
-  save(): void {
+  /** Resolves once written; never rejects (a failure is logged: the next save writes a later cursor anyway). */
+  async save(): Promise<void> {
     if (this.lastMs === undefined) return;
     try {
-      saveHostCursor(getDb(), this.hostId, this.lastMs);
+      await saveHostCursor(await getDatabase<LiveFleetTables>(), this.hostId, this.lastMs);
     } catch (error) {
       console.error(`[wharf] saving the event cursor of host ${this.hostId} failed`, error);
     }

@@ -108,11 +108,12 @@ export class HostWatcher {
    * `since` loses nothing (a change after the list is replayed by the subscription).
    */
   private async session(controller: AbortController, onConnected: () => void): Promise<void> {
+    // Read before anything is asked of the engine: no request's failure may go unhandled while this waits.
+    const stored = this.begun ? null : await this.cursor.begin();
+    if (!this.begun) await this.exits.load();
     const info = this.firstAnswer();
     let caughtUp: Promise<void> = Promise.resolve();
     if (!this.begun) {
-      const stored = this.cursor.begin();
-      await this.exits.load();
       if (stored === null) this.begun = true;
       // Once it is read, it is never read again: its news waits in `replay` for the first read to be shown.
       else
@@ -154,7 +155,7 @@ export class HostWatcher {
     await this.rows.preload(hostRead);
     this.reconcile(hostRead);
     // Saved at once, not on the next event: a Wharf stopped before any event must still catch up on its start.
-    this.cursor.save();
+    void this.cursor.save();
     this.store.setUp(this.host.id, engineInfo);
     this.store.markSynced(this.host.id);
     onConnected();

@@ -1,12 +1,16 @@
+import type { Kysely } from "kysely";
 import type { HistoryEntry, HistoryPatch, NewHistoryEntry } from "@/lib/actions/types";
-import type { Db } from "./db";
+import type { HistoryTables } from "./history-table";
 import { recordHistory } from "./record-history";
 import { updateHistory } from "./update-history";
 
 export type TestHistory = Partial<NewHistoryEntry> & HistoryPatch;
 
 /** Records a plausible finished redeploy; override only what a test is about (`outcome: null` leaves it running). */
-export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry {
+export async function insertHistory(
+  db: Kysely<HistoryTables>,
+  overrides: TestHistory = {},
+): Promise<HistoryEntry> {
   const {
     at,
     actor,
@@ -23,7 +27,7 @@ export function insertHistory(db: Db, overrides: TestHistory = {}): HistoryEntry
     provenanceAfter,
     ...patch
   } = overrides;
-  const entry = recordHistory(db, {
+  const entry = await recordHistory(db, {
     at: at ?? "2025-03-01T10:00:00.000Z",
     actor: actor ?? "alice",
     source: source ?? "ui",

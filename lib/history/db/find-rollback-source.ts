@@ -1,8 +1,8 @@
 import "server-only";
+import type { Kysely } from "kysely";
+import { literal } from "@/lib/db/planner-hints";
 import type { HistoryEntry } from "@/lib/actions/types";
-import { cachedStatement } from "./cached-statement";
-import type { Db } from "./db";
-import { historyColumns, toHistoryEntry } from "./history-row";
+import { historyColumns, toHistoryEntry, type HistoryTables } from "./history-table";
 
 /** The deploy a rollback returns from, or why there is none (a sentence that ends "… for NAME on HOST"). */
 export type RollbackSource = { entry: HistoryEntry; reason: null } | { entry: null; reason: string };
@@ -17,19 +17,24 @@ const LINEAGE_ROWS = 200;
  * replaced. A container re-created outside Wharf is another lineage: what ran under its name before is not its
  * own previous image, and a rollback would run that image with the newcomer's configuration.
  */
-export function findRollbackSource(
-  db: Db,
+export async function findRollbackSource(
+  db: Kysely<HistoryTables>,
   hostId: string,
   containerName: string,
   containerId: string,
-): RollbackSource {
-  const rows = cachedStatement(
-    db,
-    `SELECT ${historyColumns} FROM deploy_history
-     WHERE host_id = ? AND container_name = ? AND action IN ('redeploy', 'rollback') AND outcome = 'succeeded'
-       AND container_id_after IS NOT NULL
-     ORDER BY at DESC, id DESC LIMIT ${LINEAGE_ROWS}`,
-  ).all(hostId, containerName);
+): Promise<RollbackSource> {
+  const rows = await db
+    .selectFrom("deploy_history")
+    .select(historyColumns)
+    .where("host_id", "=", hostId)
+    .where("container_name", "=", containerName)
+    .where("action", "in", [literal("redeploy"), literal("rollback")])
+    .where("outcome", "=", literal("succeeded"))
+    .where("container_id_after", "is not", null)
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(LINEAGE_ROWS)
+    .execute();
   return walkLineage(rows.map(toHistoryEntry), containerId);
 }
 
