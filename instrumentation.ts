@@ -6,6 +6,11 @@ export async function register() {
   const database = await openDatabaseAtStartup();
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
+  // Before anything records: with PostgreSQL this replica asks for the recorder's lease, listens to the others'
+  // changes and locks actions across them; with SQLite it is the one server, and the recorder.
+  // A replica that ends (even by kill -9) closes its connections, and PostgreSQL frees its lease with them.
+  const { startCluster } = await import("./lib/cluster/cluster");
+  startCluster();
   if (database === "postgres") {
     // Users, sessions, history and incidents still live on the synchronous SQLite layer (issue 24): the live
     // wiring would fail on every event, and most routes answer 503 until those features are converted.

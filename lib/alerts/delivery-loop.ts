@@ -24,20 +24,32 @@ type LoopState = {
   chains: Map<number, Promise<void>>;
   scheduled: boolean;
   started: boolean;
+  /** Whether this server sends: only the recorder does, so each alert leaves once whatever the replicas. */
+  sends: () => boolean;
 };
 
 function state(): LoopState {
   const holder = globalThis as { [KEY]?: LoopState };
-  holder[KEY] ??= { inFlight: new Set(), chains: new Map(), scheduled: false, started: false };
+  holder[KEY] ??= {
+    inFlight: new Set(),
+    chains: new Map(),
+    scheduled: false,
+    started: false,
+    sends: () => true,
+  };
   return holder[KEY];
 }
 
-/** Starts the loop once per process; what the last process left pending goes out now. */
-export function startAlertDelivery(): void {
+/**
+ * Starts the loop once per process; what the last process left pending goes out now. `sends`: whether this
+ * server is the one that sends (the recorder); a follower's loop ticks idle until it becomes the recorder.
+ */
+export function startAlertDelivery(sends: () => boolean = () => true): void {
   const loop = state();
   if (loop.started) return;
   loop.started = true;
-  wakeAlertOutbox(getDb(), Date.now());
+  loop.sends = sends;
+  if (sends()) wakeAlertOutbox(getDb(), Date.now());
   setInterval(kickDelivery, TICK_MS).unref();
   kickDelivery();
 }
@@ -57,6 +69,7 @@ export function kickDelivery(): void {
 }
 
 function tick(loop: LoopState): void {
+  if (!loop.sends()) return;
   const db = getDb();
   const now = Date.now();
   const { rateLimit, publicUrl } = alertConfig();

@@ -22,7 +22,8 @@ describe.each(postgresServers)("the change bus on PostgreSQL (%s)", (server) => 
     const made = new ChangeBus({
       replicaId,
       listenOn: () => openDedicatedConnection(database.url, "test"),
-      notify: async (channel, payload) => void (await admin.query("SELECT pg_notify($1, $2)", [channel, payload])),
+      notify: async (channel, payload) =>
+        void (await admin.query("SELECT pg_notify($1, $2)", [channel, payload])),
     });
     buses.push(made);
     await made.start();

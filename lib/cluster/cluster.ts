@@ -65,10 +65,14 @@ function cluster(): Cluster {
   return startCluster();
 }
 
-/** Whether this server records what it observes (incidents, outside changes, alerts, auto-heal). */
+/**
+ * Whether this server records what it observes (incidents, outside changes, alerts, auto-heal). Asking never
+ * starts the lease: before server start set it up, only a single-server (SQLite) Wharf is the recorder.
+ */
 export function isRecorder(): boolean {
-  const { lease } = cluster();
-  return lease === null || lease.isRecorder();
+  const current = (globalThis as Holder)[KEY];
+  if (!current) return databaseConfig().dialect === "sqlite";
+  return current.lease === null || current.lease.isRecorder();
 }
 
 /** Told when this server becomes the recorder or stops being it (never, with SQLite). */
@@ -80,6 +84,11 @@ export function onRecorderChange(listener: (recorder: boolean) => void): () => v
 export function replica(): ReplicaIdentity & { role: "recorder" | "follower"; shared: boolean } {
   const { replica: identity, lease } = cluster();
   return { ...identity, role: isRecorder() ? "recorder" : "follower", shared: lease !== null };
+}
+
+/** Gives up the lease, if held (a replica whose database stopped answering). */
+export function giveUpLease(reason: string): void {
+  cluster().lease?.giveUp(reason);
 }
 
 export function changeBus(): ChangeBus {

@@ -59,6 +59,11 @@ export class RecorderLease {
     await connection?.close();
   }
 
+  /** A replica that cannot use its database must not record: it lets the lease go (and asks again later). */
+  giveUp(reason: string): void {
+    if (this.recorder) this.drop(reason);
+  }
+
   private async attempt(): Promise<void> {
     this.timer = null;
     if (this.stopped) return;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { EngineEvent } from "@/lib/docker/stream-events";
+import { isRecorder } from "@/lib/cluster/cluster";
 import { getDb } from "@/lib/db/db";
 import { readHostCursor, saveHostCursor } from "@/lib/db/host-cursor";
 
@@ -62,8 +63,12 @@ export class EventCursor {
     this.lastMs = Math.max(this.lastMs ?? 0, seconds * 1000);
   }
 
+  /**
+   * The cursor is where the recorder got to: a follower saving its own would let the next recorder skip what
+   * nobody recorded. (With one server, it is always the recorder.)
+   */
   save(): void {
-    if (this.lastMs === undefined) return;
+    if (this.lastMs === undefined || !isRecorder()) return;
     try {
       saveHostCursor(getDb(), this.hostId, this.lastMs);
     } catch (error) {
