@@ -14,6 +14,7 @@ const postgres = { name: "pg", message: "Only lib/db opens PostgreSQL: query thr
 const floors = [
   ["core"],
   ["docker", "db"],
+  ["cluster"],
   // The record every action writes and the fleet reads (a rollback's source): below both.
   ["history"],
   ["auth"],

@@ -3,20 +3,14 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // A database that cannot be used stops start-up with one line, before anything reads from it.
   const { openDatabaseAtStartup } = await import("./lib/db/open-database-at-startup");
-  const database = await openDatabaseAtStartup();
+  await openDatabaseAtStartup();
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
-  // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
-  const bootstrapAdmin = () => import("./lib/auth/bootstrap-at-startup").then((m) => m.bootstrapAtStartup());
-  if (database === "postgres") {
-    await bootstrapAdmin();
-    // History, incidents and alerts still live on the synchronous SQLite layer (issue 24): the live wiring would
-    // fail on every event, and their routes answer 503 until those features are converted.
-    console.log(
-      "[wharf] PostgreSQL: only sign-in (users, sessions, API tokens, the audit log) and auto-heal policies are stored there so far; the rest answers 503",
-    );
-    return;
-  }
+  // Before anything records: with PostgreSQL this replica asks for the recorder's lease, listens to the others'
+  // changes and locks actions across them; with SQLite it is the one server, and the recorder.
+  // A replica that ends (even by kill -9) closes its connections, and PostgreSQL frees its lease with them.
+  const { startCluster } = await import("./lib/cluster/cluster");
+  startCluster();
   // Start reading the hosts first: the rest of start-up (and Next loading the first route) overlaps those reads,
   // and requests wait for this function, so every read begun later is time a first page view waits.
   const { startLiveFleet } = await import("./lib/live/start-live-fleet");
@@ -24,7 +18,9 @@ export async function register() {
   // The console's WebSocket upgrade is served outside Next's routes (scripts/request-guard.mjs finds it here).
   const { registerConsole } = await import("./lib/console/register-console");
   registerConsole();
-  await bootstrapAdmin();
+  // First start: WHARF_ADMIN_PASSWORD creates the admin when no user exists. There is no default password.
+  const { bootstrapAtStartup } = await import("./lib/auth/bootstrap-at-startup");
+  await bootstrapAtStartup();
   // A redeploy the last process was killed in the middle of is finished or undone before anything else.
   const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
   void recoverInterruptedDeploys();

@@ -5,7 +5,7 @@ import type { ActionName } from "./types";
 const lock = new KeyedLock<ActionName>(
   "containers",
   (running, hostId, name) =>
-    `A ${running} is already running on container "${name}" on host "${hostId}"; try again when it ends`,
+    `${running ? `A ${running}` : "An action through another Wharf replica"} is already running on container "${name}" on host "${hostId}"; try again when it ends`,
 );
 
 // Containers Wharf itself created: their events can arrive after the action's lock is gone. Held on globalThis

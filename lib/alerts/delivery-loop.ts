@@ -29,6 +29,8 @@ type LoopState = {
   ticking: boolean;
   again: boolean;
   started: boolean;
+  /** Whether this server sends: only the recorder does, so each alert leaves once whatever the replicas. */
+  sends: () => boolean;
 };
 
 function state(): LoopState {
@@ -40,17 +42,23 @@ function state(): LoopState {
     ticking: false,
     again: false,
     started: false,
+    sends: () => true,
   };
   return holder[KEY];
 }
 
-/** Starts the loop once per process; what the last process left pending goes out now. */
-export function startAlertDelivery(): void {
+/**
+ * Starts the loop once per process; what the last process left pending goes out now. `sends`: whether this
+ * server is the one that sends (the recorder); a follower's loop ticks idle until it becomes the recorder.
+ */
+export function startAlertDelivery(sends: () => boolean = () => true): void {
   const loop = state();
   if (loop.started) return;
   loop.started = true;
-  void getDatabase<AlertTables>()
-    .then((db) => wakeAlertOutbox(db, Date.now()))
+  loop.sends = sends;
+  void (async () => {
+    if (sends()) await wakeAlertOutbox(await getDatabase<AlertTables>(), Date.now());
+  })()
     .catch((error: unknown) => console.error("[wharf] waking the alert outbox failed", error))
     .finally(() => {
       setInterval(kickDelivery, TICK_MS).unref();
@@ -85,6 +93,7 @@ async function runTicks(loop: LoopState): Promise<void> {
 }
 
 async function tick(loop: LoopState): Promise<void> {
+  if (!loop.sends()) return;
   const db = await getDatabase<AlertTables>();
   const now = Date.now();
   const { rateLimit, publicUrl } = alertConfig();

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { authenticateRequest, readSessionToken } from "@/lib/auth/authenticate-request";
 import { hasRole, type Principal } from "@/lib/auth/types";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
 import type { Access, Endpoint } from "./endpoint";
@@ -58,6 +58,9 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
     // Signing in is a change too: a hostile page must not be able to post failures (or a session) from the
     // user's browser. Scripts sending neither Origin nor Sec-Fetch-Site still sign in.
     if (MUTATING.has(request.method)) assertSameOrigin(request, { allowNonBrowser: true });
+    // Nobody to recognise (a load balancer's health check): no need to ask the users' tables, which may be
+    // the part of the database that is failing.
+    if (!request.headers.has("authorization") && readSessionToken(request) === undefined) return null;
     return authenticateRequest(request);
   }
   const principal = await authenticateRequest(request);

@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { KeyedLock } from "./keyed-lock";
+import { setReplicaLocks } from "./replica-locks";
 
-const busy = (running: string, hostId: string, name: string) => `${running} on ${name}@${hostId}`;
+const busy = (running: string | null, hostId: string, name: string) =>
+  `${running ?? "another replica's action"} on ${name}@${hostId}`;
 
 describe("KeyedLock", () => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    setReplicaLocks(null);
+  });
 
   it("refuses a second action on the same object with a 409 naming the first, and lets others run", async () => {
     const lock = new KeyedLock<"restart" | "redeploy">("test-refuse", busy);
@@ -54,5 +59,30 @@ describe("KeyedLock", () => {
     expect(b.running("alpha", "web")).toBe("restart");
     release();
     await first;
+  });
+
+  it("with replicas, refuses an object another replica holds, and takes and frees the replicas' lock itself", async () => {
+    const held = new Set<string>();
+    setReplicaLocks({
+      tryLock: async (key) => {
+        if (held.has(key)) return null;
+        held.add(key);
+        return async () => void held.delete(key);
+      },
+    });
+    const lock = new KeyedLock<"restart">("test-replicas", busy);
+    held.add("test-replicas/alpha/web"); // another replica's restart
+    await expect(lock.run("alpha", "web", "restart", async () => 1)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "another replica's action on web@alpha",
+    });
+    expect(lock.running("alpha", "web")).toBeUndefined();
+    held.delete("test-replicas/alpha/web");
+    let holding = false;
+    await expect(
+      lock.run("alpha", "web", "restart", async () => ((holding = held.has("test-replicas/alpha/web")), 2)),
+    ).resolves.toBe(2);
+    expect(holding).toBe(true);
+    expect(held.size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { WharfError } from "./errors";
+import { replicaLocks } from "./replica-locks";
 
 // Events of an action (the engine's last die/start, the manager's last updatestate) can reach Wharf just after
 // the action ends; an event dated before the end and arriving this soon after it is still the action's.
@@ -15,14 +16,15 @@ type Table<A> = { running: Map<string, A>; released: Map<string, number> };
  * first action may change what the second was meant for, and two recreates (or two updates built on the same
  * spec version) would race. It also remembers when each key's last action ended, so the engine's late events
  * for it are told apart from a command someone gives right after. The table lives on globalThis under `name`:
- * Next can load a module twice in one process, and two tables would be no lock.
+ * Next can load a module twice in one process, and two tables would be no lock. With several replicas it also takes
+ * the key's lock across them (./replica-locks); `busy` then gets null for the action, which is another replica's.
  */
 export class KeyedLock<A extends string> {
   private readonly table: Table<A>;
 
   constructor(
-    name: string,
-    private readonly busy: (running: A, hostId: string, name: string) => string,
+    private readonly name: string,
+    private readonly busy: (running: A | null, hostId: string, name: string) => string,
   ) {
     const holder = globalThis as { [key: symbol]: Table<A> | undefined };
     this.table = holder[Symbol.for(`wharf.lock.${name}`)] ??= { running: new Map(), released: new Map() };
@@ -32,10 +34,20 @@ export class KeyedLock<A extends string> {
     const key = keyOf(hostId, name);
     const running = this.table.running.get(key);
     if (running) throw new WharfError("CONFLICT", this.busy(running, hostId, name));
+    // Taken before the first await: two requests in this process can never both pass the check above.
     this.table.running.set(key, action);
+    let unlock: (() => Promise<void>) | null = null;
     try {
+      const across = replicaLocks();
+      if (across) {
+        unlock = await across.tryLock(`${this.name}/${key}`);
+        if (!unlock) throw new WharfError("CONFLICT", this.busy(null, hostId, name));
+      }
       return await work();
     } finally {
+      await unlock?.().catch((error: unknown) =>
+        console.error(`[wharf] releasing the replicas' lock on ${key} failed`, error),
+      );
       this.table.running.delete(key);
       this.sweep();
       this.table.released.set(key, Date.now());

@@ -1,4 +1,9 @@
 import "server-only";
+import { changeBus, isRecorder, onRecorderChange } from "@/lib/cluster/cluster";
+import { loadFleet } from "@/lib/docker/load-fleet";
+import { catchUpRecorded } from "./catch-up-recorded";
+import { RecorderGate } from "./recorder-gate";
+import { relayChanges } from "./relay-changes";
 import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
 import { getAutohealer } from "@/lib/autoheal/get-autohealer";
 import { onAutoheal } from "@/lib/autoheal/on-autoheal";
@@ -22,31 +27,39 @@ const KEY = Symbol.for("wharf.live-wiring");
  * tell the change feed; incidents, the history of changes made outside Wharf and auto-heal subscribe here
  * (auto-heal after incidents, so a try's note finds the incident the same change opened), and alerts follow
  * what the store publishes (incidents as recorded, hosts, actions) and what auto-heal does; /metrics counts
- * actions and event lag from the same. Called once
- * at server start (instrumentation.ts), before the watchers' first report.
+ * actions and event lag from the same. Every replica watches for its own pages; only the recorder records
+ * (the gate: incidents, outside changes, auto-heal, service incidents, alerts and their delivery), and what one
+ * replica's pages hear reaches the others' through the change bus. Called once at server start
+ * (instrumentation.ts), after the cluster's start and before the watchers' first report.
  */
 export function startLiveFleet(): void {
   const holder = globalThis as { [KEY]?: true };
   if (holder[KEY]) return;
   holder[KEY] = true;
   const { store, feed } = getLiveFleet();
+  const gate = new RecorderGate({ isRecorder, onChange: onRecorderChange }, () =>
+    catchUpRecorded(loadFleet()),
+  );
+  feed.subscribe("recorder", (change) => gate.onChange(change));
+  const records = () => gate.recording();
   const tracker = new IncidentTracker(store);
   const external = new ExternalChangeRecorder();
   // A swarm task's container belongs to its service: the swarm replaces it, the service's incidents and
   // history tell of it, and auto-heal must not restart what the orchestrator is already replacing.
-  feed.subscribe("incidents", (change) => !isSwarmTask(change) && tracker.onChange(change));
-  feed.subscribe("external changes", (change) => !isSwarmTask(change) && external.onChange(change));
+  gate.add("incidents", (change) => !isSwarmTask(change) && tracker.onChange(change));
+  gate.add("external changes", (change) => !isSwarmTask(change) && external.onChange(change));
   const autohealer = getAutohealer();
-  feed.subscribe("auto-heal", (change) => !isSwarmTask(change) && autohealer.onChange(change));
+  gate.add("auto-heal", (change) => !isSwarmTask(change) && autohealer.onChange(change));
   autohealer
     .ready()
     .catch((error: unknown) => console.error("[wharf] reading the auto-heal policies failed", error));
-  const swarm = new SwarmWatcher();
+  const swarm = new SwarmWatcher(records);
   feed.subscribe("swarm services", (change) => swarm.onChange(change));
   swarm.start();
   const alerts = new AlertDispatcher(store);
-  store.subscribe(({ message }) => alerts.onMessage(message));
-  startAlertDelivery();
+  store.subscribe(({ message }) => records() && alerts.onMessage(message));
+  startAlertDelivery(records);
+  relayChanges(store, changeBus());
   const metrics = getMetricsRecorder();
   feed.subscribe("metrics", (change) => metrics.onChange(change));
   store.subscribe(({ message }) => metrics.onMessage(message));
@@ -57,6 +70,7 @@ export function startLiveFleet(): void {
   });
   void sayWhenNoEngine(store);
   setInterval(() => {
+    if (!records()) return;
     tracker.sweep().catch((error: unknown) => console.error("[wharf] incident sweep failed", error));
   }, SWEEP_EVERY_MS).unref();
 }

@@ -5,7 +5,7 @@ import type { ServiceActionName } from "./types";
 const lock = new KeyedLock<ServiceActionName>(
   "services",
   (running, hostId, name) =>
-    `A ${running} is already running on service "${name}" on host "${hostId}"; try again when it ends`,
+    `${running ? `A ${running}` : "An action through another Wharf replica"} is already running on service "${name}" on host "${hostId}"; try again when it ends`,
 );
 
 /** One action at a time per service (see KeyedLock), as for containers. */

@@ -37,6 +37,9 @@ export class SwarmWatcher {
   private readonly incidents = new ServiceIncidentKeeper();
   private stopped = false;
 
+  /** `records`: whether this server records (lib/live's gate): a follower only tells its pages to re-read. */
+  constructor(private readonly records: () => boolean = () => true) {}
+
   start(): void {
     for (const host of loadFleet()) void this.follow(host);
   }
@@ -85,9 +88,11 @@ export class SwarmWatcher {
   private onManagerEvent(host: Host, event: EngineEvent): void {
     const watched = this.managers.get(host.id);
     if (!watched) return;
-    void recordExternalUpdate(host, event)
-      .then((recorded) => recorded && announceServices(host.id, event.Actor.Attributes.name ?? null))
-      .catch((error) => console.error(`[wharf] recording a service change on ${host.id} failed`, error));
+    if (!this.records()) announceServices(host.id, event.Actor.Attributes.name ?? null);
+    else
+      void recordExternalUpdate(host, event)
+        .then((recorded) => recorded && announceServices(host.id, event.Actor.Attributes.name ?? null))
+        .catch((error) => console.error(`[wharf] recording a service change on ${host.id} failed`, error));
     this.schedule(watched, SETTLE_MS);
   }
 
@@ -113,7 +118,8 @@ export class SwarmWatcher {
         swarmOps.tasks(host),
         nodeHosts(),
       ]);
-      const incidentsChanged = await this.incidents.observe(host, services, tasks, byNode);
+      const incidentsChanged =
+        this.records() && (await this.incidents.observe(host, services, tasks, byNode));
       const rows = services.map((service) => toServiceRow(host.id, service, tasks));
       const fingerprint = JSON.stringify([
         rows.map((row) => [row.id, row.version, row.replicas, row.updateStatus?.state, row.failingTasks]),
@@ -121,7 +127,7 @@ export class SwarmWatcher {
       ]);
       if (fingerprint !== watched.fingerprint || incidentsChanged) announceServices(host.id, null);
       watched.fingerprint = fingerprint;
-      again = rows.some((row) => row.converging) || this.incidents.pendingShort(host.id);
+      again = rows.some((row) => row.converging) || (this.records() && this.incidents.pendingShort(host.id));
     } catch {
       // The manager is unreachable: its event stream breaks too, and the reconnect reads it again.
     }

@@ -25,6 +25,8 @@ export async function startWharf(options: {
   dataDir: string;
   /** Extra environment for the server; `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
+  /** false: no admin token is made (`token` is empty), for a server whose sign-in is not there to use. */
+  signIn?: boolean;
 }): Promise<RunningServer> {
   // Checkouts testing side by side on one machine shift their servers' ports apart.
   const port = options.port + Number(process.env.WHARF_PORT_OFFSET ?? 0);
@@ -67,7 +69,7 @@ export async function startWharf(options: {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     // Behind WHARF_PUBLIC_URL, Wharf's pages are those at the public origin.
-    token = await adminToken(url, options.env?.WHARF_PUBLIC_URL ?? url);
+    token = options.signIn === false ? "" : await adminToken(url, options.env?.WHARF_PUBLIC_URL ?? url);
   } catch (error) {
     // A server that started but failed a later step must not outlive the test run.
     if (child.exitCode === null) child.kill("SIGTERM");

@@ -3,7 +3,9 @@ import type { Host } from "@/lib/docker/host-config";
 import { readPastEvents } from "@/lib/docker/read-past-events";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import { withDeadline } from "@/lib/docker/with-deadline";
+import { classifyDie, freshRun, rememberEvent, type RunMemory } from "../classify-exit";
 import type { ExitCause } from "../types";
+import type { FleetChange } from "./change-feed";
 import { eventMs, type EventCursor } from "./event-cursor";
 import type { ExitMemory } from "./exit-memory";
 
@@ -40,5 +42,33 @@ export async function catchUp(
     if (sighting === "new") news.push({ event, exitCause });
   }
   cursor.reachedSecond(until);
+  return news;
+}
+
+/**
+ * What an engine did after `storedMs` (the cursor the last recorder reached), as the change feed tells it, for a
+ * replica that has just become the recorder: it watched those events as a follower but recorded none. Each death
+ * is classified from the events read here alone, like a start-up's catch-up; nothing is remembered by reading.
+ */
+export async function readNewsSince(host: Host, storedMs: number, timeoutMs: number): Promise<FleetChange[]> {
+  const until = Math.floor(Date.now() / 1000) + 1;
+  const events = await withDeadline(
+    (signal) => readPastEvents(host, Math.floor(storedMs / 1000), until, signal),
+    timeoutMs,
+  );
+  const runs = new Map<string, RunMemory>();
+  const news: FleetChange[] = [];
+  for (const event of events) {
+    if (event.Type !== "container" || IGNORED.test(event.Action)) continue;
+    const id = event.Actor?.ID ?? event.id;
+    if (!id) continue;
+    const at = eventMs(event);
+    const attributes = event.Actor.Attributes ?? {};
+    const run = runs.get(id) ?? freshRun();
+    const exitCause =
+      event.Action === "die" ? classifyDie(run, Number(attributes.exitCode ?? 0), at) : undefined;
+    runs.set(id, rememberEvent(run, event.Action, attributes, at));
+    if (at > storedMs) news.push({ kind: "event", host, event, exitCause, replayed: true });
+  }
   return news;
 }

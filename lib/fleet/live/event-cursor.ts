@@ -1,5 +1,6 @@
 import "server-only";
 import type { EngineEvent } from "@/lib/docker/stream-events";
+import { isRecorder } from "@/lib/cluster/cluster";
 import { getDatabase } from "@/lib/db/database";
 import type { LiveFleetTables } from "./db/host-cursor-table";
 import { readHostCursor } from "./db/read-host-cursor";
@@ -64,9 +65,13 @@ export class EventCursor {
     this.lastMs = Math.max(this.lastMs ?? 0, seconds * 1000);
   }
 
-  /** Resolves once written; never rejects (a failure is logged: the next save writes a later cursor anyway). */
+  /**
+   * The cursor is where the recorder got to: a follower saving its own would let the next recorder skip what
+   * nobody recorded. (With one server, it is always the recorder.) Resolves once written; never rejects (a failure
+   * is logged: the next save writes a later cursor anyway).
+   */
   async save(): Promise<void> {
-    if (this.lastMs === undefined) return;
+    if (this.lastMs === undefined || !isRecorder()) return;
     try {
       await saveHostCursor(await getDatabase<LiveFleetTables>(), this.hostId, this.lastMs);
     } catch (error) {

@@ -8,8 +8,9 @@ export const systemEndpoints = {
     path: "/api/health",
     auth: "public",
     tag: "System",
-    summary: "Whether the server is up",
-    description: 'Answers `{"status":"ok"}`. Contacts no engine.',
+    summary: "Whether the server is up, and its role among the replicas",
+    description:
+      'Answers `{"status":"ok","replica":NAME,"role":"recorder"|"follower","database":"ok"}`. Contacts no engine. With `DATABASE_URL` (PostgreSQL) it asks the database first: one that does not answer within 2 s makes it 503, and the replica gives up the recorder\'s lease. With the embedded SQLite database the one server is always the recorder.',
   }),
   openapi: endpoint({
     method: "GET",
