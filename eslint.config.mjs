@@ -30,7 +30,7 @@ const floors = [
   ["autoheal"],
   ["alerts"],
   ["metrics"],
-  ["live", "openapi"],
+  ["startup", "openapi"],
   ["queries"],
 ];
 

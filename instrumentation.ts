@@ -13,7 +13,7 @@ export async function register() {
   startCluster();
   // Start reading the hosts first: the rest of start-up (and Next loading the first route) overlaps those reads,
   // and requests wait for this function, so every read begun later is time a first page view waits.
-  const { startLiveFleet } = await import("./lib/live/start-live-fleet");
+  const { startLiveFleet } = await import("./lib/startup/start-live-fleet");
   startLiveFleet();
   // The console's WebSocket upgrade is served outside Next's routes (scripts/request-guard.mjs finds it here).
   const { registerConsole } = await import("./lib/console/register-console");

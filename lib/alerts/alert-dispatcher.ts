@@ -17,7 +17,7 @@ const deployActions = new Set(["redeploy", "rollback"]);
 
 /**
  * Turns what the live store publishes into alerts: incidents (quietly: see IncidentQuieter), hosts going down
- * and coming back, redeploys and rollbacks that ended. Subscribed in lib/live/start-live-fleet.ts.
+ * and coming back, redeploys and rollbacks that ended. Subscribed in lib/startup/start-live-fleet.ts.
  */
 export class AlertDispatcher {
   private readonly quieter = new IncidentQuieter();

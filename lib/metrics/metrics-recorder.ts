@@ -11,7 +11,7 @@ type HostEvents = { count: number; lastLagSeconds: number; lastEventSeconds: num
 
 /**
  * What /metrics cannot read from the store or the database because nothing keeps it: how long actions took,
- * and how far behind its engine each host's event stream runs. Fed by lib/live from what the fleet publishes,
+ * and how far behind its engine each host's event stream runs. Fed by lib/startup from what the fleet publishes,
  * so counting costs nothing per scrape and adds no engine call.
  */
 export class MetricsRecorder {
@@ -57,7 +57,7 @@ export class MetricsRecorder {
 }
 
 // Next evaluates modules more than once in one process (instrumentation, each route bundle): the one recorder
-// lib/live feeds must be the one /metrics reads.
+// lib/startup feeds must be the one /metrics reads.
 const KEY = Symbol.for("wharf.metrics-recorder");
 
 export function getMetricsRecorder(): MetricsRecorder {

@@ -37,7 +37,7 @@ export class SwarmWatcher {
   private readonly incidents = new ServiceIncidentKeeper();
   private stopped = false;
 
-  /** `records`: whether this server records (lib/live's gate): a follower only tells its pages to re-read. */
+  /** `records`: whether this server records (lib/startup's gate): a follower only tells its pages to re-read. */
   constructor(private readonly records: () => boolean = () => true) {}
 
   start(): void {

@@ -6,7 +6,7 @@ import type { SessionTable } from "./session-table";
 import type { ApiTokenTable } from "./token-table";
 import type { UserTable } from "./user-table";
 
-/** The tables auth owns; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables auth owns; lib/startup/database.ts composes every feature's into the whole database. */
 export type AuthTables = {
   users: UserTable;
   sessions: SessionTable;

@@ -12,7 +12,7 @@ export type AutohealPolicyTable = {
   created_at: string;
 };
 
-/** The tables auto-heal owns; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables auto-heal owns; lib/startup/database.ts composes every feature's into the whole database. */
 export type AutohealTables = { autoheal_policies: AutohealPolicyTable };
 
 export const policyColumns = [

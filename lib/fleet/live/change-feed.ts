@@ -25,7 +25,7 @@ type Subscriber = { name: string; handle: (change: FleetChange) => void };
 
 /**
  * The watchers' change feed. Incidents, external-change history and anything else that reacts to the fleet
- * subscribe here (wired in lib/live), so the watcher knows nothing of them and one failing subscriber cannot
+ * subscribe here (wired in lib/startup), so the watcher knows nothing of them and one failing subscriber cannot
  * stop the fleet from updating or another subscriber from hearing about it.
  */
 export class ChangeFeed {

@@ -13,7 +13,7 @@ type Holder = { [KEY]?: LiveFleet };
 
 /**
  * The process's live fleet state, started on first use: a watcher per host feeding the store, and the change
- * feed that lib/live subscribes incidents and external-change history to (server start does that first).
+ * feed that lib/startup subscribes incidents and external-change history to (server start does that first).
  */
 export function getLiveFleet(): LiveFleet {
   const holder = globalThis as Holder;

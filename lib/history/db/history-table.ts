@@ -51,7 +51,7 @@ export type DeployJournalTable = {
   updated_at: string;
 };
 
-/** The tables history owns; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables history owns; lib/startup/database.ts composes every feature's into the whole database. */
 export type HistoryTables = { deploy_history: DeployHistoryTable; deploy_journal: DeployJournalTable };
 
 export const historyColumns = [

@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * The columns of `incidents` (lib/incidents owns the table) that history reads to show a deploy's incidents.
- * Read only: history never writes them, and lib/live/database.ts composes the owner's declaration, not this one.
+ * Read only: history never writes them, and lib/startup/database.ts composes the owner's declaration, not this one.
  */
 export type LinkedIncidentTable = {
   id: number;

@@ -33,7 +33,7 @@ export type IncidentTable = {
   error: string | null;
 };
 
-/** The tables incidents own; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables incidents own; lib/startup/database.ts composes every feature's into the whole database. */
 export type IncidentTables = { incidents: IncidentTable };
 
 /** Named, not `*`, so a column added by a later migration cannot break the strict row schema. */

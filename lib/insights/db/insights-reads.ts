@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * The columns insights reads, of tables other features own (deploy_history: lib/history; incidents:
- * lib/incidents). Read only: insights writes nothing, and lib/live/database.ts composes the owners' declarations.
+ * lib/incidents). Read only: insights writes nothing, and lib/startup/database.ts composes the owners' declarations.
  */
 export type DeployFactTable = {
   id: number;

@@ -28,7 +28,7 @@ export type ServiceHistoryTable = {
   duration_ms: number | null;
 };
 
-/** The tables services own; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables services own; lib/startup/database.ts composes every feature's into the whole database. */
 export type ServicesTables = { service_history: ServiceHistoryTable };
 
 export const serviceHistoryColumns = [

@@ -14,5 +14,5 @@ export type ContainerExitTable = {
   at: string;
 };
 
-/** The tables the live fleet owns; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables the live fleet owns; lib/startup/database.ts composes every feature's into the whole database. */
 export type FleetTables = { container_exits: ContainerExitTable };

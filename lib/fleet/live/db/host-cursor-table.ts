@@ -6,5 +6,5 @@ import "server-only";
  */
 export type HostCursorTable = { host_id: string; last_event_ms: number };
 
-/** The tables the live fleet owns; lib/live/database.ts composes every feature's into the whole database. */
+/** The tables the live fleet owns; lib/startup/database.ts composes every feature's into the whole database. */
 export type LiveFleetTables = { host_cursors: HostCursorTable };
