@@ -4,7 +4,7 @@ import { Can } from "@/components/auth/can";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useServiceAction } from "@/lib/queries/use-service-action";
-import type { ServiceActionName, ServiceIncident, ServiceRow } from "@/lib/swarm/types";
+import type { ServiceActionName, ServiceIncident, ServiceRow } from "@/lib/services/types";
 import { ReplicaBar } from "./replica-bar";
 import { ServiceTasks } from "./service-tasks";
 

@@ -2,7 +2,7 @@
 import { useSearchParams } from "next/navigation";
 import { Spinner } from "@/components/ui/spinner";
 import { useServices } from "@/lib/queries/use-services";
-import type { ServiceRow } from "@/lib/swarm/types";
+import type { ServiceRow } from "@/lib/services/types";
 import { ServiceCard } from "./service-card";
 
 /** Every swarm manager's services, grouped by stack; `?service=NAME` opens that one (a task container's link). */

@@ -9,7 +9,7 @@ import { imageEndpoints } from "./endpoints/images";
 import { incidentEndpoints } from "./endpoints/incidents";
 import { insightEndpoints } from "./endpoints/insights";
 import { notificationEndpoints } from "./endpoints/notifications";
-import { swarmEndpoints } from "./endpoints/swarm";
+import { serviceEndpoints } from "./endpoints/services";
 import { systemEndpoints } from "./endpoints/system";
 
 export type NamedEndpoint = { operationId: string; endpoint: Endpoint };
@@ -29,7 +29,7 @@ export function allEndpoints(): NamedEndpoint[] {
     insightEndpoints,
     autohealEndpoints,
     notificationEndpoints,
-    swarmEndpoints,
+    serviceEndpoints,
     consoleEndpoints,
     imageEndpoints,
     // The groups' own types keep each endpoint's schemas for its handler; listed, they are plain endpoints.

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { WharfError } from "@/lib/core/errors";
-import type { ServiceActionName, ServiceActionResult } from "@/lib/swarm/types";
+import type { ServiceActionName, ServiceActionResult } from "@/lib/services/types";
 import { swarmKeys } from "./keys";
 
 export type ServiceActionInput = {

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ServiceResponse } from "@/lib/swarm/types";
+import type { ServiceResponse } from "@/lib/services/types";
 import { swarmKeys } from "./keys";
 
 /** One service with its tasks, history and incidents (only while `enabled`: a folded row reads nothing). */

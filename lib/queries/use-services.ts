@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ServicesResponse } from "@/lib/swarm/types";
+import type { ServicesResponse } from "@/lib/services/types";
 import { swarmKeys } from "./keys";
 
 /** Every swarm manager's services; kept current by `service` messages on the event stream, not by polling. */

@@ -3,7 +3,7 @@ import type { AuthTables } from "@/lib/auth/db/auth-tables";
 import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 import type { FleetTables } from "@/lib/fleet/live/db/exit-table";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
-import type { ServicesTables } from "@/lib/swarm/db/service-history-table";
+import type { ServicesTables } from "@/lib/services/db/service-history-table";
 import type { LiveFleetTables } from "@/lib/fleet/live/db/host-cursor-table";
 import type { HistoryTables } from "@/lib/history/db/history-table";
 

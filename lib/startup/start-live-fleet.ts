@@ -16,7 +16,7 @@ import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { IncidentTracker } from "@/lib/incidents/incident-tracker";
 import { getMetricsRecorder } from "@/lib/metrics/metrics-recorder";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
-import { SwarmWatcher } from "@/lib/swarm/swarm-watcher";
+import { SwarmWatcher } from "@/lib/services/swarm-watcher";
 
 // Incidents that recover (running 10 s) have no event to mark the moment; a slow sweep ends them.
 const SWEEP_EVERY_MS = 2_000;

@@ -4,7 +4,7 @@ import type {
   ServiceActionResult,
   ServiceResponse,
   ServicesResponse,
-} from "@/lib/swarm/types";
+} from "@/lib/services/types";
 import { api } from "../support/api";
 import { docker, uniqueName, waitFor } from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";

@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
-import { listNodes } from "@/lib/swarm/list-nodes";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
+import { listNodes } from "@/lib/services/list-nodes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(swarmEndpoints.nodes, ({ query }) => listNodes(query.host));
+export const GET = route(serviceEndpoints.nodes, ({ query }) => listNodes(query.host));

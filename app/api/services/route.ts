@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
-import { listServices } from "@/lib/swarm/list-services";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
+import { listServices } from "@/lib/services/list-services";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(swarmEndpoints.services, ({ query }) => listServices(query.host));
+export const GET = route(serviceEndpoints.services, ({ query }) => listServices(query.host));

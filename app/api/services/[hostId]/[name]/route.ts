@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
-import { getService } from "@/lib/swarm/get-service";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
+import { getService } from "@/lib/services/get-service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(swarmEndpoints.service, ({ params }) => getService(params.hostId, params.name));
+export const GET = route(serviceEndpoints.service, ({ params }) => getService(params.hostId, params.name));

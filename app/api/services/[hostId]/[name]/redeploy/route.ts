@@ -1,11 +1,11 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
 import { callerOf } from "@/lib/actions/schemas";
-import { redeployService } from "@/lib/swarm/redeploy-service";
+import { redeployService } from "@/lib/services/redeploy-service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route(swarmEndpoints.redeployService, ({ params, body, request, principal }) =>
+export const POST = route(serviceEndpoints.redeployService, ({ params, body, request, principal }) =>
   redeployService(params.hostId, params.name, body, callerOf(principal, request)),
 );

@@ -1,11 +1,11 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
 import { callerOf } from "@/lib/actions/schemas";
-import { rollbackService } from "@/lib/swarm/rollback-service";
+import { rollbackService } from "@/lib/services/rollback-service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route(swarmEndpoints.rollbackService, ({ params, body, request, principal }) =>
+export const POST = route(serviceEndpoints.rollbackService, ({ params, body, request, principal }) =>
   rollbackService(params.hostId, params.name, body.timeoutSeconds, callerOf(principal, request)),
 );

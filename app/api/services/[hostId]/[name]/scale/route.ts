@@ -1,11 +1,11 @@
 import { route } from "@/lib/api/route";
-import { swarmEndpoints } from "@/lib/openapi/endpoints/swarm";
+import { serviceEndpoints } from "@/lib/openapi/endpoints/services";
 import { callerOf } from "@/lib/actions/schemas";
-import { scaleService } from "@/lib/swarm/scale-service";
+import { scaleService } from "@/lib/services/scale-service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = route(swarmEndpoints.scaleService, ({ params, body, request, principal }) =>
+export const POST = route(serviceEndpoints.scaleService, ({ params, body, request, principal }) =>
   scaleService(params.hostId, params.name, body.replicas, body.timeoutSeconds, callerOf(principal, request)),
 );

@@ -8,7 +8,7 @@ import {
   serviceScaleBodySchema,
   serviceWaitBodySchema,
   swarmQuerySchema,
-} from "@/lib/swarm/schemas";
+} from "@/lib/services/schemas";
 
 const SWARM = "Swarm services";
 const READ_ERRORS: ErrorCode[] = ["NOT_FOUND", "HOST_UNREACHABLE"];
@@ -35,7 +35,7 @@ const update = <B>(action: string, body: z.ZodType<B>, summary: string, descript
     errors: UPDATE_ERRORS,
   });
 
-export const swarmEndpoints = {
+export const serviceEndpoints = {
   services: endpoint({
     method: "GET",
     path: "/api/services",
