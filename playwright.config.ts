@@ -51,7 +51,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Matches E2E_ADMIN in e2e/fixtures.ts; a fresh data dir each run so it creates the admin.
       WHARF_ADMIN_PASSWORD: "e2e-admin-password-123",
-      // e2e/notifications.spec.ts's receiver listens on loopback, which alerts reach only when allowed.
+      // e2e/alerts.spec.ts's receiver listens on loopback, which alerts reach only when allowed.
       WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1",
     },
   },

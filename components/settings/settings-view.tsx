@@ -7,7 +7,7 @@ import { loginHref } from "@/lib/auth/login-redirect";
 import { hasRole } from "@/lib/auth/types";
 import { useMe } from "@/lib/queries/use-me";
 import { AuditPanel } from "./audit-panel";
-import { NotificationsPanel } from "./notifications-panel";
+import { AlertsPanel } from "./alerts-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
@@ -45,7 +45,7 @@ export function SettingsView() {
       <h1 className="text-2xl font-semibold">Settings</h1>
       <UsersPanel me={principal.kind === "user" ? principal.name : null} />
       <TokensPanel />
-      <NotificationsPanel />
+      <AlertsPanel />
       <AuditPanel />
     </div>
   );

@@ -8,7 +8,7 @@ import { fleetEndpoints } from "./endpoints/fleet";
 import { imageEndpoints } from "./endpoints/images";
 import { incidentEndpoints } from "./endpoints/incidents";
 import { insightEndpoints } from "./endpoints/insights";
-import { notificationEndpoints } from "./endpoints/notifications";
+import { alertEndpoints } from "./endpoints/alerts";
 import { serviceEndpoints } from "./endpoints/services";
 import { systemEndpoints } from "./endpoints/system";
 
@@ -28,7 +28,7 @@ export function allEndpoints(): NamedEndpoint[] {
     incidentEndpoints,
     insightEndpoints,
     autohealEndpoints,
-    notificationEndpoints,
+    alertEndpoints,
     serviceEndpoints,
     consoleEndpoints,
     imageEndpoints,

@@ -9,9 +9,7 @@ export function useChannelDeliveries(channelId: number, enabled: boolean) {
   return useQuery({
     queryKey: alertKeys.deliveries(channelId),
     queryFn: () =>
-      fetchJson<{ deliveries: DeliveryInfo[] }>(
-        `/api/notifications/channels/${channelId}/deliveries?limit=20`,
-      ),
+      fetchJson<{ deliveries: DeliveryInfo[] }>(`/api/alerts/channels/${channelId}/deliveries?limit=20`),
     enabled,
     staleTime: 0,
   });

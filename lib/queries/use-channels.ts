@@ -7,6 +7,6 @@ import { alertKeys } from "./keys";
 export function useChannels() {
   return useQuery({
     queryKey: alertKeys.channels(),
-    queryFn: () => fetchJson<{ channels: ChannelInfo[] }>("/api/notifications/channels"),
+    queryFn: () => fetchJson<{ channels: ChannelInfo[] }>("/api/alerts/channels"),
   });
 }

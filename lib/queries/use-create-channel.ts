@@ -9,7 +9,7 @@ export function useCreateChannel() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (channel: NewChannel) =>
-      fetchJson<{ channel: ChannelInfo }>("/api/notifications/channels", {
+      fetchJson<{ channel: ChannelInfo }>("/api/alerts/channels", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(channel),

@@ -6,8 +6,7 @@ import { alertKeys } from "./keys";
 export function useDeleteChannel() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) =>
-      fetchJson<{ ok: true }>(`/api/notifications/channels/${id}`, { method: "DELETE" }),
+    mutationFn: (id: number) => fetchJson<{ ok: true }>(`/api/alerts/channels/${id}`, { method: "DELETE" }),
     onSettled: () => client.invalidateQueries({ queryKey: alertKeys.all }),
   });
 }

@@ -8,7 +8,7 @@ export function useTestChannel() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      fetchJson<{ ok: true; status: number | null }>(`/api/notifications/channels/${id}/test`, {
+      fetchJson<{ ok: true; status: number | null }>(`/api/alerts/channels/${id}/test`, {
         method: "POST",
       }),
     onSettled: (_data, _error, id) => client.invalidateQueries({ queryKey: alertKeys.deliveries(id) }),

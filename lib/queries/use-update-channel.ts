@@ -9,7 +9,7 @@ export function useUpdateChannel() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: ChannelPatch }) =>
-      fetchJson<{ channel: ChannelInfo }>(`/api/notifications/channels/${id}`, {
+      fetchJson<{ channel: ChannelInfo }>(`/api/alerts/channels/${id}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(patch),

@@ -55,7 +55,7 @@ export async function runCrashToAlert({ engines, server, adminHeaders, trialsPer
   let sse = null;
   const figures = { baseline: [], stderr: [], silent: [] };
   try {
-    ({ channel } = await api(server, adminHeaders, "POST", "/api/notifications/channels", {
+    ({ channel } = await api(server, adminHeaders, "POST", "/api/alerts/channels", {
       name: `wharf-bench-p7-${process.pid}`,
       kind: "webhook",
       enabled: true,
@@ -126,7 +126,7 @@ export async function runCrashToAlert({ engines, server, adminHeaders, trialsPer
     subscriptions.forEach((s) => s.close());
     await Promise.all(made.map(([eng, id]) => removeContainer(eng, id).catch(() => {})));
     if (channel)
-      await api(server, adminHeaders, "DELETE", `/api/notifications/channels/${channel.id}`).catch((error) =>
+      await api(server, adminHeaders, "DELETE", `/api/alerts/channels/${channel.id}`).catch((error) =>
         log(`P7: could not remove channel ${channel.id}: ${error.message}`),
       );
     await receiver.close();

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 type ErrorJson = { error: { code: string; message: string } };
 const webhook = (name: string, url: string) =>
-  wharf.fetch("/api/notifications/channels", {
+  wharf.fetch("/api/alerts/channels", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -50,10 +50,10 @@ const webhook = (name: string, url: string) =>
       settings: { url, secret: SECRET },
     }),
   });
-const test = (id: number) => wharf.fetch(`/api/notifications/channels/${id}/test`, { method: "POST" });
+const test = (id: number) => wharf.fetch(`/api/alerts/channels/${id}/test`, { method: "POST" });
 const deliveries = async (id: number) =>
   (
-    (await (await wharf.fetch(`/api/notifications/channels/${id}/deliveries`)).json()) as {
+    (await (await wharf.fetch(`/api/alerts/channels/${id}/deliveries`)).json()) as {
       deliveries: DeliveryInfo[];
     }
   ).deliveries;

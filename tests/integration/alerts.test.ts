@@ -52,7 +52,7 @@ async function channel(
   container: string,
   settings: Record<string, unknown>,
 ): Promise<ChannelInfo> {
-  const response = await wharf.fetch("/api/notifications/channels", {
+  const response = await wharf.fetch("/api/alerts/channels", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -68,7 +68,7 @@ async function channel(
 }
 
 async function deliveries(id: number): Promise<DeliveryInfo[]> {
-  const response = await wharf.fetch(`/api/notifications/channels/${id}/deliveries`);
+  const response = await wharf.fetch(`/api/alerts/channels/${id}/deliveries`);
   return ((await response.json()) as { deliveries: DeliveryInfo[] }).deliveries;
 }
 
@@ -159,7 +159,7 @@ describe("alerts", () => {
     const hook = await receiver();
     const name = uniqueName("it-alert-slack");
     const created = await channel("slack", name, { url: hook.url });
-    const test = await wharf.fetch(`/api/notifications/channels/${created.id}/test`, { method: "POST" });
+    const test = await wharf.fetch(`/api/alerts/channels/${created.id}/test`, { method: "POST" });
     expect(test.status).toBe(200);
     expect(hook.received[0]!.json).toMatchObject({ text: expect.stringContaining("Test message") });
 
@@ -176,7 +176,7 @@ describe("alerts", () => {
     await hook.close();
     const name = uniqueName("it-alert-down");
     const created = await channel("webhook", name, { url: hook.url, secret: SECRET });
-    const test = await wharf.fetch(`/api/notifications/channels/${created.id}/test`, { method: "POST" });
+    const test = await wharf.fetch(`/api/alerts/channels/${created.id}/test`, { method: "POST" });
     expect(test.status).toBe(502);
     expect(((await test.json()) as { error: { message: string } }).error.message).toMatch(/ECONNREFUSED/);
     await runContainer("alpha", name, [], crash);

@@ -226,7 +226,7 @@ describe("GET /metrics", () => {
       const delivered = await count("delivered");
       const failed = await count("failed");
       const channel = async (url: string) => {
-        const created = await post<{ channel: { id: number } }>("/api/notifications/channels", {
+        const created = await post<{ channel: { id: number } }>("/api/alerts/channels", {
           name: uniqueName("it-metrics-hook"),
           kind: "webhook",
           rules: { events: ["incident.opened"], containerGlob: "it-metrics-none-*" },
@@ -237,12 +237,12 @@ describe("GET /metrics", () => {
       };
       const good = await channel(receiver.url);
       const bad = await channel("http://127.0.0.1:9/nobody-listens");
-      expect((await post(`/api/notifications/channels/${good}/test`)).status).toBe(200);
-      expect((await post(`/api/notifications/channels/${bad}/test`)).status).toBe(502);
+      expect((await post(`/api/alerts/channels/${good}/test`)).status).toBe(200);
+      expect((await post(`/api/alerts/channels/${bad}/test`)).status).toBe(502);
       expect(await count("delivered")).toBe(delivered + 1);
       expect(await count("failed")).toBe(failed + 1);
       for (const id of [good, bad])
-        await fetch(`${inject("wharfUrl")}/api/notifications/channels/${id}`, {
+        await fetch(`${inject("wharfUrl")}/api/alerts/channels/${id}`, {
           method: "DELETE",
           headers: authHeaders(),
         });

@@ -38,7 +38,7 @@ describe("a swarm service's incidents are the fleet's incidents", () => {
     "a failing service opens an incident in GET /api/incidents and /metrics, alerts a webhook, and ends as removed",
     async () => {
       const name = uniqueName("it-inc-svc");
-      const created = await post<{ channel: ChannelInfo }>("/api/notifications/channels", {
+      const created = await post<{ channel: ChannelInfo }>("/api/alerts/channels", {
         name,
         kind: "webhook",
         rules: { events: ["incident.opened", "incident.ended"], containerGlob: name },

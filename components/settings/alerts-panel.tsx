@@ -7,7 +7,7 @@ import { NewChannelForm } from "./new-channel-form";
 import { SettingsPanel } from "./settings-panel";
 
 /** Where alerts go: webhooks (signed), Slack or Mattermost, email; with each channel's recent deliveries. */
-export function NotificationsPanel() {
+export function AlertsPanel() {
   const { data, error, isPending } = useChannels();
   return (
     <SettingsPanel

@@ -7,61 +7,61 @@ import {
 } from "@/lib/alerts/schemas";
 import { endpoint } from "@/lib/api/endpoint";
 
-const NOTIFICATIONS = "Notifications";
+const ALERTS = "Alerts";
 
-export const notificationEndpoints = {
+export const alertEndpoints = {
   channels: endpoint({
     method: "GET",
-    path: "/api/notifications/channels",
+    path: "/api/alerts/channels",
     auth: "admin",
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary: "The notification channels (write-only settings left out)",
   }),
   createChannel: endpoint({
     method: "POST",
-    path: "/api/notifications/channels",
+    path: "/api/alerts/channels",
     auth: "admin",
     body: newChannelSchema,
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary: "Add a webhook, Slack or email channel with its rules",
     errors: ["CONFLICT"],
   }),
   updateChannel: endpoint({
     method: "PATCH",
-    path: "/api/notifications/channels/{id}",
+    path: "/api/alerts/channels/{id}",
     auth: "admin",
     params: channelIdParamsSchema,
     body: channelPatchSchema,
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary: "Change a channel; settings merge into the stored ones",
     errors: ["NOT_FOUND", "CONFLICT"],
   }),
   deleteChannel: endpoint({
     method: "DELETE",
-    path: "/api/notifications/channels/{id}",
+    path: "/api/alerts/channels/{id}",
     auth: "admin",
     params: channelIdParamsSchema,
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary: "Delete a channel with its undelivered messages and delivery log",
     errors: ["NOT_FOUND"],
   }),
   testChannel: endpoint({
     method: "POST",
-    path: "/api/notifications/channels/{id}/test",
+    path: "/api/alerts/channels/{id}/test",
     auth: "admin",
     params: channelIdParamsSchema,
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary:
       "Send a test message now; 502 with the receiver's answer when it did not take it, 403 for a refused destination",
     errors: ["NOT_FOUND", "HOST_UNREACHABLE", "FORBIDDEN"],
   }),
   deliveries: endpoint({
     method: "GET",
-    path: "/api/notifications/channels/{id}/deliveries",
+    path: "/api/alerts/channels/{id}/deliveries",
     auth: "admin",
     params: channelIdParamsSchema,
     query: deliveriesQuerySchema,
-    tag: NOTIFICATIONS,
+    tag: ALERTS,
     summary: "The channel's recent tries, newest first",
     errors: ["NOT_FOUND"],
   }),
