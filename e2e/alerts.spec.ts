@@ -8,7 +8,7 @@ test("an admin adds a webhook channel on /settings, never sees its URL's path ag
   try {
     const name = `e2e-hook-${Date.now().toString(36)}`;
     await page.goto("/settings");
-    const form = page.getByRole("form", { name: "Add a notification channel" });
+    const form = page.getByRole("form", { name: "Add an alert channel" });
     await form.getByLabel("Channel name").fill(name);
     await form.getByLabel("Webhook URL").fill(hook.url);
     await form.getByLabel("Signing secret (16+ characters)").fill("e2e-signing-secret-123");

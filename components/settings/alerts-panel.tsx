@@ -11,14 +11,14 @@ export function AlertsPanel() {
   const { data, error, isPending } = useChannels();
   return (
     <SettingsPanel
-      title="Notifications"
+      title="Alerts"
       description="Wharf tells these channels when a container crashes, a deploy fails, a host goes down or auto-heal acts — once per incident, with one update at most. URLs, secrets and passwords are write-only."
     >
       <NewChannelForm />
       {isPending ? (
         <Spinner label="Loading channels…" />
       ) : error ? (
-        <Notice tone="error" title="Cannot load notification channels">
+        <Notice tone="error" title="Cannot load alert channels">
           {error.message}
         </Notice>
       ) : data.channels.length === 0 ? (
@@ -26,7 +26,7 @@ export function AlertsPanel() {
           No channels yet: nobody is told anything.
         </p>
       ) : (
-        <ul aria-label="Notification channels" className="space-y-2">
+        <ul aria-label="Alert channels" className="space-y-2">
           {data.channels.map((channel) => (
             <ChannelCard key={channel.id} channel={channel} />
           ))}

@@ -30,7 +30,7 @@ export function NewChannelForm() {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Add a notification channel" className="space-y-3">
+    <form onSubmit={submit} aria-label="Add an alert channel" className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <TextField
           label="Channel name"

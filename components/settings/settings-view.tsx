@@ -11,7 +11,7 @@ import { AlertsPanel } from "./alerts-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
-/** Users, API tokens, notification channels and the audit log, for admins. The API refuses everyone else; the page says so first. */
+/** Users, API tokens, alert channels and the audit log, for admins. The API refuses everyone else; the page says so first. */
 export function SettingsView() {
   const { data, error, isPending } = useMe();
   if (isPending) return <Spinner label="Checking your role…" />;

@@ -37,7 +37,7 @@ const webhook = () =>
     "alice",
   );
 
-describe("notification channels", () => {
+describe("alert channels", () => {
   it("never return or audit a URL's path, query or credentials, nor a secret", async () => {
     const created = await webhook();
     expect(created.settings).toEqual({ url: "https://hooks.example.com/…", hasSecret: true });

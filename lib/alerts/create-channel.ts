@@ -53,6 +53,6 @@ export async function createChannel(
 
 export function nameTaken(error: unknown, name: string): unknown {
   if (isUniqueViolation(error))
-    return new WharfError("CONFLICT", `A notification channel named "${name}" already exists`);
+    return new WharfError("CONFLICT", `An alert channel named "${name}" already exists`);
   return error;
 }

@@ -13,7 +13,7 @@ export async function deleteChannel(id: number, actor: string, address?: string)
   await db.transaction().execute(async (trx) => {
     const channel = await getAlertChannel(trx, id);
     if (!channel || !(await deleteAlertChannel(trx, id)))
-      throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+      throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
     // In the same transaction: the change and its audit entry stand or fall together, on both dialects.
     await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {
       actor,

@@ -9,8 +9,7 @@ import type { DeliveryInfo, MessageEvent } from "./types";
 /** A channel's recent tries, newest first. */
 export async function listDeliveries(id: number, limit = 50): Promise<{ deliveries: DeliveryInfo[] }> {
   const db = await getDatabase<AlertTables>();
-  if (!(await getAlertChannel(db, id)))
-    throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+  if (!(await getAlertChannel(db, id))) throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
   const rows = await listAlertDeliveries(db, id, limit);
   return { deliveries: rows.map((row) => ({ ...row, event: row.event as MessageEvent })) };
 }

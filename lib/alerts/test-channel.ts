@@ -24,7 +24,7 @@ export async function testChannel(
 ): Promise<{ ok: true; status: number | null }> {
   const db = await getDatabase<AlertTables>();
   const channel = await getAlertChannel(db, id);
-  if (!channel) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+  if (!channel) throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
   const at = new Date().toISOString();
   const { publicUrl } = alertConfig();
   const message: AlertMessage = {

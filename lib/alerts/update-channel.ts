@@ -26,7 +26,7 @@ export async function updateChannel(
   const patch = parseInput(channelPatchSchema, input);
   const db = await getDatabase<AlertTables>();
   const before = await getAlertChannel(db, id);
-  if (!before) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+  if (!before) throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
   const kind = before.kind as ChannelKind;
   const merged = patch.settings
     ? parseSettings(kind, { ...before.settings, ...before.secrets, ...patch.settings })
@@ -34,7 +34,7 @@ export async function updateChannel(
   if (merged) await assertDestination(kind, merged);
   const update = db.transaction().execute(async (trx) => {
     const current = await getAlertChannel(trx, id);
-    if (!current) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+    if (!current) throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
     let { settings, secrets } = current;
     // Settings merge into what was read before the check: the check is of exactly what gets stored.
     if (merged) ({ settings, secrets } = splitSettings(kind, merged));
@@ -48,7 +48,7 @@ export async function updateChannel(
       secrets,
       updatedAt: at,
     });
-    if (!next) throw new WharfError("NOT_FOUND", `Notification channel ${id} not found`);
+    if (!next) throw new WharfError("NOT_FOUND", `Alert channel ${id} not found`);
     const changed = Object.keys(patch).join(", ");
     // In the same transaction: the change and its audit entry stand or fall together, on both dialects.
     await recordAudit(authTablesOf(trx.withTables<AuthTables>()), {

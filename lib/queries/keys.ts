@@ -57,7 +57,7 @@ export const autohealKeys = {
   policies: () => [...autohealKeys.all, "policies"] as const,
 };
 
-/** Notification channels and their delivery logs (settings page). A channel change invalidates `alertKeys.all`. */
+/** Alert channels and their delivery logs (settings page). A channel change invalidates `alertKeys.all`. */
 export const alertKeys = {
   all: ["alerts"] as const,
   channels: () => [...alertKeys.all, "channels"] as const,

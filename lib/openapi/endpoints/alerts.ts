@@ -15,7 +15,7 @@ export const alertEndpoints = {
     path: "/api/alerts/channels",
     auth: "admin",
     tag: ALERTS,
-    summary: "The notification channels (write-only settings left out)",
+    summary: "The alert channels (write-only settings left out)",
   }),
   createChannel: endpoint({
     method: "POST",
