@@ -24,8 +24,8 @@ const floors = [
   ["stats"],
   ["actions"],
   ["incidents", "console", "images"],
-  // Swarm keeps its services' incidents in incidents' table, through incidents' queries: it stands above them.
-  ["swarm"],
+  // Services keep their incidents in incidents' table, through incidents' queries: they stand above them.
+  ["services"],
   ["insights"],
   ["autoheal"],
   ["alerts"],

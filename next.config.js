@@ -14,6 +14,11 @@ const nextConfig = {
   // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default WHARF_HOSTNAME) needs this.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // Alerts' routes were under /api/notifications until the feature took one name (issue 24): clients written
+  // against those paths keep working, answered by the very same routes.
+  async rewrites() {
+    return [{ source: "/api/notifications/:path*", destination: "/api/alerts/:path*" }];
+  },
   async headers() {
     return [
       {
