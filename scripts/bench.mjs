@@ -12,7 +12,8 @@ const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-if (process.env.WHARF_BENCH_LOCKED !== "1") {
+// P5 alone (BENCH_ONLY=p5) touches no engine: it need not wait for a test run to finish.
+if (process.env.WHARF_BENCH_LOCKED !== "1" && process.env.BENCH_ONLY !== "p5") {
   if (spawnSync("flock", ["-n", LOCK, "true"]).status !== 0)
     console.log(`[bench] waiting for ${LOCK} (a test run holds it)…`);
   // -o: the lock stays with flock itself, so no process the bench starts (an engine, a server) can inherit it.

@@ -142,9 +142,7 @@ export function requestGuard(env) {
       }
       const refusal = pageBodyRefusal(req);
       if (refusal) {
-        // connection: close, so Node drops the socket rather than reading the body to reuse it.
-        res.writeHead(413, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: refusal } }));
+        refuseBody(req, res, refusal);
         return;
       }
       // A client may send this header itself: whatever it wrote is replaced by the socket's own address.
@@ -157,6 +155,37 @@ export function requestGuard(env) {
       passPrecompressed(res);
       return listener(req, res);
     };
+}
+
+// How long, and how much, a refused body is still read (and dropped) after the answer: see refuseBody.
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 1024 * 1024;
+
+/**
+ * Answers 413 at once, then reads what the client is still sending for a moment before closing, as nginx's
+ * lingering close does: a socket closed while the client writes is reset, and a reset can throw the 413 away
+ * before the client reads it (it then sees EPIPE or ECONNRESET, not why). Nothing read is kept, and the socket
+ * goes after LINGER_MS or LINGER_BYTES, whichever comes first, so a client that keeps sending gains nothing.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {string} message
+ */
+function refuseBody(req, res, message) {
+  // No `connection: close`: Node would close the socket as soon as the answer is out, while the body still comes.
+  res.writeHead(413, { "content-type": "application/json" });
+  res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message } }));
+  const socket = req.socket;
+  const close = () => socket.destroy();
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+  let dropped = 0;
+  req.on("data", (/** @type {Buffer} */ chunk) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) close();
+  });
+  // A client that sent everything gets its connection closed too: it is not reused after a refusal.
+  req.on("end", close);
 }
 
 /** A page takes no form posts (sign-in posts JSON to /api/auth/login); a few KB leave room for odd clients. */

@@ -43,6 +43,11 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
 /** The JSON body of every failed API call (an action's also carries its settled result beside `error`). */
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
+// Next may bundle this module more than once in one process (instrumentation, each route), and what one bundle
+// makes can reach another's code: the PostgreSQL pool, opened once a process, throws its UNAVAILABLE from the
+// bundle that opened it. A mark every copy of the class shares lets instanceof know them all.
+const WHARF_ERROR = Symbol.for("wharf.error");
+
 /**
  * The one error Wharf throws on purpose. Its message is shown to users as is, so it must name what was
  * wrong (host, container, field) and never carry a stack trace or an engine's raw response.
@@ -60,6 +65,13 @@ export class WharfError extends Error {
   ) {
     super(message);
     this.name = "WharfError";
+    Object.defineProperty(this, WHARF_ERROR, { value: true });
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses (ActionFailedError) keep the ordinary check: only WharfError itself spans the bundles.
+    if (this !== WharfError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && WHARF_ERROR in value;
   }
 
   toBody(): ErrorBody & Record<string, unknown> {

@@ -1,8 +1,9 @@
 import "server-only";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { WharfError } from "@/lib/core/errors";
 import { describeConnectError } from "./describe-connect-error";
+import { guardedPool } from "./guarded-pool";
 import { migratePostgres } from "./migrate-postgres";
 
 // int8 (identity ids, count(*)) arrives as a string by default; Wharf's ids stay far below 2^53.
@@ -21,14 +22,13 @@ const types = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each feature narrows it to its own tables
 export async function openPostgres(url: string, host: string): Promise<Kysely<any>> {
   const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000 });
-  // An idle client the server dropped must not crash the process; the next query gets a fresh one.
-  pool.on("error", (error) => console.error(`[wharf] PostgreSQL at ${host}: ${describeConnectError(error)}`));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: guardedPool(pool, host) }) });
   try {
-    await sql`SELECT 1`.execute(db);
+    // On the pool itself: start-up says it in its own words (what stops it), not as a request's 503.
+    await pool.query("SELECT 1");
   } catch (error) {
-    await db.destroy();
+    await pool.end();
     throw new WharfError("UNAVAILABLE", `Cannot use the database at ${host}: ${describeConnectError(error)}`);
   }
   try {

@@ -22,7 +22,7 @@ import { runCrashToScreen } from "./p1-crash.mjs";
 import { runLarge } from "./large.mjs";
 import { runFleetList } from "./p2-list.mjs";
 import { runP4Redeploy } from "./p4-redeploy.mjs";
-import { runP5History } from "./p5-history.mjs";
+import { p5Only, runP5Both } from "./p5-both.mjs";
 import { firstLoadJs, measureFirstRender, measureScroll } from "./p3-browser.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
 import { runCrashToAlert } from "./p7-alert.mjs";
@@ -76,6 +76,7 @@ async function createAcross(engines, perHost, make) {
 export async function main({ root }) {
   // `npm run bench -- --large`: the 20-engine run, a mode of its own (scripts/bench/large.mjs).
   if (process.argv.includes("--large")) return runLarge({ root });
+  if (process.env.BENCH_ONLY === "p5") return p5Only({ root, log });
   if (process.env.BENCH_ONLY === "storm") return (await import("./storm-only.mjs")).stormOnly({ root });
   if (process.env.BENCH_ONLY) return runOnly({ root, phase: process.env.BENCH_ONLY });
   const quick = process.env.BENCH_QUICK === "1";
@@ -277,8 +278,10 @@ export async function main({ root }) {
   );
 
   if (!quick || process.env.BENCH_P5) {
-    log("P5: 1,000,000 history rows in a SQLite file of the bench's own");
-    results.p5 = await runP5History({ log });
+    log(
+      "P5: 1,000,000 history rows in a SQLite file of the bench's own, then in a PostgreSQL cluster of its own",
+    );
+    results.p5 = await runP5Both({ root, log });
   }
   const rows = buildRows(results);
   printTable(rows);

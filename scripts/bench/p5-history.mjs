@@ -195,18 +195,18 @@ function sourceOf(actor) {
   return actor === "docker-cli" ? "external" : "ui";
 }
 
-function fill(db, rand, { start, end }) {
+/**
+ * The bench's year of history: the fleet first, then the rows in time order, each as INSERT_COLUMNS' values.
+ * Both dialects' runs draw from the same seed in the same order, so they hold the same rows and the same trials.
+ */
+export function makeHistory(rand, { start, end }) {
   const fleet = makeFleet(rand);
-  // History rows are written when an action starts, so ids grow with `at`; whole seconds give some equal times.
-  const times = new Float64Array(ROWS);
-  for (let i = 0; i < ROWS; i++) times[i] = Math.floor((start + rand() * (end - start)) / 1000) * 1000;
-  times.sort();
-  const insert =
-    db.prepare(`INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, container_id_before,
-    container_id_after, image_ref, image_id_before, image_id_after, digest_before, digest_after, config_diff, outcome, error,
-    duration_ms, crashed_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const diff = JSON.stringify([{ field: "Env", before: ["LOG_LEVEL=info"], after: ["LOG_LEVEL=debug"] }]);
-  db.transaction(() => {
+  function* rows() {
+    // History rows are written when an action starts, so ids grow with `at`; whole seconds give some equal times.
+    const times = new Float64Array(ROWS);
+    for (let i = 0; i < ROWS; i++) times[i] = Math.floor((start + rand() * (end - start)) / 1000) * 1000;
+    times.sort();
+    const diff = JSON.stringify([{ field: "Env", before: ["LOG_LEVEL=info"], after: ["LOG_LEVEL=debug"] }]);
     for (let i = 0; i < ROWS; i++) {
       const c = fleet.container();
       const actor = fleet.actor();
@@ -223,7 +223,7 @@ function fill(db, rand, { start, end }) {
       const deploy = action === "redeploy" || action === "rollback";
       const before = fleet.digest();
       const after = deploy && outcome === "succeeded" ? fleet.digest() : before;
-      insert.run(
+      yield [
         new Date(times[i]).toISOString(),
         actor,
         sourceOf(actor),
@@ -242,20 +242,122 @@ function fill(db, rand, { start, end }) {
         outcome === "failed" ? `pull ${c.image}:1.${Math.floor(i / 5000)}: manifest unknown` : null,
         outcome === null ? null : Math.floor(300 + rand() * (deploy ? 60_000 : 12_000)),
         outcome === "succeeded" && action !== "stop" ? (rand() < 0.02 ? 1 : 0) : null,
-      );
+      ];
     }
+  }
+  return { fleet, rows };
+}
+
+export const INSERT_COLUMNS = [
+  "at",
+  "actor",
+  "source",
+  "action",
+  "host_id",
+  "container_name",
+  "container_id_before",
+  "container_id_after",
+  "image_ref",
+  "image_id_before",
+  "image_id_after",
+  "digest_before",
+  "digest_after",
+  "config_diff",
+  "outcome",
+  "error",
+  "duration_ms",
+  "crashed_after",
+];
+
+/** The bench's year, and the seed its rows and trials are drawn from. */
+export function benchYear() {
+  const end = Date.parse("2026-01-01T00:00:00.000Z");
+  return { rand: random(5), start: end - 365 * DAY_MS, end };
+}
+
+function fill(db, rand, range) {
+  const history = makeHistory(rand, range);
+  const insert = db.prepare(
+    `INSERT INTO deploy_history (${INSERT_COLUMNS.join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
+  );
+  db.transaction(() => {
+    for (const values of history.rows()) insert.run(...values);
   })();
-  return fleet;
+  return history.fleet;
 }
 
-function time(statement, values) {
-  const started = performance.now();
-  statement.all(...values);
-  return performance.now() - started;
+/** Each query's trials: parameters drawn from the same generator, so both dialects get the same ones. */
+export function makeDraws(fleet, rand, { start, end }) {
+  return {
+    // Any container, busy or rarely touched: the pick is uniform over containers, not weighted like the data.
+    hostContainer: () => {
+      const c = fleet.containers[Math.floor(rand() * fleet.containers.length)];
+      return [c.host, c.name, LIMIT + 1];
+    },
+    actor: () => [fleet.actor(), LIMIT + 1],
+    // A week somewhere in the year.
+    dateRange: () => {
+      const from = start + Math.floor(rand() * 358) * DAY_MS;
+      return [new Date(from).toISOString(), new Date(from + 7 * DAY_MS).toISOString(), LIMIT + 1];
+    },
+    // The chart's default: the last 30 days, no filter.
+    timeline: () => [new Date(end - 30 * DAY_MS).toISOString()],
+  };
 }
 
-/** Measures P5; returns rows in the shape scripts/bench/report.mjs prints. */
-export async function runP5History({ log = console.log } = {}) {
+/** Times `run(name, values)` (which resolves once every row is read) over each draw: 3 warm-ups, then TRIALS. */
+export async function measure(draws, run, { log, label }) {
+  const figures = {};
+  for (const [name, draw] of Object.entries(draws)) {
+    for (let i = 0; i < 3; i++) await run(name, draw());
+    const times = [];
+    for (let i = 0; i < TRIALS; i++) {
+      const values = draw();
+      const started = performance.now();
+      await run(name, values);
+      times.push(performance.now() - started);
+    }
+    figures[name] = summarize(times);
+    log(
+      `${label}: ${name} median ${figures[name].median.toFixed(2)} ms, p95 ${figures[name].p95.toFixed(2)} ms`,
+    );
+  }
+  return figures;
+}
+
+/** The report's rows for one dialect's figures; `dialect` prefixes their names (SQLite's keep the old ones). */
+export function p5Rows(figures, dialect = "") {
+  const n = ROWS.toLocaleString("en-US");
+  const baseline = { what: "n/a", fig: null };
+  const row = (what, fig) => ({
+    id: "P5",
+    what: `${dialect}${what}`,
+    unit: "ms",
+    fig,
+    baseline,
+    goal: "≤ 50 ms",
+    met: fig.median <= 50 && fig.p95 <= 50,
+  });
+  return [
+    row(`history: newest ${LIMIT} of one host + container, ${n} rows`, figures.hostContainer),
+    row(`history: newest ${LIMIT} by one actor, ${n} rows`, figures.actor),
+    row(`history: newest ${LIMIT} in a 7-day range, ${n} rows`, figures.dateRange),
+    {
+      ...row(
+        `history chart: per day, host and outcome, last 30 days (~${Math.round(ROWS / 12.2).toLocaleString("en-US")} rows), ${n} rows`,
+        figures.timeline,
+      ),
+      goal: "—",
+      met: null,
+    },
+  ];
+}
+
+/**
+ * Measures P5 on SQLite; returns rows in the shape scripts/bench/report.mjs prints. `insights` (optional) also
+ * times /api/insights' reads on the same rows (scripts/bench/p5-insights.mjs).
+ */
+export async function runP5History({ log = console.log, insights } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-bench-p5-"));
   const db = new Database(path.join(dir, "wharf.db"));
   try {
@@ -265,9 +367,7 @@ export async function runP5History({ log = console.log } = {}) {
     db.pragma("busy_timeout = 5000");
     db.exec(P5_SCHEMA);
 
-    const rand = random(5);
-    const end = Date.parse("2026-01-01T00:00:00.000Z");
-    const start = end - 365 * DAY_MS;
+    const { rand, start, end } = benchYear();
     log(`P5 history: inserting ${ROWS.toLocaleString("en-US")} rows (one transaction)…`);
     const filling = performance.now();
     const fleet = fill(db, rand, { start, end });
@@ -277,57 +377,19 @@ export async function runP5History({ log = console.log } = {}) {
     const statements = Object.fromEntries(
       Object.entries(P5_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     );
-    const draws = {
-      // Any container, busy or rarely touched: the pick is uniform over containers, not weighted like the data.
-      hostContainer: () => {
-        const c = fleet.containers[Math.floor(rand() * fleet.containers.length)];
-        return [c.host, c.name, LIMIT + 1];
-      },
-      actor: () => [fleet.actor(), LIMIT + 1],
-      // A week somewhere in the year.
-      dateRange: () => {
-        const from = start + Math.floor(rand() * 358) * DAY_MS;
-        return [new Date(from).toISOString(), new Date(from + 7 * DAY_MS).toISOString(), LIMIT + 1];
-      },
-      // The chart's default: the last 30 days, no filter.
-      timeline: () => [new Date(end - 30 * DAY_MS).toISOString()],
-    };
-    const figures = {};
-    for (const [name, draw] of Object.entries(draws)) {
-      for (let i = 0; i < 3; i++) time(statements[name], draw());
-      const times = Array.from({ length: TRIALS }, () => time(statements[name], draw()));
-      figures[name] = summarize(times);
-      log(
-        `P5 history: ${name} median ${figures[name].median.toFixed(2)} ms, p95 ${figures[name].p95.toFixed(2)} ms`,
-      );
-    }
-
-    const n = ROWS.toLocaleString("en-US");
-    const baseline = { what: "n/a", fig: null };
-    const row = (what, fig) => ({
-      id: "P5",
-      what,
-      unit: "ms",
-      fig,
-      baseline,
-      goal: "≤ 50 ms",
-      met: fig.median <= 50 && fig.p95 <= 50,
-    });
-    return [
-      row(`history: newest ${LIMIT} of one host + container, ${n} rows`, figures.hostContainer),
-      row(`history: newest ${LIMIT} by one actor, ${n} rows`, figures.actor),
-      row(`history: newest ${LIMIT} in a 7-day range, ${n} rows`, figures.dateRange),
-      {
-        ...row(
-          `history chart: per day, host and outcome, last 30 days (~${Math.round(ROWS / 12.2).toLocaleString("en-US")} rows), ${n} rows`,
-          figures.timeline,
-        ),
-        goal: "—",
-        met: null,
-      },
-    ];
+    const figures = await measure(
+      makeDraws(fleet, rand, { start, end }),
+      async (name, values) => void statements[name].all(...values),
+      { log, label: "P5 history" },
+    );
+    const rows = p5Rows(figures);
+    if (insights) rows.push(...(await insights({ db, end })));
+    return rows;
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// For the PostgreSQL run of the same history (scripts/bench/p5-postgres.mjs).
+export { ROWS, TRIALS, DAY_MS };
