@@ -1,4 +1,4 @@
-import type { ImageProvenance } from "@/lib/fleet/types";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 
 /** What Wharf itself does to a container. */
 export const actionNames = ["start", "stop", "restart", "redeploy", "rollback"] as const;
