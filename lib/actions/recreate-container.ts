@@ -9,12 +9,13 @@ import { clearJournal } from "@/lib/history/db/clear-journal";
 import type { HistoryTables } from "@/lib/history/db/history-table";
 import type { JournalEntry } from "@/lib/history/db/journal-entry";
 import { saveJournal } from "@/lib/history/db/save-journal";
+import type { HistoryPatch } from "@/lib/history/types";
 import { buildCreateOptions } from "./build-create-options";
 import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";
 import type { ActionRun } from "./track-action";
 import { digestOf } from "./track-action";
-import type { ActionStepId, HistoryPatch } from "./types";
+import type { ActionStepId } from "./types";
 import { waitUntilUp } from "./wait-until-up";
 
 export type RecreateResult =

@@ -11,20 +11,17 @@ import { getDatabase } from "@/lib/db/database";
 import type { HistoryTables } from "@/lib/history/db/history-table";
 import { recordHistory } from "@/lib/history/db/record-history";
 import { updateHistory } from "@/lib/history/db/update-history";
-import { ActionFailedError } from "./action-failure";
-import { withContainerLock } from "./container-lock";
 import type {
   ActionName,
-  ActionProgress,
-  ActionResult,
-  ActionStep,
-  ActionStepId,
   HistoryEntry,
   HistoryPatch,
   HistoryStep,
   Outcome,
   Source,
-} from "./types";
+} from "@/lib/history/types";
+import { ActionFailedError } from "./action-failure";
+import { withContainerLock } from "./container-lock";
+import type { ActionProgress, ActionResult, ActionStep, ActionStepId } from "./types";
 
 export type Caller = { actor: string; source: Source; role: Role };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { Incident } from "@/lib/incidents/types";
 import type { InsightsResponse } from "@/lib/insights/types";
 import { api } from "../support/api";
