@@ -3,6 +3,7 @@ import { WharfError } from "@/lib/core/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { RawContainerInspect } from "@/lib/docker/types";
+import type { ActionStepId } from "@/lib/fleet/live/messages";
 import { wharfAsideName } from "@/lib/fleet/wharf-transient";
 import { getDatabase } from "@/lib/db/database";
 import { clearJournal } from "@/lib/history/db/clear-journal";
@@ -15,7 +16,6 @@ import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";
 import type { ActionRun } from "./track-action";
 import { digestOf } from "./track-action";
-import type { ActionStepId } from "./types";
 import { waitUntilUp } from "./wait-until-up";
 
 export type RecreateResult =

@@ -1,6 +1,5 @@
 import "server-only";
-import type { ActionProgress } from "@/lib/actions/types";
-import type { FleetMessage } from "@/lib/fleet/live/messages";
+import type { ActionProgress, FleetMessage } from "@/lib/fleet/live/messages";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
 import type { Incident } from "@/lib/incidents/types";

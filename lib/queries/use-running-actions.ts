@@ -1,7 +1,7 @@
 "use client";
 import { useMutationState, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import type { ActionName } from "@/lib/history/types";
 import { actionKeys } from "./keys";
 import type { ContainerActionInput } from "./use-container-action";
