@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "@/lib/history/types";
 import type { AutohealPolicy, AutohealStatus } from "@/lib/autoheal/types";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import {
   docker,
   inspect,

@@ -1,5 +1,5 @@
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { ActionName, Outcome } from "@/lib/history/types";
-import type { Incident } from "@/lib/incidents/types";
 import type { ContainerRow, HostSummary } from "../types";
 
 /** What the server tells live clients (GET /api/events); `data` of each server-sent event. */
