@@ -1,4 +1,5 @@
 import type { Incident, IncidentTarget } from "@/lib/fleet/incident-types";
+
 export type NewIncident = Omit<
   Incident,
   | "id"
