@@ -8,8 +8,8 @@ const postgres = { name: "pg", message: "Only lib/db opens PostgreSQL: query thr
 
 /**
  * lib/'s floors, lowest first: a folder imports only from floors below it (or its own), never from above, so no
- * folder imports a folder that imports it back. Every folder's `types.ts` (plain types and constants, the
- * contracts between floors) stands on the ground floor and may be imported from anywhere.
+ * folder imports a folder that imports it back. No file is exempt, `types.ts` included: a contract several floors
+ * share lives on the lowest floor that uses it. And lib/ as a whole stands below app/ and components/.
  */
 const floors = [
   ["core"],
@@ -50,15 +50,20 @@ const layering = floors.flatMap((folders, level) => {
               ...(folder === "docker" ? [] : [dockerode]),
               ...(folder === "db" ? [] : [sqlite, postgres]),
             ],
-            patterns:
-              forbidden.length === 0
+            patterns: [
+              ...(forbidden.length === 0
                 ? []
                 : [
                     {
-                      group: forbidden.flatMap((name) => [`@/lib/${name}/**`, `!@/lib/${name}/types`]),
+                      group: forbidden.map((name) => `@/lib/${name}/**`),
                       message: `lib/${folder} stands below these folders (eslint.config.mjs, floors): move the shared part down instead.`,
                     },
-                  ],
+                  ]),
+              {
+                group: ["@/app/**", "@/components/**"],
+                message: "lib/ stands below app/ and components/: move the shared part into lib/ instead.",
+              },
+            ],
           },
         ],
       },

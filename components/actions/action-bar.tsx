@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import type { ActionName } from "@/lib/actions/types";
 import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import type { ContainerDetail, RollbackAvailability } from "@/lib/fleet/types";
+import type { ActionName } from "@/lib/history/types";
 import { useActionProgress } from "@/lib/queries/use-action-progress";
 import { useCan } from "@/lib/queries/use-can";
 import { useRunningActions } from "@/lib/queries/use-running-actions";

@@ -1,7 +1,7 @@
 "use client";
 import { useTick } from "@/components/fleet/use-tick";
 import { formatDuration } from "@/lib/fleet/format-age";
-import type { ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import { checklist, stepLabels, type ChecklistItem } from "./describe-steps";
 
 const marks: Record<ChecklistItem["state"], string> = {

@@ -1,4 +1,4 @@
-import type { ActionName } from "@/lib/actions/types";
+import type { ActionName } from "@/lib/history/types";
 import { actionLabels } from "./describe-action";
 
 /** Where a running action stands; while it pulls, how far the pull has got. */

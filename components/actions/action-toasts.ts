@@ -1,5 +1,6 @@
 import type { ToastInput, ToastTone } from "@/components/ui/use-toast";
-import type { ActionName, ActionResult, Outcome } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { ActionName, Outcome } from "@/lib/history/types";
 import type { BulkRestartResult } from "@/lib/queries/use-bulk-restart";
 import { actionLabels } from "./describe-action";
 

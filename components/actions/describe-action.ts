@@ -1,5 +1,5 @@
-import type { ActionName } from "@/lib/actions/types";
 import type { ContainerRow } from "@/lib/fleet/types";
+import type { ActionName } from "@/lib/history/types";
 
 export const actionLabels: Record<
   ActionName,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import { checklist } from "./describe-steps";
 
 const base: ActionProgress = {

@@ -1,4 +1,4 @@
-import type { ActionProgress, ActionStepId } from "@/lib/actions/types";
+import type { ActionProgress, ActionStepId } from "@/lib/fleet/live/messages";
 
 export const stepLabels: Record<ActionStepId, string> = {
   pull: "Pull the image",

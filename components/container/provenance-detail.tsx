@@ -1,5 +1,5 @@
 import { ImageVersion } from "@/components/fleet/image-version";
-import type { ImageProvenance } from "@/lib/fleet/types";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 
 /** The container page's line on its image: version and revision, where it was built from, and when. */
 export function ProvenanceDetail({ provenance: p }: { provenance: ImageProvenance | null }) {

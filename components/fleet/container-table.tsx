@@ -7,7 +7,7 @@ import { useToastingContainerAction } from "@/components/actions/use-toasting-ac
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { groupByProject, type FleetItem } from "@/lib/fleet/group-by-project";
-import type { ActionName } from "@/lib/actions/types";
+import type { ActionName } from "@/lib/history/types";
 import type { OpenIncidents } from "@/lib/incidents/group-open-incidents";
 import type { SortDirection, SortKey } from "@/lib/fleet/sort-containers";
 import type { ListedContainer } from "@/lib/fleet/types";

@@ -1,5 +1,4 @@
-import { shortRevision } from "@/lib/core/image-provenance";
-import type { ImageProvenance } from "@/lib/fleet/types";
+import { shortRevision, type ImageProvenance } from "@/lib/core/image-provenance";
 
 /**
  * An image's version label and short revision, the revision linking to its commit when the image's source is a

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 
 /** The incidents that opened within 30 minutes after a deploy, each a link to its card. */
 export function DeployIncidents({ entry }: { entry: HistoryEntry }) {

@@ -2,8 +2,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { historyQueryString, pageQueryString, withoutEmpty } from "@/lib/history/history-search-params";
-import { historyActions } from "@/lib/actions/types";
-import { historyOutcomes, type HistoryFilter } from "@/lib/history/types";
+import { historyActions, historyOutcomes, type HistoryFilter } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { HistoryPresets } from "./history-presets";

@@ -1,7 +1,7 @@
 import { ImageVersion } from "@/components/fleet/image-version";
-import type { ConfigChange, HistoryEntry } from "@/lib/actions/types";
-import type { ImageProvenance } from "@/lib/fleet/types";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 import { formatOffset, formatUtc } from "@/lib/history/format-history";
+import type { ConfigChange, HistoryEntry } from "@/lib/history/types";
 
 const label = "text-xs font-semibold uppercase text-slate-500 dark:text-slate-400";
 

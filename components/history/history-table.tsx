@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import { HistoryTableRow } from "./history-table-row";
 
 const head = "whitespace-nowrap px-2.5 py-2 text-left font-medium";

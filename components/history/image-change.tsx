@@ -1,6 +1,6 @@
 import { ImageVersion } from "@/components/fleet/image-version";
-import type { HistoryEntry } from "@/lib/actions/types";
 import { shortReference } from "@/lib/history/format-history";
+import type { HistoryEntry } from "@/lib/history/types";
 
 const muted = "text-slate-500 dark:text-slate-400";
 

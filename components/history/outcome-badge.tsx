@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { Outcome } from "@/lib/actions/types";
+import type { Outcome } from "@/lib/history/types";
 import { outcomeLooks } from "./outcome-look";
 
 /** An action's outcome; `null` is an action still running. */

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Can } from "@/components/auth/can";
 import { containerHref } from "@/components/fleet/attention-list";
 import { Moment } from "@/components/ui/moment";
-import type { EndReason, Incident } from "@/lib/incidents/types";
+import type { EndReason, Incident } from "@/lib/fleet/incident-types";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { StderrLine } from "./stderr-line";
 import { IncidentKindBadge } from "./incident-kind-badge";

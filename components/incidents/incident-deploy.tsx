@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Can } from "@/components/auth/can";
 import { formatDuration } from "@/lib/fleet/format-age";
+import type { Incident, IncidentDeploy as Deploy } from "@/lib/fleet/incident-types";
 import { formatUtc, shortDigest } from "@/lib/history/format-history";
-import type { Incident, IncidentDeploy as Deploy } from "@/lib/incidents/types";
 import { RollbackDeployButton } from "./rollback-deploy-button";
 
 const muted = "text-slate-500 dark:text-slate-400";

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 
 type Look = { tone: BadgeTone; label: string; icon: string };
 

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import type { Incident, IncidentDeploy } from "@/lib/fleet/incident-types";
 import { shortDigest } from "@/lib/history/format-history";
-import type { Incident, IncidentDeploy } from "@/lib/incidents/types";
 import { useContainerAction } from "@/lib/queries/use-container-action";
 
 /**

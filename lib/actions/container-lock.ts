@@ -1,6 +1,6 @@
 import "server-only";
 import { KeyedLock } from "@/lib/core/keyed-lock";
-import type { ActionName } from "./types";
+import type { ActionName } from "@/lib/history/types";
 
 const lock = new KeyedLock<ActionName>(
   "containers",

@@ -1,4 +1,4 @@
-import type { ConfigChange, KeyChange } from "./types";
+import type { ConfigChange, KeyChange } from "@/lib/history/types";
 
 // Fields that differ on every recreate by nature and say nothing about configuration.
 const VOLATILE = new Set(["Hostname"]);

@@ -3,18 +3,19 @@ import { WharfError } from "@/lib/core/errors";
 import { containerOps, imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { RawContainerInspect } from "@/lib/docker/types";
+import type { ActionStepId } from "@/lib/fleet/live/messages";
 import { wharfAsideName } from "@/lib/fleet/wharf-transient";
 import { getDatabase } from "@/lib/db/database";
 import { clearJournal } from "@/lib/history/db/clear-journal";
 import type { HistoryTables } from "@/lib/history/db/history-table";
 import type { JournalEntry } from "@/lib/history/db/journal-entry";
 import { saveJournal } from "@/lib/history/db/save-journal";
+import type { HistoryPatch } from "@/lib/history/types";
 import { buildCreateOptions } from "./build-create-options";
 import { markCreatedByWharf } from "./container-lock";
 import { diffConfig } from "./diff-config";
 import type { ActionRun } from "./track-action";
 import { digestOf } from "./track-action";
-import type { ActionStepId, HistoryPatch } from "./types";
 import { waitUntilUp } from "./wait-until-up";
 
 export type RecreateResult =

@@ -1,9 +1,9 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
+import type { Outcome } from "@/lib/history/types";
 import { isSuccessOutcome, settledResultOf } from "./action-failure";
 import { runLifecycleAction } from "./run-lifecycle-action";
 import type { Caller } from "./track-action";
-import type { Outcome } from "./types";
 
 export type BulkResult = {
   hostId: string;

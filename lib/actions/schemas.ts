@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Principal, Role } from "@/lib/auth/types";
-import type { Source } from "./types";
+import type { Source } from "@/lib/history/types";
 
 const hostId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, "must be a host id (a slug)");
 const containerName = z

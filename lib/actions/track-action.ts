@@ -8,23 +8,21 @@ import type { ImageInspect, RawContainerInspect } from "@/lib/docker/types";
 import { digestOf, provenanceOf } from "@/lib/core/image-provenance";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDatabase } from "@/lib/db/database";
+import type { ActionProgress, ActionStep, ActionStepId } from "@/lib/fleet/live/messages";
 import type { HistoryTables } from "@/lib/history/db/history-table";
 import { recordHistory } from "@/lib/history/db/record-history";
 import { updateHistory } from "@/lib/history/db/update-history";
-import { ActionFailedError } from "./action-failure";
-import { withContainerLock } from "./container-lock";
 import type {
   ActionName,
-  ActionProgress,
-  ActionResult,
-  ActionStep,
-  ActionStepId,
   HistoryEntry,
   HistoryPatch,
   HistoryStep,
   Outcome,
   Source,
-} from "./types";
+} from "@/lib/history/types";
+import { ActionFailedError } from "./action-failure";
+import { withContainerLock } from "./container-lock";
+import type { ActionResult } from "./types";
 
 export type Caller = { actor: string; source: Source; role: Role };
 

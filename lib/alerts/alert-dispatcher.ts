@@ -1,9 +1,8 @@
 import "server-only";
-import type { ActionProgress } from "@/lib/actions/types";
-import type { FleetMessage } from "@/lib/fleet/live/messages";
+import type { Incident } from "@/lib/fleet/incident-types";
+import type { ActionProgress, FleetMessage } from "@/lib/fleet/live/messages";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
-import type { Incident } from "@/lib/incidents/types";
 import { alertConfig } from "./alert-config";
 import { composeIncidentMessage, type IncidentPhase } from "./compose-incident-message";
 import { composeDeployMessage, composeHostMessage } from "./compose-other-messages";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { composeIncidentMessage } from "./compose-incident-message";
 import { renderText } from "./render-text";
 

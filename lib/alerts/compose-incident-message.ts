@@ -1,5 +1,5 @@
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { ContainerRow } from "@/lib/fleet/types";
-import type { Incident } from "@/lib/incidents/types";
 import { describeDeploy } from "./describe-deploy";
 import { trimLogTail } from "./trim-log-tail";
 import type { AlertContainer, AlertMessage } from "./types";

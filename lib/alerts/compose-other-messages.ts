@@ -1,4 +1,4 @@
-import type { ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
 import type { HeldAlert } from "./db/digest-held-alerts";
 import { containerOf, containerUrl } from "./compose-incident-message";

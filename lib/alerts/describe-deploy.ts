@@ -1,4 +1,4 @@
-import type { IncidentDeploy } from "@/lib/incidents/types";
+import type { IncidentDeploy } from "@/lib/fleet/incident-types";
 
 const side = (reference: string | null, digest: string | null, version: string | null) => {
   const facts = [digest && digest.replace(/^sha256:/, "").slice(0, 12), version].filter(Boolean).join(", ");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { IncidentQuieter } from "./incident-quieter";
 
 const incident = (over: Partial<Incident> = {}): Incident => ({

@@ -1,4 +1,4 @@
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { IncidentPhase } from "./compose-incident-message";
 
 type Entry = { announced: boolean; updated: boolean };

@@ -1,9 +1,20 @@
-import type { ImageProvenance } from "@/lib/fleet/types";
-
 const LABEL = "org.opencontainers.image.";
 const REVISION = /^[0-9a-f]{7,64}$/i;
 // Hosts whose commit pages live under /-/commit/ (GitLab); the others (GitHub, Gitea, Forgejo, Codeberg) use /commit/.
 const GITLAB = /(^|\.)gitlab\./i;
+
+/**
+ * What an image says of itself in its OCI labels (`org.opencontainers.image.version`, `.revision`, `.source`,
+ * `.created`), plus its registry digest and, when `source` is a forge URL, the revision's commit page.
+ */
+export type ImageProvenance = {
+  version: string | null;
+  revision: string | null;
+  source: string | null;
+  created: string | null;
+  digest: string | null;
+  commitUrl: string | null;
+};
 
 /** The registry digest of the reference a container was created from, when the engine knows it. */
 export function digestOf(repoDigests: string[] | null | undefined, ref: string): string | null {

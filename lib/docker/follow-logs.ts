@@ -1,10 +1,10 @@
 import "server-only";
-import type { LogEntry } from "@/lib/logs/types";
 import { getStreamClient } from "./get-client";
 import type { Host } from "./host-config";
 import { inspectContainer } from "./inspect-container";
 import { createLogDemuxer } from "./log-demuxer";
 import { pipeEngineStream, type EngineStream } from "./pipe-engine-stream";
+import type { LogEntry } from "./types";
 import { withDeadline } from "./with-deadline";
 
 export type LogFollow = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LogEntry } from "@/lib/logs/types";
 import { createLogDemuxer } from "./log-demuxer";
+import type { LogEntry } from "./types";
 
 const TS = "2026-11-26T03:09:55.452189502Z";
 const TS2 = "2026-11-26T03:09:56.000000001Z";

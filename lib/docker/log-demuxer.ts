@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import type { LogEntry } from "@/lib/logs/types";
+import type { LogEntry } from "./types";
 
 // A line that never ends (a progress bar redrawn with \r, a binary dump) must not grow without bound.
 const MAX_LINE_CHARS = 64 * 1024;

@@ -1,8 +1,8 @@
 import "server-only";
-import type { LogEntry } from "@/lib/logs/types";
 import type { Host } from "./host-config";
 import { getClient } from "./get-client";
 import { demuxBuffer } from "./log-demuxer";
+import type { LogEntry } from "./types";
 
 /** The last `lines` log lines of a container, stdout and stderr told apart. */
 export async function readLogTail(

@@ -115,3 +115,6 @@ export type ContainerListItem = {
   Status: string;
   Labels: Record<string, string> | null;
 };
+
+/** One log line as the logs stream sends it: which stream it came from, its text, the engine's timestamp. */
+export type LogEntry = { stream: "stdout" | "stderr"; text: string; ts: string | null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 import { buildInventory, repositoryOf } from "./build-inventory";
 import { testRow } from "./test-row";
-import type { ImageProvenance } from "./types";
 
 const v = (version: string | null, digest: string | null = null): ImageProvenance => ({
   version,

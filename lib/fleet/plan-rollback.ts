@@ -1,5 +1,4 @@
 import "server-only";
-import type { HistoryEntry } from "@/lib/actions/types";
 import { chooseRollbackReference, type RollbackReference } from "@/lib/core/rollback-reference";
 import { getDatabase } from "@/lib/db/database";
 import { findRollbackSource } from "@/lib/history/db/find-rollback-source";
@@ -7,6 +6,7 @@ import type { HistoryTables } from "@/lib/history/db/history-table";
 import { imageOps } from "@/lib/docker/container-ops";
 import type { Host } from "@/lib/docker/host-config";
 import type { ImageInspect } from "@/lib/docker/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { RollbackAvailability } from "./types";
 
 export type RollbackPlan =

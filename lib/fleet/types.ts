@@ -1,4 +1,5 @@
 import type { RollbackReferenceKind } from "@/lib/core/rollback-reference";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 
 export const containerStates = [
   "created",
@@ -33,19 +34,6 @@ export type AttentionReason = (typeof attentionReasons)[number];
  * `cause` is null when Wharf did not see the death (it only read the state afterwards).
  */
 export type LastExit = { code: number; oom: boolean; cause: ExitCause | null; at: string };
-
-/**
- * What an image says of itself in its OCI labels (`org.opencontainers.image.version`, `.revision`, `.source`,
- * `.created`), plus its registry digest and, when `source` is a forge URL, the revision's commit page.
- */
-export type ImageProvenance = {
-  version: string | null;
-  revision: string | null;
-  source: string | null;
-  created: string | null;
-  digest: string | null;
-  commitUrl: string | null;
-};
 
 /** One container as the fleet table shows it; the field names are the API contract in docs/api.md. */
 export type ContainerRow = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "./types";
 import { csvCell, historyCsvHeader, historyCsvLine } from "./history-csv";
 
 /** A strict RFC 4180 reader, to check that what Wharf writes reads back as the same cells. */

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "./types";
 import { csvCell, csvLine, type CsvCell as Cell } from "@/lib/core/csv";
 
 /** The export's columns: every field of the API's HistoryEntry, under the same names. */

@@ -1,5 +1,10 @@
-import { historyActions, type HistoryAction } from "@/lib/actions/types";
-import { historyOutcomes, type HistoryFilter, type HistoryOutcome } from "./types";
+import {
+  historyActions,
+  historyOutcomes,
+  type HistoryAction,
+  type HistoryFilter,
+  type HistoryOutcome,
+} from "./types";
 
 /** Filter field → URL parameter. The page and the API use the same names, so a view's API calls are its own query. */
 const parameterOf = {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { historyActions } from "@/lib/actions/types";
-import { historyOutcomes, MAX_TIMELINE_DAYS } from "./types";
+import { historyActions, historyOutcomes, MAX_TIMELINE_DAYS } from "./types";
 
 // `?host=&container=` (a blank form field) means "no filter", not an invalid one.
 export const optional = <T extends z.ZodType>(schema: T) =>

@@ -1,9 +1,9 @@
 import "server-only";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { getDatabase } from "@/lib/db/database";
 import { acknowledgeIncident as recordAcknowledgement } from "./db/acknowledge-incident";
 import type { IncidentTables } from "./db/incident-table";
-import type { Incident } from "./types";
 
 /** Marks an incident as taken by someone, and tells every open dashboard. */
 export async function acknowledgeIncident(id: number, by: string): Promise<{ incident: Incident }> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
+import type { Incident, IncidentKind } from "@/lib/fleet/incident-types";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { decideCrash, endReason, isRecovered, LOOP_WINDOW_MS, rowEffects } from "./classify";
-import type { Incident, IncidentKind } from "./types";
 
 let nextId = 1;
 function incident(kind: IncidentKind, lastAt: number, patch: Partial<Incident> = {}): Incident {

@@ -1,6 +1,6 @@
 import { RECOVERED_AFTER_MS } from "@/lib/fleet/classify-exit";
+import type { EndReason, Incident, IncidentKind } from "@/lib/fleet/incident-types";
 import type { ContainerRow } from "@/lib/fleet/types";
-import type { EndReason, Incident, IncidentKind } from "./types";
 
 /** Dies closer together than this belong to one restart-loop incident. */
 export const LOOP_WINDOW_MS = 5 * 60_000;

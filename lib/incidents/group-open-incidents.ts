@@ -1,4 +1,4 @@
-import type { Incident } from "./types";
+import type { Incident } from "@/lib/fleet/incident-types";
 
 /** Per "hostId/containerName": how many incidents are open, and the newest one's last stderr line. */
 export type OpenIncidents = Map<string, { count: number; lastStderr: string | null }>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/docker/host-config";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
@@ -19,7 +20,6 @@ import { updateIncident } from "./db/update-incident";
 import { inIncidentOrder } from "./in-incident-order";
 import { newIncidentOf } from "./new-incident-of";
 import { LogTailReader } from "./log-tail-reader";
-import type { Incident } from "./types";
 
 const LOG_LINES = 50;
 // An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that crash.

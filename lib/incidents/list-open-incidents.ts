@@ -1,8 +1,8 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { IncidentTables } from "./db/incident-table";
 import { listIncidents } from "./db/list-incidents";
-import type { Incident } from "./types";
 
 /** The open incidents a live client starts from (the event stream's snapshot), newest first. */
 export async function listOpenIncidents(): Promise<Incident[]> {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import { readLogTail } from "@/lib/docker/read-log-tail";
+import type { LogEntry } from "@/lib/docker/types";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import type { LogEntry } from "@/lib/logs/types";
 
 // Reads in flight per host. A storm of a thousand deaths must not open a thousand log requests to an engine
 // that is busy reaping them (they queue inside it and time out together); the rest wait here, in order.

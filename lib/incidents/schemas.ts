@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { incidentTargets } from "./types";
+import { incidentTargets } from "@/lib/fleet/incident-types";
 
 export const incidentsQuerySchema = z
   .object({

@@ -1,4 +1,4 @@
-import type { LogEntry } from "./types";
+import type { LogEntry } from "@/lib/docker/types";
 
 /** The last `capacity` lines pushed, and how many were pushed in all: a long log passes through, a page stays. */
 export class LineRing {

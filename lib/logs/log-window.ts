@@ -1,5 +1,5 @@
+import type { LogEntry } from "@/lib/docker/types";
 import { stripAnsi } from "./parse-ansi";
-import type { LogEntry } from "./types";
 
 /** A line as the viewer keeps it: a stable key for the list, and the text without escape codes for filters. */
 export type ViewLine = LogEntry & { seq: number; plain: string };

@@ -4,9 +4,10 @@ import type { StreamCaller } from "@/lib/auth/watch-principal";
 import { followLogs } from "@/lib/docker/follow-logs";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { startFollow } from "@/lib/docker/start-follow";
+import type { LogEntry } from "@/lib/docker/types";
 import type { ContainerParams } from "@/lib/fleet/schemas";
 import type { LogsQuery } from "./schemas";
-import type { EngineEndEvent, LinesEvent, LogEntry } from "./types";
+import type { EngineEndEvent, LinesEvent } from "./types";
 
 // A chatty container's lines go out in batches: at 1,000 lines a second that is 20 events, not 1,000.
 const BATCH_MS = 50;

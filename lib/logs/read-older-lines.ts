@@ -4,11 +4,12 @@ import { WharfError } from "@/lib/core/errors";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { findHost } from "@/lib/docker/load-fleet";
 import { openLogReader, type LogReader } from "@/lib/docker/open-log-reader";
+import type { LogEntry } from "@/lib/docker/types";
 import type { ContainerParams } from "@/lib/fleet/schemas";
 import { logTimeNanos } from "./log-time";
 import { LineRing } from "./line-ring";
 import type { OlderLinesQuery } from "./schemas";
-import type { LogEntry, OlderLinesResponse } from "./types";
+import type { OlderLinesResponse } from "./types";
 
 // Beyond this many lines from the end, reading back by time is cheaper than more tails.
 const MAX_TAIL = 64_000;

@@ -1,7 +1,5 @@
 import type { AccessEndEvent } from "@/lib/auth/types";
-
-/** One log line as the logs stream sends it: which stream it came from, its text, the engine's timestamp. */
-export type LogEntry = { stream: "stdout" | "stderr"; text: string; ts: string | null };
+import type { LogEntry } from "@/lib/docker/types";
 
 /** Data of the `lines` event of GET /api/containers/{hostId}/{nameOrId}/logs. */
 export type LinesEvent = { lines: LogEntry[] };

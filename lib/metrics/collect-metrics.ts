@@ -1,14 +1,14 @@
 import "server-only";
-import { actionNames } from "@/lib/actions/types";
 import { openStreams, streamKinds } from "@/lib/api/open-streams";
 import type { AlertTables } from "@/lib/alerts/db/alert-tables";
 import { countAlertDeliveries } from "@/lib/alerts/db/count-alert-deliveries";
 import { countWaitingAlerts } from "@/lib/alerts/db/count-waiting-alerts";
 import { getDatabase } from "@/lib/db/database";
+import { incidentKinds } from "@/lib/fleet/incident-types";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
+import { actionNames } from "@/lib/history/types";
 import { countOpenIncidents } from "@/lib/incidents/db/count-open-incidents";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
-import { incidentKinds } from "@/lib/incidents/types";
 import type { MetricFamily, Sample } from "./exposition";
 import { fleetFamilies } from "./fleet-families";
 import { gauge } from "./gauge";

@@ -1,10 +1,11 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { emptyCounts } from "@/lib/fleet/count-states";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { FleetMessage } from "@/lib/fleet/live/messages";
 import { testRow } from "@/lib/fleet/test-row";
 import type { ContainersResponse, HostSummary, HostsResponse } from "@/lib/fleet/types";
-import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
 import { applyMessages, applySnapshot } from "./apply-fleet-message";
 import { fleetKeys, incidentKeys } from "./keys";
 

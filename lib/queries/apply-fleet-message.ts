@@ -1,8 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
+import type { Incident } from "@/lib/fleet/incident-types";
+import type { ActionProgress, FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainersResponse, HostSummary, HostsResponse, ListedContainer } from "@/lib/fleet/types";
-import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
-import type { ActionProgress } from "@/lib/actions/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
 import { countStates } from "@/lib/fleet/count-states";
 import { actionKeys, autohealKeys, fleetKeys, historyKeys, incidentKeys, swarmKeys } from "./keys";
 

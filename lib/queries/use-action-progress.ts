@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import { actionKeys } from "./keys";
 
 /** Where a container's running action stands, as the event stream reports it (no request of its own). */

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { WharfError } from "@/lib/core/errors";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { Outcome } from "@/lib/actions/types";
+import type { Outcome } from "@/lib/history/types";
 import { actionKeys, fleetKeys, historyKeys } from "./keys";
 
 export type ContainerRef = { hostId: string; name: string };

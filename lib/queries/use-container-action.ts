@@ -2,7 +2,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { settledResultOf } from "@/lib/actions/action-failure";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ActionName, ActionProgress, ActionResult } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
+import type { ActionName } from "@/lib/history/types";
 import { actionKeys, fleetKeys, historyKeys, incidentKeys } from "./keys";
 
 export type ContainerActionInput = {

@@ -1,7 +1,8 @@
 "use client";
 import { useMutationState, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ActionName, ActionProgress } from "@/lib/actions/types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
+import type { ActionName } from "@/lib/history/types";
 import { actionKeys } from "./keys";
 import type { ContainerActionInput } from "./use-container-action";
 import type { ContainerRef } from "./use-bulk-restart";

@@ -1,4 +1,4 @@
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 // Plain types and constants only: the services page imports these, and zod or server code must not come with it.
 
 export const serviceActionNames = ["redeploy", "rollback", "scale", "restart"] as const;

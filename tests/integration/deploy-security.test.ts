@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { ActionResult, HistoryEntry } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import { api } from "../support/api";
 import {
   inspect,

@@ -1,5 +1,5 @@
 import { afterAll, expect, it, vi } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
 import { docker, inspect, removeTestContainers, runContainer, uniqueName } from "../support/fleet";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import type { IncidentsResponse } from "@/lib/incidents/types";
 import { api, authHeaders } from "../support/api";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { ContainersResponse } from "@/lib/fleet/types";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { api, authHeaders } from "../support/api";
 import { docker, engines, inspect, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
 import { incidentsOf, waitForIncidents } from "../support/incidents";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
-import type { Incident } from "@/lib/incidents/types";
+import type { HistoryEntry } from "@/lib/history/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { InsightsResponse } from "@/lib/insights/types";
 import { api } from "../support/api";
 import { docker, removeTestContainers, runContainer, uniqueName, waitFor } from "../support/fleet";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authHeaders } from "../support/api";
-import type { EndEvent, LinesEvent, LogEntry } from "@/lib/logs/types";
+import type { LogEntry } from "@/lib/docker/types";
+import type { EndEvent, LinesEvent } from "@/lib/logs/types";
 import type { UsageSample } from "@/lib/stats/types";
 import {
   docker,

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import {
   docker,
   inspect,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult, HistoryEntry } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import { api } from "../support/api";
 import {
   docker,

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionResult, HistoryEntry } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { ContainerResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionProgress, ActionResult } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
 import type { OlderLinesResponse, ProjectContainersEvent, ProjectLinesEvent } from "@/lib/logs/types";
-import type { FleetMessage } from "@/lib/fleet/live/messages";
+import type { ActionProgress, FleetMessage } from "@/lib/fleet/live/messages";
 import type { ContainerResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
 import {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ChannelInfo } from "@/lib/alerts/types";
-import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { api, authHeaders } from "../support/api";
 import { docker, uniqueName, waitFor } from "../support/fleet";
 import { post } from "../support/post";

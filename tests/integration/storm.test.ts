@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainerRow, ContainersResponse } from "@/lib/fleet/types";
-import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { api } from "../support/api";
 import { removeTestContainers, uniqueName, waitFor } from "../support/fleet";
 import { openEvents } from "../support/sse";

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { AutohealPolicy, AutohealStatus } from "@/lib/autoheal/types";
 import type { ContainersResponse } from "@/lib/fleet/types";
 import {

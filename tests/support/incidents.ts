@@ -1,5 +1,6 @@
 import { vi } from "vitest";
-import type { Incident, IncidentsResponse } from "@/lib/incidents/types";
+import type { IncidentsResponse } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { api } from "./api";
 
 export async function incidentsOf(host: string, container: string): Promise<Incident[]> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StreamCaller } from "@/lib/auth/watch-principal";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { ChangeFeed } from "./change-feed";
 import { FleetStore } from "./fleet-store";
 import { openEventStream } from "./open-event-stream";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sseResponse } from "@/lib/api/sse-response";
 import type { StreamCaller } from "@/lib/auth/watch-principal";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import type { FleetStore, Sequenced } from "./fleet-store";
 import { getLiveFleet } from "./get-live-fleet";
 import type { FleetSnapshot } from "./messages";

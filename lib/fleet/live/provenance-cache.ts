@@ -2,8 +2,7 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import { inspectImage } from "@/lib/docker/inspect-image";
 import { withDeadline } from "@/lib/docker/with-deadline";
-import { provenanceOf } from "@/lib/core/image-provenance";
-import type { ImageProvenance } from "../types";
+import { provenanceOf, type ImageProvenance } from "@/lib/core/image-provenance";
 
 // Image ids are content hashes: what an id's labels say never changes, so an entry never goes stale. The bound
 // only keeps a host that churns through thousands of images from growing the map without end.

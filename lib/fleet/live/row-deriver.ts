@@ -1,9 +1,10 @@
 import "server-only";
+import type { ImageProvenance } from "@/lib/core/image-provenance";
 import type { Host } from "@/lib/docker/host-config";
 import type { ContainerInspect } from "@/lib/docker/types";
 import { attentionReason, loopHoldsAt } from "../needs-attention";
 import { toContainerRow } from "../to-container-row";
-import type { ContainerRow, ImageProvenance } from "../types";
+import type { ContainerRow } from "../types";
 import { latestExit, type ExitMemory } from "./exit-memory";
 import type { FleetStore } from "./fleet-store";
 import { ProvenanceCache } from "./provenance-cache";

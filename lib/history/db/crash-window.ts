@@ -1,5 +1,5 @@
 import "server-only";
-import type { HistoryAction } from "@/lib/actions/types";
+import type { HistoryAction } from "@/lib/history/types";
 
 /** How long after a successful action a crash says it did not hold. */
 export const CRASH_WINDOW_MS = 10 * 60_000;

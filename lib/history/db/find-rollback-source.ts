@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { literal } from "@/lib/db/planner-hints";
-import type { HistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import { historyColumns, toHistoryEntry, type HistoryTables } from "./history-table";
 
 /** The deploy a rollback returns from, or why there is none (a sentence that ends "… for NAME on HOST"). */

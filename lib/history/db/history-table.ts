@@ -1,8 +1,7 @@
 import "server-only";
 import type { Generated, Selectable } from "kysely";
-import type { HistoryAction, HistoryEntry, Outcome, Source } from "@/lib/actions/types";
-import { commitUrl } from "@/lib/core/image-provenance";
-import type { ImageProvenance } from "@/lib/fleet/types";
+import { commitUrl, type ImageProvenance } from "@/lib/core/image-provenance";
+import type { HistoryAction, HistoryEntry, Outcome, Source } from "@/lib/history/types";
 
 /**
  * deploy_history: one row per action on a container, Wharf's own and those seen made outside it. Times are ISO

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { literal } from "@/lib/db/planner-hints";
-import type { HistoryEntry } from "@/lib/actions/types";
 import { DEPLOY_LINK_MINUTES } from "@/lib/db/deploy-incident-link";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { HistoryTables } from "./history-table";
 import type { IncidentReads } from "./incident-reads";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { literal } from "@/lib/db/planner-hints";
-import type { HistoryAction } from "@/lib/actions/types";
+import type { HistoryAction } from "@/lib/history/types";
 import type { HistoryTables } from "./history-table";
 
 /**

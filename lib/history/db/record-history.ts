@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { HistoryEntry, NewHistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry, NewHistoryEntry } from "@/lib/history/types";
 import { historyColumns, toHistoryEntry, toProvenanceJson, type HistoryTables } from "./history-table";
 
 /** Writes the history row when an action starts, so even a process killed mid-action leaves its trace. */

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { HistoryEntry, HistoryPatch, NewHistoryEntry } from "@/lib/actions/types";
+import type { HistoryEntry, HistoryPatch, NewHistoryEntry } from "@/lib/history/types";
 import type { HistoryTables } from "./history-table";
 import { recordHistory } from "./record-history";
 import { updateHistory } from "./update-history";

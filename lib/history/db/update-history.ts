@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
-import type { HistoryEntry, HistoryPatch } from "@/lib/actions/types";
 import { WharfError } from "@/lib/core/errors";
+import type { HistoryEntry, HistoryPatch } from "@/lib/history/types";
 import {
   historyColumns,
   toHistoryEntry,

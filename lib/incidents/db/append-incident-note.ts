@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { dialectOf } from "@/lib/db/dialect";
-import type { Incident } from "../types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { incidentNotFound, incidentSelection, toIncident } from "./incident-row";
 import type { IncidentTables } from "./incident-table";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { EndReason, Incident } from "../types";
+import type { EndReason, Incident } from "@/lib/fleet/incident-types";
 import { incidentSelection, toIncident } from "./incident-row";
 import type { IncidentTables } from "./incident-table";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Incident } from "../types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { incidentNotFound, incidentSelection, toIncident } from "./incident-row";
 import type { IncidentTables } from "./incident-table";
 

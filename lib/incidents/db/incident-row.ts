@@ -4,7 +4,7 @@ import { z } from "zod";
 import { WharfError } from "@/lib/core/errors";
 import { incidentDeployColumn } from "@/lib/db/deploy-incident-link";
 import { dialectOf } from "@/lib/db/dialect";
-import { endReasons, incidentKinds, incidentTargets, type Incident } from "../types";
+import { endReasons, incidentKinds, incidentTargets, type Incident } from "@/lib/fleet/incident-types";
 import { incidentColumns, type IncidentTables } from "./incident-table";
 
 export const MAX_LOG_TAIL_LINES = 50;

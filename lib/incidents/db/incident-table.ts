@@ -1,6 +1,6 @@
 import "server-only";
 import type { Generated } from "kysely";
-import type { EndReason, IncidentKind, IncidentTarget } from "../types";
+import type { EndReason, IncidentKind, IncidentTarget } from "@/lib/fleet/incident-types";
 
 /**
  * incidents (migrations 1, 7, 12, 16, 17): one row per failure of a container or a swarm service (`target`); a

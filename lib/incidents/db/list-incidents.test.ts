@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { incidentKinds, type NewIncident } from "@/lib/incidents/types";
+import { incidentKinds } from "@/lib/fleet/incident-types";
+import { type NewIncident } from "@/lib/incidents/types";
 import { dialects, freshDatabase, type TestDatabase } from "@/tests/support/dialects";
 import { countOpenIncidents } from "./count-open-incidents";
 import { endIncident } from "./end-incident";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Incident, IncidentFilter } from "../types";
+import type { Incident } from "@/lib/fleet/incident-types";
+import type { IncidentFilter } from "../types";
 import { incidentSelection, toIncident } from "./incident-row";
 import type { IncidentTables } from "./incident-table";
 

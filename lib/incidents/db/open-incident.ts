@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Incident, NewIncident } from "../types";
+import type { Incident } from "@/lib/fleet/incident-types";
+import type { NewIncident } from "../types";
 import { incidentSelection, toIncident, toLogTailJson } from "./incident-row";
 import type { IncidentTables } from "./incident-table";
 

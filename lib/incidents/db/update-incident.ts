@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
-import type { Incident, IncidentPatch } from "../types";
+import type { Incident } from "@/lib/fleet/incident-types";
+import type { IncidentPatch } from "../types";
 import { getIncident } from "./get-incident";
 import { incidentNotFound, incidentSelection, toIncident, toLogTailJson } from "./incident-row";
 import type { IncidentTable, IncidentTables } from "./incident-table";
