@@ -12,7 +12,7 @@ export function GroupTable({
   testId: string;
 }) {
   return (
-    <section aria-label={title} className="space-y-2">
+    <section aria-label={title} className="min-w-0 space-y-2">
       <h2 className="text-sm font-semibold">{title}</h2>
       {groups.length === 0 ? (
         <p className="text-sm text-slate-500">No deploys.</p>
@@ -31,7 +31,7 @@ export function GroupTable({
             <tbody>
               {groups.map((g) => (
                 <tr key={g.key} data-key={g.key} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="px-3 py-1.5 font-mono text-xs">{g.key}</td>
+                  <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap">{g.key}</td>
                   <td className="px-3 py-1.5">
                     {g.deploys} <span className="text-xs text-slate-500">(was {g.previousDeploys})</span>
                   </td>
