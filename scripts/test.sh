@@ -36,16 +36,30 @@ export WHARF_TEST_DATABASE_URL
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-promtool.sh
 
-step "typecheck, lint and format"
-npx tsc --noEmit
-npx eslint . --max-warnings 0
-npx prettier --check . --log-level warn
-
-step "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
-
-step "build"
-npx next build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+# These need no engine and share nothing: they run side by side, each to its own log, printed in order. The
+# typecheck follows the build, whose route types (.next/types) it checks and would read half written.
+step "build then typecheck, lint, format and unit tests, side by side"
+checks=(
+  "build and typecheck|npx next build && npx tsc --noEmit"
+  "lint|npx eslint . --max-warnings 0"
+  "format|npx prettier --check . --log-level warn"
+  "unit tests|npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=$results/unit.json"
+)
+pids=()
+for check in "${checks[@]}"; do
+  name="${check%%|*}"
+  bash -c "${check#*|}" >"$results/${name// /-}.log" 2>&1 &
+  pids+=("$!")
+done
+failed=0
+for i in "${!checks[@]}"; do
+  name="${checks[$i]%%|*}"
+  if wait "${pids[$i]}"; then status=ok; else status=FAILED failed=1; fi
+  printf -- '-- %s: %s\n' "$name" "$status"
+  # Unit tests print their summary either way; the others only what went wrong.
+  if [ "$status" = FAILED ] || [ "$name" = "unit tests" ]; then tail -n 40 "$results/${name// /-}.log"; fi
+done
+[ "$failed" = 0 ] || exit 1
 
 step "integration tests on the real fleet"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
