@@ -6,15 +6,16 @@ import type { IncidentTables } from "@/lib/incidents/db/incident-table";
 import { listIncidents } from "@/lib/incidents/db/list-incidents";
 import type { IncidentTracker } from "@/lib/incidents/incident-tracker";
 
-// An incident waits at most 1.5 s for its log before it is announced: one still unread after a failover that
-// took longer than this was left by a recorder that died, or by a read that failed (then it went out without).
+// An incident's first alert waits at most 1.5 s for its log, then is queued: one opened longer ago than this
+// before a promotion was either queued by the last recorder or lost with it long since.
 const RESUME_WITHIN_MS = 10 * 60_000;
 
 /**
- * For a replica that has just become the recorder: the crashes the last recorder opened an incident for but
- * killed before it read their log tail and announced them. Their alert would otherwise never leave (the outbox
- * had nothing yet) and their log tail never be read. Each is announced once its log is in, as a fresh one is;
- * one the last recorder did queue is not queued again (the outbox's key per channel).
+ * For a replica that has just become the recorder (or a lone server starting): the open incidents the last
+ * recorder opened lately, which it may have been killed before announcing (waiting for the log tail, or between
+ * the log and the outbox). Their alert would otherwise never leave. Each is announced again, once its log is in
+ * when it has none yet (this replica reads it), at once otherwise; the outbox's key per channel
+ * (`incident:ID:opened`) turns the announcement of one the last recorder did queue into nothing.
  */
 export async function resumeUnannounced(
   hosts: Host[],
@@ -26,8 +27,8 @@ export async function resumeUnannounced(
   const open = await listIncidents(db, { open: true, target: "container", limit: 1000 });
   for (const incident of open) {
     const host = hosts.find((candidate) => candidate.id === incident.hostId);
-    if (!host || incident.logReadAt !== null || Date.parse(incident.openedAt) < since) continue;
+    if (!host || Date.parse(incident.openedAt) < since) continue;
     alerts.resume(incident);
-    tracker.keepLogTail(host, incident);
+    if (incident.logReadAt === null) tracker.keepLogTail(host, incident);
   }
 }

@@ -226,6 +226,13 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     });
     expect(answer.status).toBe(200);
   };
+  /** The distinct messages (by id) the receiver got about one container, as `event` names in arrival order. */
+  const messagesOf = (name: string) => {
+    const ours = hook.received.filter((r) => (r.json.container as { name?: string } | null)?.name === name);
+    return ours
+      .filter((r, i) => ours.findIndex((o) => o.json.id === r.json.id) === i)
+      .map((r) => r.json.event);
+  };
   /** The alerts the receiver got about one container, as `event` names in arrival order. */
   const alertsOf = (name: string) =>
     hook.received
@@ -318,7 +325,13 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     await waitFor("every crash's incident", async () => (await burst()).length >= names.length);
     await waitFor("every crash's alert", async () =>
       names.every((name) => alertsOf(name).includes("incident.opened")),
-    );
+    ).catch(async (error: Error) => {
+      const incidents = (await burst()).map((i) => [i.containerName, i.id, i.openedAt, i.logReadAt]);
+      const alerts = names.map((name) => [name, alertsOf(name)]);
+      throw new Error(
+        `${error.message}\nincidents: ${JSON.stringify(incidents)}\nalerts: ${JSON.stringify(alerts)}`,
+      );
+    });
     for (let i = 0; i < 6; i++) {
       const answer = await fetch(`${set.url}/api/health`);
       expect(answer.status).toBe(200);
@@ -329,6 +342,9 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       names.every((name) => alertsOf(name).includes("incident.ended")),
     );
     expect((await burst()).map((incident) => incident.containerName).sort()).toEqual([...names].sort());
-    for (const name of names) expect(alertsOf(name)).toEqual(["incident.opened", "incident.ended"]);
+    // One message per crash and phase. A message the killed recorder was sending when it died (the receiver
+    // answered, the answer was never recorded) goes again, under the same id, once its claim runs out: the
+    // documented at-least-once, which receivers drop by id (docs/api.md, Delivery).
+    for (const name of names) expect(messagesOf(name)).toEqual(["incident.opened", "incident.ended"]);
   });
 });
