@@ -24,5 +24,9 @@ export WHARF_ADMIN_PASSWORD
 echo
 echo "demo: Wharf on http://127.0.0.1:$PORT — sign in as  admin / $WHARF_ADMIN_PASSWORD"
 echo "demo: (Ctrl-C stops the app; 'npm run fleet:down' stops the fleet)"
+if [ -n "${DATABASE_URL:-}" ]; then
+  # The password above is the one start-up gives a new admin: a database that has users keeps theirs.
+  echo "demo: data in PostgreSQL (DATABASE_URL); the admin above is created only if that database has no users yet"
+fi
 echo
 exec npm start

@@ -40,18 +40,29 @@ export class AlertDispatcher {
   private onIncident(incident: Incident): void {
     const row = this.store.findRowByName(incident.hostId, incident.containerName);
     if (row) this.rows.set(incident.id, row);
+    this.decide(incident, () => this.quieter.onIncident(incident));
+    if (incident.endedAt !== null) {
+      this.latest.delete(incident.id);
+      this.rows.delete(incident.id);
+    }
+  }
+
+  /** An open incident the last recorder opened, perhaps unannounced (IncidentQuieter.resume): for a new recorder. */
+  resume(incident: Incident): void {
+    const row = this.store.findRowByName(incident.hostId, incident.containerName);
+    if (row) this.rows.set(incident.id, row);
+    this.decide(incident, () => this.quieter.resume(incident));
+  }
+
+  private decide(incident: Incident, phases: () => IncidentPhase[]): void {
     const wasWaiting = this.quieter.isWaiting(incident.id);
     this.latest.set(incident.id, incident);
-    this.announce(incident, this.quieter.onIncident(incident));
+    this.announce(incident, phases());
     if (!wasWaiting && this.quieter.isWaiting(incident.id)) {
       setTimeout(() => {
         const current = this.latest.get(incident.id);
         if (current) this.announce(current, this.quieter.giveUpWaiting(current));
       }, LOG_WAIT_MS).unref();
-    }
-    if (incident.endedAt !== null) {
-      this.latest.delete(incident.id);
-      this.rows.delete(incident.id);
     }
   }
 

@@ -112,4 +112,19 @@ describe("IncidentQuieter", () => {
       "ended",
     ]);
   });
+
+  it("resumes what the last recorder opened: waits for the log it never read, then announces once", () => {
+    const q = new IncidentQuieter();
+    expect(q.resume(incident())).toEqual([]);
+    expect(q.isWaiting(7)).toBe(true);
+    expect(q.onIncident(incident({ logTail: ["boom"], logReadAt: READ }))).toEqual(["opened"]);
+    expect(q.resume(incident({ logTail: ["boom"], logReadAt: READ }))).toEqual([]);
+    expect(q.onIncident(incident({ endedAt: "2026-12-01T00:05:00.000Z" }))).toEqual(["ended"]);
+  });
+
+  it("resumes an incident whose log is already read by announcing it at once, and one already ended not at all", () => {
+    const q = new IncidentQuieter();
+    expect(q.resume(incident({ logTail: ["boom"], logReadAt: READ }))).toEqual(["opened"]);
+    expect(q.resume(incident({ id: 8, endedAt: "2026-12-01T00:05:00.000Z" }))).toEqual([]);
+  });
 });

@@ -37,6 +37,20 @@ export class IncidentQuieter {
     return entry && !entry.announced ? this.announce(incident, entry) : [];
   }
 
+  /**
+   * An incident another process opened and may not have announced: the recorder before this one, killed while
+   * it waited for the log tail. It is announced like a fresh one (once its log is in, or at once when it
+   * already is); the outbox's key keeps a message the other process did queue from going out twice.
+   */
+  resume(incident: Incident): IncidentPhase[] {
+    if (this.open.has(incident.id) || incident.endedAt !== null) return [];
+    const entry = { announced: false, updated: false };
+    this.open.set(incident.id, entry);
+    return incident.logReadAt !== null || !waitsForLog.has(incident.kind)
+      ? this.announce(incident, entry)
+      : [];
+  }
+
   isWaiting(id: number): boolean {
     return this.open.get(id)?.announced === false;
   }

@@ -256,23 +256,20 @@ export class IncidentTracker {
       .then((history) => markCrashedAfter(history, host.id, name, at))
       .catch((error) => console.error(`[wharf] marking what preceded the crash of ${name} failed`, error));
     // The evidence: read right away, while the engine still holds the logs of the run that died.
-    void this.logs
-      .read(host, containerId, LOG_LINES)
-      .then((lines) => {
-        if (lines === null) return;
-        const lastStderr =
-          lines.findLast((line) => line.stream === "stderr" && line.text.trim() !== "")?.text ?? null;
-        this.write(`keeping the logs of ${name} on ${host.id}`, async (db) =>
-          this.publish(
-            await updateIncident(db, incident.id, {
-              logTail: lines.map((line) => line.text),
-              lastStderr,
-              logReadAt: new Date().toISOString(),
-            }),
-          ),
+    this.keepLogTail(host, incident);
+  }
+
+  /**
+   * Reads the log tail of an incident another process opened and did not get to read (the last recorder, killed
+   * just after the crash): for a replica that has just become the recorder.
+   */
+  keepLogTail(host: Host, incident: Incident): void {
+    void this.logs.evidence(host, incident.containerId, LOG_LINES).then((evidence) => {
+      if (evidence)
+        this.write(`keeping the logs of ${incident.containerName} on ${host.id}`, async (db) =>
+          this.publish(await updateIncident(db, incident.id, evidence)),
         );
-      })
-      .catch(() => {});
+    });
   }
 
   private async relabelAsOom(

@@ -18,6 +18,22 @@ export class LogTailReader {
   private readonly active = new Map<string, number>();
   private readonly queues = new Map<string, Job[]>();
 
+  /** What an incident keeps of the run that died: its last lines, the last one on stderr, and when they were read. */
+  async evidence(
+    host: Host,
+    containerId: string,
+    lines: number,
+  ): Promise<{ logTail: string[]; lastStderr: string | null; logReadAt: string } | null> {
+    const read = await this.read(host, containerId, lines);
+    if (read === null) return null;
+    const lastStderr = read.findLast((line) => line.stream === "stderr" && line.text.trim() !== "");
+    return {
+      logTail: read.map((line) => line.text),
+      lastStderr: lastStderr?.text ?? null,
+      logReadAt: new Date().toISOString(),
+    };
+  }
+
   read(host: Host, containerId: string, lines: number): Promise<LogEntry[] | null> {
     return new Promise((done) => {
       const queue = this.queues.get(host.id) ?? [];

@@ -63,4 +63,19 @@ describe("RecorderGate", () => {
     expect(heard).toEqual([]);
     expect(gate.recording()).toBe(false);
   });
+
+  it("tells its promotion after the missed changes are recorded, once per promotion", async () => {
+    const role = fakeRole(false);
+    const gate = new RecorderGate(role, async () => [die("missed", 1)]);
+    const order: string[] = [];
+    gate.add("incidents", (change) => order.push(named([change])[0]!));
+    gate.onPromoted(() => order.push("promoted"));
+    role.set(true);
+    await expect.poll(() => gate.recording()).toBe(true);
+    expect(order).toEqual(["missed", "promoted"]);
+    role.set(false);
+    role.set(true);
+    await expect.poll(() => gate.recording()).toBe(true);
+    expect(order).toEqual(["missed", "promoted", "promoted"]);
+  });
 });

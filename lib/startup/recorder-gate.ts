@@ -17,6 +17,7 @@ export class RecorderGate {
   private readonly handlers: { name: string; handle: Handler }[] = [];
   private readonly waiting: FleetChange[] = [];
   private readonly told = new Set<string>();
+  private readonly promoted: (() => void)[] = [];
   private promotion = 0;
 
   constructor(
@@ -38,6 +39,11 @@ export class RecorderGate {
     else if (this.state === "catching-up") this.waiting.push(change);
   }
 
+  /** Told each time this server has become the recorder and caught up (not at the start of a lone server). */
+  onPromoted(listener: () => void): void {
+    this.promoted.push(listener);
+  }
+
   recording(): boolean {
     return this.state === "recording";
   }
@@ -56,6 +62,13 @@ export class RecorderGate {
     for (const change of missed) this.tell(change);
     for (const change of this.waiting.splice(0)) this.tell(change);
     this.state = "recording";
+    for (const listener of this.promoted) {
+      try {
+        listener();
+      } catch (error) {
+        console.error("[wharf] a new recorder's first task failed", error);
+      }
+    }
   }
 
   private demote(): void {

@@ -4,6 +4,7 @@ import { loadFleet } from "@/lib/docker/load-fleet";
 import { catchUpRecorded } from "./catch-up-recorded";
 import { RecorderGate } from "./recorder-gate";
 import { relayChanges } from "./relay-changes";
+import { resumeUnannounced } from "./resume-unannounced";
 import { ExternalChangeRecorder } from "@/lib/actions/record-external-change";
 import { getAutohealer } from "@/lib/autoheal/get-autohealer";
 import { onAutoheal } from "@/lib/autoheal/on-autoheal";
@@ -58,6 +59,13 @@ export function startLiveFleet(): void {
   swarm.start();
   const alerts = new AlertDispatcher(store);
   store.subscribe(({ message }) => records() && alerts.onMessage(message));
+  // What the last recorder (another replica, or this server before a kill -9) opened but did not announce.
+  const resume = () =>
+    resumeUnannounced(loadFleet(), tracker, alerts).catch((error: unknown) =>
+      console.error("[wharf] resuming the last recorder's unannounced incidents failed", error),
+    );
+  gate.onPromoted(() => void resume());
+  if (records()) void resume();
   startAlertDelivery(records);
   relayChanges(store, changeBus());
   const metrics = getMetricsRecorder();

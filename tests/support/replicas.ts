@@ -34,6 +34,8 @@ export async function startReplicas(options: {
   basePort: number;
   env?: Record<string, string | undefined>;
   signIn?: boolean;
+  /** The fleet file the replicas watch (the whole dev fleet by default). */
+  fleetConfig?: string;
 }): Promise<ReplicaSet> {
   const server = process.env.WHARF_TEST_DATABASE_URL;
   if (!server) throw new Error("WHARF_TEST_DATABASE_URL is not set: run scripts/ensure-postgres.sh");
@@ -60,7 +62,7 @@ export async function startReplicas(options: {
       const name = `hav-replica-${i + 1}`;
       const started = await startWharf({
         port: options.basePort + i,
-        fleetConfig: fleetFile,
+        fleetConfig: options.fleetConfig ?? fleetFile,
         dataDir: path.join(dir, name),
         signIn: options.signIn,
         env: { DATABASE_URL: database.url, WHARF_REPLICA_NAME: name, WHARF_PUBLIC_URL: url, ...options.env },
