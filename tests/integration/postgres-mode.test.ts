@@ -3,9 +3,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionResult, HistoryEntry } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/actions/types";
+import type { HistoryEntry } from "@/lib/history/types";
 import type { ChannelInfo } from "@/lib/alerts/types";
-import type { Incident } from "@/lib/incidents/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { freshPostgresUrl, postgresServers } from "../support/dialects";
 import {
   docker,

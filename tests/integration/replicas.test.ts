@@ -3,8 +3,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { HistoryEntry } from "@/lib/actions/types";
-import type { Incident } from "@/lib/incidents/types";
+import type { HistoryEntry } from "@/lib/history/types";
+import type { Incident } from "@/lib/fleet/incident-types";
 import { openDedicatedConnection, type DedicatedConnection } from "@/lib/db/dedicated-connection";
 import { postgresServers } from "../support/dialects";
 import {
