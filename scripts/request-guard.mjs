@@ -158,8 +158,8 @@ export function requestGuard(env) {
 }
 
 // How long, and how much, a refused body is still read (and dropped) after the answer: see refuseBody.
-const LINGER_MS = 2_000;
-const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 /**
  * Answers 413 at once, then reads what the client is still sending for a moment before closing, as nginx's
