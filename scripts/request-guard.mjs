@@ -171,10 +171,12 @@ const LINGER_BYTES = 16 * 1024 * 1024;
  * @param {string} message
  */
 function refuseBody(req, res, message) {
-  // No `connection: close`: Node would close the socket as soon as the answer is out, while the body still comes.
-  res.writeHead(413, { "content-type": "application/json" });
+  const socket = /** @type {import("node:net").Socket} */ (req.socket);
+  // `connection: close` tells the client not to reuse the socket. Node then closes it with destroySoon() once the
+  // answer is out, which would also stop reading: here it only ends the sending side, and reading goes on.
+  socket.destroySoon = () => void socket.end();
+  res.writeHead(413, { "content-type": "application/json", connection: "close" });
   res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message } }));
-  const socket = req.socket;
   const close = () => socket.destroy();
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
@@ -184,8 +186,6 @@ function refuseBody(req, res, message) {
     dropped += chunk.length;
     if (dropped > LINGER_BYTES) close();
   });
-  // A client that sent everything gets its connection closed too: it is not reused after a refusal.
-  req.on("end", close);
 }
 
 /** A page takes no form posts (sign-in posts JSON to /api/auth/login); a few KB leave room for odd clients. */
