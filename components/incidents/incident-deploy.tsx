@@ -4,16 +4,23 @@ import { formatDuration } from "@/lib/fleet/format-age";
 import type { Incident, IncidentDeploy as Deploy } from "@/lib/fleet/incident-types";
 import { formatUtc, shortDigest } from "@/lib/history/format-history";
 import { RollbackDeployButton } from "./rollback-deploy-button";
+import { RollbackServiceDeployButton } from "./rollback-service-deploy-button";
 
 const muted = "text-slate-500 dark:text-slate-400";
 
 /**
- * The deploy of this container in the 30 minutes before the incident opened, its likely cause: who, when,
- * from → to. Operators can roll it back from here while it is still the container's last deploy.
+ * The deploy of this container (or service) in the 30 minutes before the incident opened, its likely cause: who,
+ * when, from → to. Operators can roll it back from here while it is still what a rollback would undo.
  */
 export function IncidentDeploy({ incident, deploy }: { incident: Incident; deploy: Deploy }) {
   const before = Date.parse(incident.openedAt) - Date.parse(deploy.at);
   const who = deploy.source === "external" ? "outside Wharf" : `by ${deploy.actor}`;
+  const service = incident.target === "service";
+  // A service's history is on its card of the services page; a service's version is its spec's.
+  const history = service
+    ? `/services?service=${encodeURIComponent(incident.containerName)}`
+    : `/history?host=${encodeURIComponent(incident.hostId)}&container=${encodeURIComponent(incident.containerName)}&deploys=only`;
+  const version = (v: string | null) => (v && service ? `spec ${v}` : v);
   return (
     <section
       data-testid="incident-deploy"
@@ -30,10 +37,7 @@ export function IncidentDeploy({ incident, deploy }: { incident: Incident; deplo
             {formatUtc(deploy.at)}
           </time>{" "}
           (
-          <Link
-            href={`/history?host=${encodeURIComponent(incident.hostId)}&container=${encodeURIComponent(incident.containerName)}&deploys=only`}
-            className="underline"
-          >
+          <Link href={history} className="underline">
             history
           </Link>
           )
@@ -42,15 +46,23 @@ export function IncidentDeploy({ incident, deploy }: { incident: Incident; deplo
           <Side
             reference={deploy.imageRefBefore}
             digest={deploy.digestBefore}
-            version={deploy.versionBefore}
+            version={version(deploy.versionBefore)}
           />
           <span className={muted}> → </span>
-          <Side reference={deploy.imageRef} digest={deploy.digestAfter} version={deploy.versionAfter} />
+          <Side
+            reference={deploy.imageRef}
+            digest={deploy.digestAfter}
+            version={version(deploy.versionAfter)}
+          />
         </p>
       </div>
       {deploy.latest && (
         <Can role="operator">
-          <RollbackDeployButton incident={incident} deploy={deploy} />
+          {service ? (
+            <RollbackServiceDeployButton incident={incident} deploy={deploy} />
+          ) : (
+            <RollbackDeployButton incident={incident} deploy={deploy} />
+          )}
         </Can>
       )}
     </section>

@@ -17,6 +17,11 @@ export function ServiceTasks({ hostId, name }: { hostId: string; name: string })
         Cannot show the tasks: {error.message}
       </p>
     );
+  // A history row's incidents are those that name it as the deploy before them (of the ones listed here).
+  const incidentsOf = (historyId: number) =>
+    data.incidents.filter((incident) => incident.deploy?.historyId === historyId).reverse();
+  const incidentLink = (id: number) =>
+    `/incidents?host=${encodeURIComponent(hostId)}&container=${encodeURIComponent(name)}#incident-${id}`;
   return (
     <div className="space-y-4 pt-3">
       <table className="w-full text-left text-xs" aria-label={`Tasks of ${name}`}>
@@ -117,6 +122,17 @@ export function ServiceTasks({ hostId, name }: { hostId: string; name: string })
                   </span>
                 )}
                 {entry.error && <span className="text-red-700 dark:text-red-400"> — {entry.error}</span>}
+                {incidentsOf(entry.id).map((incident) => (
+                  <Link
+                    key={incident.id}
+                    href={incidentLink(incident.id)}
+                    data-testid="service-history-incident"
+                    className="ml-2 whitespace-nowrap font-medium text-red-700 hover:underline dark:text-red-400"
+                    title="An incident that opened within 30 minutes after this deploy"
+                  >
+                    incident #{incident.id}
+                  </Link>
+                ))}
               </li>
             ))}
           </ul>

@@ -75,4 +75,24 @@ describe("an incident's alert", () => {
     expect(message.deploy).toBeNull();
     expect(message.details.join("\n")).not.toMatch(/deploy/);
   });
+
+  it("names a service's deploy with the spec versions it moved between", () => {
+    const message = compose({
+      incident: {
+        ...incident,
+        target: "service",
+        hostId: "sierra",
+        containerName: "web",
+        image: "",
+        kind: "task-failed",
+        deploy: { ...incident.deploy!, versionBefore: "7", versionAfter: "9" },
+      },
+    });
+    const line =
+      "Opened within 30 minutes of a redeploy by alice at 2026-12-01T10:00:00.000Z: " +
+      "localhost:5000/shop:1 (aaaaaaaaaaaa, spec 7) → localhost:5000/shop:2 (bbbbbbbbbbbb, spec 9)";
+    expect(message.details[0]).toBe(line);
+    expect(message.deploy).toMatchObject({ historyId: 40, message: line });
+    expect(renderText(message)).toContain(line);
+  });
 });

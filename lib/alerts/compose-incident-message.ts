@@ -73,7 +73,7 @@ export function composeIncidentMessage(input: {
   const details: string[] = [];
   const deploy = incident.deploy;
   // The likely cause first: whoever is paged wants to know what changed before what the log says.
-  if (deploy && phase !== "ended") details.push(describeDeploy(deploy));
+  if (deploy && phase !== "ended") details.push(describeDeploy(deploy, incident.target));
   if (incident.exitCode !== null) details.push(`Exit code: ${incident.exitCode}`);
   if (incident.oom) details.push("Killed by the kernel for memory (OOM)");
   if (incident.lastStderr) details.push(`Last stderr line: ${incident.lastStderr}`);
@@ -111,7 +111,7 @@ export function composeIncidentMessage(input: {
           historyId: deploy.historyId,
           action: deploy.action,
           outcome: "succeeded",
-          message: describeDeploy(deploy),
+          message: describeDeploy(deploy, incident.target),
         }
       : null,
     autoheal: null,

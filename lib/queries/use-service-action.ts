@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { WharfError } from "@/lib/core/errors";
 import type { ServiceActionName, ServiceActionResult } from "@/lib/services/types";
-import { swarmKeys } from "./keys";
+import { incidentKeys, swarmKeys } from "./keys";
 
 export type ServiceActionInput = {
   hostId: string;
@@ -40,6 +40,11 @@ export function useServiceAction(onDone: (result: ServiceActionResult | Error) =
     },
     onSuccess: (result) => onDone(result),
     onError: (error) => onDone(error),
-    onSettled: () => client.invalidateQueries({ queryKey: swarmKeys.all }),
+    // Incident cards name a service's last deploy and offer its rollback only while it is still the last.
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: swarmKeys.all }),
+        client.invalidateQueries({ queryKey: incidentKeys.all }),
+      ]),
   });
 }
