@@ -21,7 +21,7 @@ COPY .next/standalone/node_modules/ ./node_modules/
 COPY .next/standalone/.next/ ./.next/
 COPY .next/static/ ./.next/static/
 COPY public/ ./public/
-COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs ./lib/core/
+COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs lib/core/single-server.mjs ./lib/core/
 COPY scripts/start-image.mjs scripts/request-guard.mjs scripts/user-add.mjs ./scripts/
 # Fail the build rather than the first start when the native addon is missing or was built for another Node or
 # libc than the base image's.

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
+import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,6 +18,14 @@ const dataDir = path.resolve(root, process.env.DATA_DIR || "data");
 // mount of a folder it cannot write stops here with the path in the message.
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 chmodSync(dataDir, 0o700);
+// With SQLite (no DATABASE_URL) one server owns the data folder; PostgreSQL lets several share the database.
+if (!process.env.DATABASE_URL?.trim()) {
+  const claim = await claimDataDir(dataDir);
+  if (!claim.claimed) {
+    console.error(refusalLine(dataDir, claim.owner));
+    process.exit(1);
+  }
+}
 process.env.DATA_DIR = dataDir;
 process.env.WHARF_HOSTNAME = hostname;
 process.env.PORT = String(port);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
+import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
 import { needsBuild } from "./needs-build.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
@@ -19,6 +20,14 @@ const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // Sessions, tokens and the audit log live there: for Wharf's user only (an existing folder is fixed too).
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 chmodSync(dataDir, 0o700);
+// With SQLite (no DATABASE_URL) one server owns the data folder; PostgreSQL lets several share the database.
+if (!process.env.DATABASE_URL?.trim()) {
+  const claim = await claimDataDir(dataDir);
+  if (!claim.claimed) {
+    console.error(refusalLine(dataDir, claim.owner));
+    process.exit(1);
+  }
+}
 if (needsBuild(root)) {
   console.log("[wharf] building (sources changed since the last build)…");
   const build = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit" });

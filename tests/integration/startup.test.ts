@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import type { HostsResponse } from "@/lib/fleet/types";
-import { readFleetFile, waitFor } from "../support/fleet";
+import { fleetFile, readFleetFile, repoRoot, waitFor } from "../support/fleet";
 import { startWharf } from "../support/wharf-server";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
@@ -62,3 +63,55 @@ it("with no engine to reach, says once at start-up what to do", async () => {
     await server.stop();
   }
 });
+
+it("refuses a second Wharf on the same SQLite data folder with one line, and starts again after a kill -9", async () => {
+  const dataDir = path.join(dir, "sqh-single");
+  const first = await startWharf({ port: 3115, fleetConfig: fleetFile, dataDir });
+  let third: Awaited<ReturnType<typeof startWharf>> | undefined;
+  try {
+    const second = await runToExit(3116, dataDir);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toBe("");
+    // One line, naming the running server and PostgreSQL, and no stack trace.
+    expect(second.stderr.trimEnd().split("\n")).toEqual([
+      `[wharf] another Wharf (pid ${first.process.pid}) already runs on ${dataDir}: its SQLite database serves ` +
+        "one server only (two would both record and act). Stop that one first, or set DATABASE_URL to a " +
+        "PostgreSQL database to run several servers (README: Several replicas).",
+    ]);
+    // The first one is untouched.
+    expect((await first.fetch("/api/hosts")).status).toBe(200);
+
+    // kill -9 leaves the socket file behind; the kernel has let go of it, so the next server starts.
+    const exited = new Promise((resolve) => first.process.once("exit", resolve));
+    first.process.kill("SIGKILL");
+    await exited;
+    third = await startWharf({ port: 3116, fleetConfig: fleetFile, dataDir });
+    expect((await third.fetch("/api/hosts")).status).toBe(200);
+  } finally {
+    await first.stop();
+    await third?.stop();
+  }
+});
+
+/** Runs `npm start`'s script as startWharf would, and waits for it to exit. */
+function runToExit(port: number, dataDir: string) {
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port + Number(process.env.WHARF_PORT_OFFSET ?? 0)),
+      WHARF_HOSTNAME: "127.0.0.1",
+      FLEET_CONFIG: fleetFile,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, stdout, stderr })),
+  );
+}
