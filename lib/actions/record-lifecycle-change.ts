@@ -23,6 +23,8 @@ import {
 import { wasCreatedByWharf, wharfActedOn } from "./container-lock";
 import { RunStarts } from "./run-starts";
 
+const PROCESS_STARTED_MS = Date.now() - process.uptime() * 1000;
+
 // A command's events come within milliseconds of each other: this much quiet ends a burst, well under the 2 s
 // in which the row must be there.
 const QUIET_MS = 300;
@@ -106,7 +108,9 @@ export class LifecycleRecorder {
    */
   private byWharf(hostId: string, id: string, name: string, at: number, replayed: boolean, seen: Seen): void {
     if (wasCreatedByWharf(id) || isWharfTransient(name)) seen.wharf = true;
-    else if (!replayed) seen.wharf = wharfActedOn(hostId, name, at);
+    // An event from before this process began (the subscription resumes from the stored cursor too) cannot be
+    // judged by this process's locks: a redeploy the last process was killed in left only its history row.
+    else if (!replayed && at >= PROCESS_STARTED_MS) seen.wharf = wharfActedOn(hostId, name, at);
     else
       void getDatabase<HistoryTables>()
         .then((db) => findWharfAction(db, hostId, name, at))
