@@ -40,6 +40,15 @@ export function testClock(start = Date.parse("2025-03-01T12:00:00.000Z")) {
 
 /** Empties auth's tables between the tests of a file sharing one database (ids keep counting up). */
 export async function emptyAuthTables(db: Kysely<AuthTables>): Promise<void> {
-  for (const table of ["audit_log", "login_failures", "sessions", "api_tokens", "users"] as const)
+  for (const table of [
+    "grants",
+    "team_members",
+    "teams",
+    "audit_log",
+    "login_failures",
+    "sessions",
+    "api_tokens",
+    "users",
+  ] as const)
     await db.deleteFrom(table).execute();
 }

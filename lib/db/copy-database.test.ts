@@ -68,6 +68,19 @@ describe.each(dialects.filter((d) => d === "postgres"))("npm run db:copy into %s
         "INSERT INTO container_exits (host_id, container_id, code, oom, cause, at) VALUES (?, ?, ?, ?, ?, ?)",
       )
       .run("alpha", "c0ffee01", 137, 1, "oom", "2026-11-04T10:00:00.000Z");
+    const at = "2026-11-04T10:00:00.000Z";
+    const team = upgraded
+      .prepare("INSERT INTO teams (name, created_at, created_by) VALUES (?, ?, ?)")
+      .run("shop", at, "admin").lastInsertRowid;
+    const user = upgraded.prepare("SELECT min(id) FROM users").pluck().get();
+    upgraded
+      .prepare("INSERT INTO team_members (team_id, user_id, source, added_at) VALUES (?, ?, 'local', ?)")
+      .run(team, user, at);
+    upgraded
+      .prepare(
+        "INSERT INTO grants (team_id, role, scope, created_at, created_by) VALUES (?, 'operator', ?, ?, ?)",
+      )
+      .run(team, JSON.stringify({ projects: ["shop"] }), at, "admin");
     upgraded.close();
     target = await emptyDatabase();
   });

@@ -53,7 +53,7 @@ describe("the migration list", () => {
       .pluck()
       .all();
     sqlite.close();
-    expect(nocase.sort()).toEqual(["alert_channels", "api_tokens", "users"]);
+    expect(nocase.sort()).toEqual(["alert_channels", "api_tokens", "teams", "users"]);
   });
 });
 
@@ -83,7 +83,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
     sqlite.close();
     expect(actual.tables).toEqual(expected.tables);
     // PostgreSQL names the lower() indexes that stand for COLLATE NOCASE (see the test above).
-    const caseless = ["alert_channels_name", "api_tokens_name", "users_username"];
+    const caseless = ["alert_channels_name", "api_tokens_name", "teams_name", "users_username"];
     expect(actual.indexes.filter((i) => !caseless.includes(i))).toEqual(expected.indexes);
   });
 

@@ -11,6 +11,7 @@ import { migration15 } from "./migration-15-exit-memory";
 import { migration16 } from "./migration-16-end-reason";
 import { migration17 } from "./migration-17-service-incidents";
 import { migration18 } from "./migration-18-prune";
+import { migration19 } from "./migration-19-teams-grants";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -218,6 +219,7 @@ export const migrations: readonly Migration[] = [
   migration16,
   migration17,
   migration18,
+  migration19,
   // Versions 13 and on: old-style SQLite migrations made on other branches go here, each given `postgres`
   // SQL; new ones are `build` migrations (docs/data-layer.md, "Adding a migration").
 ];

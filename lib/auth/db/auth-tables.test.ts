@@ -9,7 +9,7 @@ import { authTablesOf, type AuthTables } from "./auth-tables";
 import { recordAudit } from "./record-audit";
 
 const declared = {
-  users: ["id", "username", "password_hash", "role", "created_at", "disabled_at"],
+  users: ["id", "username", "password_hash", "role", "created_at", "disabled_at", "scoped"],
   sessions: [
     "id",
     "token_hash",
@@ -33,9 +33,13 @@ const declared = {
     "revoked_at",
     "owner_user_id",
     "service_owner",
+    "scoped",
   ],
   login_failures: ["key", "count", "first_at", "blocked_until"],
   audit_log: ["id", "at", "actor", "action", "target", "address", "detail"],
+  teams: ["id", "name", "created_at", "created_by"],
+  team_members: ["team_id", "user_id", "source", "added_at"],
+  grants: ["id", "user_id", "team_id", "token_id", "role", "scope", "created_at", "created_by"],
 } satisfies { [T in keyof AuthTables]: readonly (keyof AuthTables[T])[] };
 
 describe.each(dialects)("auth's tables on %s", (dialect) => {

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Kysely, Transaction } from "kysely";
 import type { AuditLogTable } from "./audit-table";
+import type { GrantTable } from "./grant-table";
 import type { LoginFailureTable } from "./login-failure-table";
 import type { SessionTable } from "./session-table";
+import type { TeamMemberTable, TeamTable } from "./team-table";
 import type { ApiTokenTable } from "./token-table";
 import type { UserTable } from "./user-table";
 
@@ -13,6 +15,9 @@ export type AuthTables = {
   api_tokens: ApiTokenTable;
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  grants: GrantTable;
 };
 
 /**

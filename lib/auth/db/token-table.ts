@@ -22,6 +22,8 @@ export type ApiTokenTable = {
   revoked_at: string | null;
   owner_user_id: number | null;
   service_owner: string | null;
+  /** 1: the token's `role` does not apply to the whole fleet, only its grants do (migration 19). */
+  scoped: Generated<number>;
 };
 
 /**

@@ -16,6 +16,8 @@ export type UserTable = {
   role: string;
   created_at: string;
   disabled_at: string | null;
+  /** 1: the user's `role` does not apply to the whole fleet; they see only what grants give (migration 19). */
+  scoped: Generated<number>;
 };
 
 /** Named, never `*`: password_hash must not reach a row that is turned into a `User`. */
