@@ -12,6 +12,7 @@ import { migration16 } from "./migration-16-end-reason";
 import { migration17 } from "./migration-17-service-incidents";
 import { migration18 } from "./migration-18-prune";
 import { migration19 } from "./migration-19-teams-grants";
+import { migration20 } from "./migration-20-sso-users";
 import { scrubEnvValues } from "./scrub-env-values";
 
 export type { Migration } from "./migration";
@@ -220,6 +221,7 @@ export const migrations: readonly Migration[] = [
   migration17,
   migration18,
   migration19,
+  migration20,
   // Versions 13 and on: old-style SQLite migrations made on other branches go here, each given `postgres`
   // SQL; new ones are `build` migrations (docs/data-layer.md, "Adding a migration").
 ];

@@ -9,7 +9,17 @@ import { authTablesOf, type AuthTables } from "./auth-tables";
 import { recordAudit } from "./record-audit";
 
 const declared = {
-  users: ["id", "username", "password_hash", "role", "created_at", "disabled_at", "scoped"],
+  users: [
+    "id",
+    "username",
+    "password_hash",
+    "role",
+    "created_at",
+    "disabled_at",
+    "scoped",
+    "sso_issuer",
+    "sso_subject",
+  ],
   sessions: [
     "id",
     "token_hash",

@@ -18,6 +18,9 @@ export type UserTable = {
   disabled_at: string | null;
   /** 1: the user's `role` does not apply to the whole fleet; they see only what grants give (migration 19). */
   scoped: Generated<number>;
+  /** The OpenID provider and its subject of an SSO user (migration 20), unique together; null for local users. */
+  sso_issuer: string | null;
+  sso_subject: string | null;
 };
 
 /** Named, never `*`: password_hash must not reach a row that is turned into a `User`. */
