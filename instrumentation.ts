@@ -6,6 +6,8 @@ export async function register() {
   await openDatabaseAtStartup();
   const { checkFleetAtStartup } = await import("./lib/docker/check-fleet-at-startup");
   checkFleetAtStartup();
+  const { checkSsoAtStartup } = await import("./lib/auth/sso/check-sso-at-startup");
+  checkSsoAtStartup();
   // Before anything records: with PostgreSQL this replica asks for the recorder's lease, listens to the others'
   // changes and locks actions across them; with SQLite it is the one server, and the recorder.
   // A replica that ends (even by kill -9) closes its connections, and PostgreSQL frees its lease with them.
