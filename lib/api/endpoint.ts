@@ -11,8 +11,11 @@ export type Access = "public" | Role;
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
-/** What a successful answer is: JSON (most), a server-sent event stream, a CSV file, Prometheus's text format. */
-export type AnswerKind = "json" | "sse" | "csv" | "prometheus";
+/**
+ * What a successful answer is: JSON (most), a server-sent event stream, a CSV file, Prometheus's text format, or
+ * a 303 that sends a browser on (single sign-on's hops to and from the identity provider).
+ */
+export type AnswerKind = "json" | "sse" | "csv" | "prometheus" | "redirect";
 
 /**
  * One route, declared once: the route wrapper enforces its access and validates its input with these very

@@ -52,7 +52,7 @@ export function clientAddress(
   return (address || socket).slice(0, 64);
 }
 
-function readCookie(header: string | null, name: string): string | undefined {
+export function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const separator = part.indexOf("=");
     if (separator !== -1 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();

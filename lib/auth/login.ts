@@ -18,7 +18,7 @@ import {
 import { parseInput } from "./parse-input";
 import { startSession } from "./start-session";
 import type { User } from "./types";
-import { verifyPassword } from "./verify-password";
+import { parsePasswordHash, verifyPassword } from "./verify-password";
 
 const loginInputSchema = z
   .object({
@@ -51,9 +51,11 @@ export async function login(
   await refuseIfThrottled(db, keys, username, address, now());
 
   const row = await findUserByName(db, username);
-  // An unknown name is still checked against a hash, so it takes as long as a wrong password does.
-  const matches = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
-  const ok = matches && row !== undefined && row.disabled_at === null;
+  // An unknown name, or a single sign-on user's (who has no password), is still checked against a hash, so it
+  // takes as long as a wrong password does and its timing does not tell which names exist.
+  const hasPassword = row !== undefined && parsePasswordHash(row.password_hash) !== null;
+  const matches = await verifyPassword(password, hasPassword ? row.password_hash : DUMMY_PASSWORD_HASH);
+  const ok = matches && hasPassword && row.disabled_at === null;
 
   // Other attempts ran while scrypt did. If one of them blocked a key meanwhile, this one gets no verdict
   // either: otherwise a burst of parallel guesses would all be answered before the first block landed. A
@@ -62,7 +64,14 @@ export async function login(
   if (!ok) {
     if ((await recordLoginFailure(db, keys, at)) !== null)
       await refuseIfThrottled(db, keys, username, address, at);
-    const detail = row === undefined ? "unknown user" : matches ? "user disabled" : "wrong password";
+    const detail =
+      row === undefined
+        ? "unknown user"
+        : !hasPassword
+          ? "no password: signs in through single sign-on"
+          : matches
+            ? "user disabled"
+            : "wrong password";
     await recordAudit(db, {
       actor: "anonymous",
       action: "login-failed",

@@ -36,6 +36,20 @@ export const loginBodySchema = z
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/** Where to go once signed in; checked again by safeNextPath, so only a path on this site is followed. */
+export const ssoStartQuerySchema = z.object({ next: z.string().max(2048).optional() }).strict();
+export type SsoStartQuery = z.infer<typeof ssoStartQuerySchema>;
+
+// Not strict: providers add parameters of their own (Keycloak's session_state), and openid-client checks the
+// answer as a whole. The bounds only keep an absurd request from reaching it.
+export const ssoCallbackQuerySchema = z.looseObject({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(1024).optional(),
+  iss: z.string().max(2048).optional(),
+  error: z.string().max(1024).optional(),
+  error_description: z.string().max(4096).optional(),
+});
+
 export const tokenNameSchema = z
   .string()
   .trim()

@@ -102,13 +102,14 @@ export const auditActions = [
   "channel-tested",
   "console-opened",
   "console-closed",
+  "team-created",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEntry = {
   id: number;
   at: string;
-  /** A username, a token name, "cli" (npm run user:add) or "bootstrap" (WHARF_ADMIN_PASSWORD). */
+  /** A username, a token name, "cli" (npm run user:add), "bootstrap" (WHARF_ADMIN_PASSWORD) or "sso" (a user or team single sign-on created). */
   actor: string;
   action: AuditAction;
   /** The user or token acted on, or the username tried at sign-in. */

@@ -14,7 +14,10 @@ const ROLE_TEXT = {
   admin: "Needs the admin role. With a session cookie, only from Wharf's own origin.",
 } as const;
 
-const ANSWERS: Record<AnswerKind, { type: string; schema: JsonSchema; description: string }> = {
+const ANSWERS: Record<
+  Exclude<AnswerKind, "redirect">,
+  { type: string; schema: JsonSchema; description: string }
+> = {
   json: {
     type: "application/json",
     schema: { type: "object" },
@@ -70,7 +73,6 @@ export function buildDocument(version: string): JsonSchema {
 }
 
 function operation({ operationId, endpoint }: NamedEndpoint): JsonSchema {
-  const answer = ANSWERS[endpoint.answers ?? "json"];
   const op: JsonSchema = {
     operationId,
     tags: [endpoint.tag],
@@ -79,10 +81,7 @@ function operation({ operationId, endpoint }: NamedEndpoint): JsonSchema {
     "x-wharf-role": endpoint.auth,
     security: endpoint.auth === "public" ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
-    responses: {
-      "200": { description: answer.description, content: { [answer.type]: { schema: answer.schema } } },
-      ...errorResponses(endpoint),
-    },
+    responses: { ...success(endpoint.answers ?? "json"), ...errorResponses(endpoint) },
   };
   if (endpoint.body)
     op.requestBody = {
@@ -90,6 +89,20 @@ function operation({ operationId, endpoint }: NamedEndpoint): JsonSchema {
       content: { "application/json": { schema: jsonSchema(endpoint.body) } },
     };
   return op;
+}
+
+function success(kind: AnswerKind): Record<string, JsonSchema> {
+  if (kind === "redirect")
+    return {
+      "303": {
+        description: "See Other: the browser goes on to `Location` (see docs/api.md for where)",
+        headers: { Location: { schema: { type: "string" } } },
+      },
+    };
+  const answer = ANSWERS[kind];
+  return {
+    "200": { description: answer.description, content: { [answer.type]: { schema: answer.schema } } },
+  };
 }
 
 function parameters(schema: z.ZodType | undefined, where: "path" | "query"): JsonSchema[] {

@@ -4,6 +4,8 @@ import {
   auditQuerySchema,
   idParamsSchema,
   loginBodySchema,
+  ssoCallbackQuerySchema,
+  ssoStartQuerySchema,
   newTokenSchema,
   newUserSchema,
   userPatchSchema,
@@ -24,6 +26,31 @@ export const authEndpoints = {
       "401 for a wrong user or password alike; 429 after repeated failures from one address; 403 from another site's page.",
     errors: ["UNAUTHORIZED", "RATE_LIMITED", "FORBIDDEN"],
   }),
+  ssoStart: endpoint({
+    method: "GET",
+    path: "/api/auth/oidc/start",
+    auth: "public",
+    query: ssoStartQuerySchema,
+    tag: SIGNING_IN,
+    answers: "redirect",
+    summary: "Single sign-on: sends the browser to the identity provider (authorization code with PKCE)",
+    description:
+      "A link for browsers, not for scripts: sets a short-lived `wharf_oidc` cookie for the callback. 404 when single sign-on is not configured; the sign-in page with `sso_error=unavailable` when the provider cannot be reached.",
+    errors: ["NOT_FOUND"],
+  }),
+  ssoCallback: endpoint({
+    method: "GET",
+    path: "/api/auth/oidc/callback",
+    auth: "public",
+    query: ssoCallbackQuerySchema,
+    tag: SIGNING_IN,
+    answers: "redirect",
+    summary:
+      "Single sign-on: the identity provider's redirect back; sets wharf_session and goes to the page asked for",
+    description:
+      "Every refusal (wrong state, a code expired or used already, an ID token that fails validation, a disabled user) goes to the sign-in page with `sso_error` naming why, sets no session, and is audited as `login-failed`.",
+    errors: ["NOT_FOUND"],
+  }),
   logout: endpoint({
     method: "POST",
     path: "/api/auth/logout",
@@ -36,7 +63,7 @@ export const authEndpoints = {
     path: "/api/auth/me",
     auth: "viewer",
     tag: SIGNING_IN,
-    summary: "Who is calling: `{principal: {kind, name, role}}`",
+    summary: "Who is calling: `{principal: {kind, name, role}, teams}`",
   }),
   setup: endpoint({
     method: "GET",

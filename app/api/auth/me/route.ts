@@ -1,9 +1,8 @@
 import { route } from "@/lib/api/route";
+import { whoIsCalling } from "@/lib/auth/who-is-calling";
 import { authEndpoints } from "@/lib/openapi/endpoints/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(authEndpoints.me, async ({ principal }) => ({
-  principal: { kind: principal.kind, name: principal.name, role: principal.role },
-}));
+export const GET = route(authEndpoints.me, ({ principal }) => whoIsCalling(principal));
