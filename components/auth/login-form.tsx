@@ -1,13 +1,16 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useAuthSetup } from "@/lib/queries/use-auth-setup";
 import { useLogin } from "@/lib/queries/use-login";
 import { NoUsersHint } from "./no-users-hint";
 
-/** `next` must already be a safe path on this site (safeNextPath): it is navigated to as is. */
-export function LoginForm({ next }: { next: string }) {
+/**
+ * `next` must already be a safe path on this site (safeNextPath): it is navigated to as is. `children`: what the
+ * server puts above the form (single sign-on's button and why it last failed).
+ */
+export function LoginForm({ next, children }: { next: string; children?: ReactNode }) {
   const login = useLogin();
   const setup = useAuthSetup();
   const [username, setUsername] = useState("");
@@ -32,6 +35,7 @@ export function LoginForm({ next }: { next: string }) {
     <div className="mx-auto mt-8 max-w-sm space-y-4">
       <h1 className="text-2xl font-semibold">Sign in to Wharf</h1>
       {setup.data?.usersExist === false && <NoUsersHint />}
+      {children}
       <form
         onSubmit={submit}
         aria-busy={busy}
