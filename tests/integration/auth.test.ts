@@ -23,6 +23,9 @@ const PUBLIC = new Set([
   "GET /api/health",
   "POST /api/auth/login",
   "GET /api/auth/setup",
+  // Single sign-on: a browser not signed in yet goes to the provider and comes back through these.
+  "GET /api/auth/oidc/start",
+  "GET /api/auth/oidc/callback",
   "GET /api/openapi.json",
 ]);
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"];
