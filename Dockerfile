@@ -1,15 +1,14 @@
 # Wharf's container image. It packages the build made by `npm run build` (Next's standalone output: the server
-# and only the node_modules it uses, better-sqlite3's native addon included), so build the image with
-# `npm run image` (which builds first when needed) or after `npm ci && npm run build`. The native addon is
-# compiled on the building machine: build on Debian bookworm (or in node:20-bookworm) for the default base.
+# and only the node_modules it uses), so build the image with `npm run image` (which builds first when needed) or
+# after `npm ci && npm run build`. Its SQLite is Node's own (node:sqlite).
 #
 #   npm run image                                  # = docker build -t wharf .
-#   docker build --build-arg BASE_IMAGE=localhost/my-node:20 --build-arg DOCKER_GID=998 -t wharf .
+#   docker build --build-arg BASE_IMAGE=localhost/my-node:24 --build-arg DOCKER_GID=998 -t wharf .
 #
 # No RUN step needs the network, so `docker build --network none` works, with either builder.
 
-# Any Debian-based image with `node` (20 or later) on its PATH and the passwd tools (groupadd, useradd).
-ARG BASE_IMAGE=node:20-bookworm-slim
+# Any Debian-based image with `node` (24, or 22.16 and later) on its PATH and the passwd tools (groupadd, useradd).
+ARG BASE_IMAGE=node:24-bookworm-slim
 
 # The app as it runs, in /app: server.js, its node_modules, .next, the static assets and the start script.
 FROM ${BASE_IMAGE} AS app
@@ -21,11 +20,11 @@ COPY .next/standalone/node_modules/ ./node_modules/
 COPY .next/standalone/.next/ ./.next/
 COPY .next/static/ ./.next/static/
 COPY public/ ./public/
-COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs lib/core/single-server.mjs ./lib/core/
+COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs lib/core/single-server.mjs lib/core/node-version.mjs ./lib/core/
 COPY scripts/start-image.mjs scripts/request-guard.mjs scripts/user-add.mjs ./scripts/
-# Fail the build rather than the first start when the native addon is missing or was built for another Node or
-# libc than the base image's.
-RUN node -e "require('better-sqlite3')(':memory:').prepare('select 1').get()"
+# Fail the build rather than the first start when the base image's Node is too old for Wharf's embedded SQLite.
+RUN node -e "import('/app/lib/core/node-version.mjs').then((m) => m.requireSupportedNode())" && \
+    node -e "new (require('node:sqlite').DatabaseSync)(':memory:').prepare('select 1').get()"
 
 FROM ${BASE_IMAGE}
 # The group that owns the Docker socket on the host (`stat -c %g /var/run/docker.sock`): Wharf's user joins it,

@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 
 // The Docker API is root on every host: only lib/docker may speak to it. The database drivers are lib/db's.
 const dockerode = { name: "dockerode", message: "Only lib/docker talks to engines." };
-const sqlite = { name: "better-sqlite3", message: "Only lib/db opens SQLite: query through getDatabase()." };
+const sqlite = { name: "node:sqlite", message: "Only lib/db opens SQLite: query through getDatabase()." };
 const postgres = { name: "pg", message: "Only lib/db opens PostgreSQL: query through getDatabase()." };
 
 /**

@@ -1,6 +1,9 @@
 /** Runs once when a server process starts; the Node-only work lives in its own modules for the Edge bundle's sake. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `node server.js` (the standalone build, started without scripts/start*.mjs) is checked here.
+  const { requireSupportedNode } = await import("./lib/core/node-version.mjs");
+  requireSupportedNode();
   // A database that cannot be used stops start-up with one line, before anything reads from it.
   const { openDatabaseAtStartup } = await import("./lib/db/open-database-at-startup");
   await openDatabaseAtStartup();

@@ -8,7 +8,7 @@ const nextConfig = {
   outputFileTracingRoot: __dirname,
   // dockerode pulls in ssh2's native addon, which Turbopack cannot bundle.
   // ws is loaded as it is too: bundled, its optional native helpers (bufferutil) would be looked for at build.
-  serverExternalPackages: ["dockerode", "ssh2", "better-sqlite3", "ws"],
+  serverExternalPackages: ["dockerode", "ssh2", "ws"],
   // Wharf serves no optimised images: the standalone output (and the image) need not carry sharp.
   outputFileTracingExcludes: { "*": ["./node_modules/{sharp,@img}/**"] },
   // `next dev` driven by a browser on 127.0.0.1 (Playwright, the default WHARF_HOSTNAME) needs this.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a Node base image on a Docker engine without any registry: Debian bookworm from Debian's own packages
-# (debootstrap, minbase) plus this machine's /usr/bin/node. For machines that cannot pull node:20-bookworm-slim;
-# the Dockerfile takes the result as BASE_IMAGE. Prints the image's tag on its last line.
+# (debootstrap, minbase) plus the Node `npm ci` put in node_modules/.bin (package.json's "node", 24), not the
+# machine's own (20 here). For machines that cannot pull node:24-bookworm-slim; the Dockerfile takes the result as
+# BASE_IMAGE. Prints the image's tag on its last line.
 #
 # The root filesystem is cached as a tarball keyed by everything it is made of (the suite, the packages, the
 # node binary), so a second run only imports it (or finds the image on the engine already); a fresh machine
@@ -16,7 +17,12 @@ cache="${WHARF_BASE_CACHE:-/var/cache/wharf-base}"
 suite=bookworm
 mirror=http://deb.debian.org/debian
 include=libstdc++6,passwd
-node_bin="$(command -v node)"
+node_bin="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin/node"
+if [[ ! -x "$node_bin" ]]; then
+  echo "node-base: $node_bin is missing: run npm ci first" >&2
+  exit 1
+fi
+node_bin="$(readlink -f "$node_bin")"
 
 if ! command -v debootstrap >/dev/null; then
   echo "node-base: installing debootstrap" >&2

@@ -7,9 +7,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
+import { requireSupportedNode } from "../lib/core/node-version.mjs";
 import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
+requireSupportedNode();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { hostname, port } = listenAddress(process.env);
 const dataDir = path.resolve(root, process.env.DATA_DIR || "data");
@@ -32,7 +34,9 @@ process.env.PORT = String(port);
 // The standalone server listens on HOSTNAME, which Docker sets to the container's id: it gets Wharf's address.
 process.env.HOSTNAME = hostname;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-console.log(`[wharf] listening on http://${hostname}:${port} (data in ${dataDir})`);
+console.log(
+  `[wharf] listening on http://${hostname}:${port} on Node ${process.versions.node} (data in ${dataDir})`,
+);
 guardNextServer(process.env);
 limitHeapGrowth();
 await import(pathToFileURL(path.join(root, "server.js")).href);

@@ -7,10 +7,12 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
+import { requireSupportedNode } from "../lib/core/node-version.mjs";
 import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
 import { needsBuild } from "./needs-build.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
+requireSupportedNode();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { hostname, port } = listenAddress(process.env);
 const dataDir = path.resolve(root, process.env.DATA_DIR || "data");
@@ -34,7 +36,9 @@ if (needsBuild(root)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`[wharf] listening on http://${hostname}:${port} (data in ${dataDir})`);
+console.log(
+  `[wharf] listening on http://${hostname}:${port} on Node ${process.versions.node} (data in ${dataDir})`,
+);
 // Next runs in this very process rather than a child: a launcher process of its own would cost ~40 MB of
 // memory for nothing but forwarding signals.
 process.env.DATA_DIR = dataDir;

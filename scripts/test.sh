@@ -10,6 +10,14 @@ if [ -z "${WHARF_ENGINES_LOCKED:-}" ]; then
   exec flock /tmp/wharf-engines.lock bash "$0" "$@"
 fi
 export NEXT_TELEMETRY_DISABLED=1
+# Every suite runs on the Node `npm ci` provides (package.json's "node": node_modules/.bin/node), whatever the
+# machine's own Node is: npm scripts put node_modules/.bin first already, and this does too when run by hand.
+if [ ! -x node_modules/.bin/node ]; then
+  echo "node_modules/.bin/node is missing: run npm ci first" >&2
+  exit 1
+fi
+export PATH="$PWD/node_modules/.bin:$PATH"
+echo "Testing on Node $(node --version)"
 results=.fleet/test-results
 mkdir -p "$results"
 rm -f "$results"/*.json

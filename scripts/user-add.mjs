@@ -11,7 +11,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
 
 export const ROLES = ["viewer", "operator", "admin"];
@@ -77,13 +77,10 @@ export function hashPassword(password) {
 /** Opens an existing Wharf database, refusing one whose schema has no users yet. */
 export function openWharfDb(file) {
   if (!existsSync(file)) throw new UserAddError(`no database at ${file}: ${NOT_CREATED_YET}`);
-  const db = new Database(file, { fileMustExist: true });
   // The server may be running and writing: wait for its lock rather than fail with SQLITE_BUSY.
-  db.pragma("busy_timeout = 5000");
-  db.pragma("foreign_keys = ON");
+  const db = new DatabaseSync(file, { timeout: 5000, enableForeignKeyConstraints: true });
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'audit_log')")
-    .pluck()
     .all();
   if (tables.length < 2) {
     db.close();
@@ -93,34 +90,34 @@ export function openWharfDb(file) {
 }
 
 export function assertUsernameFree(db, username) {
-  const taken = db.prepare("SELECT username FROM users WHERE username = ?").pluck().get(username);
+  const taken = db.prepare("SELECT username FROM users WHERE username = ?").get(username);
   if (taken !== undefined) {
     throw new UserAddError(
-      `a user named "${taken}" already exists (names ignore case); choose another username`,
+      `a user named "${taken.username}" already exists (names ignore case); choose another username`,
     );
   }
 }
 
 /** Inserts the user and its "user-created" audit entry (actor "cli") together. */
 export function addUser(db, { username, passwordHash, role }) {
-  const insert = db.transaction(() => {
+  // IMMEDIATE: the write lock before the insert, so a running server's writes wait rather than interleave.
+  db.exec("BEGIN IMMEDIATE");
+  try {
     const at = new Date().toISOString();
-    const id = db
+    const { id } = db
       .prepare(
         "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) RETURNING id",
       )
-      .pluck()
       .get(username, passwordHash, role, at);
     db.prepare(
       "INSERT INTO audit_log (at, actor, action, target, address, detail) VALUES (?, 'cli', 'user-created', ?, NULL, ?)",
     ).run(at, username, `role: ${role}`);
+    db.exec("COMMIT");
     return id;
-  });
-  try {
-    return insert.immediate();
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE")
-      assertUsernameFree(db, username);
+    if (db.isTransaction) db.exec("ROLLBACK");
+    // SQLITE_CONSTRAINT_UNIQUE: taken meanwhile, whatever its case.
+    if (error?.code === "ERR_SQLITE_ERROR" && error.errcode === 2067) assertUsernameFree(db, username);
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { copyDatabase } from "./copy-database";
 import { openDb } from "./db";
 import { migrations } from "./migrations";
 import { openPostgres } from "./open-postgres";
+import { pluck } from "./sqlite-statements";
 
 const root = path.join(__dirname, "../..");
 // A database written by the release before the data layer, with rows in every table.
@@ -40,13 +41,12 @@ async function emptyDatabase() {
   };
 }
 
-const tablesOf = (db: Database.Database) =>
-  db
-    .prepare(
+const tablesOf = (db: DatabaseSync) =>
+  pluck(
+    db.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[];
+    ),
+  ).all() as string[];
 // Both sides in one order, whatever order each stored them in.
 const sorted = (rows: unknown[]) =>
   rows.map((row) => JSON.stringify(row, Object.keys(row as object).sort())).sort();
@@ -58,7 +58,7 @@ describe.each(dialects.filter((d) => d === "postgres"))("npm run db:copy into %s
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbt-copy-"));
     source = path.join(dir, "wharf.db");
-    const made = new Database(source);
+    const made = new DatabaseSync(source);
     made.exec(dump);
     made.close();
     // Upgraded in place, as the first start of this Wharf does; the tables added since version 12 get a row each.
@@ -72,10 +72,10 @@ describe.each(dialects.filter((d) => d === "postgres"))("npm run db:copy into %s
     const team = upgraded
       .prepare("INSERT INTO teams (name, created_at, created_by) VALUES (?, ?, ?)")
       .run("shop", at, "admin").lastInsertRowid;
-    const user = upgraded.prepare("SELECT min(id) FROM users").pluck().get();
+    const user = pluck(upgraded.prepare("SELECT min(id) FROM users")).get();
     upgraded
       .prepare("INSERT INTO team_members (team_id, user_id, source, added_at) VALUES (?, ?, 'local', ?)")
-      .run(team, user, at);
+      .run(team, user as number, at);
     upgraded
       .prepare(
         "INSERT INTO grants (team_id, role, scope, created_at, created_by) VALUES (?, 'operator', ?, ?, ?)",
@@ -100,11 +100,11 @@ describe.each(dialects.filter((d) => d === "postgres"))("npm run db:copy into %s
     const copied = run("--to", target.url);
     expect(copied.stderr).toBe("");
     expect(copied.status).toBe(0);
-    const sqlite = new Database(source, { readonly: true });
+    const sqlite = new DatabaseSync(source, { readOnly: true });
     try {
       const tables = tablesOf(sqlite);
       const count = (table: string) =>
-        sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+        pluck(sqlite.prepare(`SELECT count(*) FROM "${table}"`)).get() as number;
       const printed = copied.stdout.split("\n").filter((line) => /^\w+: /.test(line));
       expect(printed.sort()).toEqual(tables.map((t) => `${t}: ${count(t)} → ${count(t)}`).sort());
       const db = await target.open();
@@ -183,7 +183,7 @@ describe.each(dialects.filter((d) => d === "postgres"))("npm run db:copy into %s
 
   it("refuses a source at another schema version than this Wharf's, saying both, before touching the target", async () => {
     const old = path.join(dir, "v12.db");
-    const made = new Database(old);
+    const made = new DatabaseSync(old);
     made.exec(dump);
     made.close();
     const other = await emptyDatabase();

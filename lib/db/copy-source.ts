@@ -1,9 +1,10 @@
 import "server-only";
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { WharfError } from "@/lib/core/errors";
 import type { Db } from "./db";
 import { migrations } from "./migrations";
+import { pluck } from "./sqlite-statements";
 
 /** The schema version this Wharf's code makes: a copy goes between databases at exactly this version. */
 export const SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
@@ -19,7 +20,7 @@ export function openCopySource(file: string): Db {
       `No database at ${file}: name it with --from FILE, or set DATA_DIR to the folder that holds wharf.db`,
     );
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new DatabaseSync(file, { readOnly: true });
   try {
     checkSourceVersion(db, file);
     return db;
@@ -36,7 +37,7 @@ function checkSourceVersion(db: Db, file: string): void {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
       .get();
     version = recorded
-      ? (db.prepare("SELECT max(version) FROM schema_migrations").pluck().get() as number | null)
+      ? (pluck(db.prepare("SELECT max(version) FROM schema_migrations")).get() as number | null)
       : null;
   } catch (error) {
     // Not SQLite at all ("file is not a database"), or a damaged file.

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { WharfError } from "@/lib/core/errors";
 import { dependencyOrder } from "./copy-order";
 import type { Db } from "./db";
+import { pluck } from "./sqlite-statements";
 
 /** One table's rows in the source and, after the copy, in the target. */
 export type CopiedTable = { table: string; source: number; target: number };
@@ -65,10 +66,7 @@ export async function copyTables(source: Db, db: AnyDb, target: string): Promise
         await copyRows(source, trx, table, columns);
         copied.push({
           table,
-          source: source
-            .prepare(`SELECT count(*) FROM ${quoted(table)}`)
-            .pluck()
-            .get() as number,
+          source: pluck(source.prepare(`SELECT count(*) FROM ${quoted(table)}`)).get() as number,
           target: Number(
             (
               await trx
@@ -100,19 +98,17 @@ export async function copyTables(source: Db, db: AnyDb, target: string): Promise
 }
 
 function sourceTables(source: Db): { name: string; columns: string[] }[] {
-  const names = source
-    .prepare(
+  const names = pluck(
+    source.prepare(
       `SELECT name FROM sqlite_master
        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name`,
-    )
-    .pluck()
-    .all() as string[];
+    ),
+  ).all() as string[];
   return names.map((name) => ({
     name,
-    columns: source
-      .prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-      .pluck()
-      .all(name) as string[],
+    columns: pluck(source.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid")).all(
+      name,
+    ) as string[],
   }));
 }
 
@@ -141,7 +137,7 @@ async function targetSchema(trx: Transaction<any>) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see AnyDb
 async function copyRows(source: Db, trx: Transaction<any>, table: string, columns: string[]) {
-  const read = source.prepare(`SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)}`).raw();
+  const read = source.prepare(`SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)}`);
   const size = Math.max(1, Math.min(BATCH_ROWS, Math.floor(BATCH_PARAMETERS / columns.length)));
   let batch: Record<string, unknown>[] = [];
   const flush = async () => {
@@ -158,8 +154,8 @@ async function copyRows(source: Db, trx: Transaction<any>, table: string, column
     }
     batch = [];
   };
-  for (const values of read.iterate() as Iterable<unknown[]>) {
-    batch.push(Object.fromEntries(columns.map((column, i) => [column, values[i]])));
+  for (const row of read.iterate()) {
+    batch.push(Object.fromEntries(columns.map((column) => [column, row[column]])));
     if (batch.length >= size) await flush();
   }
   await flush();

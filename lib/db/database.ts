@@ -29,7 +29,7 @@ export function getDatabase<Tables>(): Promise<Kysely<Tables>> {
   return store.__wharfDatabase as Promise<Kysely<Tables>>;
 }
 
-/** Kysely on an open better-sqlite3 connection, sharing its statement cache; destroying it leaves the connection open. */
+/** Kysely on an open SQLite connection, sharing its statement cache; destroying it leaves the connection open. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each feature narrows it to its own tables
 export function kyselyOver(db: Db): Kysely<any> {
   let kysely = overSqlite.get(db);

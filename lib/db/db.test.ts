@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb, openDb, type Db } from "./db";
 import { migrations } from "./migrations";
+import { pluck } from "./sqlite-statements";
 
 let dir: string;
 const opened: Db[] = [];
@@ -17,7 +18,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-db-"));
 });
 afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
+  for (const db of opened.splice(0)) if (db.isOpen) db.close();
   closeDb();
   delete process.env.DATA_DIR;
   fs.rmSync(dir, { recursive: true, force: true });
@@ -26,20 +27,17 @@ afterEach(() => {
 describe("openDb", () => {
   it("opens a file database in WAL mode with foreign keys and a busy timeout", () => {
     const db = open(path.join(dir, "wharf.db"));
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(pluck(db.prepare("PRAGMA journal_mode")).get()).toBe("wal");
+    expect(pluck(db.prepare("PRAGMA foreign_keys")).get()).toBe(1);
+    expect(pluck(db.prepare("PRAGMA busy_timeout")).get()).toBe(5000);
     // 1 = NORMAL: commits do not wait for the disk.
-    expect(db.pragma("synchronous", { simple: true })).toBe(1);
+    expect(pluck(db.prepare("PRAGMA synchronous")).get()).toBe(1);
   });
 
   it("migrates on the first open only, keeping the data on the second", () => {
     const file = path.join(dir, "wharf.db");
     const first = open(file);
-    const appliedAt = first
-      .prepare("SELECT applied_at FROM schema_migrations ORDER BY version")
-      .pluck()
-      .all();
+    const appliedAt = pluck(first.prepare("SELECT applied_at FROM schema_migrations ORDER BY version")).all();
     expect(appliedAt).toHaveLength(migrations.length);
     first
       .prepare(
@@ -50,10 +48,10 @@ describe("openDb", () => {
     first.close();
 
     const second = open(file);
-    expect(second.prepare("SELECT applied_at FROM schema_migrations ORDER BY version").pluck().all()).toEqual(
+    expect(pluck(second.prepare("SELECT applied_at FROM schema_migrations ORDER BY version")).all()).toEqual(
       appliedAt,
     );
-    expect(second.prepare("SELECT count(*) FROM incidents").pluck().get()).toBe(1);
+    expect(pluck(second.prepare("SELECT count(*) FROM incidents")).get()).toBe(1);
   });
 });
 
@@ -62,15 +60,15 @@ describe("getDb", () => {
     process.env.DATA_DIR = path.join(dir, "nested", "data");
     const db = getDb();
     expect(getDb()).toBe(db);
-    expect(db.name).toBe(path.join(dir, "nested", "data", "wharf.db"));
-    expect(fs.existsSync(db.name)).toBe(true);
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.location()).toBe(path.join(dir, "nested", "data", "wharf.db"));
+    expect(fs.existsSync(db.location()!)).toBe(true);
+    expect(pluck(db.prepare("PRAGMA journal_mode")).get()).toBe("wal");
 
     closeDb();
-    expect(db.open).toBe(false);
+    expect(db.isOpen).toBe(false);
     const reopened = getDb();
-    expect(reopened).not.toBe(db);
-    expect(reopened.open).toBe(true);
+    expect(reopened === db).toBe(false);
+    expect(reopened.isOpen).toBe(true);
   });
 
   it("keeps the folder and the database files to their owner, fixing modes left open by earlier starts", () => {

@@ -1,11 +1,12 @@
 import "server-only";
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { WharfError } from "@/lib/core/errors";
 import { databaseConfig } from "./database-config";
 import { runMigrations } from "./run-migrations";
 
-export type Db = Database.Database;
+/** A SQLite connection: Node's own (node:sqlite), no native addon to build. */
+export type Db = DatabaseSync;
 
 // Next can evaluate this module more than once in one process (route bundles, instrumentation); a second
 // connection to the same file would work but doubles the handles and defeats the statement caches.
@@ -13,17 +14,17 @@ const store = globalThis as typeof globalThis & { __wharfDb?: Db };
 
 /** Opens a database (a file path or ":memory:"), configures it and brings its schema up to date. */
 export function openDb(file: string): Db {
-  const db = new Database(file);
+  const db = new DatabaseSync(file);
   try {
     // WAL lets the dashboard read while a watcher writes; busy_timeout waits out another writer instead of
     // failing with SQLITE_BUSY at once.
-    db.pragma("journal_mode = WAL");
+    db.exec("PRAGMA journal_mode = WAL");
     // In WAL mode NORMAL syncs at checkpoints, not on every commit: still safe from corruption, and a crash
     // storm's thousands of incident writes no longer block the event loop a millisecond (or, on a disk the
     // engines keep busy, several) each. Only a power cut can lose the last moments' writes.
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA busy_timeout = 5000");
     runMigrations(db);
     return db;
   } catch (error) {

@@ -1,16 +1,17 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
+import { pluck } from "./sqlite-statements";
 
-const open: Database.Database[] = [];
+const open: DatabaseSync[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 
 describe("migration 8 (deploy_history rebuilt for changes made outside Wharf)", () => {
   it("keeps every row, the journal and the indexes, and takes the new actions and their detail", () => {
-    const db = new Database(":memory:");
+    const db = new DatabaseSync(":memory:");
     open.push(db);
-    db.pragma("foreign_keys = ON");
+    db.exec("PRAGMA foreign_keys = ON");
     runMigrations(
       db,
       migrations.filter((m) => m.version < 8),
@@ -45,7 +46,7 @@ describe("migration 8 (deploy_history rebuilt for changes made outside Wharf)", 
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     db.exec(`INSERT INTO deploy_history (at, actor, source, action, host_id, container_name, detail)
              VALUES ('2025-03-01T11:00:00.000Z', 'external', 'external', 'kill', 'alpha', 'web', 'SIGKILL')`);
-    expect(db.prepare("SELECT max(id) FROM deploy_history").pluck().get()).toBe(2);
+    expect(pluck(db.prepare("SELECT max(id) FROM deploy_history")).get()).toBe(2);
     expect(() =>
       db.exec(`INSERT INTO deploy_history (at, actor, source, action, host_id, container_name)
                VALUES ('x', 'a', 'ui', 'explode', 'alpha', 'web')`),

@@ -1,11 +1,11 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
 
-let db: Database.Database;
+let db: DatabaseSync;
 beforeEach(() => {
-  db = new Database(":memory:");
+  db = new DatabaseSync(":memory:");
   runMigrations(
     db,
     migrations.filter((m) => m.version < 13),

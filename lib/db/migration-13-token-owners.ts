@@ -1,6 +1,7 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { DatabaseSync } from "node:sqlite";
 import type { Migration } from "./migration";
+import { pluck } from "./sqlite-statements";
 
 type LegacyToken = { id: number; created_by: string; created_at: string };
 
@@ -39,16 +40,16 @@ export const migration13: Migration = {
  * was made, or, for a token made with another token, that token's owner. A maker already deleted finds nobody,
  * and the token is refused from now on, as it would have been had the rule been in force when they left.
  */
-function bindExistingTokens(db: Database.Database): void {
+function bindExistingTokens(db: DatabaseSync): void {
   const tokens = db
     .prepare("SELECT id, created_by, created_at FROM api_tokens ORDER BY id")
     .all() as LegacyToken[];
-  const user = db
-    .prepare("SELECT id FROM users WHERE username = ? COLLATE NOCASE AND created_at <= ?")
-    .pluck();
-  const viaToken = db
-    .prepare("SELECT owner_user_id FROM api_tokens WHERE name = ? COLLATE NOCASE AND id < ?")
-    .pluck();
+  const user = pluck(
+    db.prepare("SELECT id FROM users WHERE username = ? COLLATE NOCASE AND created_at <= ?"),
+  );
+  const viaToken = pluck(
+    db.prepare("SELECT owner_user_id FROM api_tokens WHERE name = ? COLLATE NOCASE AND id < ?"),
+  );
   const bind = db.prepare("UPDATE api_tokens SET owner_user_id = ? WHERE id = ?");
   for (const token of tokens) {
     const owner =

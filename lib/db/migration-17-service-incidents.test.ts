@@ -1,14 +1,15 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getIncident } from "@/lib/incidents/db/get-incident";
 import { listIncidents } from "@/lib/incidents/db/list-incidents";
 import { kyselyOver } from "./database";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
+import { pluck } from "./sqlite-statements";
 
-let db: Database.Database;
+let db: DatabaseSync;
 beforeEach(() => {
-  db = new Database(":memory:");
+  db = new DatabaseSync(":memory:");
   runMigrations(
     db,
     migrations.filter((m) => m.version < 17),
@@ -37,7 +38,7 @@ describe("migration 17: one incident model", () => {
       ),
     ).toEqual([17]);
 
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    const tables = pluck(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")).all();
     expect(tables).not.toContain("service_incidents");
     expect(await getIncident(kyselyOver(db), 1)).toMatchObject({
       target: "container",
@@ -73,12 +74,11 @@ describe("migration 17: one incident model", () => {
 
   it("keeps the indexes, and the CHECKs still refuse an unknown kind or target", () => {
     runMigrations(db);
-    const indexes = db
-      .prepare(
+    const indexes = pluck(
+      db.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents' AND sql IS NOT NULL",
-      )
-      .pluck()
-      .all();
+      ),
+    ).all();
     expect(indexes).toEqual(expect.arrayContaining(["incidents_open_by_container", "incidents_newest"]));
     const insert = (kind: string, target: string) =>
       db

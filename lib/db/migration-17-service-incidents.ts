@@ -1,6 +1,7 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { DatabaseSync } from "node:sqlite";
 import type { Migration } from "./migration";
+import { pluck } from "./sqlite-statements";
 
 const OLD_KINDS = "CHECK (kind IN ('exit', 'oom', 'restart-loop', 'unhealthy', 'dead'))";
 const NEW_KINDS =
@@ -13,19 +14,17 @@ const NEW_KINDS =
  * cannot alter a CHECK: the table is rebuilt from its own stored definition (the documented way), so columns
  * other migrations added come along untouched. Every service incident row is kept.
  */
-function unify(db: Database.Database): void {
-  const table = db
-    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incidents'")
-    .pluck()
-    .get() as string;
+function unify(db: DatabaseSync): void {
+  const table = pluck(
+    db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incidents'"),
+  ).get() as string;
   if (!table.includes(OLD_KINDS))
     throw new Error("incidents: the kind CHECK is not the one migration 1 made");
-  const indexes = db
-    .prepare(
+  const indexes = pluck(
+    db.prepare(
       "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents' AND sql IS NOT NULL",
-    )
-    .pluck()
-    .all() as string[];
+    ),
+  ).all() as string[];
   db.exec(
     table
       .replace(OLD_KINDS, NEW_KINDS)

@@ -1,6 +1,7 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { DatabaseSync } from "node:sqlite";
 import type { Migration } from "./migration";
+import { pluck } from "./sqlite-statements";
 
 const OLD_ACTIONS =
   "CHECK (action IN ('start', 'stop', 'restart', 'redeploy', 'rollback', 'kill', 'pause', 'unpause', 'remove'))";
@@ -13,19 +14,17 @@ const NEW_ACTIONS =
  * own stored definition (as migration 17 does for incidents), so every column other migrations added comes along,
  * every index is made again, and the journal's rows step aside while the old table is dropped.
  */
-function widenActions(db: Database.Database): void {
-  const table = db
-    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'deploy_history'")
-    .pluck()
-    .get() as string;
+function widenActions(db: DatabaseSync): void {
+  const table = pluck(
+    db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'deploy_history'"),
+  ).get() as string;
   if (!table.includes(OLD_ACTIONS))
     throw new Error("deploy_history: the action CHECK is not the one migration 8 made");
-  const indexes = db
-    .prepare(
+  const indexes = pluck(
+    db.prepare(
       "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deploy_history' AND sql IS NOT NULL",
-    )
-    .pluck()
-    .all() as string[];
+    ),
+  ).all() as string[];
   db.exec(`
     CREATE TEMP TABLE deploy_journal_kept AS SELECT * FROM deploy_journal;
     DELETE FROM deploy_journal;

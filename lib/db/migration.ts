@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { DatabaseSync } from "node:sqlite";
 import type { Compilable, Kysely } from "kysely";
 
 /**
@@ -14,7 +14,7 @@ export type Migration = SqliteMigration | PortableMigration;
 export type SqliteMigration = {
   version: number;
   sql: string;
-  run?: (db: Database.Database) => void;
+  run?: (db: DatabaseSync) => void;
   postgres?: string;
 };
 

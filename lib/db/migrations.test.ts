@@ -7,6 +7,7 @@ import { migratePostgres } from "./migrate-postgres";
 import { migrations } from "./migrations";
 import { POSTGRES_BASELINE_VERSION } from "./postgres-baseline";
 import { runMigrations } from "./run-migrations";
+import { pluck } from "./sqlite-statements";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as the catalogs tell it
 type AnyDb = Kysely<any>;
@@ -48,10 +49,9 @@ describe("the migration list", () => {
   it("gives SQLite's unique indexes that compare without case the same names on PostgreSQL", async () => {
     // COLLATE NOCASE made an automatic index; PostgreSQL's lower() index is named: compare the rest.
     const sqlite = openDb(":memory:");
-    const nocase = sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%COLLATE NOCASE%'")
-      .pluck()
-      .all();
+    const nocase = pluck(
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%COLLATE NOCASE%'"),
+    ).all();
     sqlite.close();
     expect(nocase.sort()).toEqual(["alert_channels", "api_tokens", "teams", "users"]);
   });

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { P5_SCHEMA } from "@/scripts/bench/p5-history.mjs";
 import { openDb } from "./db";
@@ -12,10 +12,10 @@ afterEach(() => open.splice(0).forEach((db) => db.close()));
 describe("the P5 history bench", () => {
   it("creates deploy_history exactly as Wharf's migrations do", () => {
     const wharf = openDb(":memory:");
-    const bench = new Database(":memory:");
+    const bench = new DatabaseSync(":memory:");
     open.push(wharf, bench);
     bench.exec(P5_SCHEMA);
-    const schema = (db: Database.Database) =>
+    const schema = (db: DatabaseSync) =>
       (
         db
           .prepare(

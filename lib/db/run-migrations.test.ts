@@ -1,11 +1,12 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
+import { pluck } from "./sqlite-statements";
 
-let db: Database.Database;
+let db: DatabaseSync;
 beforeEach(() => {
-  db = new Database(":memory:");
+  db = new DatabaseSync(":memory:");
 });
 afterEach(() => db.close());
 
@@ -15,7 +16,7 @@ const versions = () =>
     applied_at: string;
   }[];
 const tables = () =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).sort();
+  (pluck(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")).all() as string[]).sort();
 
 describe("runMigrations", () => {
   it("creates the incidents table and records each version once, however often it runs", () => {
@@ -40,7 +41,7 @@ describe("runMigrations", () => {
       { version: 1, sql: "CREATE TABLE t (a TEXT)" },
     ]);
     expect(applied).toEqual([1, 2]);
-    const columns = db.prepare("SELECT name FROM pragma_table_info('t')").pluck().all();
+    const columns = pluck(db.prepare("SELECT name FROM pragma_table_info('t')")).all();
     expect(columns).toEqual(["a", "b"]);
   });
 

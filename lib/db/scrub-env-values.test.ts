@@ -1,11 +1,12 @@
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { migrations } from "./migrations";
 import { runMigrations } from "./run-migrations";
+import { pluck } from "./sqlite-statements";
 
-let db: Database.Database;
+let db: DatabaseSync;
 beforeEach(() => {
-  db = new Database(":memory:");
+  db = new DatabaseSync(":memory:");
 });
 afterEach(() => db.close());
 
@@ -27,7 +28,7 @@ it("migration 6 leaves the environment keys of old history rows and drops their 
   insert.run("[]");
 
   expect(runMigrations(db)).toContain(6);
-  const diffs = db.prepare("SELECT config_diff FROM deploy_history ORDER BY id").pluck().all() as string[];
+  const diffs = pluck(db.prepare("SELECT config_diff FROM deploy_history ORDER BY id")).all() as string[];
   expect(JSON.parse(diffs[0]!)).toEqual([
     old[0],
     { field: "Config.Env", added: ["NEW"], removed: ["GONE"], changed: ["SECRET"] },

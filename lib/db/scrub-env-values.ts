@@ -1,5 +1,5 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { DatabaseSync } from "node:sqlite";
 
 type OldChange = { field?: unknown; before?: unknown; after?: unknown };
 
@@ -9,13 +9,11 @@ type OldChange = { field?: unknown; before?: unknown; after?: unknown };
  * write now (lib/actions/diff-config.ts). Kept here rather than imported: a migration must go on doing what
  * it did when it shipped, whatever later becomes of the code it was written next to.
  */
-export function scrubEnvValues(db: Database.Database): void {
+export function scrubEnvValues(db: DatabaseSync): void {
   const rows = db
-    .prepare<[], { id: number; config_diff: string }>(
-      `SELECT id, config_diff FROM deploy_history WHERE config_diff LIKE '%Env%'`,
-    )
-    .all();
-  const update = db.prepare<[string, number]>(`UPDATE deploy_history SET config_diff = ? WHERE id = ?`);
+    .prepare(`SELECT id, config_diff FROM deploy_history WHERE config_diff LIKE '%Env%'`)
+    .all() as { id: number; config_diff: string }[];
+  const update = db.prepare(`UPDATE deploy_history SET config_diff = ? WHERE id = ?`);
   for (const row of rows) {
     const changes = JSON.parse(row.config_diff) as unknown;
     if (!Array.isArray(changes)) continue;

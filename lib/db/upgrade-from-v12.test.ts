@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listAutohealPolicies } from "@/lib/autoheal/db/list-autoheal-policies";
 import type { AutohealTables } from "@/lib/autoheal/db/policy-table";
 import { getDatabase } from "./database";
 import { closeDb, getDb } from "./db";
 import { migrations } from "./migrations";
+import { pluck } from "./sqlite-statements";
 
 // A database written by the release before the data layer (tests/fixtures/make-wharf-db-v12.ts).
 const dump = fs.readFileSync(path.join(__dirname, "../../tests/fixtures/wharf-db-v12.sql"), "utf8");
@@ -24,18 +25,19 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const tablesOf = (db: Database.Database) =>
-  db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-const rowsOf = (db: Database.Database, table: string) =>
+const tablesOf = (db: DatabaseSync) =>
+  pluck(
+    db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    ),
+  ).all() as string[];
+const rowsOf = (db: DatabaseSync, table: string) =>
   db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
 
 describe("a database written by the release before the data layer", () => {
   it("opens in place on first start with every row of every table kept, and its schema current", async () => {
     const file = path.join(dir, "wharf.db");
-    const made = new Database(file);
+    const made = new DatabaseSync(file);
     made.exec(dump);
     const before = new Map(tablesOf(made).map((table) => [table, rowsOf(made, table)]));
     made.close();
@@ -67,9 +69,9 @@ describe("a database written by the release before the data layer", () => {
       const kept = rowsOf(db, table).slice(0, rows.length).map(pick);
       expect(kept, table).toEqual(rows);
     }
-    const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all();
+    const versions = pluck(db.prepare("SELECT version FROM schema_migrations ORDER BY version")).all();
     expect(versions).toEqual(migrations.map((m) => m.version));
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(pluck(db.prepare("PRAGMA journal_mode")).get()).toBe("wal");
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     // The converted feature reads the same rows through the typed layer, on the same connection.

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/db";
 import { exportHistoryCsv } from "./export-history-csv";
+import { pluck } from "@/lib/db/sqlite-statements";
 
 let dir: string;
 beforeEach(() => {
@@ -34,10 +35,9 @@ describe("exportHistoryCsv", () => {
     expect(lines.at(-1)).toBe("");
     expect(lines[0]).toMatch(/^id,at,actor,/);
     const ids = lines.slice(1, -1).map((line) => Number(line.split(",")[0]));
-    const expected = db
-      .prepare("SELECT id FROM deploy_history WHERE container_name = 'api' ORDER BY at DESC, id DESC")
-      .pluck()
-      .all();
+    const expected = pluck(
+      db.prepare("SELECT id FROM deploy_history WHERE container_name = 'api' ORDER BY at DESC, id DESC"),
+    ).all();
     expect(ids).toHaveLength(2000);
     expect(ids).toEqual(expected);
   });

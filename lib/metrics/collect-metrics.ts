@@ -113,5 +113,14 @@ function processFamilies(): MetricFamily[] {
     gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.", [
       { value: Math.round((Date.now() - process.uptime() * 1000) / 1000) },
     ]),
+    nodeVersionInfo(),
   ];
+}
+
+// As prom-client's default metric of that name, so dashboards and alerts on an out-of-support Node work as-is.
+function nodeVersionInfo(): MetricFamily {
+  const [major = "", minor = "", patch = ""] = process.versions.node.split(".");
+  return gauge("nodejs_version_info", "Node.js version info.", [
+    { labels: { version: process.version, major, minor, patch }, value: 1 },
+  ]);
 }

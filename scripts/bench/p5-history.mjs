@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { summarize } from "./stats.mjs";
 
 // Copied from lib/db/migration-8-external-actions.ts (the deploy_history table as rebuilt, and its indexes), with
@@ -280,9 +280,9 @@ function fill(db, rand, range) {
   const insert = db.prepare(
     `INSERT INTO deploy_history (${INSERT_COLUMNS.join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
-  db.transaction(() => {
-    for (const values of history.rows()) insert.run(...values);
-  })();
+  db.exec("BEGIN");
+  for (const values of history.rows()) insert.run(...values);
+  db.exec("COMMIT");
   return history.fleet;
 }
 
@@ -359,19 +359,19 @@ export function p5Rows(figures, dialect = "") {
  */
 export async function runP5History({ log = console.log, insights } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-bench-p5-"));
-  const db = new Database(path.join(dir, "wharf.db"));
+  const db = new DatabaseSync(path.join(dir, "wharf.db"));
   try {
     // The pragmas openDb sets (lib/db/db.ts).
-    db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA busy_timeout = 5000");
     db.exec(P5_SCHEMA);
 
     const { rand, start, end } = benchYear();
     log(`P5 history: inserting ${ROWS.toLocaleString("en-US")} rows (one transaction)…`);
     const filling = performance.now();
     const fleet = fill(db, rand, { start, end });
-    db.pragma("wal_checkpoint(TRUNCATE)");
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     log(`P5 history: inserted in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
 
     const statements = Object.fromEntries(

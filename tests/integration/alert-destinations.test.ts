@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryInfo } from "@/lib/alerts/types";
 import { docker, inspect, readFleetFile, repoRoot, runContainer, uniqueName } from "../support/fleet";
@@ -66,7 +66,7 @@ const audit = async () =>
 
 /** A channel as an earlier Wharf stored it, before its URL was checked: written to the database directly. */
 function storeChannelAsBefore(name: string, url: string): number {
-  const db = new Database(path.join(dataDir, "wharf.db"));
+  const db = new DatabaseSync(path.join(dataDir, "wharf.db"), { timeout: 5000 });
   try {
     const at = new Date().toISOString();
     const row = db

@@ -20,6 +20,7 @@ import {
   TEST_LABEL,
   TEST_RUN,
 } from "../support/fleet";
+import { provisionedNode } from "../support/node-version";
 
 const run = promisify(execFile);
 const alphaHost = `unix://${runDir}/alpha.sock`;
@@ -132,6 +133,14 @@ describe("the container image", () => {
     const size = Number(await dockerAlpha(["image", "inspect", "-f", "{{.Size}}", image]));
     console.log(`[image] ${image}: ${(size / 1e6).toFixed(0)} MB, built in ${buildSeconds.toFixed(1)} s`);
   }, 200_000);
+
+  it("runs on the Node npm ci provides (24), and says so in its start-up line", async () => {
+    expect(await dockerAlpha(["exec", container, "node", "--version"])).toBe(`v${provisionedNode}`);
+    expect(Number(provisionedNode.split(".")[0])).toBeGreaterThanOrEqual(24);
+    expect(await containerLog()).toContain(
+      `[wharf] listening on http://0.0.0.0:3000 on Node ${provisionedNode} (data in /data)`,
+    );
+  });
 
   it("runs as a non-root user in the socket's group, listening on all addresses, with its data in /data", async () => {
     expect(await dockerAlpha(["exec", container, "id", "-u"])).not.toBe("0");

@@ -17,6 +17,7 @@ import {
   TEST_RUN,
 } from "../support/fleet";
 import { post } from "../support/post";
+import { provisionedNode } from "../support/node-version";
 import { parseExposition, promtoolCheck, valueOf, type PromSample } from "../support/prometheus";
 import { rawRequest } from "../support/raw-http";
 import { startHttpReceiver, type HttpReceiver } from "../support/receivers";
@@ -163,6 +164,20 @@ describe("GET /metrics", () => {
     expect(valueOf(samples, "wharf_host_event_lag_seconds", { host: "alpha" })).toBeGreaterThanOrEqual(0);
     expect(valueOf(samples, "wharf_host_events_total", { host: "gone" })).toBe(0);
   }, 180_000);
+
+  it("names the Node Wharf runs on, as prom-client's nodejs_version_info does: the one npm ci provides", async () => {
+    const { text, samples } = await scrape();
+    expect(text).toContain("# TYPE nodejs_version_info gauge");
+    const [major, minor, patch] = provisionedNode.split(".");
+    expect(samples.filter((sample) => sample.name === "nodejs_version_info")).toEqual([
+      {
+        name: "nodejs_version_info",
+        labels: { version: `v${provisionedNode}`, major, minor, patch },
+        value: 1,
+      },
+    ]);
+    expect(Number(major)).toBeGreaterThanOrEqual(24);
+  });
 
   it("counts each action by kind and outcome in a duration histogram", async () => {
     const name = uniqueName("it-metrics-act");

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import type { HostsResponse } from "@/lib/fleet/types";
 import { fleetFile, readFleetFile, repoRoot, waitFor } from "../support/fleet";
+import { provisionedNode } from "../support/node-version";
 import { startWharf } from "../support/wharf-server";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
@@ -93,9 +94,39 @@ it("refuses a second Wharf on the same SQLite data folder with one line, and sta
   }
 });
 
+it("runs on the Node npm ci provides, and names it in its start-up line", async () => {
+  // node_modules/.bin/node: npm test runs every suite, and so every Wharf it starts, on that Node.
+  expect(process.versions.node).toBe(provisionedNode);
+  expect(Number(provisionedNode.split(".")[0])).toBeGreaterThanOrEqual(24);
+  const dataDir = path.join(dir, "n4-node-line");
+  const server = await startWharf({ port: 3117, fleetConfig: fleetFile, dataDir });
+  try {
+    const port = 3117 + Number(process.env.WHARF_PORT_OFFSET ?? 0);
+    expect(server.output()).toContain(
+      `[wharf] listening on http://127.0.0.1:${port} on Node ${provisionedNode} (data in ${dataDir})`,
+    );
+  } finally {
+    await server.stop();
+  }
+});
+
+it("stops with one line on a Node too old for its embedded database", async () => {
+  // As Node 20.20 (the machine's own Node here) reports itself; this Node runs the script, claiming that version.
+  const asNode20 = `data:text/javascript,Object.defineProperty(process.versions, "node", { value: "20.20.2" })`;
+  const dataDir = path.join(dir, "n4-old-node");
+  const old = await runToExit(3118, dataDir, ["--import", asNode20]);
+  expect(old).toEqual({
+    code: 1,
+    stdout: "",
+    stderr: "[wharf] Wharf needs Node 22.16 or later; this is 20.20\n",
+  });
+  // Refused before anything: no data folder claimed or made.
+  expect(existsSync(dataDir)).toBe(false);
+});
+
 /** Runs `npm start`'s script as startWharf would, and waits for it to exit. */
-function runToExit(port: number, dataDir: string) {
-  const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
+function runToExit(port: number, dataDir: string, nodeOptions: string[] = []) {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(repoRoot, "scripts/start.mjs")], {
     cwd: repoRoot,
     env: {
       ...process.env,

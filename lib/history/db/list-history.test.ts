@@ -176,7 +176,11 @@ describe("the plan of a page on SQLite", () => {
 
   const plan = (request: HistoryPageRequest) => {
     const { sql, parameters } = historyPageQuery(db, request).query.compile();
-    const rows = test.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[];
+    const rows = test
+      .sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...(parameters as (string | number | null)[])) as {
+      detail: string;
+    }[];
     return rows.map((r) => r.detail).join(" | ");
   };
   const cursor = async (request: HistoryPageRequest) => {
