@@ -13,8 +13,11 @@ export type KyselyStatement = {
 };
 
 // prepare() compiles the SQL every time, and these statements run on every container event: compile each
-// once per connection. A WeakMap lets a closed test database and its statements be collected.
+// once per connection. A WeakMap lets a closed test database and its statements be collected. The SQL text is
+// not a closed set (an IN list's length, a value a planner hint writes into the text), so the cache keeps the
+// most recently used statements only.
 const caches = new WeakMap<DatabaseSync, Map<string, KyselyStatement>>();
+const MAX_CACHED = 500;
 
 export function cachedStatement(db: DatabaseSync, sql: string): KyselyStatement {
   let cache = caches.get(db);
@@ -23,10 +26,13 @@ export function cachedStatement(db: DatabaseSync, sql: string): KyselyStatement 
     caches.set(db, cache);
   }
   let statement = cache.get(sql);
-  if (!statement) {
+  if (statement) cache.delete(sql);
+  else {
     statement = forKysely(db.prepare(sql));
-    cache.set(sql, statement);
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   }
+  // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
+  cache.set(sql, statement);
   return statement;
 }
 
