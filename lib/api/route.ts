@@ -2,8 +2,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest, readSessionToken } from "@/lib/auth/authenticate-request";
-import { hasRole, type Principal } from "@/lib/auth/types";
+import { accessOf, type Principal } from "@/lib/auth/types";
+import { roleAtLeast, topRole, type Access as Grants } from "@/lib/core/access-rule";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
+import { checkReach } from "./check-reach";
 import type { Access, Endpoint } from "./endpoint";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./same-origin";
@@ -15,6 +17,8 @@ type Handler<P, Q, B, A extends Access> = (input: {
   body: B;
   request: Request;
   principal: A extends "public" ? Principal | null : Principal;
+  /** What the caller may see and do: a `filtered` route answers only what this covers. */
+  access: Grants;
 }) => Promise<unknown>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -36,7 +40,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
 ): RouteHandler {
   const serve = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const principal = await authorize(request, declared.auth);
+      let principal = await authorize(request, declared.auth);
       const rawParams = context?.params ? await context.params : {};
       const params = parse(declared.params, rawParams, "path") as P;
       const url = new URL(request.url);
@@ -44,7 +48,20 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const body = declared.body
         ? (parse(declared.body, await readJsonBody(request, declared.bodyLimitBytes), "body") as B)
         : (undefined as B);
-      const result = await handler({ params, query, body, request, principal: principal as Principal });
+      const access = principal ? accessOf(principal) : { grants: [], cap: null };
+      if (principal && declared.auth !== "public") {
+        const acting = await checkReach(declared.reach, declared.auth, access, { params, query, body });
+        // What the caller acts as on these targets, for the rules that ask (an admin may deploy another image).
+        if (acting !== null && acting !== principal.role) principal = { ...principal, role: acting };
+      }
+      const result = await handler({
+        params,
+        query,
+        body,
+        request,
+        principal: principal as Principal,
+        access,
+      });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -66,10 +83,14 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
   const principal = await authenticateRequest(request);
   if (!principal)
     throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
-  if (!hasRole(principal, access)) {
+  // The gate: the role somewhere. Where it must hold (a container, the whole fleet) is the reach's check.
+  const top = topRole(accessOf(principal));
+  if (!roleAtLeast(top, access)) {
     throw new WharfError(
       "FORBIDDEN",
-      `This needs the ${access} role; ${principal.name} has the ${principal.role} role`,
+      top === null
+        ? `This needs the ${access} role; ${principal.name} holds no grant`
+        : `This needs the ${access} role; ${principal.name} has the ${top} role`,
     );
   }
   if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);
