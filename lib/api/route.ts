@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest, readSessionToken } from "@/lib/auth/authenticate-request";
 import { accessOf, type Principal } from "@/lib/auth/types";
-import { roleAtLeast, topRole, type Access as Grants } from "@/lib/core/access-rule";
+import { roleAtLeast, topRole, type Access as Grants, type Target } from "@/lib/core/access-rule";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
 import { checkReach } from "./check-reach";
 import type { Access, Endpoint } from "./endpoint";
@@ -19,6 +19,8 @@ type Handler<P, Q, B, A extends Access> = (input: {
   principal: A extends "public" ? Principal | null : Principal;
   /** What the caller may see and do: a `filtered` route answers only what this covers. */
   access: Grants;
+  /** The targets a scoped caller's grants were checked on (a stream about one ends when they no longer are). */
+  targets: Target[];
 }) => Promise<unknown>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -49,10 +51,13 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         ? (parse(declared.body, await readJsonBody(request, declared.bodyLimitBytes), "body") as B)
         : (undefined as B);
       const access = principal ? accessOf(principal) : { grants: [], cap: null };
+      let targets: Target[] = [];
       if (principal && declared.auth !== "public") {
-        const acting = await checkReach(declared.reach, declared.auth, access, { params, query, body });
+        const reached = await checkReach(declared.reach, declared.auth, access, { params, query, body });
+        targets = reached.targets;
         // What the caller acts as on these targets, for the rules that ask (an admin may deploy another image).
-        if (acting !== null && acting !== principal.role) principal = { ...principal, role: acting };
+        if (reached.acting !== null && reached.acting !== principal.role)
+          principal = { ...principal, role: reached.acting };
       }
       const result = await handler({
         params,
@@ -61,6 +66,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         request,
         principal: principal as Principal,
         access,
+        targets,
       });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {

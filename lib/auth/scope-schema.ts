@@ -21,9 +21,7 @@ export const scopeSchema = z
       "project",
     ),
     names: list(
-      z
-        .string()
-        .regex(/^[a-zA-Z0-9_.*?-]{1,128}$/, "must be a container name or a glob of one (* and ?)"),
+      z.string().regex(/^[a-zA-Z0-9_.*?-]{1,128}$/, "must be a container name or a glob of one (* and ?)"),
       "name",
     ),
     services: list(

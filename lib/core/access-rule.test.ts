@@ -77,7 +77,10 @@ describe("roleOn", () => {
     expect(roleOn(token, shopWeb)).toBe("operator");
     expect(roleOn(token, blogOn1)).toBe("viewer");
     expect(roleOnFleet(token)).toBe("viewer");
-    const ownerSeesShopOnly: Access = { grants: token.grants, cap: [{ role: "admin", scope: { projects: ["shop"] } }] };
+    const ownerSeesShopOnly: Access = {
+      grants: token.grants,
+      cap: [{ role: "admin", scope: { projects: ["shop"] } }],
+    };
     expect(roleOn(ownerSeesShopOnly, shopWeb)).toBe("operator");
     expect(roleOn(ownerSeesShopOnly, blogOn1)).toBeNull();
   });

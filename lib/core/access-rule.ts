@@ -113,7 +113,12 @@ function isHostsOnly(scope: Scope, hostId: string): boolean {
  */
 export function topRole(access: Access): AccessRole | null {
   const own = bestRole(access.grants, () => true);
-  return access.cap === null ? own : lowerRole(own, bestRole(access.cap, () => true));
+  return access.cap === null
+    ? own
+    : lowerRole(
+        own,
+        bestRole(access.cap, () => true),
+      );
 }
 
 /** True when the fleet-wide role is also the top role: nothing is scoped, no answer needs filtering. */

@@ -1,7 +1,17 @@
 import "server-only";
 import type { FoundTarget } from "@/lib/api/endpoint";
-import { roleOn, seesEverything, type Access, type Target } from "@/lib/core/access-rule";
+import {
+  reachesHost,
+  roleOn,
+  roleOnHost,
+  seesEverything,
+  type Access,
+  type Grant,
+  type Target,
+} from "@/lib/core/access-rule";
 import { WharfError } from "@/lib/core/errors";
+import type { Host } from "@/lib/docker/host-config";
+import { findHost } from "@/lib/docker/load-fleet";
 import type { Incident } from "./incident-types";
 import { getLiveFleet } from "./live/get-live-fleet";
 import type { ContainerRow } from "./types";
@@ -54,8 +64,60 @@ export function incidentTarget(incident: Pick<Incident, "target" | "hostId" | "c
   return row ? targetOfRow(row) : { hostId: incident.hostId, name: incident.containerName };
 }
 
-/** The predicate a filtered answer keeps rows by; every row passes for a caller who sees the whole fleet. */
-export function seenBy(access: Access): (target: Target) => boolean {
-  if (seesEverything(access)) return () => true;
-  return (target) => roleOn(access, target) !== null;
+/**
+ * What a filtered answer keeps: the targets the caller sees, and the hosts it reaches at all (a host none of
+ * its grants can reach is left out as if it were not in the fleet). `all` for a caller who sees the whole fleet:
+ * its answers need no filtering (and may share the cached, unfiltered bytes).
+ */
+export type Visibility = {
+  all: boolean;
+  sees: (target: Target) => boolean;
+  reaches: (hostId: string) => boolean;
+  /** Sees everything of the host (a grant on the fleet, or on hosts alone): what a host's nodes and images need. */
+  seesHost: (hostId: string) => boolean;
+  /** Holds a grant naming the compose project (or on the whole fleet): what the project's own settings need. */
+  seesProject: (project: string) => boolean;
+};
+
+export const FULL_VIEW: Visibility = {
+  all: true,
+  sees: () => true,
+  reaches: () => true,
+  seesHost: () => true,
+  seesProject: () => true,
+};
+
+export function visibilityOf(access: Access): Visibility {
+  if (seesEverything(access)) return FULL_VIEW;
+  return {
+    all: false,
+    sees: (target) => roleOn(access, target) !== null,
+    reaches: (hostId) => reachesHost(access, hostId),
+    seesHost: (hostId) => roleOnHost(access, hostId) !== null,
+    seesProject: (project) => {
+      const names = (grants: Grant[]) =>
+        grants.some((grant) => grant.scope === null || grant.scope.projects?.includes(project));
+      return names(access.grants) && (access.cap === null || names(access.cap));
+    },
+  };
+}
+
+export function visibleRows<R extends Pick<ContainerRow, "hostId" | "name" | "compose" | "labels">>(
+  rows: R[],
+  view: Visibility,
+): R[] {
+  return view.all ? rows : rows.filter((row) => view.sees(targetOfRow(row)));
+}
+
+/** A host asked for by id: one the caller cannot reach answers as one that is not in the fleet. */
+export function findVisibleHost(hostId: string, view: Visibility): Host {
+  if (!view.reaches(hostId)) throw new WharfError("NOT_FOUND", `Host "${hostId}" is not in the fleet`);
+  return findHost(hostId);
+}
+
+/** The hosts a list asks for (all when none), those out of the caller's reach refused as not in the fleet. */
+export function visibleHostIds(asked: string[] | undefined, view: Visibility): string[] | undefined {
+  if (view.all) return asked;
+  if (asked && asked.length > 0) return asked.map((id) => findVisibleHost(id, view).id);
+  return getLiveFleet().store.hostIds().filter(view.reaches);
 }

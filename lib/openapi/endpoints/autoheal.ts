@@ -18,7 +18,10 @@ export const autohealEndpoints = {
     method: "POST",
     path: "/api/autoheal/policies",
     auth: "operator",
-    reach: { kind: "host", hostId: ({ body }) => (body.project === null ? (body.hostId ?? undefined) : undefined) },
+    reach: {
+      kind: "host",
+      hostId: ({ body }) => (body.project === null ? (body.hostId ?? undefined) : undefined),
+    },
     body: policyBodySchema,
     tag: AUTOHEAL,
     summary: "Opt a host, a compose project, or a project on one host into auto-heal (audited)",
@@ -38,7 +41,10 @@ export const autohealEndpoints = {
     method: "GET",
     path: "/api/autoheal/status",
     auth: "viewer",
-    reach: { kind: "targets", targets: async ({ query }) => [await containerTarget(query.host, query.container)] },
+    reach: {
+      kind: "targets",
+      targets: async ({ query }) => [await containerTarget(query.host, query.container)],
+    },
     query: statusQuerySchema,
     tag: AUTOHEAL,
     summary: "Where auto-heal stands for one container: its policy, tries, the next one",

@@ -9,7 +9,10 @@ export const consoleEndpoints = {
     method: "POST",
     path: "/api/containers/{hostId}/{nameOrId}/console",
     auth: "operator",
-    reach: { kind: "targets", targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)] },
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: openConsoleBodySchema,
     tag: "Console",

@@ -28,7 +28,10 @@ const update = <B>(action: string, body: z.ZodType<B>, summary: string, descript
     method: "POST",
     path: `/api/services/{hostId}/{name}/${action}`,
     auth: "operator",
-    reach: { kind: "targets", targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }] },
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }],
+    },
     params: serviceParamsSchema,
     body,
     tag: SWARM,
@@ -52,7 +55,10 @@ export const serviceEndpoints = {
     method: "GET",
     path: "/api/services/{hostId}/{name}",
     auth: "viewer",
-    reach: { kind: "targets", targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }] },
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }],
+    },
     params: serviceParamsSchema,
     tag: SWARM,
     summary: "One service with its tasks, history and incidents",
