@@ -65,7 +65,8 @@ function accessStillEnough(
   needs: Role,
   target: Target | undefined,
 ): AccessLostReason | null {
-  if (!roleAtLeast(topRole(now), needs)) return "role changed";
+  const top = topRole(now);
+  if (!roleAtLeast(top, needs)) return top === null ? "access changed" : "role changed";
   if (target !== undefined) return roleAtLeast(roleOn(now, target), needs) ? null : "access changed";
   // Unfiltered before and after: what the stream shows did not change.
   if (roleAtLeast(roleOnFleet(now), needs)) return null;

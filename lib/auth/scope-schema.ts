@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Scope } from "@/lib/core/access-rule";
-import { roleSchema } from "./schemas";
+import { roles } from "./types";
+
+// Not ./schemas' roleSchema: that module takes its token grants from this one.
+const roleSchema = z.enum(roles);
 
 const list = (value: z.ZodString, what: string) =>
   z
@@ -36,3 +39,23 @@ export const scopeSchema = z
 
 export const grantInputSchema = z.object({ role: roleSchema, scope: scopeSchema.nullable() }).strict();
 export type GrantInput = z.infer<typeof grantInputSchema>;
+
+// Team names land in audit rows and on the settings page, like token names.
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\w .:@-]{1,64}$/, "must be 1 to 64 letters, digits, spaces or . _ : @ -");
+export const newTeamSchema = z.object({ name: teamNameSchema }).strict();
+export const teamPatchSchema = z.object({ name: teamNameSchema }).strict();
+
+const numericId = z.coerce.number().int().positive("must be a numeric id");
+export const teamMemberParamsSchema = z.object({ id: numericId, userId: numericId }).strict();
+
+export const newGrantSchema = z
+  .object({
+    holder: z.object({ kind: z.enum(["user", "team", "token"]), id: z.number().int().positive() }).strict(),
+    role: roleSchema,
+    scope: scopeSchema.nullable(),
+  })
+  .strict();
+export type NewGrant = z.infer<typeof newGrantSchema>;

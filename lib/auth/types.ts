@@ -1,5 +1,5 @@
 // Plain constants and types only: this module reaches the browser (role checks in the UI), zod must not.
-import type { Access } from "@/lib/core/access-rule";
+import type { Access, Scope } from "@/lib/core/access-rule";
 
 /** Ordered from least to most trusted: each role can do everything the roles before it can. */
 export const roles = ["viewer", "operator", "admin"] as const;
@@ -67,7 +67,26 @@ export type User = {
   createdAt: string;
   /** Set while the user may not sign in; their sessions were revoked when it was set. */
   disabledAt: string | null;
+  /** True when `role` does not apply to the whole fleet: the user may do only what grants give them. */
+  scoped: boolean;
 };
+
+/** Who holds a grant: a user, a team or an API token, by id and, for showing, by name. */
+export type GrantHolder = { kind: "user" | "team" | "token"; id: number; name: string };
+
+/** A grant as the API shows it. */
+export type GrantInfo = {
+  id: number;
+  role: Role;
+  scope: Scope | null;
+  holder: GrantHolder;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type TeamMember = { userId: number; username: string; source: "local" | "sso" };
+
+export type Team = { id: number; name: string; createdAt: string; createdBy: string; members: TeamMember[] };
 
 /**
  * Whom a token answers to. A user token: the user who made it (`username` null once they were deleted, or when

@@ -1,10 +1,6 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import {
-  DEFAULT_TIMELINE_DAYS,
-  type DeployDayCount,
-  type HistoryTimeline,
-} from "@/lib/history/types";
+import { DEFAULT_TIMELINE_DAYS, type DeployDayCount, type HistoryTimeline } from "@/lib/history/types";
 import type { HistoryTables } from "./history-table";
 import { historyWhere, whereAll, type ScopedHistoryFilter } from "./history-where";
 

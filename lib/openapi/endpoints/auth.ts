@@ -39,7 +39,8 @@ export const authEndpoints = {
     auth: "viewer",
     reach: { kind: "none" },
     tag: SIGNING_IN,
-    summary: "Who is calling: `{principal: {kind, name, role}}`",
+    summary:
+      "Who is calling: `{principal: {kind, name, role, scoped}}` (`role`: the highest it holds anywhere)",
   }),
   setup: endpoint({
     method: "GET",

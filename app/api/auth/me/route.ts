@@ -1,9 +1,16 @@
 import { route } from "@/lib/api/route";
+import { seesEverything } from "@/lib/core/access-rule";
 import { authEndpoints } from "@/lib/openapi/endpoints/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(authEndpoints.me, async ({ principal }) => ({
-  principal: { kind: principal.kind, name: principal.name, role: principal.role },
+// `scoped`: the caller sees part of the fleet (its grants), so the page may say so.
+export const GET = route(authEndpoints.me, async ({ principal, access }) => ({
+  principal: {
+    kind: principal.kind,
+    name: principal.name,
+    role: principal.role,
+    scoped: !seesEverything(access),
+  },
 }));
