@@ -43,6 +43,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
   const serve = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       let principal = await authorize(request, declared.auth);
+      // A fleet-wide route needs nothing of the input to refuse a scoped caller: it is refused before reading it.
+      if (principal && declared.auth !== "public" && declared.reach.kind === "fleet")
+        await checkReach(declared.reach, declared.auth, accessOf(principal), {} as never);
       const rawParams = context?.params ? await context.params : {};
       const params = parse(declared.params, rawParams, "path") as P;
       const url = new URL(request.url);
