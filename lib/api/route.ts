@@ -42,7 +42,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
 ): RouteHandler {
   const serve = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      let principal = await authorize(request, declared.auth);
+      let principal = await authorize(request, declared.auth, declared.reach.kind === "none");
       // A fleet-wide route needs nothing of the input to refuse a scoped caller: it is refused before reading it.
       if (principal && declared.auth !== "public" && declared.reach.kind === "fleet")
         await checkReach(declared.reach, declared.auth, accessOf(principal), {} as never);
@@ -79,7 +79,8 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
   return Object.assign(serve, { endpoint: declared as unknown as Endpoint });
 }
 
-async function authorize(request: Request, access: Access): Promise<Principal | null> {
+/** `aboutCaller`: a route about the caller alone (who am I, sign out), open to it whatever grants it holds. */
+async function authorize(request: Request, access: Access, aboutCaller = false): Promise<Principal | null> {
   if (access === "public") {
     // Signing in is a change too: a hostile page must not be able to post failures (or a session) from the
     // user's browser. Scripts sending neither Origin nor Sec-Fetch-Site still sign in.
@@ -94,7 +95,7 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
     throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
   // The gate: the role somewhere. Where it must hold (a container, the whole fleet) is the reach's check.
   const top = topRole(accessOf(principal));
-  if (!roleAtLeast(top, access)) {
+  if (!aboutCaller && !roleAtLeast(top, access)) {
     throw new WharfError(
       "FORBIDDEN",
       top === null
