@@ -8,10 +8,12 @@ import { hasRole } from "@/lib/auth/types";
 import { useMe } from "@/lib/queries/use-me";
 import { AuditPanel } from "./audit-panel";
 import { AlertsPanel } from "./alerts-panel";
+import { GrantsPanel } from "./grants-panel";
+import { TeamsPanel } from "./teams-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
-/** Users, API tokens, alert channels and the audit log, for admins. The API refuses everyone else; the page says so first. */
+/** Users, API tokens, teams and grants, alert channels and the audit log, for admins. The API refuses everyone else; the page says so first. */
 export function SettingsView() {
   const { data, error, isPending } = useMe();
   if (isPending) return <Spinner label="Checking your role…" />;
@@ -33,10 +35,11 @@ export function SettingsView() {
     );
   }
   const { principal } = data;
-  if (!hasRole(principal, "admin")) {
+  if (!hasRole(principal, "admin") || principal.scoped) {
     return (
       <Notice title="Only admins can see settings">
-        You are signed in as {principal.name}, with the {principal.role} role.
+        You are signed in as {principal.name}, with the {principal.role} role
+        {principal.scoped ? " on part of the fleet; settings need admin on the whole fleet" : ""}.
       </Notice>
     );
   }
@@ -45,6 +48,8 @@ export function SettingsView() {
       <h1 className="text-2xl font-semibold">Settings</h1>
       <UsersPanel me={principal.kind === "user" ? principal.name : null} />
       <TokensPanel />
+      <TeamsPanel />
+      <GrantsPanel />
       <AlertsPanel />
       <AuditPanel />
     </div>

@@ -48,7 +48,7 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
         {username}
         {self && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
       </td>
-      <td data-label="role" className="px-2 py-2">
+      <td data-label="role" className="px-2 py-2" data-scoped={user.scoped ? "1" : "0"}>
         <RoleSelect
           aria-label={`Role of ${username}`}
           value={user.role}
@@ -93,6 +93,27 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
               Disable
             </Button>
           )}
+          <Button
+            size="sm"
+            disabled={busy || self}
+            title={
+              self
+                ? NOT_YOURSELF
+                : user.scoped
+                  ? "Their role applies to the whole fleet again, besides their grants"
+                  : "Their role stops applying fleet-wide: only their grants (and their teams') do"
+            }
+            onClick={() =>
+              change(
+                { scoped: !user.scoped },
+                user.scoped
+                  ? `${username}'s role applies fleet-wide`
+                  : `${username} has only their grants now`,
+              )
+            }
+          >
+            {user.scoped ? "Unscope" : "Scope to grants"}
+          </Button>
           <Button
             size="sm"
             variant="danger"

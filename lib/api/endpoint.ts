@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/types";
-import type { ErrorCode } from "@/lib/core/errors";
+import type { Target } from "@/lib/core/access-rule";
+import type { ErrorCode, WharfError } from "@/lib/core/errors";
 
 /**
  * Who may call a route. Every route must say it: there is no default, so a new route cannot be left open by
@@ -10,6 +11,30 @@ export type Access = "public" | Role;
 
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
+
+/** A request's checked input, as the reach of its endpoint reads it. */
+export type RouteInput<P, Q, B> = { params: P; query: Q; body: B };
+
+/**
+ * A target of a route, found (`target`), or not (`missing`: the 404 the route itself would answer for it). A
+ * caller whose grants do not reach a found target gets the 404 of a missing one (`unseen` when the route words
+ * it otherwise than "container … not found"): nothing tells it the target exists.
+ */
+export type FoundTarget = { target: Target; unseen?: WharfError } | { missing: WharfError };
+
+/**
+ * What a route's answer or action is about, which the caller's grants must cover (lib/core/access-rule), checked
+ * by the route wrapper after `auth` and before the handler runs. Every route says it, like `auth`:
+ * - `none`: public routes, and those about the caller alone (who am I, sign out);
+ * - `fleet`: `auth` on the whole fleet (users, tokens, alert channels);
+ * - `host`: `auth` on everything of one host (its images), the whole fleet when `hostId` gives none;
+ * - `targets`: `auth` on each container or service the request names: not seen, 404; seen with less, 403;
+ * - `filtered`: answers only what the caller may see: the handler gets its `access` and filters by it.
+ */
+export type Reach<P = unknown, Q = unknown, B = unknown> =
+  | { kind: "none" | "fleet" | "filtered" }
+  | { kind: "host"; hostId: (input: RouteInput<P, Q, B>) => string | undefined }
+  | { kind: "targets"; targets: (input: RouteInput<P, Q, B>) => Promise<FoundTarget[]> };
 
 /**
  * What a successful answer is: JSON (most), a server-sent event stream, a CSV file, Prometheus's text format, or
@@ -26,6 +51,7 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown, A extends Access = A
   /** As OpenAPI writes it: `/api/containers/{hostId}/{nameOrId}`. */
   path: string;
   auth: A;
+  reach: Reach<P, Q, B>;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

@@ -2,8 +2,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest, readSessionToken } from "@/lib/auth/authenticate-request";
-import { hasRole, type Principal } from "@/lib/auth/types";
+import { accessOf, type Principal } from "@/lib/auth/types";
+import { roleAtLeast, topRole, type Access as Grants, type Target } from "@/lib/core/access-rule";
 import { WharfError, httpStatusByCode } from "@/lib/core/errors";
+import { checkReach } from "./check-reach";
 import type { Access, Endpoint } from "./endpoint";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./same-origin";
@@ -15,6 +17,10 @@ type Handler<P, Q, B, A extends Access> = (input: {
   body: B;
   request: Request;
   principal: A extends "public" ? Principal | null : Principal;
+  /** What the caller may see and do: a `filtered` route answers only what this covers. */
+  access: Grants;
+  /** The targets a scoped caller's grants were checked on (a stream about one ends when they no longer are). */
+  targets: Target[];
 }) => Promise<unknown>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -36,7 +42,10 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
 ): RouteHandler {
   const serve = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const principal = await authorize(request, declared.auth);
+      let principal = await authorize(request, declared.auth, declared.reach.kind === "none");
+      // A fleet-wide route needs nothing of the input to refuse a scoped caller: it is refused before reading it.
+      if (principal && declared.auth !== "public" && declared.reach.kind === "fleet")
+        await checkReach(declared.reach, declared.auth, accessOf(principal), {} as never);
       const rawParams = context?.params ? await context.params : {};
       const params = parse(declared.params, rawParams, "path") as P;
       const url = new URL(request.url);
@@ -44,7 +53,24 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const body = declared.body
         ? (parse(declared.body, await readJsonBody(request, declared.bodyLimitBytes), "body") as B)
         : (undefined as B);
-      const result = await handler({ params, query, body, request, principal: principal as Principal });
+      const access = principal ? accessOf(principal) : { grants: [], cap: null };
+      let targets: Target[] = [];
+      if (principal && declared.auth !== "public") {
+        const reached = await checkReach(declared.reach, declared.auth, access, { params, query, body });
+        targets = reached.targets;
+        // What the caller acts as on these targets, for the rules that ask (an admin may deploy another image).
+        if (reached.acting !== null && reached.acting !== principal.role)
+          principal = { ...principal, role: reached.acting };
+      }
+      const result = await handler({
+        params,
+        query,
+        body,
+        request,
+        principal: principal as Principal,
+        access,
+        targets,
+      });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -53,7 +79,8 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
   return Object.assign(serve, { endpoint: declared as unknown as Endpoint });
 }
 
-async function authorize(request: Request, access: Access): Promise<Principal | null> {
+/** `aboutCaller`: a route about the caller alone (who am I, sign out), open to it whatever grants it holds. */
+async function authorize(request: Request, access: Access, aboutCaller = false): Promise<Principal | null> {
   if (access === "public") {
     // Signing in is a change too: a hostile page must not be able to post failures (or a session) from the
     // user's browser. Scripts sending neither Origin nor Sec-Fetch-Site still sign in.
@@ -66,10 +93,14 @@ async function authorize(request: Request, access: Access): Promise<Principal | 
   const principal = await authenticateRequest(request);
   if (!principal)
     throw new WharfError("UNAUTHORIZED", "Sign in, or send an API token as Authorization: Bearer <token>");
-  if (!hasRole(principal, access)) {
+  // The gate: the role somewhere. Where it must hold (a container, the whole fleet) is the reach's check.
+  const top = topRole(accessOf(principal));
+  if (!aboutCaller && !roleAtLeast(top, access)) {
     throw new WharfError(
       "FORBIDDEN",
-      `This needs the ${access} role; ${principal.name} has the ${principal.role} role`,
+      top === null
+        ? `This needs the ${access} role; ${principal.name} holds no grant`
+        : `This needs the ${access} role; ${principal.name} has the ${top} role`,
     );
   }
   if (principal.kind === "user" && MUTATING.has(request.method)) assertSameOrigin(request);

@@ -50,6 +50,7 @@ describe.each(dialects)("sessions on %s", (dialect) => {
         role: "operator",
         userId: alice.id,
         sessionId: String(id),
+        access: { grants: [{ role: "operator", scope: null }], cap: null },
       });
       await db.updateTable("users").set({ role: "viewer" }).execute();
       expect((await authenticateSession(db, token, clock))?.role).toBe("viewer");

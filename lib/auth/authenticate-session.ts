@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { AuthTables } from "./db/auth-tables";
 import { findSession } from "./db/find-session";
 import { touchSession } from "./db/touch-session";
+import { nominalRole, userAccess } from "./load-access";
 import { isSecretShaped, hashSecret } from "./secret-token";
 import { sessionConfig } from "./session-config";
 import { roleSchema } from "./schemas";
@@ -13,8 +14,8 @@ const LAST_SEEN_GRANULARITY_MS = 60_000;
 
 /**
  * The signed-in user behind a session token, or null when the session is unknown, revoked, idle for longer than
- * WHARF_SESSION_IDLE_MINUTES, past its absolute expiry, or its user is disabled. The role is read from the user
- * on every call, so a role change applies at once.
+ * WHARF_SESSION_IDLE_MINUTES, past its absolute expiry, or its user is disabled. The role and grants are read on
+ * every call, so a role or grant change applies at once.
  */
 export async function authenticateSession(
   db: Kysely<AuthTables>,
@@ -32,11 +33,13 @@ export async function authenticateSession(
   if (!role.success) return null;
 
   if (at - lastSeen > LAST_SEEN_GRANULARITY_MS) await touchSession(db, row.id, new Date(at).toISOString());
+  const access = await userAccess(db, row.user_id, { role: role.data, scoped: row.scoped === 1 });
   return {
     kind: "user",
     name: row.username,
-    role: role.data,
+    role: nominalRole(access),
     userId: row.user_id,
     sessionId: String(row.id),
+    access,
   };
 }

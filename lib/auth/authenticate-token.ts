@@ -5,7 +5,8 @@ import type { AuthTables } from "./db/auth-tables";
 import { findToken } from "./db/find-token";
 import { markTokenUsed } from "./db/mark-token-used";
 import { recordAudit } from "./db/record-audit";
-import { tokenStateOf } from "./db/token-table";
+import { tokenStateOf, type TokenRow } from "./db/token-table";
+import { nominalRole, tokenAccessOf } from "./load-access";
 import { hashSecret, isSecretShaped } from "./secret-token";
 import { tokenAccess } from "./token-access";
 import type { Principal } from "./types";
@@ -37,7 +38,18 @@ export async function authenticateToken(
   const since = new Date(at - TOKEN_USE_RECORD_INTERVAL_MS).toISOString();
   if (await markTokenUsed(db, row.id, atIso, since))
     await recordAudit(db, { actor: row.name, action: "token-used", target: row.name, address, at: atIso });
-  const principal: Principal = { kind: "token", name: row.name, role: access.role, tokenId: row.id };
+  const grants = await principalAccess(db, row);
+  const principal: Principal = { kind: "token", name: row.name, role: nominalRole(grants), tokenId: row.id };
   if (row.service_owner === null && row.owner_user_id !== null) principal.ownerId = row.owner_user_id;
+  principal.access = grants;
   return principal;
+}
+
+/** A live token's grants, capped by its owner's (./load-access); tokenAccess has refused ownerless user tokens. */
+export function principalAccess(db: Kysely<AuthTables>, row: TokenRow) {
+  const owner =
+    row.service_owner === null && row.owner_user_id !== null && row.owner_role !== null
+      ? { userId: row.owner_user_id, role: row.owner_role, scoped: row.owner_scoped === 1 }
+      : null;
+  return tokenAccessOf(db, row.id, { role: row.role, scoped: row.scoped === 1 }, owner);
 }

@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import { WharfError } from "@/lib/core/errors";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { AuthTables } from "./db/auth-tables";
+import { describeScope } from "@/lib/core/access-rule";
+import { insertGrant } from "./db/grant-rows";
 import { insertToken } from "./db/insert-token";
 import { recordAudit } from "./db/record-audit";
 import { parseInput } from "./parse-input";
@@ -24,7 +26,8 @@ export type TokenMaker = Pick<Principal, "kind" | "name" | "userId" | "ownerId">
  * `serviceOwner` it is a user token of the maker's user; with it, a service token of that team or person (the
  * route lets only admins make tokens at all). VALIDATION for a bad name, role, owner or an expiry not in the
  * future, or a user token asked of a service token (it has no user to give it); CONFLICT for a name in use
- * (names stay taken after revoking).
+ * (names stay taken after revoking). `scoped` with `grants`: the token may do only what its grants give (each
+ * still capped by its owner's access), e.g. operator on project shop on one host for a CI pipeline.
  */
 export async function createToken(
   db: Kysely<AuthTables>,
@@ -33,7 +36,7 @@ export async function createToken(
   address?: string,
   now: () => number = Date.now,
 ): Promise<CreatedToken> {
-  const { name, role, expiresAt, serviceOwner = null } = parseInput(newTokenSchema, input);
+  const { name, role, expiresAt, serviceOwner = null, scoped, grants } = parseInput(newTokenSchema, input);
   const at = now();
   if (expiresAt !== null && Date.parse(expiresAt) <= at) {
     throw new WharfError("VALIDATION", "expiresAt: must be in the future", {
@@ -54,13 +57,20 @@ export async function createToken(
         expiresAt,
         ownerUserId,
         serviceOwner,
+        scoped,
       });
+      for (const grant of grants)
+        await insertGrant(trx, { holder: { kind: "token", id }, ...grant, createdAt, createdBy: maker.name });
       const info = (await readToken(trx, id, at))!;
       const owner =
         info.owner.kind === "service"
           ? `service token, owner: ${info.owner.name}`
           : `user token of ${info.owner.username ?? `user ${ownerUserId}`}`;
-      const detail = `role: ${role}, expires: ${expiresAt ?? "never"}, ${owner}`;
+      const reach = [
+        scoped ? "scoped" : null,
+        ...grants.map((grant) => `${grant.role} on ${describeScope(grant.scope)}`),
+      ].filter((part) => part !== null);
+      const detail = `role: ${role}, expires: ${expiresAt ?? "never"}, ${owner}${reach.length ? `, ${reach.join("; ")}` : ""}`;
       await recordAudit(trx, {
         actor: maker.name,
         action: "token-created",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { grantInputSchema } from "./scope-schema";
 import { auditActions, roles } from "./types";
 
 export const roleSchema = z.enum(roles);
@@ -26,6 +27,7 @@ export const userPatchSchema = z
     role: roleSchema.optional(),
     password: passwordSchema.optional(),
     disabled: z.boolean().optional(),
+    scoped: z.boolean().optional(),
   })
   .strict();
 export type UserPatch = z.infer<typeof userPatchSchema>;
@@ -77,8 +79,15 @@ export const newTokenSchema = z
       .transform((value) => new Date(value).toISOString())
       .nullable()
       .default(null),
+    // true: `role` does not apply to the whole fleet, only `grants` do (a CI token for one project).
+    scoped: z.boolean().default(false),
+    grants: z.array(grantInputSchema).max(50, "must be at most 50 grants").default([]),
   })
-  .strict();
+  .strict()
+  .refine((token) => !token.scoped || token.grants.length > 0, {
+    message: "a scoped token needs at least one grant (it could do nothing)",
+    path: ["grants"],
+  });
 export type NewToken = z.input<typeof newTokenSchema>;
 
 export const idParamsSchema = z

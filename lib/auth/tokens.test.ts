@@ -52,6 +52,7 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
       revokedAt: null,
       owner: { kind: "user", userId: alice.id, username: "alice", active: true },
       effectiveRole: "operator",
+      scoped: false,
     });
     const stored = await db.selectFrom("api_tokens").select("token_hash").executeTakeFirstOrThrow();
     expect(stored.token_hash).toBe(createHash("sha256").update(token).digest("hex"));
@@ -73,6 +74,10 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
       role: "operator",
       tokenId: info.id,
       ownerId: alice.id,
+      access: {
+        grants: [{ role: "operator", scope: null }],
+        cap: [{ role: "admin", scope: null }],
+      },
     });
     const altered = token.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     expect(await authenticateToken(db, altered, undefined, clock)).toBeNull();

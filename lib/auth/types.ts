@@ -1,4 +1,5 @@
 // Plain constants and types only: this module reaches the browser (role checks in the UI), zod must not.
+import type { Access, Scope } from "@/lib/core/access-rule";
 
 /** Ordered from least to most trusted: each role can do everything the roles before it can. */
 export const roles = ["viewer", "operator", "admin"] as const;
@@ -17,7 +18,17 @@ export type Principal = {
   sessionId?: string;
   /** A user token's owner: the token ends, or acts as less, when they are disabled, deleted or demoted. */
   ownerId?: number;
+  /**
+   * What it may see and do, target by target (lib/core/access-rule): its grants, capped by a user token's
+   * owner's. `role` is then the highest role it holds anywhere. Absent: `role` on the whole fleet.
+   */
+  access?: Access;
 };
+
+/** The principal's access: as loaded, or its role on the whole fleet for one made without grants. */
+export function accessOf(principal: Pick<Principal, "role" | "access">): Access {
+  return principal.access ?? { grants: [{ role: principal.role, scope: null }], cap: null };
+}
 
 /** False for no principal at all, so a route can pass `authenticateRequest`'s result straight in. */
 export function hasRole(principal: Pick<Principal, "role"> | null | undefined, needed: Role): boolean {
@@ -26,8 +37,8 @@ export function hasRole(principal: Pick<Principal, "role"> | null | undefined, n
 
 /**
  * Why a stream ended its caller's access (the `end` event's `reason`): the token was revoked or expired, the
- * session signed out or expired, the user's password changed, the user was disabled or deleted, or their role
- * fell below what the stream needs.
+ * session signed out or expired, the user's password changed, the user was disabled or deleted, their role
+ * fell below what the stream needs, or a grant or team change took away what the stream shows.
  */
 export const accessLostReasons = [
   "token revoked",
@@ -38,6 +49,7 @@ export const accessLostReasons = [
   "user disabled",
   "user deleted",
   "role changed",
+  "access changed",
 ] as const;
 export type AccessLostReason = (typeof accessLostReasons)[number];
 
@@ -55,7 +67,26 @@ export type User = {
   createdAt: string;
   /** Set while the user may not sign in; their sessions were revoked when it was set. */
   disabledAt: string | null;
+  /** True when `role` does not apply to the whole fleet: the user may do only what grants give them. */
+  scoped: boolean;
 };
+
+/** Who holds a grant: a user, a team or an API token, by id and, for showing, by name. */
+export type GrantHolder = { kind: "user" | "team" | "token"; id: number; name: string };
+
+/** A grant as the API shows it. */
+export type GrantInfo = {
+  id: number;
+  role: Role;
+  scope: Scope | null;
+  holder: GrantHolder;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type TeamMember = { userId: number; username: string; source: "local" | "sso" };
+
+export type Team = { id: number; name: string; createdAt: string; createdBy: string; members: TeamMember[] };
 
 /**
  * Whom a token answers to. A user token: the user who made it (`username` null once they were deleted, or when
@@ -80,6 +111,8 @@ export type ApiTokenInfo = {
   owner: TokenOwner;
   /** What it may do now: its role capped at its owner's, or null when it is refused (revoked, expired, owner gone). */
   effectiveRole: Role | null;
+  /** True when `role` does not apply to the whole fleet: the token may do only what its grants give. */
+  scoped: boolean;
 };
 
 export const auditActions = [
@@ -103,6 +136,13 @@ export const auditActions = [
   "console-opened",
   "console-closed",
   "team-created",
+  "team-renamed",
+  "team-deleted",
+  "team-member-added",
+  "team-member-removed",
+  "grant-added",
+  "grant-removed",
+  "user-scoped",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -15,7 +15,8 @@ import { userPatchSchema, type UserPatch } from "./schemas";
 import type { AccessLostReason, User } from "./types";
 
 /**
- * Changes a user's role, password or disabled state; absent fields stay as they are. A new password or
+ * Changes a user's role, password, disabled state or whether their role applies fleet-wide (`scoped`: then
+ * only their grants do); absent fields stay as they are. A new password or
  * disabling ends all of the user's sessions, since either usually means someone else may have had access.
  * The API tokens they own follow at once (./token-access): refused while they are disabled, and capped at a
  * lower role; the audit entry says how many.
@@ -28,7 +29,7 @@ export async function updateUser(
   actor: string,
   address?: string,
 ): Promise<User> {
-  const { role, password, disabled } = parseInput(userPatchSchema, patch);
+  const { role, password, disabled, scoped } = parseInput(userPatchSchema, patch);
   // Hashed before the transaction: on SQLite it holds the one connection, and scrypt takes a while.
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
@@ -45,7 +46,10 @@ export async function updateUser(
       await assertAnotherActiveAdmin(trx, user, newRole !== undefined ? "demote" : "disable");
     }
     const disabledAt = disabling ? now : enabling ? null : undefined;
-    await updateUserRow(trx, id, { role: newRole, passwordHash, disabledAt });
+    const newScoped = scoped !== undefined && scoped !== user.scoped ? scoped : undefined;
+    await updateUserRow(trx, id, { role: newRole, passwordHash, disabledAt, scoped: newScoped });
+    if (newScoped !== undefined)
+      changes.push(newScoped ? "scoped: the role no longer applies fleet-wide" : "no longer scoped");
     if (newRole !== undefined) changes.push(`role: ${user.role} → ${newRole}`);
     if (passwordHash !== undefined) changes.push("password changed");
     if (disabling || enabling) changes.push(disabling ? "disabled" : "enabled");
@@ -71,7 +75,9 @@ export async function updateUser(
         ? "password changed"
         : newRole !== undefined
           ? "role changed"
-          : null;
+          : newScoped !== undefined
+            ? "access changed"
+            : null;
     return { updated, reason };
   });
   if (reason !== null) announceAccessChange({ userId: id, reason });

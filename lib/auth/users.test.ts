@@ -50,6 +50,7 @@ describe.each(dialects)("users on %s", (dialect) => {
         role: "operator",
         createdAt: expect.any(String),
         disabledAt: null,
+        scoped: false,
       });
       const { password_hash: stored } = await db
         .selectFrom("users")
@@ -115,6 +116,7 @@ describe.each(dialects)("users on %s", (dialect) => {
         "disabledAt",
         "id",
         "role",
+        "scoped",
         "username",
       ]);
     });

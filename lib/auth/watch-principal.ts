@@ -3,10 +3,14 @@ import { z } from "zod";
 import { concerns, onAccessChange } from "./access-changes";
 import { authDatabase } from "./auth-database";
 import { recheckPrincipal } from "./recheck-principal";
+import type { Target } from "@/lib/core/access-rule";
 import type { AccessLostReason, Principal, Role } from "./types";
 
-/** Who reads an open stream, and the role the stream needs. */
-export type StreamCaller = { principal: Principal; needs: Role };
+/**
+ * Who reads an open stream, the role the stream needs, and what it is about when it is about one container
+ * (a log, a container's stats): the stream ends once the caller's grants no longer reach it.
+ */
+export type StreamCaller = { principal: Principal; needs: Role; target?: Target };
 
 // At most 15 s: an open stream must not outlive its caller's access by longer (issue 11). Lower for tests.
 const envSchema = z.object({
@@ -37,7 +41,13 @@ export function watchPrincipal(caller: StreamCaller, onLost: (reason: AccessLost
       if (!watching) return;
       let reason: AccessLostReason | null;
       try {
-        reason = await recheckPrincipal(await authDatabase(), caller.principal, caller.needs);
+        reason = await recheckPrincipal(
+          await authDatabase(),
+          caller.principal,
+          caller.needs,
+          Date.now,
+          caller.target,
+        );
       } catch (error) {
         console.error("[wharf] re-checking a stream's caller failed", error);
         return;

@@ -3,11 +3,18 @@ import { authDatabase } from "./auth-database";
 import { listUserTeams, type UserTeam } from "./db/list-user-teams";
 import type { Principal } from "./types";
 
-/** The caller, and a user's teams (with whether an admin or the identity provider's groups made each one). */
+/**
+ * The caller, whether it sees only part of the fleet (`scoped`: its grants), and a user's teams (with whether an
+ * admin or the identity provider's groups made each one).
+ */
 export async function whoIsCalling(
   principal: Principal,
-): Promise<{ principal: Pick<Principal, "kind" | "name" | "role">; teams: UserTeam[] }> {
+  scoped: boolean,
+): Promise<{
+  principal: Pick<Principal, "kind" | "name" | "role"> & { scoped: boolean };
+  teams: UserTeam[];
+}> {
   const teams =
     principal.userId === undefined ? [] : await listUserTeams(await authDatabase(), principal.userId);
-  return { principal: { kind: principal.kind, name: principal.name, role: principal.role }, teams };
+  return { principal: { kind: principal.kind, name: principal.name, role: principal.role, scoped }, teams };
 }

@@ -64,7 +64,7 @@ async function admit(req: IncomingMessage): Promise<ConsoleGrant> {
       "This console ticket was issued to another caller or for another container",
     );
   }
-  const lost = await recheckPrincipal(await authDatabase(), principal, "operator");
+  const lost = await recheckPrincipal(await authDatabase(), principal, "operator", Date.now, grant.target);
   if (lost) throw new WharfError("FORBIDDEN", `A console needs the operator role: ${lost}`);
   return { ...grant, principal };
 }

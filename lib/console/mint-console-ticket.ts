@@ -1,6 +1,7 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import type { Principal } from "@/lib/auth/types";
+import type { Target } from "@/lib/core/access-rule";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { inspectContainer } from "@/lib/docker/inspect-container";
 import { findHost } from "@/lib/docker/load-fleet";
@@ -20,6 +21,7 @@ export async function mintConsoleTicket(
   body: OpenConsoleBody,
   principal: Principal,
   address: string,
+  target?: Target,
 ): Promise<ConsoleTicket> {
   const host = findHost(hostId);
   if (host.console === false) {
@@ -48,6 +50,7 @@ export async function mintConsoleTicket(
     cols: body.cols,
     rows: body.rows,
     address,
+    target,
   });
   const path = `/api/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(nameOrId)}/console`;
   return { ticket, url: `${path}?ticket=${ticket}`, expiresAt: new Date(expiresAt).toISOString() };

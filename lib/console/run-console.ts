@@ -67,8 +67,9 @@ export function runConsole(ws: WebSocket, grant: ConsoleGrant): void {
     });
   };
 
-  const stopWatching = watchPrincipal({ principal: grant.principal, needs: "operator" }, (lost) =>
-    end("access ended", `The console closed: access ended (${lost})`),
+  const stopWatching = watchPrincipal(
+    { principal: grant.principal, needs: "operator", target: grant.target },
+    (lost) => end("access ended", `The console closed: access ended (${lost})`),
   );
   const idleMs = consoleIdleMs();
   let idleTimer: NodeJS.Timeout | undefined;

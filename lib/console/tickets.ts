@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/auth/types";
+import type { Target } from "@/lib/core/access-rule";
 
 /** What a ticket lets its holder open: one console, on one container, with one command. */
 export type ConsoleGrant = {
@@ -14,6 +15,8 @@ export type ConsoleGrant = {
   cols: number;
   rows: number;
   address: string;
+  /** For a scoped caller, the container as its grants were checked on it: the console ends with the grant. */
+  target?: Target;
 };
 
 type Held = ConsoleGrant & { expiresAt: number };

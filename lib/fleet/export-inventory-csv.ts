@@ -1,9 +1,10 @@
 import "server-only";
 import { inventoryCsv } from "./inventory-csv";
+import type { Visibility } from "./fleet-targets";
 import { listInventory } from "./list-inventory";
 
-export async function exportInventoryCsv(): Promise<Response> {
-  const { rows } = await listInventory();
+export async function exportInventoryCsv(view?: Visibility): Promise<Response> {
+  const { rows } = await listInventory(view);
   return new Response(inventoryCsv(rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

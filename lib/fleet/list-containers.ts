@@ -1,22 +1,27 @@
 import "server-only";
 import { gzipSync } from "node:zlib";
 import { PRECOMPRESSED_HEADER } from "@/lib/core/precompressed.mjs";
-import { findHost } from "@/lib/docker/load-fleet";
+import { FULL_VIEW, findVisibleHost, visibleRows, type Visibility } from "./fleet-targets";
 import { filterContainers, type ContainerFilter } from "./filter-containers";
 import { getLiveFleet } from "./live/get-live-fleet";
 import type { ContainersResponse, ListedContainer } from "./types";
 
 /** Answers from the live state: no engine round-trip per request, whatever the fleet's size. */
-export async function listContainers(filter: ContainerFilter): Promise<ContainersResponse> {
+export async function listContainers(
+  filter: ContainerFilter,
+  view: Visibility = FULL_VIEW,
+): Promise<ContainersResponse> {
   const { store } = getLiveFleet();
-  // Asking for unknown hosts is a mistake worth naming, not an empty list.
+  // Asking for unknown hosts is a mistake worth naming, not an empty list; one out of reach reads as unknown.
   const hostIds =
-    filter.hosts && filter.hosts.length > 0 ? filter.hosts.map((id) => findHost(id).id) : store.hostIds();
+    filter.hosts && filter.hosts.length > 0
+      ? filter.hosts.map((id) => findVisibleHost(id, view).id)
+      : store.hostIds().filter(view.reaches);
   await store.ready(hostIds);
   const rows: ListedContainer[] = [];
   for (const hostId of hostIds) {
     const stale = store.status(hostId) === "down";
-    for (const row of store.rows(hostId)) rows.push({ ...row, stale });
+    for (const row of visibleRows(store.rows(hostId), view)) rows.push({ ...row, stale });
   }
   return {
     containers: filterContainers(rows, filter),
@@ -36,14 +41,18 @@ const encoder = new TextEncoder();
  * sent as they are: a body given as a string or a buffer is encoded or copied again for every request, megabytes
  * of garbage each time, and the collections that follow land on whichever request comes next.
  */
-export async function containersResponse(filter: ContainerFilter, gzip = false): Promise<Response> {
-  const unfiltered = !filter.hosts?.length && !filter.states?.length && !filter.q;
+export async function containersResponse(
+  filter: ContainerFilter,
+  gzip = false,
+  view: Visibility = FULL_VIEW,
+): Promise<Response> {
+  const unfiltered = view.all && !filter.hosts?.length && !filter.states?.length && !filter.q;
   const { store } = getLiveFleet();
   let entry: Cached;
   if (unfiltered && cached && cached.seq === store.currentSeq()) entry = cached;
   else {
     const seq = store.currentSeq();
-    entry = { seq, json: encoder.encode(JSON.stringify(await listContainers(filter))) };
+    entry = { seq, json: encoder.encode(JSON.stringify(await listContainers(filter, view))) };
     if (unfiltered && store.currentSeq() === seq) cached = entry;
   }
   const json = { "content-type": "application/json", vary: "Accept-Encoding" };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Access } from "@/lib/core/access-rule";
 import { getDatabase } from "@/lib/db/database";
 import type { HistoryTables } from "./db/history-table";
 import { listHistory } from "./db/list-history";
@@ -15,8 +16,8 @@ const PAGE_SIZE = 1000;
  * every write (incidents, actions) would fail meanwhile. Rows recorded during the download are newer than
  * its cursor and are left out, so the file is the history as it stood when the export began.
  */
-export async function exportHistoryCsv(query: HistoryFilterQuery): Promise<Response> {
-  const filter = toHistoryFilter(query);
+export async function exportHistoryCsv(query: HistoryFilterQuery, access?: Access): Promise<Response> {
+  const filter = toHistoryFilter(query, access);
   const db = await getDatabase<HistoryTables>();
   // The first page is read now, so a failing database answers with the error shape rather than a cut file.
   let next: HistoryPage | null = await listHistory(db, { ...filter, limit: PAGE_SIZE });

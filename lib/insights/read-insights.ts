@@ -1,7 +1,7 @@
 import "server-only";
 import { WharfError } from "@/lib/core/errors";
 import { getDatabase } from "@/lib/db/database";
-import { findHost } from "@/lib/docker/load-fleet";
+import { FULL_VIEW, findVisibleHost, incidentTarget, type Visibility } from "@/lib/fleet/fleet-targets";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { computeInsights } from "./compute-insights";
 import type { InsightsReads } from "./db/insights-reads";
@@ -14,8 +14,12 @@ import { DEFAULT_INSIGHTS_DAYS, MAX_INSIGHTS_DAYS, type InsightsResponse } from 
 const DAY_MS = 86_400_000;
 
 /** The delivery figures for a period and the one before it, read from the history and the incidents. */
-export async function readInsights(query: InsightsQuery, now = Date.now()): Promise<InsightsResponse> {
-  if (query.host !== undefined) findHost(query.host);
+export async function readInsights(
+  query: InsightsQuery,
+  view: Visibility = FULL_VIEW,
+  now = Date.now(),
+): Promise<InsightsResponse> {
+  if (query.host !== undefined) findVisibleHost(query.host, view);
   const to = query.to ?? new Date(now).toISOString();
   const from = query.from ?? new Date(Date.parse(to) - DEFAULT_INSIGHTS_DAYS * DAY_MS).toISOString();
   if (from >= to)
@@ -37,7 +41,22 @@ export async function readInsights(query: InsightsQuery, now = Date.now()): Prom
     query.project === undefined || projectContainers === null
       ? restores
       : restores.filter(inProject(query.project, projectContainers));
-  return computeInsights({ from, to, deploys, incidents });
+  if (view.all) return computeInsights({ from, to, deploys, incidents });
+  // A scoped caller's figures are of what it sees: the rule is applied to each fact read.
+  const seenDeploys = deploys.filter((fact) =>
+    view.sees({
+      hostId: fact.hostId,
+      name: fact.containerName,
+      project: fact.project,
+      service: fact.service,
+    }),
+  );
+  const seenIncidents = incidents.filter((fact) =>
+    view.sees(
+      incidentTarget({ target: "container", hostId: fact.hostId, containerName: fact.containerName }),
+    ),
+  );
+  return computeInsights({ from, to, deploys: seenDeploys, incidents: seenIncidents });
 }
 
 /**

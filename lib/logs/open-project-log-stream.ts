@@ -5,6 +5,7 @@ import { WharfError } from "@/lib/core/errors";
 import { followLogs } from "@/lib/docker/follow-logs";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { findHost } from "@/lib/docker/load-fleet";
+import { FULL_VIEW, visibleRows, type Visibility } from "@/lib/fleet/fleet-targets";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import type { ProjectLogsQuery, ProjectParams } from "./schemas";
 import type { ProjectContainersEvent, ProjectLinesEvent, ProjectLogEntry } from "./types";
@@ -24,12 +25,19 @@ export async function openProjectLogStream(
   caller: StreamCaller,
   params: ProjectParams,
   query: ProjectLogsQuery,
+  view: Visibility = FULL_VIEW,
 ): Promise<Response> {
   const { store } = getLiveFleet();
   await store.ready();
+  // A scoped caller's project is the part of it they see: none of it reads as no such project.
   const members = store
     .hostIds()
-    .flatMap((hostId) => store.rows(hostId).filter((row) => row.compose?.project === params.project))
+    .flatMap((hostId) =>
+      visibleRows(
+        store.rows(hostId).filter((row) => row.compose?.project === params.project),
+        view,
+      ),
+    )
     .sort((a, b) => a.hostId.localeCompare(b.hostId) || a.name.localeCompare(b.name));
   if (members.length === 0)
     throw new WharfError("NOT_FOUND", `No container belongs to compose project "${params.project}"`);

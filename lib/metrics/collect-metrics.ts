@@ -5,10 +5,12 @@ import { countAlertDeliveries } from "@/lib/alerts/db/count-alert-deliveries";
 import { countWaitingAlerts } from "@/lib/alerts/db/count-waiting-alerts";
 import { getDatabase } from "@/lib/db/database";
 import { incidentKinds } from "@/lib/fleet/incident-types";
+import { FULL_VIEW, incidentTarget, type Visibility } from "@/lib/fleet/fleet-targets";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { actionNames } from "@/lib/history/types";
 import { countOpenIncidents } from "@/lib/incidents/db/count-open-incidents";
 import type { IncidentTables } from "@/lib/incidents/db/incident-table";
+import { listIncidents, MAX_INCIDENT_LIMIT } from "@/lib/incidents/db/list-incidents";
 import type { MetricFamily, Sample } from "./exposition";
 import { fleetFamilies } from "./fleet-families";
 import { gauge } from "./gauge";
@@ -16,11 +18,14 @@ import { getMetricsRecorder } from "./metrics-recorder";
 
 /**
  * Everything /metrics exposes, read from what Wharf already holds: the live store (kept by the engines' events),
- * a few GROUP BY counts in the database, and the recorder's counts. No engine is called per scrape.
+ * a few GROUP BY counts in the database, and the recorder's counts. No engine is called per scrape. A scoped
+ * caller (a token scoped to a project) gets its own series alone: its containers and their open incidents;
+ * Wharf's own figures (actions, alerts, streams, the process) are the whole fleet's and left out.
  */
-export async function collectMetrics(): Promise<MetricFamily[]> {
+export async function collectMetrics(view: Visibility = FULL_VIEW): Promise<MetricFamily[]> {
   const { store } = getLiveFleet();
   await store.ready();
+  if (!view.all) return [...fleetFamilies(view), await scopedIncidentFamily(store.hostIds(), view)];
   return [
     ...fleetFamilies(),
     ...(await incidentFamilies(store.hostIds())),
@@ -42,6 +47,21 @@ async function incidentFamilies(hostIds: string[]): Promise<MetricFamily[]> {
       value: row.count,
     });
   return [gauge("wharf_incidents_open", "Open incidents, by host and kind.", [...counts.values()])];
+}
+
+async function scopedIncidentFamily(hostIds: string[], view: Visibility): Promise<MetricFamily> {
+  const counts = new Map<string, Sample>();
+  for (const host of hostIds.filter(view.reaches))
+    for (const kind of incidentKinds) counts.set(`${host}/${kind}`, { labels: { host, kind }, value: 0 });
+  const open = await listIncidents(await getDatabase<IncidentTables>(), {
+    open: true,
+    limit: MAX_INCIDENT_LIMIT,
+  });
+  for (const incident of open) {
+    const sample = counts.get(`${incident.hostId}/${incident.kind}`);
+    if (sample && view.sees(incidentTarget(incident))) sample.value += 1;
+  }
+  return gauge("wharf_incidents_open", "Open incidents, by host and kind.", [...counts.values()]);
 }
 
 function actionFamilies(): MetricFamily[] {

@@ -1,12 +1,17 @@
 import "server-only";
+import { FULL_VIEW, visibleRows, type Visibility } from "@/lib/fleet/fleet-targets";
 import { getLiveFleet } from "@/lib/fleet/live/get-live-fleet";
 import { attentionReasons, containerStates } from "@/lib/fleet/types";
 import type { MetricFamily, Sample } from "./exposition";
 import { gauge } from "./gauge";
 import { getMetricsRecorder } from "./metrics-recorder";
 
-/** Hosts and their containers, from the live store in one pass over each host's rows; the hosts' event counts. */
-export function fleetFamilies(): MetricFamily[] {
+/**
+ * Hosts and their containers, from the live store in one pass over each host's rows; the hosts' event counts.
+ * A scoped caller gets the hosts it reaches, counts of the containers it sees, and event counts (a host's whole
+ * activity) only for hosts it sees whole.
+ */
+export function fleetFamilies(view: Visibility = FULL_VIEW): MetricFamily[] {
   const { store } = getLiveFleet();
   const recorder = getMetricsRecorder();
   const up: Sample[] = [];
@@ -17,14 +22,14 @@ export function fleetFamilies(): MetricFamily[] {
   const lag: Sample[] = [];
   const events: Sample[] = [];
   const lastEvent: Sample[] = [];
-  for (const host of store.hostIds()) {
+  for (const host of store.hostIds().filter(view.reaches)) {
     const summary = store.summary(host);
     const isUp = summary.status === "up";
     up.push({ labels: { host }, value: isUp ? 1 : 0 });
     if (isUp && summary.latencyMs !== null)
       latency.push({ labels: { host }, value: summary.latencyMs / 1000 });
-    const seen = recorder.hostEvents(host);
-    events.push({ labels: { host }, value: seen?.count ?? 0 });
+    const seen = view.seesHost(host) ? recorder.hostEvents(host) : undefined;
+    if (view.seesHost(host)) events.push({ labels: { host }, value: seen?.count ?? 0 });
     if (seen) {
       lag.push({ labels: { host }, value: seen.lastLagSeconds });
       lastEvent.push({ labels: { host }, value: seen.lastEventSeconds });
@@ -34,7 +39,7 @@ export function fleetFamilies(): MetricFamily[] {
     const byState = new Map<string, number>(containerStates.map((state) => [state, 0]));
     const byReason = new Map<string, number>(attentionReasons.map((reason) => [reason, 0]));
     let sick = 0;
-    for (const row of store.rows(host)) {
+    for (const row of visibleRows(store.rows(host), view)) {
       byState.set(row.state, (byState.get(row.state) ?? 0) + 1);
       if (row.attention) byReason.set(row.attention, (byReason.get(row.attention) ?? 0) + 1);
       if (row.health === "unhealthy") sick += 1;

@@ -11,6 +11,7 @@ import { insightEndpoints } from "./endpoints/insights";
 import { alertEndpoints } from "./endpoints/alerts";
 import { serviceEndpoints } from "./endpoints/services";
 import { systemEndpoints } from "./endpoints/system";
+import { teamEndpoints } from "./endpoints/teams";
 
 export type NamedEndpoint = { operationId: string; endpoint: Endpoint };
 
@@ -23,6 +24,7 @@ export function allEndpoints(): NamedEndpoint[] {
   const groups: Record<string, Endpoint>[] = [
     systemEndpoints,
     authEndpoints,
+    teamEndpoints,
     fleetEndpoints,
     actionEndpoints,
     incidentEndpoints,

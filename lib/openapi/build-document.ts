@@ -49,7 +49,7 @@ export function buildDocument(version: string): JsonSchema {
       title: "Wharf API",
       version,
       description:
-        "A live dashboard for fleets of Docker hosts. Every route declares the role it needs (`x-wharf-role`); every failure has one shape (`Error`). The full contract, with each answer's fields, is docs/api.md.",
+        "A live dashboard for fleets of Docker hosts. Every route declares the role it needs (`x-wharf-role`) and what a scoped caller's grants must cover (`x-wharf-reach`: `fleet`, `host`, `targets`, or `filtered` for an answer cut to the caller's scope); every failure has one shape (`Error`). The full contract, with each answer's fields, is docs/api.md.",
     },
     tags: [...new Set(allEndpoints().map(({ endpoint }) => endpoint.tag))].map((name) => ({ name })),
     paths,
@@ -79,6 +79,8 @@ function operation({ operationId, endpoint }: NamedEndpoint): JsonSchema {
     summary: endpoint.summary,
     description: [ROLE_TEXT[endpoint.auth], endpoint.description].filter(Boolean).join("\n\n"),
     "x-wharf-role": endpoint.auth,
+    // What a scoped caller's grants must cover here (lib/api/endpoint.ts, Reach): none, fleet, host, targets, filtered.
+    "x-wharf-reach": endpoint.reach.kind,
     security: endpoint.auth === "public" ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
     responses: { ...success(endpoint.answers ?? "json"), ...errorResponses(endpoint) },

@@ -48,6 +48,8 @@ export const adminKeys = {
   users: () => [...adminKeys.all, "users"] as const,
   tokens: () => [...adminKeys.all, "tokens"] as const,
   audit: (limit: number) => [...adminKeys.all, "audit", limit] as const,
+  teams: () => [...adminKeys.all, "teams"] as const,
+  grants: () => [...adminKeys.all, "grants"] as const,
 };
 
 /** Auto-heal: a container's status follows its row (invalidated with it); policies change only through mutations. */

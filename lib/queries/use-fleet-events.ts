@@ -5,7 +5,7 @@ import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { AccessEndEvent } from "@/lib/auth/types";
 import { applyMessages, applySnapshot } from "./apply-fleet-message";
 import { takeEarlyEventSource } from "./early-event-source";
-import { leaveAfterAccessEnd } from "./end-of-access";
+import { leaveAfterAccessEnd, reconnectsAfter } from "./end-of-access";
 import { explainStreamFailure } from "./explain-stream-failure";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "ended";
@@ -75,6 +75,12 @@ export function useFleetEvents(): LiveStatus {
       source.addEventListener("end", (event) => {
         source?.close();
         const end = JSON.parse((event as MessageEvent<string>).data) as AccessEndEvent;
+        // Grants changed: the fleet is read again, under the new ones, from a fresh snapshot.
+        if (reconnectsAfter(end)) {
+          whenLoaded(() => setStatus("reconnecting"));
+          if (!cancelled) retry = setTimeout(connect, 0);
+          return;
+        }
         whenLoaded(() => {
           setStatus("ended");
           leaveAfterAccessEnd(end);

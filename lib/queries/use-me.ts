@@ -6,7 +6,8 @@ import type { Principal } from "@/lib/auth/types";
 import { authKeys } from "./keys";
 
 export type MeResponse = {
-  principal: Pick<Principal, "kind" | "name" | "role">;
+  /** `role`: the highest held anywhere; `scoped`: it sees part of the fleet (its grants), not all of it. */
+  principal: Pick<Principal, "kind" | "name" | "role"> & { scoped?: boolean };
   setup?: { usersExist: boolean };
 };
 

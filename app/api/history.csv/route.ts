@@ -5,4 +5,6 @@ import { exportHistoryCsv } from "@/lib/history/export-history-csv";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(incidentEndpoints.historyCsv, async ({ query }) => exportHistoryCsv(query));
+export const GET = route(incidentEndpoints.historyCsv, async ({ query, access }) =>
+  exportHistoryCsv(query, access),
+);

@@ -5,4 +5,6 @@ import { listDeployHistory } from "@/lib/history/list-deploy-history";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(incidentEndpoints.history, async ({ query }) => listDeployHistory(query));
+export const GET = route(incidentEndpoints.history, async ({ query, access }) =>
+  listDeployHistory(query, access),
+);

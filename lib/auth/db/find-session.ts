@@ -12,6 +12,8 @@ export type SessionState = {
   username: string;
   role: string;
   disabled_at: string | null;
+  /** 1: the user's role does not apply fleet-wide, only their grants do. */
+  scoped: number;
 };
 
 /** A session by its token's hash (a request) or by its id (an open stream's re-check); undefined if gone. */
@@ -31,6 +33,7 @@ export async function findSession(
       "u.username",
       "u.role",
       "u.disabled_at",
+      "u.scoped",
     ]);
   return (
     "id" in by ? query.where("s.id", "=", by.id) : query.where("s.token_hash", "=", by.tokenHash)

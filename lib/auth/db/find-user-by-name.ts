@@ -21,7 +21,7 @@ export async function findUserByName(
 ): Promise<UserCredentials | undefined> {
   return db
     .selectFrom("users")
-    .select(["id", "username", "role", "created_at", "disabled_at", "password_hash"])
+    .select(["id", "username", "role", "created_at", "disabled_at", "scoped", "password_hash"])
     .where((eb) => eb(eb.fn("lower", ["username"]), "=", eb.fn("lower", [eb.val(username)])))
     .executeTakeFirst();
 }

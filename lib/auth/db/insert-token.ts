@@ -12,6 +12,7 @@ export type TokenInsert = {
   expiresAt: string | null;
   ownerUserId: number | null;
   serviceOwner: string | null;
+  scoped?: boolean;
 };
 
 /** Stores a token (only its hash) and returns its id; a name taken, whatever its case, fails on the unique index. */
@@ -27,6 +28,7 @@ export async function insertToken(db: Kysely<AuthTables>, token: TokenInsert): P
       expires_at: token.expiresAt,
       owner_user_id: token.ownerUserId,
       service_owner: token.serviceOwner,
+      scoped: token.scoped ? 1 : 0,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

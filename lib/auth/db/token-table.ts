@@ -45,9 +45,11 @@ export function selectTokens(db: Kysely<AuthTables>) {
       "t.revoked_at",
       "t.owner_user_id",
       "t.service_owner",
+      "t.scoped",
       "u.username as owner_username",
       "u.role as owner_role",
       "u.disabled_at as owner_disabled_at",
+      "u.scoped as owner_scoped",
     ]);
 }
 
@@ -63,9 +65,11 @@ const tokenRowSchema = z
     revoked_at: z.string().nullable(),
     owner_user_id: z.number().int().nullable(),
     service_owner: z.string().nullable(),
+    scoped: z.number().int(),
     owner_username: z.string().nullable(),
     owner_role: roleSchema.nullable(),
     owner_disabled_at: z.string().nullable(),
+    owner_scoped: z.number().int().nullable(),
   })
   .strict();
 export type TokenRow = z.infer<typeof tokenRowSchema>;
@@ -106,5 +110,6 @@ export function toTokenInfo(row: TokenRow, now: number = Date.now()): ApiTokenIn
             active: row.owner_role !== null && row.owner_disabled_at === null,
           },
     effectiveRole: access.ok ? access.role : null,
+    scoped: row.scoped === 1,
   };
 }

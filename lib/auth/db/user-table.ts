@@ -30,6 +30,7 @@ export const userColumns = [
   "role",
   "created_at",
   "disabled_at",
+  "scoped",
 ] as const satisfies readonly (keyof UserTable)[];
 
 const userRowSchema = z
@@ -39,6 +40,7 @@ const userRowSchema = z
     role: roleSchema,
     created_at: z.string(),
     disabled_at: z.string().nullable(),
+    scoped: z.number().int(),
   })
   .strict();
 
@@ -50,6 +52,7 @@ export function toUser(value: unknown): User {
     role: row.role,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    scoped: row.scoped === 1,
   };
 }
 

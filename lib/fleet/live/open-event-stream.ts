@@ -5,6 +5,8 @@ import type { Incident } from "@/lib/fleet/incident-types";
 import type { FleetStore, Sequenced } from "./fleet-store";
 import { getLiveFleet } from "./get-live-fleet";
 import type { FleetSnapshot } from "./messages";
+import { FULL_VIEW, type Visibility } from "../fleet-targets";
+import { ScopedMessages, scopedWire } from "./scoped-messages";
 
 // A client this far behind (a stalled tab, a slow link under heavy churn) is cut off rather than buffered for:
 // its EventSource reconnects with Last-Event-ID and resumes, or gets a fresh snapshot.
@@ -14,17 +16,20 @@ const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
  * GET /api/events as a server-sent event stream. A new client gets a `snapshot`; one reconnecting with a
  * Last-Event-ID from this server process gets just what it missed, or a snapshot when that is no longer held.
  * The snapshot's open incidents come from `openIncidents`: incidents stand above the live fleet, so the caller
- * (the route) hands their read in.
+ * (the route) hands their read in. A scoped caller (`view`) gets only what it may see, every message
+ * checked, the snapshot included.
  */
 export async function openEventStream(
   request: Request,
   caller: StreamCaller,
   openIncidents: () => Promise<Incident[]>,
+  view: Visibility = FULL_VIEW,
 ): Promise<Response> {
   const { store, bootId } = getLiveFleet();
   await store.ready();
   const resumeFrom = parseEventId(request.headers.get("last-event-id"), bootId);
   const lifetime = new AbortController();
+  if (!view.all) return openScopedStream(request, caller, openIncidents, view, lifetime);
 
   return sseResponse(
     request,
@@ -55,6 +60,45 @@ export async function openEventStream(
       }
       missed.forEach(sendEvent);
       const unsubscribe = store.subscribe(sendEvent);
+      await new Promise((resolve) => lifetime.signal.addEventListener("abort", resolve, { once: true }));
+      unsubscribe();
+    },
+    { kind: "events", retryMs: 1000 },
+  );
+}
+
+/**
+ * The scoped caller's stream: no shared bytes (what each caller sees differs), and always a fresh snapshot, so a
+ * resumed stream never relies on what another view was sent.
+ */
+function openScopedStream(
+  request: Request,
+  caller: StreamCaller,
+  openIncidents: () => Promise<Incident[]>,
+  view: Visibility,
+  lifetime: AbortController,
+): Response {
+  const { store, bootId } = getLiveFleet();
+  return sseResponse(
+    request,
+    caller,
+    lifetime,
+    async (channel) => {
+      const scoped = new ScopedMessages(store, view);
+      const seq = store.currentSeq();
+      const incidents = await openIncidents();
+      channel.write(
+        `id: ${bootId}:${seq}\nevent: snapshot\ndata: ${JSON.stringify(scoped.snapshot(incidents))}\n\n`,
+      );
+      const send = (event: Sequenced) => {
+        if (channel.backlogBytes() > MAX_BACKLOG_BYTES) return lifetime.abort();
+        const message = scoped.filter(event.message);
+        if (message) channel.write(scopedWire(event, message, bootId));
+      };
+      const missed = store.since(seq);
+      if (!missed) return lifetime.abort();
+      missed.forEach(send);
+      const unsubscribe = store.subscribe(send);
       await new Promise((resolve) => lifetime.signal.addEventListener("abort", resolve, { once: true }));
       unsubscribe();
     },

@@ -1,13 +1,8 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import {
-  DEFAULT_TIMELINE_DAYS,
-  type DeployDayCount,
-  type HistoryFilter,
-  type HistoryTimeline,
-} from "@/lib/history/types";
+import { DEFAULT_TIMELINE_DAYS, type DeployDayCount, type HistoryTimeline } from "@/lib/history/types";
 import type { HistoryTables } from "./history-table";
-import { historyWhere, whereAll } from "./history-where";
+import { historyWhere, whereAll, type ScopedHistoryFilter } from "./history-where";
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -20,7 +15,7 @@ type Span = { days?: number; now?: number };
  */
 export function deploysPerDayQuery(
   db: Kysely<HistoryTables>,
-  filter: HistoryFilter,
+  filter: ScopedHistoryFilter,
   { days = DEFAULT_TIMELINE_DAYS, now = Date.now() }: Span = {},
 ) {
   const lastDay = isoDay(filter.to === undefined ? now : Date.parse(filter.to) - 1);
@@ -50,7 +45,7 @@ export function deploysPerDayQuery(
 /** Deploys per UTC day, host and outcome (null while running), for the chart. */
 export async function countDeploysPerDay(
   db: Kysely<HistoryTables>,
-  filter: HistoryFilter,
+  filter: ScopedHistoryFilter,
   span: Span = {},
 ): Promise<HistoryTimeline> {
   const { firstDay, lastDay, query } = deploysPerDayQuery(db, filter, span);

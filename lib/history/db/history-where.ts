@@ -7,10 +7,15 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from "kysely";
+import type { Access } from "@/lib/core/access-rule";
 import type { HistoryFilter } from "@/lib/history/types";
 import { demoted, literal } from "@/lib/db/planner-hints";
 import type { HistoryCursor } from "./history-cursor";
+import { historyScope } from "./history-scope";
 import type { DeployHistoryTable, HistoryTables } from "./history-table";
+
+/** A filter and, for a scoped caller, its grants: only the rows they cover (./history-scope.ts). */
+export type ScopedHistoryFilter = HistoryFilter & { access?: Access };
 
 /**
  * The conditions shared by the list, the CSV export and the chart, written so that SQLite walks one of the
@@ -24,7 +29,7 @@ import type { DeployHistoryTable, HistoryTables } from "./history-table";
  */
 export function historyWhere(
   db: Kysely<HistoryTables>,
-  filter: HistoryFilter,
+  filter: ScopedHistoryFilter,
   cursor?: HistoryCursor,
 ): Expression<SqlBool>[] {
   const eb = expressionBuilder<HistoryTables, "deploy_history">();
@@ -60,6 +65,8 @@ export function historyWhere(
         ]),
       ),
     );
+  const scope = filter.access ? historyScope(db, filter.access) : null;
+  if (scope !== null) conditions.push(scope);
   if (filter.from !== undefined) conditions.push(eb("at", ">=", filter.from));
   // Only the tighter of the two upper bounds goes in: SQLite bounds the index walk by one of them and would
   // check the other row by row, which on a deep page means walking every row above the cursor again.

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { HistoryPage, HistoryPageRequest } from "@/lib/history/types";
 import { decodeHistoryCursor, encodeHistoryCursor } from "./history-cursor";
 import { historyColumns, toHistoryEntry, type HistoryTables } from "./history-table";
-import { historyWhere, whereAll } from "./history-where";
+import { historyWhere, whereAll, type ScopedHistoryFilter } from "./history-where";
 import { linkDeployIncidents } from "./link-deploy-incidents";
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -14,7 +14,10 @@ export const MAX_HISTORY_LIMIT = 1000;
  * the same however deep it is, and rows recorded meanwhile never shift the next page (as an OFFSET would). One
  * row more than asked tells whether another page exists without a second query or an empty last page.
  */
-export function historyPageQuery(db: Kysely<HistoryTables>, request: HistoryPageRequest) {
+export function historyPageQuery(
+  db: Kysely<HistoryTables>,
+  request: HistoryPageRequest & ScopedHistoryFilter,
+) {
   const cursor = request.cursor === undefined ? undefined : decodeHistoryCursor(request.cursor);
   const limit = clampLimit(request.limit);
   const query = whereAll(
@@ -30,7 +33,7 @@ export function historyPageQuery(db: Kysely<HistoryTables>, request: HistoryPage
 /** Newest first (the later-recorded first at equal times); `nextCursor` is null on the last page. */
 export async function listHistory(
   db: Kysely<HistoryTables>,
-  request: HistoryPageRequest = {},
+  request: HistoryPageRequest & ScopedHistoryFilter = {},
 ): Promise<HistoryPage> {
   const { query, limit } = historyPageQuery(db, request);
   const rows = await query.execute();

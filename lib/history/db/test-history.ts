@@ -25,6 +25,8 @@ export async function insertHistory(
     digestBefore,
     provenanceBefore,
     provenanceAfter,
+    project,
+    service,
     ...patch
   } = overrides;
   const entry = await recordHistory(db, {
@@ -41,6 +43,8 @@ export async function insertHistory(
     digestBefore: digestBefore ?? "sha256:aaaa",
     provenanceBefore,
     provenanceAfter,
+    project,
+    service,
   });
   return updateHistory(db, entry.id, { outcome: "succeeded", durationMs: 1200, ...patch });
 }

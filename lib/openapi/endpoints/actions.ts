@@ -1,4 +1,5 @@
 import "server-only";
+import { containerTarget } from "@/lib/fleet/fleet-targets";
 import { endpoint } from "@/lib/api/endpoint";
 import {
   bulkRestartBodySchema,
@@ -21,6 +22,10 @@ const lifecycle = (action: "start" | "stop" | "restart") =>
     method: "POST",
     path: `/api/containers/{hostId}/{nameOrId}/${action}`,
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: lifecycleBodySchema,
     tag: ACTIONS,
@@ -36,6 +41,10 @@ export const actionEndpoints = {
     method: "POST",
     path: "/api/containers/{hostId}/{nameOrId}/redeploy",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: redeployBodySchema,
     tag: ACTIONS,
@@ -48,6 +57,10 @@ export const actionEndpoints = {
     method: "POST",
     path: "/api/containers/{hostId}/{nameOrId}/rollback",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: rollbackBodySchema,
     tag: ACTIONS,
@@ -60,6 +73,10 @@ export const actionEndpoints = {
     method: "POST",
     path: "/api/deploy",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ body }) => [await containerTarget(body.hostId, body.container)],
+    },
     body: deployHookBodySchema,
     tag: ACTIONS,
     summary: "The deploy hook for CI pipelines: a redeploy by host and container name",
@@ -69,6 +86,10 @@ export const actionEndpoints = {
     method: "POST",
     path: "/api/actions/restart",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: ({ body }) => Promise.all(body.containers.map((c) => containerTarget(c.hostId, c.name))),
+    },
     body: bulkRestartBodySchema,
     tag: ACTIONS,
     summary: "Restart several containers, each with its own result",
@@ -78,6 +99,7 @@ export const actionEndpoints = {
     method: "POST",
     path: "/api/actions/restart-crashed",
     auth: "operator",
+    reach: { kind: "host", hostId: ({ body }) => body.hostId },
     body: restartCrashedBodySchema,
     tag: ACTIONS,
     summary: "Restart the crashed containers of one host, or of every host that is up",

@@ -1,4 +1,5 @@
 import "server-only";
+import { containerTarget } from "@/lib/fleet/fleet-targets";
 import { endpoint } from "@/lib/api/endpoint";
 import { openConsoleBodySchema } from "@/lib/console/schemas";
 import { containerParamsSchema } from "@/lib/fleet/schemas";
@@ -8,6 +9,10 @@ export const consoleEndpoints = {
     method: "POST",
     path: "/api/containers/{hostId}/{nameOrId}/console",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: openConsoleBodySchema,
     tag: "Console",

@@ -1,4 +1,5 @@
 import "server-only";
+import { containerTarget } from "@/lib/fleet/fleet-targets";
 import { endpoint } from "@/lib/api/endpoint";
 import { containerParamsSchema, containersQuerySchema, revealEnvBodySchema } from "@/lib/fleet/schemas";
 import {
@@ -16,6 +17,7 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/hosts",
     auth: "viewer",
+    reach: { kind: "filtered" },
     tag: FLEET,
     summary: "Every host: up or down, engine version, latency, container counts",
   }),
@@ -23,6 +25,7 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/containers",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: containersQuerySchema,
     tag: FLEET,
     summary: "Every container of the fleet, from the live state, with the page's verdict (`attention`)",
@@ -33,6 +36,10 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/containers/{hostId}/{nameOrId}",
     auth: "viewer",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     tag: FLEET,
     summary: "One container in full (environment values masked)",
@@ -44,6 +51,10 @@ export const fleetEndpoints = {
     method: "POST",
     path: "/api/containers/{hostId}/{nameOrId}/env/reveal",
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     body: revealEnvBodySchema,
     tag: FLEET,
@@ -54,6 +65,10 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/containers/{hostId}/{nameOrId}/logs",
     auth: "viewer",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     query: logsQuerySchema,
     tag: FLEET,
@@ -65,6 +80,10 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/containers/{hostId}/{nameOrId}/logs/older",
     auth: "viewer",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     query: olderLinesQuerySchema,
     tag: FLEET,
@@ -76,6 +95,7 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/projects/{project}/logs",
     auth: "viewer",
+    reach: { kind: "filtered" },
     params: projectParamsSchema,
     query: projectLogsQuerySchema,
     tag: FLEET,
@@ -87,6 +107,10 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/containers/{hostId}/{nameOrId}/stats",
     auth: "viewer",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [await containerTarget(params.hostId, params.nameOrId)],
+    },
     params: containerParamsSchema,
     query: statsQuerySchema,
     tag: FLEET,
@@ -98,6 +122,7 @@ export const fleetEndpoints = {
     method: "GET",
     path: "/api/events",
     auth: "viewer",
+    reach: { kind: "filtered" },
     tag: FLEET,
     answers: "sse",
     summary:

@@ -9,6 +9,7 @@ export const imageEndpoints = {
     method: "GET",
     path: "/api/hosts/{hostId}/images",
     auth: "viewer",
+    reach: { kind: "host", hostId: ({ params }) => params.hostId },
     params: hostParamsSchema,
     tag: IMAGES,
     summary:
@@ -19,6 +20,7 @@ export const imageEndpoints = {
     method: "POST",
     path: "/api/hosts/{hostId}/images/prune",
     auth: "admin",
+    reach: { kind: "host", hostId: ({ params }) => params.hostId },
     params: hostParamsSchema,
     body: pruneBodySchema,
     tag: IMAGES,

@@ -1,4 +1,5 @@
 import "server-only";
+import { incidentTargetById } from "@/lib/incidents/incident-target";
 import { endpoint } from "@/lib/api/endpoint";
 import {
   historyFilterQuerySchema,
@@ -12,6 +13,7 @@ export const incidentEndpoints = {
     method: "GET",
     path: "/api/incidents",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: incidentsQuerySchema,
     tag: "Incidents",
     summary:
@@ -22,6 +24,7 @@ export const incidentEndpoints = {
     method: "POST",
     path: "/api/incidents/{id}/ack",
     auth: "operator",
+    reach: { kind: "targets", targets: async ({ params }) => [await incidentTargetById(params.id)] },
     params: incidentParamsSchema,
     tag: "Incidents",
     summary: "Acknowledge an incident (the first acknowledgement stands)",
@@ -31,6 +34,7 @@ export const incidentEndpoints = {
     method: "GET",
     path: "/api/history",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: historyListQuerySchema,
     tag: "History",
     summary: "The deploy history, newest first, one keyset-paginated page",
@@ -40,6 +44,7 @@ export const incidentEndpoints = {
     method: "GET",
     path: "/api/history.csv",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: historyFilterQuerySchema,
     tag: "History",
     answers: "csv",
@@ -50,6 +55,7 @@ export const incidentEndpoints = {
     method: "GET",
     path: "/api/history/timeline",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: historyTimelineQuerySchema,
     tag: "History",
     summary: "Actions per UTC day, host and outcome, for the history chart",

@@ -10,6 +10,7 @@ export const insightEndpoints = {
     method: "GET",
     path: "/api/inventory",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: noQuery,
     tag: "Inventory and insights",
     summary:
@@ -19,6 +20,7 @@ export const insightEndpoints = {
     method: "GET",
     path: "/api/inventory.csv",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: noQuery,
     tag: "Inventory and insights",
     answers: "csv",
@@ -28,6 +30,7 @@ export const insightEndpoints = {
     method: "GET",
     path: "/api/insights",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: insightsQuerySchema,
     tag: "Inventory and insights",
     summary:

@@ -1,4 +1,5 @@
 import "server-only";
+import { serviceTarget } from "@/lib/fleet/fleet-targets";
 import type { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import type { ErrorCode } from "@/lib/core/errors";
@@ -27,6 +28,10 @@ const update = <B>(action: string, body: z.ZodType<B>, summary: string, descript
     method: "POST",
     path: `/api/services/{hostId}/{name}/${action}`,
     auth: "operator",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }],
+    },
     params: serviceParamsSchema,
     body,
     tag: SWARM,
@@ -40,6 +45,7 @@ export const serviceEndpoints = {
     method: "GET",
     path: "/api/services",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: swarmQuerySchema,
     tag: SWARM,
     summary: "The services of every swarm manager in the fleet (or of the hosts asked for)",
@@ -49,6 +55,10 @@ export const serviceEndpoints = {
     method: "GET",
     path: "/api/services/{hostId}/{name}",
     auth: "viewer",
+    reach: {
+      kind: "targets",
+      targets: async ({ params }) => [{ target: serviceTarget(params.hostId, params.name) }],
+    },
     params: serviceParamsSchema,
     tag: SWARM,
     summary: "One service with its tasks, history and incidents",
@@ -58,6 +68,7 @@ export const serviceEndpoints = {
     method: "GET",
     path: "/api/nodes",
     auth: "viewer",
+    reach: { kind: "filtered" },
     query: swarmQuerySchema,
     tag: SWARM,
     summary: "The nodes of every swarm manager in the fleet",

@@ -7,6 +7,7 @@ export const systemEndpoints = {
     method: "GET",
     path: "/api/health",
     auth: "public",
+    reach: { kind: "none" },
     tag: "System",
     summary: "Whether the server is up, and its role among the replicas",
     description:
@@ -16,6 +17,7 @@ export const systemEndpoints = {
     method: "GET",
     path: "/api/openapi.json",
     auth: "public",
+    reach: { kind: "none" },
     tag: "System",
     summary: "This description of the API (OpenAPI 3.1)",
     description:
@@ -25,6 +27,7 @@ export const systemEndpoints = {
     method: "GET",
     path: "/metrics",
     auth: metricsAccess(),
+    reach: { kind: "filtered" },
     tag: "System",
     answers: "prometheus",
     summary: "Prometheus metrics",

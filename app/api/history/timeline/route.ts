@@ -5,4 +5,6 @@ import { deployTimeline } from "@/lib/history/deploy-timeline";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = route(incidentEndpoints.timeline, async ({ query }) => deployTimeline(query));
+export const GET = route(incidentEndpoints.timeline, async ({ query, access }) =>
+  deployTimeline(query, access),
+);

@@ -8,13 +8,17 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // POST mints the ticket; the WebSocket upgrade of this same path is served by scripts/request-guard.mjs.
-export const POST = route(consoleEndpoints.openConsole, async ({ params, body, principal, request }) => {
-  const ticket = await mintConsoleTicket(
-    params.hostId,
-    params.nameOrId,
-    body,
-    principal,
-    clientAddress(request),
-  );
-  return NextResponse.json(ticket, { headers: { "cache-control": "no-store" } });
-});
+export const POST = route(
+  consoleEndpoints.openConsole,
+  async ({ params, body, principal, request, targets }) => {
+    const ticket = await mintConsoleTicket(
+      params.hostId,
+      params.nameOrId,
+      body,
+      principal,
+      clientAddress(request),
+      targets[0],
+    );
+    return NextResponse.json(ticket, { headers: { "cache-control": "no-store" } });
+  },
+);
