@@ -9,6 +9,7 @@ import type { User } from "../types";
 import { ensureTeams } from "./db/ensure-teams";
 import { findSsoUser } from "./db/find-sso-user";
 import { insertSsoUser } from "./db/insert-sso-user";
+import { announceGrantChange } from "../announce-grant-change";
 import { replaceSsoMemberships } from "./db/replace-sso-memberships";
 import { SsoFailure } from "./sso-failures";
 import { usernameCandidates } from "./username-candidates";
@@ -38,7 +39,7 @@ export async function signInSsoUser(
   const atIso = new Date(at).toISOString();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      const signedIn = await db.transaction().execute(async (trx) => {
         const user = (await findSsoUser(trx, identity)) ?? (await createUser(trx, identity, atIso));
         if (user.disabledAt !== null) throw new SsoFailure("disabled", "user disabled", user.username);
         const { ids, createdNames } = await ensureTeams(trx, identity.teams, { at: atIso, by: "sso" });
@@ -64,6 +65,10 @@ export async function signInSsoUser(
         });
         return { user, session, teams: identity.teams };
       });
+      // Teams the provider's groups no longer give take their grants away from the user's other open streams
+      // now, not at their next periodic re-check.
+      announceGrantChange([signedIn.user.id]);
+      return signedIn;
     } catch (error) {
       // The same subject signing in twice at once: the other sign-in created the user (or a team) first; the
       // next attempt finds it.
