@@ -4,7 +4,7 @@
 // test holds the provider's redirect back to Wharf and sends it on changed, replayed or expired.
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { repoRoot } from "../tests/support/fleet";
 import { startTestProvider, type TestProvider } from "../tests/support/oidc-provider";
 import { startWharf, type RunningServer } from "../tests/support/wharf-server";
@@ -64,6 +64,13 @@ async function signInAtProvider(page: Page, login: string, next = "/") {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
+/** The ids of the hosts a caller sees (an admin: every one). */
+async function hostIdsSeen(get: (path: string) => Promise<Response | APIResponse>): Promise<string[]> {
+  const response = await get("/api/hosts");
+  const body = (await response.json()) as { hosts: { id: string }[] };
+  return body.hosts.map((host) => host.id).sort();
+}
+
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
@@ -99,7 +106,8 @@ test("signs in at the provider, lands signed in on the page asked for, with the 
   await expect(page).toHaveURL(`${server.url}/history`);
   await expect(page.getByTestId("user-name")).toHaveText("ss-alice");
   const first = await me(page);
-  expect(first.body?.principal).toEqual({ kind: "user", name: "ss-alice", role: "viewer" });
+  // An SSO user is scoped: what they see comes from their teams' grants.
+  expect(first.body?.principal).toEqual({ kind: "user", name: "ss-alice", role: "viewer", scoped: true });
   expect(first.body?.teams).toEqual([
     { name: "ss-ops", source: "sso" },
     { name: "ss-shop", source: "sso" },
@@ -119,6 +127,25 @@ test("signs in at the provider, lands signed in on the page asked for, with the 
     httpOnly: true,
     sameSite: "Strict",
   });
+  // Team ss-shop gets viewer on the one host: ss-alice's session now sees it, through the team alone.
+  expect((await page.request.get(`${server.url}/api/hosts`)).status()).toBe(403);
+  const hostIds = await hostIdsSeen((path) => server.fetch(path));
+  expect(hostIds.length).toBeGreaterThan(0);
+  const teams = (await (await server.fetch("/api/teams")).json()) as {
+    teams: { id: number; name: string }[];
+  };
+  const shop = teams.teams.find((team) => team.name === "ss-shop");
+  const granted = await server.fetch("/api/grants", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      holder: { kind: "team", id: shop?.id },
+      role: "viewer",
+      scope: { hosts: hostIds },
+    }),
+  });
+  expect(granted.status).toBe(200);
+  expect(await hostIdsSeen((path) => page.request.get(`${server.url}${path}`))).toEqual(hostIds);
   await page.context().close();
 
   // Removed from wharf-ss-shop at the provider: the next sign-in (in another browser) no longer has ss-shop.
@@ -129,6 +156,8 @@ test("signs in at the provider, lands signed in on the page asked for, with the 
   const second = await me(again);
   expect(second.body?.principal.name).toBe("ss-alice");
   expect(second.body?.teams).toEqual([{ name: "ss-ops", source: "sso" }]);
+  // ss-ops holds no grant: without ss-shop, ss-alice sees nothing of the fleet.
+  expect((await again.request.get(`${server.url}/api/hosts`)).status()).toBe(403);
   await again.context().close();
 });
 
