@@ -93,7 +93,7 @@ export async function startReplicas(options: {
       databaseUrl: database.url,
       health,
       recorders: async () => {
-        const alive = replicas.filter((replica) => replica.process.exitCode === null);
+        const alive = replicas.filter(isAlive);
         const roles = await Promise.all(alive.map(health));
         return alive.filter((_, i) => roles[i]?.role === "recorder");
       },
@@ -109,6 +109,10 @@ export async function startReplicas(options: {
     throw error;
   }
 }
+
+/** Not exited: a process killed by a signal has no exit code, only a signal code. */
+export const isAlive = (replica: Replica) =>
+  replica.process.exitCode === null && replica.process.signalCode === null;
 
 function haproxyConfig(port: number, replicas: Replica[]): string {
   return [
