@@ -29,7 +29,7 @@ import { runCrashToAlert } from "./p7-alert.mjs";
 import { runStorm } from "./p8-storm.mjs";
 import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
 import { runOnly } from "./only.mjs";
-import { REPLICAS_FULL, REPLICAS_QUICK, replicasOnly, runReplicas } from "./replicas.mjs";
+import { REPLICAS_FULL, REPLICAS_QUICK, replicasMethod, replicasOnly, runReplicas } from "./replicas.mjs";
 import { printTable, writeReport } from "./report.mjs";
 import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
@@ -285,10 +285,9 @@ export async function main({ root }) {
     );
     results.p5 = await runP5Both({ root, log });
     log("P10, P11: replicas on a PostgreSQL cluster of the bench's own (failover, fan-out)");
-    Object.assign(
-      results,
-      await runReplicas({ root, fleetConfig, engines, size: quick ? REPLICAS_QUICK : REPLICAS_FULL }),
-    );
+    const replicasSize = quick ? REPLICAS_QUICK : REPLICAS_FULL;
+    Object.assign(results, await runReplicas({ root, fleetConfig, engines, size: replicasSize }));
+    details.push(replicasMethod(replicasSize));
   }
   const rows = buildRows(results);
   printTable(rows);

@@ -41,6 +41,11 @@ export async function runReplicas({ root, fleetConfig, engines, size, background
   }
 }
 
+/** How P10 and P11 were taken, for the report's method list. */
+export function replicasMethod(size) {
+  return `P10 and P11: replicas of the bench's build copy (\`node scripts/start.mjs\`, the bench's standalone engines) on one database of a throwaway PostgreSQL cluster (BENCH_PG_PORT), no balancer (the bench talks to each replica). P10: three replicas; ${size.kills} times, the replica whose /api/health says \`recorder\` is sent SIGKILL and a container that writes a line to stderr and exits 3 is started at once on the next engine; the lease is the first poll (every 20 ms) where a survivor says \`recorder\`, the incident its arrival on either survivor's \`/api/events\` stream; the killed replica is started again before the next kill. P11: one fresh replica with ${size.streamsPerReplica} streams, then two fresh replicas with ${size.streamsPerReplica} each, each replica's streams held by a child process of their own (scripts/bench/fanout-client.mjs); ${size.fanoutTrials} crashes (P1's method, engines in turn) timed from the die's timeNano to the row exited on every stream (n = trials × streams); RSS is VmRSS of each replica's processes after the trials. \`BENCH_ONLY=replicas\` runs them alone.`;
+}
+
 export function replicasRows(r) {
   return [...(r.p10 ? failoverRows(r.p10) : []), ...(r.p11 ? fanoutRows(r.p11) : [])];
 }
