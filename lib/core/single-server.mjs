@@ -72,6 +72,8 @@ export async function claimDataDir(dataDir) {
 function lock(dataDir) {
   const db = new Database(path.join(dataDir, LOCK_NAME), { timeout: 0 });
   try {
+    // The journal (nothing is ever written) stays in memory: no file beside the lock.
+    db.pragma("journal_mode = MEMORY");
     db.exec("BEGIN EXCLUSIVE");
     return db;
   } catch (error) {
