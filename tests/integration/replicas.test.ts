@@ -391,7 +391,8 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     await Promise.all([run(crashes.slice(0, 25)), stop(stops.slice(0, 3))]);
     const killed = Date.now();
     await set.kill(recorder!);
-    await Promise.all([run(crashes.slice(25)), stop(stops.slice(3))]);
+    // The second half crashes while the lease is being taken.
+    const secondHalf = Promise.all([run(crashes.slice(25)), stop(stops.slice(3))]);
     await vi.waitFor(
       async () => {
         const now = await set.recorders();
@@ -401,6 +402,7 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       { timeout: FAILOVER_MS, interval: 100 },
     );
     figure("kill -9 → lease taken", Date.now() - killed);
+    await secondHalf;
     const [next] = await set.recorders();
     const burst = async () => {
       const answer = await next!.fetch("/api/incidents?limit=1000");
