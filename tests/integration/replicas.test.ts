@@ -178,7 +178,8 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
   });
 
   it("a redeploy made through replica A shows its steps, as they are taken, on a page connected to replica B", async () => {
-    const ref = `${REGISTRY}/h3-relay:${uniqueName("v").toLowerCase()}`;
+    const repository = `${REGISTRY}/${uniqueName("h3-relay").toLowerCase()}`;
+    const ref = `${repository}:1`;
     await buildAndPush("alpha", ref, { version: "one" });
     const name = uniqueName("h3-relay-deploy");
     await runContainer("alpha", name, [], SERVICE, ref);
@@ -213,6 +214,16 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     } finally {
       await onB.close();
       await docker("alpha", "rm", "-f", name);
+      // The image and the tag the redeploy kept of the one it replaced: this test's own repository, every tag.
+      const tags = await docker(
+        "alpha",
+        "images",
+        "--filter",
+        `reference=${repository}`,
+        "--format",
+        "{{.Repository}}:{{.Tag}}",
+      );
+      if (tags) await docker("alpha", "image", "rm", "-f", ...tags.split("\n"));
     }
   });
 
@@ -415,7 +426,21 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       (await burst()).some((incident) => afterKill.has(incident.containerName)),
     );
     figure("kill -9 → the first incident after it recorded", Date.now() - killed);
-    await waitFor("every crash's incident", async () => (await burst()).length >= crashes.length);
+    await waitFor("every crash's incident", async () => (await burst()).length >= crashes.length).catch(
+      async (error: Error) => {
+        // Which crashes went unrecorded, when each died against the kill, and what the replicas said.
+        const recorded = new Set((await burst()).map((incident) => incident.containerName));
+        const missing = crashes.filter(({ name }) => !recorded.has(name));
+        const died = await Promise.all(
+          missing.map(async ({ engine, name }) => {
+            const at = await docker(engine, "inspect", "-f", "{{.State.FinishedAt}}", name);
+            return `${engine}/${name} died ${Date.parse(at) - killed} ms after the kill`;
+          }),
+        );
+        const said = set.replicas.map((r) => `${r.name}:\n${r.output().split("\n").slice(-15).join("\n")}`);
+        throw new Error(`${error.message}\n${died.join("\n")}\n${said.join("\n")}`);
+      },
+    );
     await waitFor("every crash's alert", async () =>
       crashes.every(({ name }) => alertsOf(name).includes("incident.opened")),
     ).catch(async (error: Error) => {
