@@ -326,7 +326,8 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
         "SELECT last_event_ms AS ms FROM host_cursors WHERE host_id = 'alpha'",
       );
       expect(Number(cursor?.ms)).toBeGreaterThanOrEqual(createdMs);
-    });
+      // The recorder saves its cursor a second after an event at most, then writes it.
+    }, 5_000);
     // The test queues for the lease before the recorder dies: PostgreSQL grants it to the queue first, so no
     // replica records until the test lets go, however long what happens below takes.
     const held = holder.query("SELECT pg_advisory_lock($1::bigint)", [LEASE_KEY]);
