@@ -93,6 +93,11 @@ describe("segmentLifecycle", () => {
     expect(openFor(pending, segment!)).toBeGreaterThan(10_000);
     const done = events("kill:9@0", "die:137@30");
     expect(openFor(done, segmentLifecycle(done, manual)[0]!)).toBe(0);
+    // A stop's death: its `stop` event may still come, and turns the kill into the stop it was.
+    const dying = events("kill:15@0", "die:0@200");
+    expect(openFor(dying, segmentLifecycle(dying, manual)[0]!)).toBe(1_000);
+    const late = events("kill:15@0", "die:0@200", "stop@900");
+    expect(segmentLifecycle(late, manual).map((s) => s.verb)).toEqual(["stop"]);
     // A create waits for the start of its `docker run`, however slow the engine is to start it.
     const created = events("create@0");
     expect(openFor(created, segmentLifecycle(created, manual)[0]!)).toBeGreaterThanOrEqual(10_000);

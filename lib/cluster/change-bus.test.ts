@@ -45,6 +45,17 @@ describe.each(postgresServers)("the change bus on PostgreSQL (%s)", (server) => 
     expect(heardByA).toEqual([]);
   });
 
+  it("a change may carry data (what lives in no row), and one too long for NOTIFY is refused before it is sent", async () => {
+    const a = await bus("replica-a");
+    const b = await bus("replica-b");
+    const heard = new Promise<BusChange>((resolve) => b.subscribe("action", resolve));
+    await a.publish("action", 5, '{"phase":"pulling"}');
+    expect(await heard).toEqual({ kind: "action", id: 5, from: "replica-a", data: '{"phase":"pulling"}' });
+    await expect(a.publish("action", 6, "x".repeat(7_001))).rejects.toThrow(
+      "a action change carries 7001 characters, more than 7000",
+    );
+  });
+
   it("ignores a notice on its channel that is not Wharf's, and keeps listening", async () => {
     const b = await bus("replica-b");
     const heard: BusChange[] = [];

@@ -3,16 +3,22 @@ import { z } from "zod";
 import type { DedicatedConnection } from "@/lib/db/dedicated-connection";
 
 export const CHANGES_CHANNEL = "wharf_changes";
+// NOTIFY refuses a payload of 8000 bytes or more; what a change carries stays well below, with the envelope.
+export const MAX_DATA_CHARS = 7_000;
 // A listener whose connection broke tries again this often; what it missed meanwhile is re-read by the pages
 // (their stream resumes from a snapshot when its numbers no longer line up).
 const RECONNECT_MS = 1_000;
 
-/** What one replica tells the others: which row changed. Receivers re-read it; the payload carries no data. */
+/**
+ * What one replica tells the others: which row changed, and receivers re-read it. `data` only for what lives in
+ * no row (an action's progress, held by the replica running it), checked by its receiver.
+ */
 export const busChangeSchema = z
   .object({
     kind: z.string().min(1).max(40),
     id: z.union([z.string().min(1).max(400), z.number().int()]),
     from: z.string().min(1).max(200),
+    data: z.string().max(MAX_DATA_CHARS).optional(),
   })
   .strict();
 export type BusChange = z.infer<typeof busChangeSchema>;
@@ -52,9 +58,16 @@ export class ChangeBus {
     return this.listening;
   }
 
-  async publish(kind: string, id: string | number): Promise<void> {
+  async publish(kind: string, id: string | number, data?: string): Promise<void> {
     if (!this.options.listenOn) return;
-    const change: BusChange = { kind, id, from: this.options.replicaId };
+    if (data !== undefined && data.length > MAX_DATA_CHARS)
+      throw new Error(`a ${kind} change carries ${data.length} characters, more than ${MAX_DATA_CHARS}`);
+    const change: BusChange = {
+      kind,
+      id,
+      from: this.options.replicaId,
+      ...(data === undefined ? {} : { data }),
+    };
     await this.options.notify(CHANGES_CHANNEL, JSON.stringify(change));
   }
 

@@ -7,12 +7,22 @@
 // and a second bind of the same path fails. The file itself stays behind a dead process, so a failed bind
 // connects to tell a live owner (it answers with its pid) from a stale file (nobody listens: it is replaced).
 // A socket file works across containers sharing the volume, where an abstract socket would not.
+//
+// Replacing a stale file is guarded by a lock the kernel also frees on death: two servers started at the same
+// instant after a crash would otherwise both find the file stale, and the second would unlink the first's fresh
+// socket and bind its own (both would run). Node has no flock; SQLite's exclusive lock (fcntl, on a file of its
+// own: wharf.lock) is one, through the better-sqlite3 Wharf already ships.
 
+import Database from "better-sqlite3";
 import { unlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
 export const SOCKET_NAME = "wharf.sock";
+export const LOCK_NAME = "wharf.lock";
+// The lock's connection stays open for the life of the process: closing it (or collecting it) would free the lock.
+/** @type {import("better-sqlite3").Database | null} */
+let held = null;
 
 /**
  * The line a second server prints before it exits.
@@ -34,14 +44,18 @@ export function refusalLine(dataDir, owner) {
  * @returns {Promise<{ claimed: true } | { claimed: false; owner: string }>}
  */
 export async function claimDataDir(dataDir) {
+  if (!held) {
+    held = lock(dataDir);
+    // Someone holds the lock: a server running, or one starting at this instant (it may not answer yet).
+    if (!held) return { claimed: false, owner: (await askOwner(dataDir).catch(() => null)) ?? "" };
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     const bound = await bind(dataDir);
     if (bound === true) return { claimed: true };
     if (bound.code !== "EADDRINUSE") throw bound;
     const owner = await askOwner(dataDir);
     if (owner !== null) return { claimed: false, owner };
-    // A dead server's file. Two servers started in the same instant after a crash could both find it stale and
-    // both replace it: a narrow window left open (closing it needs a lock Node does not have, as flock).
+    // A dead server's file; under the lock, nobody else is replacing it.
     try {
       unlinkSync(path.join(dataDir, SOCKET_NAME));
     } catch (error) {
@@ -49,6 +63,24 @@ export async function claimDataDir(dataDir) {
     }
   }
   return { claimed: false, owner: "" };
+}
+
+/**
+ * The data folder's lock, or null when another process holds it. No wait: a holder keeps it until it dies.
+ * @param {string} dataDir
+ */
+function lock(dataDir) {
+  const db = new Database(path.join(dataDir, LOCK_NAME), { timeout: 0 });
+  try {
+    // The journal (nothing is ever written) stays in memory: no file beside the lock.
+    db.pragma("journal_mode = MEMORY");
+    db.exec("BEGIN EXCLUSIVE");
+    return db;
+  } catch (error) {
+    db.close();
+    if (/** @type {{ code?: string }} */ (error).code === "SQLITE_BUSY") return null;
+    throw error;
+  }
 }
 
 /**

@@ -29,6 +29,7 @@ import { runCrashToAlert } from "./p7-alert.mjs";
 import { runStorm } from "./p8-storm.mjs";
 import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
 import { runOnly } from "./only.mjs";
+import { REPLICAS_FULL, REPLICAS_QUICK, replicasMethod, replicasOnly, runReplicas } from "./replicas.mjs";
 import { printTable, writeReport } from "./report.mjs";
 import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
@@ -77,6 +78,7 @@ export async function main({ root }) {
   // `npm run bench -- --large`: the 20-engine run, a mode of its own (scripts/bench/large.mjs).
   if (process.argv.includes("--large")) return runLarge({ root });
   if (process.env.BENCH_ONLY === "p5") return p5Only({ root, log });
+  if (process.env.BENCH_ONLY === "replicas") return replicasOnly({ root });
   if (process.env.BENCH_ONLY === "storm") return (await import("./storm-only.mjs")).stormOnly({ root });
   if (process.env.BENCH_ONLY) return runOnly({ root, phase: process.env.BENCH_ONLY });
   const quick = process.env.BENCH_QUICK === "1";
@@ -282,6 +284,10 @@ export async function main({ root }) {
       "P5: 1,000,000 history rows in a SQLite file of the bench's own, then in a PostgreSQL cluster of its own",
     );
     results.p5 = await runP5Both({ root, log });
+    log("P10, P11: replicas on a PostgreSQL cluster of the bench's own (failover, fan-out)");
+    const replicasSize = quick ? REPLICAS_QUICK : REPLICAS_FULL;
+    Object.assign(results, await runReplicas({ root, fleetConfig, engines, size: replicasSize }));
+    details.push(replicasMethod(replicasSize));
   }
   const rows = buildRows(results);
   printTable(rows);

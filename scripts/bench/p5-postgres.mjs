@@ -20,7 +20,7 @@ import {
 import { INSIGHTS_SQL, insightsRows, measureInsights } from "./p5-insights.mjs";
 
 /** BENCH_PG_PORT, else 5440: never the tests' cluster (5433 or WHARF_PG_PORT). */
-const PORT = Number(process.env.BENCH_PG_PORT) || 5440;
+export const PORT = Number(process.env.BENCH_PG_PORT) || 5440;
 const DATABASE = "wharf_bench_p5";
 // Rows a statement: one array per column (unnest), so a million rows are 50 statements, not a million.
 const BATCH = 20_000;

@@ -2,6 +2,7 @@
 // was met. A goal is met only when it holds for the median and for the p95.
 import { history, redeploy } from "./not-built.mjs";
 import { stormRows } from "./p8-storm.mjs";
+import { replicasRows } from "./replicas.mjs";
 
 // P4 and P5 come with their rows ready (see p4-redeploy.mjs, p5-history.mjs); a run that skipped them shows
 // the placeholder with its goal.
@@ -146,6 +147,7 @@ export function buildRows(r) {
     });
   }
   if (r.p8) rows.push(...stormRows(r.p8));
+  rows.push(...replicasRows(r));
   if (r.p6) {
     const atStart = `at start (${r.p6.smallContainers} containers, no client) ${r.p6.idle.totalMb.toFixed(0)} MB`;
     rows.push({

@@ -20,7 +20,7 @@ export async function freePort() {
  * Starts the server process and returns at once, before it answers: the large mode times from this moment.
  * `dataDir` is kept as it is (a restart of the same Wharf); startWharf below starts from a fresh one.
  */
-export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir }) {
+export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir, env: extra = {} }) {
   const port = await freePort();
   const out = createWriteStream(logFile);
   const env = {
@@ -35,6 +35,8 @@ export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDi
     WHARF_ALERT_RATE_LIMIT: "1000/600",
     // P7's receiver listens on loopback, which alerts may reach only when the configuration says so.
     WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1",
+    // A replica of several (p10-replica-set.mjs): its DATABASE_URL, name and first admin.
+    ...extra,
   };
   // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run starts `next start` itself, without the launcher.
   const args = profileDir

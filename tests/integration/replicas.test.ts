@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { HistoryEntry } from "@/lib/history/types";
 import type { Incident } from "@/lib/fleet/incident-types";
+import type { ActionProgress } from "@/lib/fleet/live/messages";
 import { openDedicatedConnection, type DedicatedConnection } from "@/lib/db/dedicated-connection";
 import { postgresServers } from "../support/dialects";
 import {
@@ -12,12 +13,15 @@ import {
   readFleetFile,
   removeTestContainers,
   repoRoot,
+  TEST_LABEL,
+  TEST_RUN,
   runContainer,
   uniqueName,
   waitFor,
 } from "../support/fleet";
+import { buildAndPush, REGISTRY } from "../support/images";
 import { startHttpReceiver, type HttpReceiver } from "../support/receivers";
-import { startReplicas, type Replica, type ReplicaSet } from "../support/replicas";
+import { isAlive, startReplicas, type Replica, type ReplicaSet } from "../support/replicas";
 import { openEvents, type SseMessage } from "../support/sse";
 
 // The failover the issue promises: a killed recorder's lease is someone else's within this.
@@ -25,6 +29,7 @@ const FAILOVER_MS = 5_000;
 // The recorder's lease (lib/cluster/recorder-lease.ts): a test holds it to keep the gap open as long as it needs.
 const LEASE_KEY = "33610289968996210";
 const crash = ["sh", "-c", "echo boom >&2; exit 3"];
+const STANDALONE = ["alpha", "bravo", "charlie"] as const;
 const SERVICE = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 const dir = path.join(repoRoot, ".fleet/integration", uniqueName("hb-replicas"));
 const fleetFile = path.join(dir, "hosts.json");
@@ -39,8 +44,8 @@ async function incidentsOf(replica: Replica, name: string): Promise<Incident[]> 
   return ((await answer.json()) as { incidents: Incident[] }).incidents;
 }
 
-async function historyOf(replica: Replica, name: string): Promise<HistoryEntry[]> {
-  const answer = await replica.fetch(`/api/history?host=alpha&container=${name}`);
+async function historyOf(replica: Replica, name: string, host = "alpha"): Promise<HistoryEntry[]> {
+  const answer = await replica.fetch(`/api/history?host=${host}&container=${name}`);
   expect(answer.status).toBe(200);
   return ((await answer.json()) as { entries: HistoryEntry[] }).entries;
 }
@@ -54,20 +59,23 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
   let hook: HttpReceiver;
 
   beforeAll(async () => {
-    await removeTestContainers("alpha");
+    await Promise.all(STANDALONE.map(removeTestContainers));
     mkdirSync(dir, { recursive: true });
-    // One engine is all these tests crash containers on; fewer watchers keep three replicas light.
+    // The three standalone engines the burst crashes containers on; the swarm's two are left out, fewer watchers
+    // keep three replicas light.
     writeFileSync(
       fleetFile,
-      JSON.stringify({ hosts: readFleetFile().hosts.filter((h) => h.id === "alpha") }),
+      JSON.stringify({
+        hosts: readFleetFile().hosts.filter((h) => (STANDALONE as readonly string[]).includes(h.id)),
+      }),
     );
     hook = await startHttpReceiver();
     set = await startReplicas({
       count: 3,
       basePort: 3232,
       fleetConfig: fleetFile,
-      // The burst below sends more alerts to one channel than the default limit lets through in 10 minutes.
-      env: { WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1", WHARF_ALERT_RATE_LIMIT: "100/600" },
+      // The burst below sends one channel 100 alerts, more than the default limit lets through in 10 minutes.
+      env: { WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1", WHARF_ALERT_RATE_LIMIT: "300/600" },
     });
     // On the server's maintenance database: a test below closes the replicas' own database.
     const maintenance = new URL(set.databaseUrl);
@@ -78,11 +86,11 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     await admin?.close();
     await set?.stop();
     await hook?.close();
-    await removeTestContainers("alpha");
+    await Promise.all(STANDALONE.map(removeTestContainers));
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const alive = () => set.replicas.filter((replica) => replica.process.exitCode === null);
+  const alive = () => set.replicas.filter(isAlive);
   const follower = async () => {
     const recorders = await set.recorders();
     return alive().find((replica) => !recorders.includes(replica))!;
@@ -169,6 +177,56 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     }
   });
 
+  it("a redeploy made through replica A shows its steps, as they are taken, on a page connected to replica B", async () => {
+    const repository = `${REGISTRY}/${uniqueName("h3-relay").toLowerCase()}`;
+    const ref = `${repository}:1`;
+    await buildAndPush("alpha", ref, { version: "one" });
+    const name = uniqueName("h3-relay-deploy");
+    await runContainer("alpha", name, [], SERVICE, ref);
+    const [a, b] = alive() as [Replica, Replica];
+    const onB = await openEvents({ url: b.url, token: b.token });
+    try {
+      const redeployed = await a.fetch(`/api/containers/alpha/${name}/redeploy`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ force: true, graceSeconds: 1 }),
+      });
+      expect(redeployed.status).toBe(200);
+      expect(await redeployed.json()).toMatchObject({ outcome: "succeeded" });
+      const ours = (message: SseMessage) =>
+        message.event === "action" &&
+        (message.data as { progress: ActionProgress }).progress.containerName === name;
+      await onB.next(
+        (message) => ours(message) && (message.data as { progress: ActionProgress }).progress.done,
+        "the redeploy's end on B",
+      );
+      const seen = onB.received
+        .filter(ours)
+        .map((message) => (message.data as { progress: ActionProgress }).progress);
+      // The checklist as B's page draws it: the plan, then each step as it begins, then the outcome.
+      const running = seen.filter((progress) => !progress.done);
+      expect(running.length).toBeGreaterThan(0);
+      expect(running[0]).toMatchObject({ action: "redeploy", hostId: "alpha" });
+      expect(running.at(-1)!.steps!.map((step) => step.id)).toEqual(
+        expect.arrayContaining(["pull", "create", "stop-old", "start-new", "check"]),
+      );
+      expect(seen.at(-1)).toMatchObject({ done: true, outcome: "succeeded" });
+    } finally {
+      await onB.close();
+      await docker("alpha", "rm", "-f", name);
+      // The image and the tag the redeploy kept of the one it replaced: this test's own repository, every tag.
+      const tags = await docker(
+        "alpha",
+        "images",
+        "--filter",
+        `reference=${repository}`,
+        "--format",
+        "{{.Repository}}:{{.Tag}}",
+      );
+      if (tags) await docker("alpha", "image", "rm", "-f", ...tags.split("\n"));
+    }
+  });
+
   it("a sign-in throttle counts across replicas: failures spread over three replicas throttle as if sent to one", async () => {
     const username = uniqueName("hb-nobody");
     const login = (replica: Replica) =>
@@ -239,16 +297,39 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       .filter((r) => (r.json.container as { name?: string } | null)?.name === name)
       .map((r) => r.json.event);
 
-  it("what happened while no replica recorded is recorded once when one does: a crash gets one incident and one alert, a docker stop one history row", async () => {
+  it("what happened while no replica recorded is recorded once when one does: a crash gets one incident and one alert, a docker stop one history row, a docker run cut by the kill none", async () => {
     await vi.waitFor(async () => expect(await set.recorders()).toHaveLength(1), { timeout: FAILOVER_MS * 2 });
     const name = uniqueName("hb-gap");
     const stopped = uniqueName("hb-gap-stop");
+    const halfRun = uniqueName("h3-gap-run");
     await channelFor(name);
     await runContainer("alpha", stopped, [], SERVICE);
     const [recorder] = await set.recorders();
+    const holder = await openDedicatedConnection(set.databaseUrl, "test");
+    // A `docker run` whose create the recorder reached (its saved cursor is past it) and whose start comes after
+    // the kill: the next recorder must not record that start as a `docker start` someone made.
+    await docker(
+      "alpha",
+      "create",
+      "--name",
+      halfRun,
+      "--network",
+      "none",
+      "--label",
+      `${TEST_LABEL}=${TEST_RUN}`,
+      "localhost/busybox:1",
+      ...SERVICE,
+    );
+    const createdMs = Date.parse(await docker("alpha", "inspect", "-f", "{{.Created}}", halfRun));
+    await vi.waitFor(async () => {
+      const [cursor] = await holder.query<{ ms: number }>(
+        "SELECT last_event_ms AS ms FROM host_cursors WHERE host_id = 'alpha'",
+      );
+      expect(Number(cursor?.ms)).toBeGreaterThanOrEqual(createdMs);
+      // The recorder saves its cursor a second after an event at most, then writes it.
+    }, 5_000);
     // The test queues for the lease before the recorder dies: PostgreSQL grants it to the queue first, so no
     // replica records until the test lets go, however long what happens below takes.
-    const holder = await openDedicatedConnection(set.databaseUrl, "test");
     const held = holder.query("SELECT pg_advisory_lock($1::bigint)", [LEASE_KEY]);
     const database = new URL(set.databaseUrl).pathname.slice(1);
     await vi.waitFor(async () => {
@@ -265,6 +346,7 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       const watching = await follower();
       await runContainer("alpha", name, [], crash);
       await docker("alpha", "stop", stopped);
+      await docker("alpha", "start", halfRun);
       await waitFor(
         "the crash",
         async () => (await docker("alpha", "inspect", "-f", "{{.State.Status}}", name)) === "exited",
@@ -282,7 +364,7 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
     await waitFor("the gap's incident", async () => (await incidentsOf(watching, name)).length > 0);
     figure("lease let go → the gap's incident recorded", Date.now() - letGo);
     await waitFor("the gap's stop", async () => (await historyOf(watching, stopped)).length > 0);
-    await docker("alpha", "rm", "-f", name, stopped);
+    await docker("alpha", "rm", "-f", name, stopped, halfRun);
     await waitFor("the end's alert", async () => alertsOf(name).includes("incident.ended"));
     await waitFor("the removal's row", async () => (await historyOf(watching, stopped)).length > 1);
     expect(alertsOf(name)).toEqual(["incident.opened", "incident.ended"]);
@@ -293,18 +375,36 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       "external remove",
       "external stop",
     ]);
+    await waitFor("the half run's removal row", async () => (await historyOf(watching, halfRun)).length > 0);
+    expect((await historyOf(watching, halfRun)).map((row) => `${row.source} ${row.action}`)).toEqual([
+      "external remove",
+    ]);
   });
 
-  it("kill -9 of the recorder amid a burst of crashes: another replica holds the lease within 5 s, each crash gets one incident and one alert, and HAProxy answers throughout", async () => {
+  it("50 crashes on three engines while the recorder is killed in the middle: 50 incidents, 50 alerts, no duplicate, each outside change once in the history, and HAProxy answers throughout", async () => {
     await vi.waitFor(async () => expect(await set.recorders()).toHaveLength(1), { timeout: FAILOVER_MS });
-    const prefix = uniqueName("hb-burst");
+    const prefix = uniqueName("h3-fifty");
     await channelFor(prefix, `${prefix}-*`);
-    const names = Array.from({ length: 8 }, (_, i) => `${prefix}-${i}`);
+    const on = (i: number) => STANDALONE[i % STANDALONE.length]!;
+    const crashes = Array.from({ length: 50 }, (_, i) => ({ engine: on(i), name: `${prefix}-${i}` }));
+    // Outside changes across the kill: a docker stop on each engine before it, and one after it.
+    const stops = Array.from({ length: 6 }, (_, i) => ({ engine: on(i), name: `${prefix}-stop-${i}` }));
+    await Promise.all(stops.map(({ engine, name }) => runContainer(engine, name, [], SERVICE)));
+    const run = (some: typeof crashes) =>
+      Promise.all(
+        STANDALONE.map(async (engine) => {
+          for (const c of some.filter((c) => c.engine === engine))
+            await runContainer(engine, c.name, [], crash);
+        }),
+      );
+    const stop = (some: typeof stops) =>
+      Promise.all(some.map(({ engine, name }) => docker(engine, "stop", "-t", "1", name)));
     const [recorder] = await set.recorders();
-    await Promise.all(names.slice(0, 4).map((name) => runContainer("alpha", name, [], crash)));
+    await Promise.all([run(crashes.slice(0, 25)), stop(stops.slice(0, 3))]);
     const killed = Date.now();
     await set.kill(recorder!);
-    await Promise.all(names.slice(4).map((name) => runContainer("alpha", name, [], crash)));
+    // The second half crashes while the lease is being taken.
+    const secondHalf = Promise.all([run(crashes.slice(25)), stop(stops.slice(3))]);
     await vi.waitFor(
       async () => {
         const now = await set.recorders();
@@ -314,37 +414,84 @@ describe.each(postgresServers)("three replicas on one PostgreSQL behind HAProxy 
       { timeout: FAILOVER_MS, interval: 100 },
     );
     figure("kill -9 → lease taken", Date.now() - killed);
+    await secondHalf;
     const [next] = await set.recorders();
-    const burst = async () =>
-      (await incidentsOf(next!, "")).filter((incident) => incident.containerName.startsWith(prefix));
-    await waitFor("an incident after the kill", async () => {
-      const recorded = await burst();
-      return recorded.some((incident) => names.indexOf(incident.containerName) >= 4);
-    });
-    figure("kill -9 → the first incident recorded after it", Date.now() - killed);
-    await waitFor("every crash's incident", async () => (await burst()).length >= names.length);
+    const burst = async () => {
+      const answer = await next!.fetch("/api/incidents?limit=1000");
+      expect(answer.status).toBe(200);
+      const { incidents } = (await answer.json()) as { incidents: Incident[] };
+      return incidents.filter((incident) => incident.containerName.startsWith(`${prefix}-`));
+    };
+    const afterKill = new Set(crashes.slice(25).map((c) => c.name));
+    await waitFor("an incident of a crash after the kill", async () =>
+      (await burst()).some((incident) => afterKill.has(incident.containerName)),
+    );
+    figure("kill -9 → the first incident after it recorded", Date.now() - killed);
+    await waitFor("every crash's incident", async () => (await burst()).length >= crashes.length).catch(
+      async (error: Error) => {
+        // Which crashes went unrecorded, when each died against the kill, and what the replicas said.
+        const recorded = new Set((await burst()).map((incident) => incident.containerName));
+        const missing = crashes.filter(({ name }) => !recorded.has(name));
+        const died = await Promise.all(
+          missing.map(async ({ engine, name }) => {
+            const at = await docker(engine, "inspect", "-f", "{{.State.FinishedAt}}", name);
+            return `${engine}/${name} died ${Date.parse(at) - killed} ms after the kill`;
+          }),
+        );
+        const said = set.replicas.map((r) => `${r.name}:\n${r.output().split("\n").slice(-15).join("\n")}`);
+        throw new Error(`${error.message}\n${died.join("\n")}\n${said.join("\n")}`);
+      },
+    );
     await waitFor("every crash's alert", async () =>
-      names.every((name) => alertsOf(name).includes("incident.opened")),
+      crashes.every(({ name }) => alertsOf(name).includes("incident.opened")),
     ).catch(async (error: Error) => {
-      const incidents = (await burst()).map((i) => [i.containerName, i.id, i.openedAt, i.logReadAt]);
-      const alerts = names.map((name) => [name, alertsOf(name)]);
-      throw new Error(
-        `${error.message}\nincidents: ${JSON.stringify(incidents)}\nalerts: ${JSON.stringify(alerts)}`,
-      );
+      const missing = crashes.filter(({ name }) => !alertsOf(name).includes("incident.opened"));
+      throw new Error(`${error.message}\nno alert for: ${missing.map((c) => c.name).join(", ")}`);
     });
     for (let i = 0; i < 6; i++) {
       const answer = await fetch(`${set.url}/api/health`);
       expect(answer.status).toBe(200);
       expect(((await answer.json()) as { replica: string }).replica).not.toBe(recorder!.name);
     }
-    await docker("alpha", "rm", "-f", ...names);
-    await waitFor("every end's alert", async () =>
-      names.every((name) => alertsOf(name).includes("incident.ended")),
+
+    await Promise.all(
+      STANDALONE.map((engine) =>
+        docker(
+          engine,
+          "rm",
+          "-f",
+          ...[...crashes, ...stops].filter((c) => c.engine === engine).map((c) => c.name),
+        ),
+      ),
     );
-    expect((await burst()).map((incident) => incident.containerName).sort()).toEqual([...names].sort());
+    await waitFor("every end's alert", async () =>
+      crashes.every(({ name }) => alertsOf(name).includes("incident.ended")),
+    );
+    const recorded = await burst();
+    expect(recorded.map((incident) => incident.containerName).sort()).toEqual(
+      crashes.map((c) => c.name).sort(),
+    );
+    for (const incident of recorded)
+      expect(incident).toMatchObject({ kind: "exit", exitCode: 3, endReason: "removed" });
     // One message per crash and phase. A message the killed recorder was sending when it died (the receiver
     // answered, the answer was never recorded) goes again, under the same id, once its claim runs out: the
-    // documented at-least-once, which receivers drop by id (docs/api.md, Delivery).
-    for (const name of names) expect(messagesOf(name)).toEqual(["incident.opened", "incident.ended"]);
+    // documented at-least-once, which receivers drop by id (docs/api.md, Delivery); counted, not a duplicate.
+    for (const { name } of crashes) expect(messagesOf(name)).toEqual(["incident.opened", "incident.ended"]);
+    const ours = hook.received.filter((r) =>
+      ((r.json.container as { name?: string } | null)?.name ?? "").startsWith(`${prefix}-`),
+    );
+    console.log(
+      `[figure] messages sent again under the same id: ${ours.length - new Set(ours.map((r) => r.json.id)).size}`,
+    );
+    // Each outside change once: the removals after the failover, the stops on either side of the kill.
+    const historyRows = async ({ engine, name }: { engine: string; name: string }) =>
+      (await historyOf(next!, name, engine)).map((row) => `${row.source} ${row.action}`);
+    await waitFor("every removal's row", async () =>
+      (await Promise.all([...crashes, ...stops].map(historyRows))).every((rows) =>
+        rows.includes("external remove"),
+      ),
+    );
+    for (const c of crashes) expect(await historyRows(c)).toEqual(["external remove"]);
+    for (const c of stops) expect(await historyRows(c)).toEqual(["external remove", "external stop"]);
   });
 });

@@ -4,6 +4,9 @@ import type { Dialect } from "@/lib/db/dialect";
 import { kyselyOver } from "@/lib/db/database";
 import { openDb, type Db } from "@/lib/db/db";
 import { openPostgres } from "@/lib/db/open-postgres";
+import { openAdmin } from "./fresh-postgres";
+
+export { freshPostgresUrl } from "./fresh-postgres";
 
 /**
  * The dialects a test of the data layer runs on: SQLite always, PostgreSQL when WHARF_TEST_DATABASE_URL names a
@@ -50,33 +53,7 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   };
 }
 
-// The server's maintenance database, unmigrated: only CREATE and DROP DATABASE run there.
-async function openAdmin(server: string) {
-  const { PostgresDialect } = await import("kysely");
-  const pg = (await import("pg")).default;
-  return new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server, max: 1 }) }),
-  });
-}
-
 /** The PostgreSQL servers a test of the replicas runs on: the test server when there is one (for `describe.each`). */
 export const postgresServers: string[] = process.env.WHARF_TEST_DATABASE_URL
   ? [process.env.WHARF_TEST_DATABASE_URL]
   : [];
-
-/** An empty database of its own on `server` (dropped by `drop`), for what opens its own connections by URL. */
-export async function freshPostgresUrl(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `wharf_test_${randomBytes(6).toString("hex")}`;
-  const admin = await openAdmin(server);
-  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      // Connections a test left open (a killed replica's) must not keep the database from being dropped.
-      await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin);
-      await admin.destroy();
-    },
-  };
-}

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { freshPostgresUrl } from "./dialects";
+import { freshPostgresUrl } from "./fresh-postgres";
 import { fleetFile } from "./fleet";
 import { startWharf, type RunningServer } from "./wharf-server";
 
@@ -93,7 +93,7 @@ export async function startReplicas(options: {
       databaseUrl: database.url,
       health,
       recorders: async () => {
-        const alive = replicas.filter((replica) => replica.process.exitCode === null);
+        const alive = replicas.filter(isAlive);
         const roles = await Promise.all(alive.map(health));
         return alive.filter((_, i) => roles[i]?.role === "recorder");
       },
@@ -109,6 +109,10 @@ export async function startReplicas(options: {
     throw error;
   }
 }
+
+/** Not exited: a process killed by a signal has no exit code, only a signal code. */
+export const isAlive = (replica: Replica) =>
+  replica.process.exitCode === null && replica.process.signalCode === null;
 
 function haproxyConfig(port: number, replicas: Replica[]): string {
   return [
@@ -133,6 +137,8 @@ function haproxyConfig(port: number, replicas: Replica[]): string {
     // Wharf answers only to its own address: the check names it as users' requests do.
     `  http-check send ver HTTP/1.1 hdr Host 127.0.0.1:${port}`,
     "  default-server inter 500ms fall 2 rise 1",
+    // Which replica answered: a test that kills the one serving a page's stream finds it by this.
+    "  http-response set-header x-served-by %s",
     ...replicas.map((replica) => `  server ${replica.name} ${new URL(replica.url).host} check`),
     "",
   ].join("\n");

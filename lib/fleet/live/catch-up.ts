@@ -12,6 +12,10 @@ import type { ExitMemory } from "./exit-memory";
 // Events that never change what `docker inspect` says (health checks alone fire exec_* every interval).
 export const IGNORED = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir)/;
 
+// A `docker run`'s start can come seconds after its create on a busy engine (lib/actions/classify-lifecycle.ts,
+// RUN_MS): the catch-up reads that far back before the cursor to find the create of a start after it.
+const RUN_LEAD_MS = 10_000;
+
 export type Replayed = { event: EngineEvent; exitCause?: ExitCause };
 
 /**
@@ -53,10 +57,12 @@ export async function catchUp(
 export async function readNewsSince(host: Host, storedMs: number, timeoutMs: number): Promise<FleetChange[]> {
   const until = Math.floor(Date.now() / 1000) + 1;
   const events = await withDeadline(
-    (signal) => readPastEvents(host, Math.floor(storedMs / 1000), until, signal),
+    (signal) => readPastEvents(host, Math.floor((storedMs - RUN_LEAD_MS) / 1000), until, signal),
     timeoutMs,
   );
   const runs = new Map<string, RunMemory>();
+  // Creates the last recorder reached whose start it did not, by container.
+  const creates = new Map<string, FleetChange>();
   const news: FleetChange[] = [];
   for (const event of events) {
     if (event.Type !== "container" || IGNORED.test(event.Action)) continue;
@@ -68,7 +74,18 @@ export async function readNewsSince(host: Host, storedMs: number, timeoutMs: num
     const exitCause =
       event.Action === "die" ? classifyDie(run, Number(attributes.exitCode ?? 0), at) : undefined;
     runs.set(id, rememberEvent(run, event.Action, attributes, at));
-    if (at > storedMs) news.push({ kind: "event", host, event, exitCause, replayed: true });
+    const change: FleetChange = { kind: "event", host, event, exitCause, replayed: true };
+    if (at <= storedMs) {
+      if (event.Action === "create") creates.set(id, change);
+      else if (event.Action === "start") creates.delete(id);
+      continue;
+    }
+    // A `docker run` the last recorder died in the middle of (its create reached, its start not): told alone,
+    // the start would be recorded as a `docker start` someone made.
+    const create = event.Action === "start" ? creates.get(id) : undefined;
+    if (create) news.push(create);
+    creates.delete(id);
+    news.push(change);
   }
   return news;
 }
