@@ -11,17 +11,17 @@
 // Replacing a stale file is guarded by a lock the kernel also frees on death: two servers started at the same
 // instant after a crash would otherwise both find the file stale, and the second would unlink the first's fresh
 // socket and bind its own (both would run). Node has no flock; SQLite's exclusive lock (fcntl, on a file of its
-// own: wharf.lock) is one, through the better-sqlite3 Wharf already ships.
+// own: wharf.lock) is one, through Node's own node:sqlite.
 
-import Database from "better-sqlite3";
 import { unlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
 
 export const SOCKET_NAME = "wharf.sock";
 export const LOCK_NAME = "wharf.lock";
 // The lock's connection stays open for the life of the process: closing it (or collecting it) would free the lock.
-/** @type {import("better-sqlite3").Database | null} */
+/** @type {DatabaseSync | null} */
 let held = null;
 
 /**
@@ -70,15 +70,16 @@ export async function claimDataDir(dataDir) {
  * @param {string} dataDir
  */
 function lock(dataDir) {
-  const db = new Database(path.join(dataDir, LOCK_NAME), { timeout: 0 });
+  const db = new DatabaseSync(path.join(dataDir, LOCK_NAME), { timeout: 0 });
   try {
     // The journal (nothing is ever written) stays in memory: no file beside the lock.
-    db.pragma("journal_mode = MEMORY");
+    db.exec("PRAGMA journal_mode = MEMORY");
     db.exec("BEGIN EXCLUSIVE");
     return db;
   } catch (error) {
     db.close();
-    if (/** @type {{ code?: string }} */ (error).code === "SQLITE_BUSY") return null;
+    // SQLITE_BUSY (5): another connection holds the exclusive lock.
+    if (/** @type {{ errcode?: number }} */ (error).errcode === 5) return null;
     throw error;
   }
 }
