@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Host } from "@/lib/docker/host-config";
 import type { EngineEvent } from "@/lib/docker/stream-events";
 import type { ContainerRow } from "@/lib/fleet/types";
+import { holdCursor } from "@/lib/fleet/live/recording-barrier";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
 import { getDatabase } from "@/lib/db/database";
 import { findExternalRow } from "@/lib/history/db/find-external-row";
@@ -48,6 +49,8 @@ type Burst = {
   recorded: (Recorded | undefined)[];
   diedBefore: boolean;
   timer?: NodeJS.Timeout;
+  /** The events' holds on the event cursor (recording-barrier.ts), let go once their rows are written. */
+  holds: (() => void)[];
 };
 
 /**
@@ -81,7 +84,14 @@ export class LifecycleRecorder {
     const key = `${host.id}/${containerId}`;
     let burst = this.bursts.get(key);
     if (!burst) {
-      burst = { hostId: host.id, containerId, events: [], recorded: [], diedBefore: !!this.died.get(key) };
+      burst = {
+        hostId: host.id,
+        containerId,
+        events: [],
+        recorded: [],
+        diedBefore: !!this.died.get(key),
+        holds: [],
+      };
       this.bursts.set(key, burst);
     }
     const seen: Seen = {
@@ -94,6 +104,7 @@ export class LifecycleRecorder {
       arrived: Date.now(),
     };
     burst.events.push(seen);
+    holdCursor(new Promise<void>((resolve) => burst.holds.push(resolve)));
     this.byWharf(host.id, containerId, name, at, replayed, seen);
     this.arm(burst, QUIET_MS, () => this.flush(burst));
   }
@@ -146,6 +157,7 @@ export class LifecycleRecorder {
       return this.arm(burst, RECREATE_MS - (Date.now() - removal.arrived), () => this.flush(burst));
 
     segments.forEach((segment, index) => this.write(burst, segment, index));
+    this.letGo(burst);
     // The last command may still grow (a stop waiting out its timeout): keep its events, and its row to amend.
     burst.recorded = [burst.recorded[segments.length - 1]];
     burst.events = burst.events.slice(last.from);
@@ -154,6 +166,7 @@ export class LifecycleRecorder {
     if (burst.events.at(-1)?.action === "destroy") this.forget(key);
     const open = openFor(burst.events, { ...last, from: 0, to: last.to - last.from });
     const close = () => {
+      this.letGo(burst);
       if (this.bursts.get(key) === burst) this.bursts.delete(key);
     };
     if (open === 0) {
@@ -241,6 +254,12 @@ export class LifecycleRecorder {
     this.starts.forget(key);
   }
 
+  /** The cursor may pass the burst's events once the rows decided on so far are written. */
+  private letGo(burst: Burst): void {
+    const written = this.writes;
+    for (const resolve of burst.holds.splice(0)) void written.then(resolve);
+  }
+
   private arm(burst: Burst, ms: number, then: () => void): void {
     clearTimeout(burst.timer);
     burst.timer = setTimeout(() => {
@@ -248,6 +267,8 @@ export class LifecycleRecorder {
         then();
       } catch (error) {
         console.error(`[wharf] recording a change made outside Wharf on ${burst.hostId} failed`, error);
+        // Nothing more will be written for these events: they must not hold the cursor.
+        this.letGo(burst);
       }
     }, ms);
     burst.timer.unref();

@@ -2,6 +2,7 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import type { Incident } from "@/lib/fleet/incident-types";
 import type { FleetChange } from "@/lib/fleet/live/change-feed";
+import { holdCursor } from "@/lib/fleet/live/recording-barrier";
 import type { FleetStore } from "@/lib/fleet/live/fleet-store";
 import type { ContainerRow } from "@/lib/fleet/types";
 import { isWharfTransient } from "@/lib/fleet/wharf-transient";
@@ -53,9 +54,10 @@ export class IncidentTracker {
   }
 
   private write(what: string, task: (db: Kysely<IncidentTables>) => Promise<void>): void {
-    void inIncidentOrder(async () => task(await getDatabase<IncidentTables>())).catch((error: unknown) =>
-      console.error(`[wharf] ${what} failed`, error),
+    const written = inIncidentOrder(async () => task(await getDatabase<IncidentTables>())).catch(
+      (error: unknown) => console.error(`[wharf] ${what} failed`, error),
     );
+    holdCursor(written);
   }
 
   private onEvent({ host, event, exitCause }: EventChange): void {

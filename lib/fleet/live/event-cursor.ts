@@ -5,10 +5,13 @@ import { getDatabase } from "@/lib/db/database";
 import type { LiveFleetTables } from "./db/host-cursor-table";
 import { readHostCursor } from "./db/read-host-cursor";
 import { saveHostCursor } from "./db/save-host-cursor";
+import { recordingSettled } from "./recording-barrier";
 
 // Saved at most this often; a restart replays from it, and what was already applied is skipped.
 const SAVE_EVERY_MS = 1_000;
 const SEEN_LIMIT = 5_000;
+// How long a save waits for the recorders' work on the events it covers before it gives up for this round.
+const SETTLE_LIMIT_MS = 10_000;
 
 /**
  * - `repeat`: this process applied it already (a reconnect replays from a whole second);
@@ -71,9 +74,21 @@ export class EventCursor {
    * is logged: the next save writes a later cursor anyway).
    */
   async save(): Promise<void> {
-    if (this.lastMs === undefined || !isRecorder()) return;
+    const upTo = this.lastMs;
+    if (upTo === undefined || !isRecorder()) return;
+    // Only past events whose incidents and history rows are written (recording-barrier.ts).
+    if (!(await recordingSettled(SETTLE_LIMIT_MS))) {
+      console.error(
+        `[wharf] the event cursor of host ${this.hostId} waits: a recording is still being written`,
+      );
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        void this.save();
+      }, SAVE_EVERY_MS).unref();
+      return;
+    }
     try {
-      await saveHostCursor(await getDatabase<LiveFleetTables>(), this.hostId, this.lastMs);
+      await saveHostCursor(await getDatabase<LiveFleetTables>(), this.hostId, upTo);
     } catch (error) {
       console.error(`[wharf] saving the event cursor of host ${this.hostId} failed`, error);
     }
