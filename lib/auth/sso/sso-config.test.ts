@@ -76,8 +76,8 @@ describe("parseSsoConfig", () => {
     expect(() => parseSsoConfig({ ...base, WHARF_OIDC_TEAMS: "wharf-shop=shop,ops" })).toThrow(
       'WHARF_OIDC_TEAMS pair 2 ("ops") must be GROUP=TEAM',
     );
-    expect(() => parseSsoConfig({ ...base, WHARF_OIDC_TEAMS: "wharf-shop=shop team" })).toThrow(
-      'WHARF_OIDC_TEAMS pair 1 ("wharf-shop=shop team"): the team must be 1 to 64 letters',
+    expect(() => parseSsoConfig({ ...base, WHARF_OIDC_TEAMS: "wharf-shop=shop/team" })).toThrow(
+      'WHARF_OIDC_TEAMS pair 1 ("wharf-shop=shop/team"): the team must be 1 to 64 letters',
     );
   });
 });

@@ -1,10 +1,5 @@
 import "server-only";
-import { z } from "zod";
-
-/** Team names as Wharf keeps them: a slug, like usernames, so they read unambiguously in the audit log and URLs. */
-export const teamNameSchema = z
-  .string()
-  .regex(/^[a-zA-Z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores");
+import { teamNameSchema } from "../scope-schema";
 
 /** Each identity-provider group the admin mapped, and the Wharf teams it gives. */
 export type TeamMap = ReadonlyMap<string, readonly string[]>;
