@@ -5,7 +5,7 @@ import path from "node:path";
 import { createIdle, createRunning, removeAllBench } from "./bench-containers.mjs";
 import { readBuildId, snapshotBuild } from "./build-snapshot.mjs";
 import { fleetEngines, fleetUp } from "./fleet.mjs";
-import { log, sleep } from "./log.mjs";
+import { log, sleep, waitFor } from "./log.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
 import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
 import { printTable } from "./report.mjs";
@@ -51,6 +51,13 @@ export async function runOnly({ root, phase }) {
   await removeAllBench(engines);
   let server = null;
   const cleanup = async () => {
+    // A profiled server writes its profile as it exits, which takes longer than stopWharf waits.
+    if (server && process.env.BENCH_CPU_PROF) {
+      server.child.kill("SIGTERM");
+      await waitFor("the profiled server to exit", () => server.child.exitCode !== null, {
+        timeoutMs: 60_000,
+      });
+    }
     if (server) await stopWharf(server);
     server = null;
     await removeAllBench(engines);
@@ -59,7 +66,14 @@ export async function runOnly({ root, phase }) {
     process.once(signal, () => cleanup().finally(() => process.exit(130)));
   try {
     const app = await snapshotBuild({ root, benchDir });
-    server = await startWharf({ root, app, fleetConfig, benchDir });
+    // BENCH_CPU_PROF=1: the server writes a CPU profile to .fleet/bench/prof as it exits (as BENCH_ONLY=storm).
+    server = await startWharf({
+      root,
+      app,
+      fleetConfig,
+      benchDir,
+      profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined,
+    });
     log(`BENCH_ONLY=${phase}: build ${readBuildId(app)}, Wharf on ${server.url} (pid ${server.pid})`);
     printTable(buildRows(await run({ server, engines })));
   } finally {

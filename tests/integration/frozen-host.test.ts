@@ -86,3 +86,24 @@ it("an engine that stops answering is shown down while the other hosts list, and
     { timeout: 20_000, interval: 200 },
   );
 });
+
+// The pings' deadline counts only the time Wharf could hear an answer (lib/fleet/live/attentive-deadline.ts); an
+// engine that hangs while connected must still be shown down by them, its event stream being open but silent.
+it("an engine that hangs once connected is shown down by its unanswered pings, and alpha stays up", async () => {
+  relay.freeze();
+  try {
+    await vi.waitFor(
+      async () => {
+        const { hosts } = await get<HostsResponse>("/api/hosts");
+        expect(hosts.find((h) => h.id === "stuck")).toMatchObject({
+          status: "down",
+          error: expect.stringMatching(/timed out after 2000 ms/),
+        });
+        expect(hosts.find((h) => h.id === "alpha")).toMatchObject({ status: "up" });
+      },
+      { timeout: 25_000, interval: 250 },
+    );
+  } finally {
+    relay.thaw();
+  }
+}, 40_000);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Host } from "@/lib/docker/host-config";
 import { readEngineInfo } from "@/lib/docker/read-engine-info";
 import type { EngineInfo } from "@/lib/docker/types";
-import { withDeadline } from "@/lib/docker/with-deadline";
+import { withAttentiveDeadline } from "./attentive-deadline";
 
 // An engine that goes away closes its event stream, which ends the session at once; pings are for the engine
 // that stays connected but never answers (a hung process, a network that drops packets without a reset).
@@ -31,7 +31,8 @@ export async function keepPinging(
   for (let count = 1; ; count++) {
     await new Promise((resolve) => setTimeout(resolve, PING_EVERY_MS));
     if (signal.aborted) throw new Error("stopped");
-    const info = await withDeadline((ping) => readEngineInfo(host, ping), PING_TIMEOUT_MS).catch(
+    // A storm on another host must not show this one down: only time this process could hear the answer counts.
+    const info = await withAttentiveDeadline((ping) => readEngineInfo(host, ping), PING_TIMEOUT_MS).catch(
       (error: unknown) => {
         if (Date.now() - Math.max(answeredAt, watcher.lastEventAt()) < UNANSWERED_LIMIT_MS) return null;
         throw error;
