@@ -8,15 +8,15 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
 } from "../support/fleet";
 import { startHttpReceiver, startSmtpServer, type HttpReceiver, type Received } from "../support/receivers";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
-const dir = path.join(repoRoot, ".fleet/integration");
+const dir = path.join(passFolder, "integration");
 const fleetFile = path.join(dir, "alerts-hosts.json");
 const dataDir = path.join(dir, `alerts-data-${Date.now().toString(36)}`);
 const PORT = 3170;

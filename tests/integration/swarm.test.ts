@@ -6,6 +6,7 @@ import type {
   ServicesResponse,
 } from "@/lib/services/types";
 import { api } from "../support/api";
+import { acquire } from "../support/engine-locks";
 import { docker, uniqueName, waitFor } from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
@@ -303,6 +304,8 @@ describe("swarm services on the two-node swarm", () => {
         (node) => node.fleetHostId === "tango",
       );
 
+    // Tango stops: the other pass's tests (scripts/test.sh runs two at once) must not be using the fleet.
+    const fleet = await acquire("fleet", "exclusive");
     try {
       await stopWorker();
       await waitFor("tango's node to be down", async () => (await tangoNode())?.state === "down", 120_000);
@@ -322,7 +325,11 @@ describe("swarm services on the two-node swarm", () => {
     } finally {
       await ensureFleetUp();
     }
-    await waitFor("tango's node to be ready", async () => (await tangoNode())?.state === "ready", 120_000);
+    await waitFor(
+      "tango's node to be ready",
+      async () => (await tangoNode())?.state === "ready",
+      120_000,
+    ).finally(() => fleet.release());
     await waitForReplicas(name, "2/2", 180_000);
     await waitFor(
       `${name}'s short incident to end`,
