@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const alias = {
@@ -38,6 +39,17 @@ const sqlitePassOnly = [
 ];
 const onPostgres = process.env.WHARF_INTEGRATION_DIALECT === "postgres";
 
+/**
+ * The PostgreSQL pass runs its files in the reverse of the SQLite pass's order (shortest first). In the same order
+ * the two passes reach the same files together, and the files that take a lock the other pass respects (swarm's
+ * stopped worker, the auto-heal files) wait for each other's twin, the longest files there are.
+ */
+class ReversedSequencer extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return (await super.sort(files)).reverse();
+  }
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -64,6 +76,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/pass-setup.ts"],
+          ...(onPostgres ? { sequence: { sequencer: ReversedSequencer } } : {}),
           // The engines are shared: files run one after another so one file's containers never surprise another.
           fileParallelism: false,
           testTimeout: 60_000,
