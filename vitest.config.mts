@@ -52,6 +52,8 @@ class ReversedSequencer extends BaseSequencer {
 
 export default defineConfig({
   test: {
+    // Vitest reads the sequencer from here only, not from a project.
+    ...(onPostgres ? { sequence: { sequencer: ReversedSequencer } } : {}),
     projects: [
       {
         resolve: { alias },
@@ -76,7 +78,6 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/pass-setup.ts"],
-          ...(onPostgres ? { sequence: { sequencer: ReversedSequencer } } : {}),
           // The engines are shared: files run one after another so one file's containers never surprise another.
           fileParallelism: false,
           testTimeout: 60_000,

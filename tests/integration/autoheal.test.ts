@@ -158,7 +158,11 @@ describe("auto-heal", () => {
     const entry = await healed(crasher, "start");
     expect(entry).toMatchObject({ actor: "autoheal", source: "autoheal" });
     await waitFor("the started container to be running", async () => (await engineState(crasher)).Running);
-    const [incident] = await incidentsOf(crasher);
+    // The note follows the try's history row (a moment later on PostgreSQL): wait for it as a user would.
+    const [incident] = await waitFor("auto-heal's note on the incident", async () => {
+      const incidents = await incidentsOf(crasher);
+      return incidents[0]?.notes.length ? incidents : false;
+    });
     expect(incident).toMatchObject({ kind: "exit", exitCode: 1 });
     expect(incident!.notes.map((n) => n.text)).toEqual([
       "Auto-heal started the container (exited with code 1), try 1 of 5",
@@ -183,7 +187,10 @@ describe("auto-heal", () => {
       45_000,
     );
     const tries = await historyOf(doomed);
-    expect(tries).toHaveLength(5);
+    expect(
+      tries,
+      JSON.stringify(tries.map((e) => `${e.at} ${e.source} ${e.actor} ${e.action}`)),
+    ).toHaveLength(5);
     for (const entry of tries)
       expect(entry).toMatchObject({
         action: "start",
