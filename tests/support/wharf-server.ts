@@ -20,6 +20,11 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
+const FETCH_BLOCKED_PORTS = new Set([
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697,
+  10080,
+]);
+
 /** Test servers start with this admin (WHARF_ADMIN_PASSWORD creates it on a fresh data dir). */
 export const TEST_ADMIN = { username: "admin", password: "integration-admin-password" };
 
@@ -34,6 +39,11 @@ export async function startWharf(options: {
 }): Promise<RunningServer> {
   // Checkouts testing side by side on one machine shift their servers' ports apart.
   const port = options.port + portOffset;
+  // fetch() refuses these (the Fetch standard's "bad ports"): a server there would never be seen to answer.
+  if (FETCH_BLOCKED_PORTS.has(port))
+    throw new Error(
+      `Port ${port} (${options.port} + offset ${portOffset}) is one fetch() refuses: pick another`,
+    );
   // start.mjs would build by itself, but not within a test's time limit.
   if (needsBuild(repoRoot))
     throw new Error('Wharf\'s build is missing or older than its sources: run "npm run build" first');
