@@ -17,7 +17,11 @@ if (asked === "postgres" && !process.env.WHARF_TEST_DATABASE_URL)
 export const integrationDialect: Dialect = asked === "postgres" ? "postgres" : "sqlite";
 const onPostgres = integrationDialect === "postgres";
 
-/** Added to every port a test server or listener of fixed number takes: checkouts and passes side by side. */
+/**
+ * Added to every port a test server or listener of fixed number takes: checkouts and passes side by side. Test
+ * servers' own ports are 3101-3199, so the PostgreSQL pass's are 3201-3299; replicas (3232-3234) and postgres-mode
+ * (3240) run in the SQLite pass only, where no server of the other pass is on theirs.
+ */
 export const portOffset = Number(process.env.WHARF_PORT_OFFSET ?? 0) + (onPostgres ? 100 : 0);
 
 /** This pass's share of the label value its containers carry (wharf.test=RUN). */
