@@ -26,6 +26,7 @@ const sqlitePassOnly = [
   "unanswered-inspect", // a stalled engine
   "frozen-host", // a frozen engine
   "host-down", // a stopped engine
+  "swarm-node-down", // the swarm's worker stopped (the file says why once is enough)
   "edge-security", // the request guard and the SQLite files' modes (its throttle is auth's, on both)
   "startup", // the fleet file and SQLite's one-server rule
   "container-image", // the image, with the SQLite database it carries
