@@ -69,8 +69,26 @@ for i in "${!checks[@]}"; do
 done
 [ "$failed" = 0 ] || exit 1
 
-step "integration tests on the real fleet"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+# The integration suite runs twice at once: every Wharf on SQLite, and every Wharf on PostgreSQL for the files that
+# read what Wharf stores (vitest.config.mts says which). Each pass has its own label value, ports and folders
+# (tests/support/pass.ts); a test that stops an engine or turns auto-heal on holds a lock the other pass respects
+# (tests/support/engine-locks.ts). Each pass writes its own log, printed when both are done.
+step "integration tests on the real fleet: the SQLite and PostgreSQL passes side by side"
+passes=(sqlite postgres)
+pids=()
+for dialect in "${passes[@]}"; do
+  WHARF_INTEGRATION_DIALECT=$dialect npx vitest run --project integration --reporter=default --reporter=json \
+    --outputFile.json="$results/integration-$dialect.json" >"$results/integration-$dialect.log" 2>&1 &
+  pids+=("$!")
+done
+for i in "${!passes[@]}"; do
+  if wait "${pids[$i]}"; then status=ok; else status=FAILED failed=1; fi
+  printf -- '-- integration on %s: %s\n' "${passes[$i]}" "$status"
+  # Vitest prints what failed above its summary: a failed pass shows more of its log.
+  if [ "$status" = FAILED ]; then grep -v '^ *[✓↓]' "$results/integration-${passes[$i]}.log" | tail -n 150;
+  else tail -n 8 "$results/integration-${passes[$i]}.log"; fi
+done
+[ "$failed" = 0 ] || exit 1
 
 step "end-to-end tests in Chromium"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json

@@ -1,16 +1,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryInfo } from "@/lib/alerts/types";
-import { docker, inspect, readFleetFile, repoRoot, runContainer, uniqueName } from "../support/fleet";
+import { docker, inspect, readFleetFile, runContainer, uniqueName } from "../support/fleet";
 import { startHttpReceiver, type HttpReceiver } from "../support/receivers";
+import { queryServerDatabase } from "../support/server-database";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // Where an alert may go: the fleet's own engines are never a destination, loopback only when the configuration
 // allows it, and a URL's credentials are never taken nor repeated. The server allows 127.0.0.1 for the receiver,
 // as an admin with an on-host receiver would; bravo's engine listens on 127.0.0.1 too.
-const dir = path.join(repoRoot, ".fleet/integration", `asec-destinations-${Date.now().toString(36)}`);
+const dir = path.join(passFolder, "integration", `asec-destinations-${Date.now().toString(36)}`);
 const dataDir = path.join(dir, "data");
 const fleet = readFleetFile().hosts.filter((h) => h.id === "alpha" || h.id === "bravo");
 const bravoAddress = new URL(fleet.find((h) => h.id === "bravo")!.url).host;
@@ -65,32 +66,28 @@ const audit = async () =>
   ).entries;
 
 /** A channel as an earlier Wharf stored it, before its URL was checked: written to the database directly. */
-function storeChannelAsBefore(name: string, url: string): number {
-  const db = new DatabaseSync(path.join(dataDir, "wharf.db"), { timeout: 5000 });
-  try {
-    const at = new Date().toISOString();
-    const row = db
-      .prepare(
-        `INSERT INTO alert_channels (name, kind, enabled, settings, secrets, rules, created_at, updated_at)
-         VALUES (?, 'webhook', 1, '{}', ?, ?, ?, ?) RETURNING id`,
-      )
-      .get(
-        name,
-        JSON.stringify({ url, secret: SECRET }),
-        JSON.stringify({
-          events: ["incident.opened"],
-          hostIds: [],
-          composeProject: null,
-          containerGlob: `${name}-none`,
-          label: null,
-        }),
-        at,
-        at,
-      ) as { id: number };
-    return row.id;
-  } finally {
-    db.close();
-  }
+async function storeChannelAsBefore(name: string, url: string): Promise<number> {
+  const at = new Date().toISOString();
+  const [row] = await queryServerDatabase<{ id: number }>(
+    wharf,
+    dataDir,
+    `INSERT INTO alert_channels (name, kind, enabled, settings, secrets, rules, created_at, updated_at)
+     VALUES ($1, 'webhook', 1, '{}', $2, $3, $4, $5) RETURNING id`,
+    [
+      name,
+      JSON.stringify({ url, secret: SECRET }),
+      JSON.stringify({
+        events: ["incident.opened"],
+        hostIds: [],
+        composeProject: null,
+        containerGlob: `${name}-none`,
+        label: null,
+      }),
+      at,
+      at,
+    ],
+  );
+  return Number(row!.id);
 }
 
 async function victim(): Promise<string> {
@@ -126,7 +123,7 @@ describe("alert destinations", () => {
   it("refuses at send time a channel stored before the check, audits the test with its destination, and the container lives", async () => {
     const name = await victim();
     const channelName = uniqueName("asec-stored");
-    const id = storeChannelAsBefore(
+    const id = await storeChannelAsBefore(
       channelName,
       `http://${bravoAddress}/containers/${name}/kill?signal=KILL`,
     );
@@ -162,7 +159,7 @@ describe("alert destinations", () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).not.toContain("asec-pw-1");
 
-    const id = storeChannelAsBefore(
+    const id = await storeChannelAsBefore(
       uniqueName("asec-userinfo"),
       `http://wharf:asec-pw-2@127.0.0.1:${hook.port}/h`,
     );

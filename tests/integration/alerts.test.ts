@@ -8,22 +8,23 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
 } from "../support/fleet";
 import { startHttpReceiver, startSmtpServer, type HttpReceiver, type Received } from "../support/receivers";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
-const dir = path.join(repoRoot, ".fleet/integration");
+const dir = path.join(passFolder, "integration");
 const fleetFile = path.join(dir, "alerts-hosts.json");
 const dataDir = path.join(dir, `alerts-data-${Date.now().toString(36)}`);
 const PORT = 3170;
 const SECRET = "integration-signing-secret";
 const crash = ["sh", "-c", "echo boom >&2; exit 3"];
 // The receivers and the SMTP server listen on loopback, which alerts reach only when the configuration allows it.
-const ALLOW_RECEIVERS = { WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1" };
+// A failed try is tried again after 1 s, not 10 s: the test of a receiver that comes back waits for that try.
+const ALLOW_RECEIVERS = { WHARF_ALERT_ALLOW_HOSTS: "127.0.0.1", WHARF_ALERT_RETRY_SECONDS: "1,2,4,8,16" };
 let wharf: RunningServer;
 const receivers: HttpReceiver[] = [];
 

@@ -3,10 +3,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AuditEntry, User } from "@/lib/auth/types";
 import { dialects, freshDatabase, type TestDatabase } from "../support/dialects";
-import { readFleetFile, repoRoot, uniqueName } from "../support/fleet";
+import { readFleetFile, uniqueName } from "../support/fleet";
 import { startWharf, TEST_ADMIN } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
-const dir = path.join(repoRoot, ".fleet/integration", uniqueName("dba-auth-db"));
+const dir = path.join(passFolder, "integration", uniqueName("dba-auth-db"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Sign-in is on the typed data layer: a Wharf whose DATABASE_URL names PostgreSQL creates its admin from

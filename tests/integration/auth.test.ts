@@ -17,6 +17,7 @@ import {
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf, TEST_ADMIN } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // The only routes anyone may call without signing in. Adding to this list is a security decision.
 const PUBLIC = new Set([
@@ -388,7 +389,7 @@ describe("API tokens and the user who made them", () => {
 
 describe("signing in", () => {
   it("is throttled after repeated failures, even for the right password", async () => {
-    const dir = path.join(repoRoot, ".fleet/integration", `throttle-${Date.now().toString(36)}`);
+    const dir = path.join(passFolder, "integration", `throttle-${Date.now().toString(36)}`);
     const alpha = readFleetFile().hosts.filter((h) => h.id === "alpha");
     const fleetFile = path.join(dir, "hosts.json");
     const { mkdirSync, writeFileSync } = await import("node:fs");

@@ -9,17 +9,20 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
 } from "../support/fleet";
+import { acquire, type Held } from "../support/engine-locks";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // A Wharf of its own on alpha, with a short grace period so five tries fit in a test.
-const dir = path.join(repoRoot, ".fleet/integration/autoheal");
+const dir = path.join(passFolder, "integration/autoheal");
 const fleetFile = path.join(dir, "hosts.json");
 let wharf: RunningServer;
+// The other pass's auto-heal on alpha would heal this file's containers too, and this one its.
+let autoheal: Held | undefined;
 
 const LABEL = ["--label", "wharf.autoheal=true"];
 const health = (test: string) => [
@@ -39,6 +42,7 @@ const healthyOnSecondRun = ["sh", "-c", `[ -f /ran-once ] && touch /tmp/ok; touc
 const crashesOnce = ["sh", "-c", `[ -f /ran-once ] && exec sh -c "${forever}"; touch /ran-once; exit 1`];
 
 beforeAll(async () => {
+  autoheal = await acquire("autoheal-alpha", "exclusive");
   await removeTestContainers("alpha");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -47,13 +51,14 @@ beforeAll(async () => {
     port: 3180,
     fleetConfig: fleetFile,
     dataDir: path.join(dir, "data"),
-    env: { WHARF_AUTOHEAL_GRACE_MS: "300" },
+    env: { WHARF_AUTOHEAL: "on", WHARF_AUTOHEAL_GRACE_MS: "300" },
   });
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await wharf?.stop();
   await removeTestContainers("alpha");
+  autoheal?.release();
 });
 
 async function get<T>(pathname: string, token = wharf.token): Promise<{ status: number; body: T }> {
@@ -153,7 +158,11 @@ describe("auto-heal", () => {
     const entry = await healed(crasher, "start");
     expect(entry).toMatchObject({ actor: "autoheal", source: "autoheal" });
     await waitFor("the started container to be running", async () => (await engineState(crasher)).Running);
-    const [incident] = await incidentsOf(crasher);
+    // The note follows the try's history row (a moment later on PostgreSQL): wait for it as a user would.
+    const [incident] = await waitFor("auto-heal's note on the incident", async () => {
+      const incidents = await incidentsOf(crasher);
+      return incidents[0]?.notes.length ? incidents : false;
+    });
     expect(incident).toMatchObject({ kind: "exit", exitCode: 1 });
     expect(incident!.notes.map((n) => n.text)).toEqual([
       "Auto-heal started the container (exited with code 1), try 1 of 5",
@@ -178,7 +187,10 @@ describe("auto-heal", () => {
       45_000,
     );
     const tries = await historyOf(doomed);
-    expect(tries).toHaveLength(5);
+    expect(
+      tries,
+      JSON.stringify(tries.map((e) => `${e.at} ${e.source} ${e.actor} ${e.action}`)),
+    ).toHaveLength(5);
     for (const entry of tries)
       expect(entry).toMatchObject({
         action: "start",

@@ -7,11 +7,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { ConsoleEnd, ConsoleTicket } from "@/lib/console/types";
-import { docker, repoRoot, runContainer, runDir, uniqueName } from "../support/fleet";
+import { docker, runContainer, runDir, uniqueName } from "../support/fleet";
 import { startSshd, type TestSshd } from "../support/sshd";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
-const dir = path.join(repoRoot, ".fleet/integration-console");
+const dir = path.join(passFolder, "integration-console");
 const name = uniqueName("con-console");
 let sshd: TestSshd;
 let server: RunningServer;

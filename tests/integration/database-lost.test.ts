@@ -3,11 +3,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { User } from "@/lib/auth/types";
 import { dialects, freshDatabase, type TestDatabase } from "../support/dialects";
-import { readFleetFile, repoRoot, uniqueName } from "../support/fleet";
+import { readFleetFile, uniqueName } from "../support/fleet";
 import { startRelay } from "../support/tcp-relay";
 import { startWharf } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
-const dir = path.join(repoRoot, ".fleet/integration", uniqueName("dbt-lost-db"));
+const dir = path.join(passFolder, "integration", uniqueName("dbt-lost-db"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Wharf reaches its PostgreSQL through a relay the test cuts, as a network failure or a database restart would:

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { needsBuild } from "../../scripts/needs-build.mjs";
 import { repoRoot } from "../support/fleet";
+import { portOffset } from "../support/pass";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "wharf-dbf-url-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -13,7 +14,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function startWith(databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (needsBuild(repoRoot))
     throw new Error('Wharf\'s build is missing or older than its sources: run "npm run build"');
-  const port = 3195 + Number(process.env.WHARF_PORT_OFFSET ?? 0);
+  const port = 3195 + portOffset;
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl },

@@ -6,17 +6,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
 import type { HistoryEntry } from "@/lib/history/types";
 import { api } from "../support/api";
-import {
-  inspect,
-  readFleetFile,
-  removeTestContainers,
-  repoRoot,
-  runContainer,
-  uniqueName,
-} from "../support/fleet";
+import { inspect, readFleetFile, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const run = promisify(execFile);
 const serve = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
@@ -95,7 +89,7 @@ describe("the image rule", () => {
   });
 
   it("a host's allowedImages refuses even an admin", async () => {
-    const dir = path.join(repoRoot, ".fleet/integration/allowed-images");
+    const dir = path.join(passFolder, "integration/allowed-images");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, "hosts.json");
     const alpha = readFleetFile().hosts.find((host) => host.id === "alpha")!;

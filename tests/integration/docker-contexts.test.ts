@@ -19,9 +19,10 @@ import {
   waitFor,
 } from "../support/fleet";
 import { startWharf } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const run = promisify(execFile);
-const dir = path.join(repoRoot, ".fleet/integration-contexts");
+const dir = path.join(passFolder, "integration-contexts");
 const dockerConfig = path.join(dir, "docker");
 const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
 const alphaUrl = `unix://${runDir}/alpha.sock`;

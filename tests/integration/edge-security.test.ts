@@ -3,13 +3,14 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostsResponse } from "@/lib/fleet/types";
-import { readFleetFile, repoRoot } from "../support/fleet";
+import { readFleetFile } from "../support/fleet";
 import { rawRequest, streamBody } from "../support/raw-http";
 import { startWharf, TEST_ADMIN, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // The edge of the server: who is calling (the real socket address), from which page (Origin), under which name
 // (Host), with what body. Each server here has its own port and data dir.
-const dir = path.join(repoRoot, ".fleet/integration", `edge-${Date.now().toString(36)}`);
+const dir = path.join(passFolder, "integration", `edge-${Date.now().toString(36)}`);
 const dataDir = path.join(dir, "data");
 const alpha = readFleetFile().hosts.find((h) => h.id === "alpha")!;
 const bravo = readFleetFile().hosts.find((h) => h.id === "bravo")!;

@@ -3,14 +3,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContainersResponse, ListedContainer } from "@/lib/fleet/types";
 import type { IncidentsResponse } from "@/lib/incidents/types";
-import { docker, readFleetFile, repoRoot, runContainer, uniqueName, waitFor } from "../support/fleet";
+import { docker, readFleetFile, runContainer, uniqueName, waitFor } from "../support/fleet";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const forever = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 const ignoresTerm = ["sh", "-c", "trap '' TERM; while :; do sleep 1; done"];
 
 describe("what Wharf saw of a death survives its own restarts", () => {
-  const dir = path.join(repoRoot, ".fleet/integration/inc-exit-memory");
+  const dir = path.join(passFolder, "integration/inc-exit-memory");
   const fleetFile = path.join(dir, "hosts.json");
   const names: string[] = [];
   let wharf: RunningServer | undefined;

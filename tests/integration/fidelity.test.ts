@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
 import type { ContainersResponse, ListedContainer } from "@/lib/fleet/types";
 import { api } from "../support/api";
+import { acquire } from "../support/engine-locks";
 import {
   docker,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
@@ -17,6 +17,7 @@ import { buildAndPush, REGISTRY } from "../support/images";
 import { waitForIncidents } from "../support/incidents";
 import { post } from "../support/post";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const forever = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 
@@ -105,7 +106,7 @@ describe("what is not a crash opens no incident", () => {
 });
 
 describe("Wharf knows why containers stopped while it was not running", () => {
-  const dir = path.join(repoRoot, ".fleet/integration/catch-up");
+  const dir = path.join(passFolder, "integration/catch-up");
   const fleetFile = path.join(dir, "hosts.json");
   let wharf: RunningServer | undefined;
 
@@ -169,15 +170,17 @@ describe("Wharf knows why containers stopped while it was not running", () => {
     );
     expect(killedIncidents.body.incidents).toEqual([]);
 
-    // "Restart crashed" takes the crash and leaves the kill alone.
+    // "Restart crashed" takes the crash and leaves the kill alone. It restarts every crashed container of the
+    // host, the other pass's too: that pass must be between files.
+    const fleet = await acquire("fleet", "exclusive");
     const restarted = await post<{ results: { name: string }[] }>(
       "/api/actions/restart-crashed",
       { hostId: "alpha" },
       wharf.url,
       wharf.token,
-    );
+    ).finally(() => fleet.release());
     const names = restarted.body.results.map((r) => r.name);
     expect(names).toContain(crashed);
     expect(names).not.toContain(killed);
-  }, 180_000);
+  }, 600_000);
 });

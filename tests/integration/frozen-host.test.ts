@@ -2,9 +2,10 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ContainersResponse, HostsResponse } from "@/lib/fleet/types";
-import { docker, readFleetFile, repoRoot, uniqueName } from "../support/fleet";
+import { docker, readFleetFile, uniqueName } from "../support/fleet";
 import { startRelay } from "../support/tcp-relay";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 let relay: Awaited<ReturnType<typeof startRelay>>;
 let wharf: RunningServer;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   relay = await startRelay({ host: "127.0.0.1", port: 23751 });
   relay.freeze();
   const alpha = readFleetFile().hosts.find((h) => h.id === "alpha")!;
-  const dir = path.join(repoRoot, ".fleet/integration");
+  const dir = path.join(passFolder, "integration");
   const file = path.join(dir, "frozen-hosts.json");
   writeFileSync(
     file,

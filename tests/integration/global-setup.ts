@@ -2,8 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { readFleetFile, repoRoot } from "../support/fleet";
+import { readFleetFile } from "../support/fleet";
 import { startWharf } from "../support/wharf-server";
+import { integrationDialect, passFolder } from "../support/pass";
+import { dropPassDatabases } from "../support/pass-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,7 +26,7 @@ export default async function setup(project: TestProject) {
   const stuckPort = (stuck.address() as net.AddressInfo).port;
   const gonePort = await freePort();
 
-  const dir = path.join(repoRoot, ".fleet/integration");
+  const dir = path.join(passFolder, "integration");
   mkdirSync(dir, { recursive: true });
   const testFleetFile = path.join(dir, "hosts.json");
   const hosts = [
@@ -38,6 +40,8 @@ export default async function setup(project: TestProject) {
   // not ride along into this one's assertions.
   const dataDir = path.join(dir, "data");
   rmSync(dataDir, { recursive: true, force: true });
+  // On PostgreSQL, the databases a killed run of this pass left go the same way.
+  if (integrationDialect === "postgres") await dropPassDatabases();
   // Auto-heal acts on the engines: only the server of tests/integration/autoheal.test.ts may, or two Wharfs
   // would heal the same containers.
   const server = await startWharf({
@@ -54,6 +58,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop();
     stuck.close();
+    if (integrationDialect === "postgres") await dropPassDatabases();
   };
 }
 

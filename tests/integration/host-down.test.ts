@@ -2,18 +2,29 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ContainersResponse, HostsResponse } from "@/lib/fleet/types";
 import { api } from "../support/api";
+import { acquire, type Held } from "../support/engine-locks";
 import { docker, repoRoot, runContainer, runDir, uniqueName, waitFor } from "../support/fleet";
 
 const run = promisify(execFile);
 const restartFleet = () => run("bash", [path.join(repoRoot, "scripts/fleet-up.sh")]);
 
+// Bravo stops here: the other pass's tests (scripts/test.sh runs two at once) must not be using it.
+let fleet: Held | undefined;
+beforeAll(async () => {
+  fleet = await acquire("fleet", "exclusive");
+}, 600_000);
+
 // Whatever happens in the test, bravo must be running again for the suites after this one.
 afterAll(async () => {
-  await restartFleet();
-  await docker("bravo", "rm", "-f", ...survivors).catch(() => "");
+  try {
+    await restartFleet();
+    await docker("bravo", "rm", "-f", ...survivors).catch(() => "");
+  } finally {
+    fleet?.release();
+  }
 }, 120_000);
 const survivors: string[] = [];
 

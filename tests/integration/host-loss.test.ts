@@ -3,9 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ContainersResponse, HostsResponse } from "@/lib/fleet/types";
 import type { IncidentsResponse } from "@/lib/incidents/types";
-import { docker, readFleetFile, repoRoot, runContainer, uniqueName } from "../support/fleet";
+import { docker, readFleetFile, runContainer, uniqueName } from "../support/fleet";
 import { startRelay } from "../support/tcp-relay";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 let relay: Awaited<ReturnType<typeof startRelay>>;
 let wharf: RunningServer;
@@ -22,7 +23,7 @@ const hostStatus = async (id: string) =>
 beforeAll(async () => {
   relay = await startRelay({ host: "127.0.0.1", port: 23751 });
   const alpha = readFleetFile().hosts.find((h) => h.id === "alpha")!;
-  const dir = path.join(repoRoot, ".fleet/integration");
+  const dir = path.join(passFolder, "integration");
   const file = path.join(dir, "relay-hosts.json");
   writeFileSync(
     file,

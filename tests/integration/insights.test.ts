@@ -87,16 +87,21 @@ describe("delivery insights from real deploys", () => {
     // 2. bravo's web moves to 1.1.0, holds the grace period, then crashes within 10 minutes.
     const second = await redeploy("bravo", web.bravo, good2.ref);
     expect(second.status).toBe(200);
-    const bravoIncident = await crashAndRecover("bravo", web.bravo);
-    // 3. alpha's web tries a release that dies at once: rolled back.
-    const third = await redeploy("alpha", web.alpha, `${repo}:bad`);
-    expect(third.status).toBe(422);
-    expect(third.body.entry.outcome).toBe("rolled-back");
-    // 4. a tag that was never pushed: the pull fails.
-    const fourth = await redeploy("alpha", web.alpha, `${repo}:missing`);
-    expect(fourth.status).toBe(502);
-    // An incident on a container of the project that was never deployed.
-    const workerIncident = await crashAndRecover("alpha", worker);
+    // Its crash, and one on a container of the project that was never deployed, each take 10 s of running again
+    // to end: they go on while alpha's web deploys.
+    const [bravoIncident, workerIncident] = await Promise.all([
+      crashAndRecover("bravo", web.bravo),
+      crashAndRecover("alpha", worker),
+      (async () => {
+        // 3. alpha's web tries a release that dies at once: rolled back.
+        const third = await redeploy("alpha", web.alpha, `${repo}:bad`);
+        expect(third.status).toBe(422);
+        expect(third.body.entry.outcome).toBe("rolled-back");
+        // 4. a tag that was never pushed: the pull fails.
+        const fourth = await redeploy("alpha", web.alpha, `${repo}:missing`);
+        expect(fourth.status).toBe(502);
+      })(),
+    ]);
 
     // The deploys as the history has them, and the crash marked on the second.
     const history = await waitFor("the crash to be marked on bravo's deploy", async () => {

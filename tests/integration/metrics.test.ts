@@ -284,7 +284,7 @@ describe("GET /metrics", () => {
     it("is open without a token when WHARF_METRICS_PUBLIC=1, and the API is not", async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-metrics-"));
       const server = await startWharf({
-        port: 3190,
+        port: 3191,
         fleetConfig: inject("testFleetFile"),
         dataDir: path.join(dir, "data"),
         env: { WHARF_METRICS_PUBLIC: "1", WHARF_AUTOHEAL: "off" },

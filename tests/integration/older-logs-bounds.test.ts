@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OlderLinesResponse } from "@/lib/logs/types";
-import { docker, repoRoot, runContainer, runDir, uniqueName, waitFor } from "../support/fleet";
+import { docker, runContainer, runDir, uniqueName, waitFor } from "../support/fleet";
 import { startLogProxy } from "../support/log-proxy";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // Scrolling back through a long log costs the server a bounded read, and only a few run at once. The server's
 // only host is alpha behind a proxy that counts what the engine sends for log reads and can hold them.
-const dir = path.join(repoRoot, ".fleet/integration", `asec-older-${Date.now().toString(36)}`);
+const dir = path.join(passFolder, "integration", `asec-older-${Date.now().toString(36)}`);
 let proxy: Awaited<ReturnType<typeof startLogProxy>>;
 let wharf: RunningServer;
 const containers: string[] = [];

@@ -12,7 +12,6 @@ import {
   docker,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
@@ -20,9 +19,10 @@ import {
 import { buildAndPush, REGISTRY } from "../support/images";
 import { startHttpReceiver, type HttpReceiver } from "../support/receivers";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const PORT = 3240;
-const dir = path.join(repoRoot, ".fleet/integration", uniqueName("hb-postgres-mode"));
+const dir = path.join(passFolder, "integration", uniqueName("hb-postgres-mode"));
 const fleetFile = path.join(dir, "hosts.json");
 const crash = ["sh", "-c", "echo boom >&2; exit 3"];
 const SERVICE = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];

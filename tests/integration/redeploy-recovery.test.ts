@@ -7,16 +7,16 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
 } from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const ref = `${REGISTRY}/it-crashy-${Date.now().toString(36)}:latest`;
-const dir = path.join(repoRoot, ".fleet/integration");
+const dir = path.join(passFolder, "integration");
 const fleetFile = path.join(dir, "recovery-hosts.json");
 const dataDir = path.join(dir, `recovery-data-${Date.now().toString(36)}`);
 let wharf: RunningServer | undefined;

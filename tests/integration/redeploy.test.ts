@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
 import type { HistoryEntry } from "@/lib/history/types";
 import { api } from "../support/api";
+import { acquire } from "../support/engine-locks";
 import {
   docker,
   inspect,
@@ -316,14 +317,16 @@ describe("one action at a time", () => {
       );
       return body.containers[0]?.exitCause === "crash";
     });
+    // It restarts every crashed container of the host, the other pass's too: that pass must be between files.
+    const fleet = await acquire("fleet", "exclusive");
     const { body } = await post<{ results: { name: string; outcome: string }[] }>(
       "/api/actions/restart-crashed",
       { hostId: "charlie" },
-    );
+    ).finally(() => fleet.release());
     expect(body.results.map((r) => [r.name, r.outcome])).toContainEqual([crashed, "succeeded"]);
     expect(body.results.map((r) => r.name)).not.toContain(fine);
     expect((await inspect("charlie", crashed))[0]!.State.Running).toBe(true);
-  });
+  }, 600_000);
 });
 
 async function expectEventually(check: () => Promise<boolean>): Promise<void> {

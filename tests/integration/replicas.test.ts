@@ -12,7 +12,6 @@ import {
   docker,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   TEST_LABEL,
   TEST_RUN,
   runContainer,
@@ -23,6 +22,7 @@ import { buildAndPush, REGISTRY } from "../support/images";
 import { startHttpReceiver, type HttpReceiver } from "../support/receivers";
 import { isAlive, startReplicas, type Replica, type ReplicaSet } from "../support/replicas";
 import { openEvents, type SseMessage } from "../support/sse";
+import { passFolder } from "../support/pass";
 
 // The failover the issue promises: a killed recorder's lease is someone else's within this.
 const FAILOVER_MS = 5_000;
@@ -31,7 +31,7 @@ const LEASE_KEY = "33610289968996210";
 const crash = ["sh", "-c", "echo boom >&2; exit 3"];
 const STANDALONE = ["alpha", "bravo", "charlie"] as const;
 const SERVICE = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
-const dir = path.join(repoRoot, ".fleet/integration", uniqueName("hb-replicas"));
+const dir = path.join(passFolder, "integration", uniqueName("hb-replicas"));
 const fleetFile = path.join(dir, "hosts.json");
 
 const incidentOf = (name: string) => (message: SseMessage) =>

@@ -10,7 +10,6 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
@@ -18,6 +17,7 @@ import {
 import { buildAndPush, REGISTRY } from "../support/images";
 import { post } from "../support/post";
 import { startWharf } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 const serve = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"];
 const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -184,7 +184,7 @@ describe("a rollback is a redeploy onto the previous image, of this container's 
       return body.containers.some((row) => row.name === name);
     });
     await docker("alpha", "rm", "-f", name);
-    const mount = path.join(repoRoot, ".fleet/integration", `rbk-mount-${suffix}`);
+    const mount = path.join(passFolder, "integration", `rbk-mount-${suffix}`);
     mkdirSync(mount, { recursive: true });
     await runContainer("alpha", name, ["-v", `${mount}:/mnt/host`], serve, `${app}:1`);
     const [before] = await inspect("alpha", name);
@@ -263,7 +263,7 @@ describe("a rollback is a redeploy onto the previous image, of this container's 
   });
 
   it("a host's allowedImages refuses an admin's rollback as it refuses the deploy", async () => {
-    const dir = path.join(repoRoot, ".fleet/integration/rbk-allowed-images");
+    const dir = path.join(passFolder, "integration/rbk-allowed-images");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, "hosts.json");
     const alpha = readFleetFile().hosts.find((host) => host.id === "alpha")!;

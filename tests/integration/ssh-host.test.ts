@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/types";
 import type { ContainerRow, HostSummary } from "@/lib/fleet/types";
 import type { LinesEvent } from "@/lib/logs/types";
-import { inspect, removeTestContainers, repoRoot, runContainer, uniqueName, waitFor } from "../support/fleet";
+import { inspect, removeTestContainers, runContainer, uniqueName, waitFor } from "../support/fleet";
 import { buildAndPush, REGISTRY } from "../support/images";
 import { openSse } from "../support/sse";
 import { startSshd, type TestSshd } from "../support/sshd";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder, portOffset } from "../support/pass";
 
-const offset = Number(process.env.WHARF_PORT_OFFSET ?? 0);
-const dir = path.join(repoRoot, ".fleet/integration-ssh");
+const offset = portOffset;
+const dir = path.join(passFolder, "integration-ssh");
 const name = uniqueName("it-ssh");
 const repo = `${REGISTRY}/it-ssh-${Date.now().toString(36)}`;
 let sshd: TestSshd;

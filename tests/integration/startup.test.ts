@@ -7,6 +7,7 @@ import type { HostsResponse } from "@/lib/fleet/types";
 import { fleetFile, readFleetFile, repoRoot, waitFor } from "../support/fleet";
 import { provisionedNode } from "../support/node-version";
 import { startWharf } from "../support/wharf-server";
+import { portOffset } from "../support/pass";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "wharf-startup-"));
 
@@ -130,7 +131,7 @@ function runToExit(port: number, dataDir: string, nodeOptions: string[] = []) {
     cwd: repoRoot,
     env: {
       ...process.env,
-      PORT: String(port + Number(process.env.WHARF_PORT_OFFSET ?? 0)),
+      PORT: String(port + portOffset),
       WHARF_HOSTNAME: "127.0.0.1",
       FLEET_CONFIG: fleetFile,
       DATA_DIR: dataDir,

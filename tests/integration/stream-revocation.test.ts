@@ -3,9 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FleetMessage } from "@/lib/fleet/live/messages";
 import type { LinesEvent } from "@/lib/logs/types";
-import { readFleetFile, removeTestContainers, repoRoot, runContainer, uniqueName } from "../support/fleet";
+import { readFleetFile, removeTestContainers, runContainer, uniqueName } from "../support/fleet";
 import { openEvents, openSse, type SseCredentials } from "../support/sse";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // Streams re-check their caller this often here (15 s by default), so an expiry is seen without a long wait.
 const RECHECK_MS = 250;
@@ -15,7 +16,7 @@ let wharf: RunningServer;
 
 beforeAll(async () => {
   await removeTestContainers("alpha");
-  const dir = path.join(repoRoot, ".fleet/integration", `streams-${Date.now().toString(36)}`);
+  const dir = path.join(passFolder, "integration", `streams-${Date.now().toString(36)}`);
   mkdirSync(dir, { recursive: true });
   const fleetConfig = path.join(dir, "hosts.json");
   writeFileSync(

@@ -9,19 +9,23 @@ import {
   inspect,
   readFleetFile,
   removeTestContainers,
-  repoRoot,
   runContainer,
   uniqueName,
   waitFor,
 } from "../support/fleet";
 import { createService, removeTestServices, SWARM_IMAGE } from "../support/swarm";
+import { acquire, type Held } from "../support/engine-locks";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 // A Wharf of its own with auto-heal on, watching the swarm manager only: the suite's server has auto-heal off.
-const dir = path.join(repoRoot, ".fleet/integration/swarm-tasks");
+const dir = path.join(passFolder, "integration/swarm-tasks");
 let wharf: RunningServer;
+// The other pass's auto-heal on sierra would heal this file's containers too, and this one its.
+let autoheal: Held | undefined;
 
 beforeAll(async () => {
+  autoheal = await acquire("autoheal-sierra", "exclusive");
   await Promise.all([removeTestServices(), removeTestContainers("sierra")]);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -34,13 +38,14 @@ beforeAll(async () => {
     port: 3192,
     fleetConfig,
     dataDir: path.join(dir, "data"),
-    env: { WHARF_AUTOHEAL_GRACE_MS: "300" },
+    env: { WHARF_AUTOHEAL: "on", WHARF_AUTOHEAL_GRACE_MS: "300" },
   });
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await wharf?.stop();
   await Promise.all([removeTestServices(), removeTestContainers("sierra")]);
+  autoheal?.release();
 });
 
 async function get<T>(pathname: string): Promise<T> {

@@ -15,7 +15,6 @@ import {
   ensureFleetUp,
   FOREVER,
   removeTestServices,
-  stopWorker,
   SWARM_IMAGE,
   waitForReplicas,
 } from "../support/swarm";
@@ -293,43 +292,4 @@ describe("swarm services on the two-node swarm", () => {
     },
     LONG,
   );
-
-  it("marks the worker's node down and the service short when its engine stops, and clears both when it is back", async () => {
-    const name = uniqueName("it-svc-node");
-    await createService(name, ["--replicas", "2", "--replicas-max-per-node", "1"], SWARM_IMAGE, FOREVER);
-    await waitForReplicas(name, "2/2");
-    const tangoNode = async () =>
-      (await api<NodesResponse>("/api/nodes?host=sierra")).body.nodes.find(
-        (node) => node.fleetHostId === "tango",
-      );
-
-    try {
-      await stopWorker();
-      await waitFor("tango's node to be down", async () => (await tangoNode())?.state === "down", 120_000);
-      const short = await waitFor(
-        `${name} to be short of replicas with a short incident`,
-        async () => {
-          const row = await listed(name);
-          const incident = (await service(name)).body.incidents.find(
-            (item) => item.kind === "short" && item.endedAt === null,
-          );
-          return row && row.replicas.running < row.replicas.desired && incident ? { row, incident } : false;
-        },
-        120_000,
-      );
-      expect(short.row.replicas).toEqual({ desired: 2, running: 1 });
-      expect(short.incident.error).toBe("1 of 2 replicas running");
-    } finally {
-      await ensureFleetUp();
-    }
-    await waitFor("tango's node to be ready", async () => (await tangoNode())?.state === "ready", 120_000);
-    await waitForReplicas(name, "2/2", 180_000);
-    await waitFor(
-      `${name}'s short incident to end`,
-      async () =>
-        (await service(name)).body.incidents.every((item) => item.kind !== "short" || item.endedAt !== null),
-      60_000,
-    );
-    expect((await listed(name))?.replicas).toEqual({ desired: 2, running: 2 });
-  }, 600_000);
 });

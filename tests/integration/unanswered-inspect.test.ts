@@ -2,9 +2,10 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ContainersResponse } from "@/lib/fleet/types";
-import { docker, repoRoot, runDir, runContainer, uniqueName } from "../support/fleet";
+import { docker, runDir, runContainer, uniqueName } from "../support/fleet";
 import { startStallingProxy } from "../support/stalling-proxy";
 import { startWharf, type RunningServer } from "../support/wharf-server";
+import { passFolder } from "../support/pass";
 
 let proxy: Awaited<ReturnType<typeof startStallingProxy>>;
 let wharf: RunningServer;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await runContainer("alpha", fine, [], ["true"]);
   await docker("alpha", "wait", stuck, fine);
   proxy = await startStallingProxy(path.join(runDir, "alpha.sock"), new Set([stuckId]));
-  const dir = path.join(repoRoot, ".fleet/integration");
+  const dir = path.join(passFolder, "integration");
   const file = path.join(dir, "stalling-hosts.json");
   writeFileSync(file, JSON.stringify({ hosts: [{ id: "stalling", url: `tcp://127.0.0.1:${proxy.port}` }] }));
   const dataDir = path.join(dir, "stalling-data");

@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { passSuffix } from "./pass";
 
 const run = promisify(execFile);
 
@@ -15,8 +16,9 @@ export const engines = ["alpha", "bravo", "charlie"] as const;
 export const swarmEngines = ["sierra", "tango"] as const;
 export type Engine = (typeof engines)[number] | (typeof swarmEngines)[number];
 export const TEST_LABEL = "wharf.test";
-// Several checkouts can test against the same engines at once; each labels (and cleans up) only its own.
-export const TEST_RUN = process.env.WHARF_TEST_RUN ?? "1";
+// Several checkouts, and the two passes of one (SQLite, PostgreSQL), can test against the same engines at once;
+// each labels (and cleans up, and counts) only its own.
+export const TEST_RUN = `${process.env.WHARF_TEST_RUN ?? "1"}${passSuffix}`;
 
 export function readFleetFile(): { hosts: { id: string; url: string }[] } {
   if (!existsSync(fleetFile)) throw new Error(`${fleetFile} is missing: run "npm run fleet:up" first`);

@@ -26,7 +26,7 @@ export type ReplicaSet = {
 };
 
 /**
- * `count` replicas (ports `basePort`…, shifted by WHARF_PORT_OFFSET like every test server) on a fresh database
+ * `count` replicas (ports `basePort`…, shifted by the pass's port offset like every test server) on a fresh database
  * of the test PostgreSQL server (WHARF_TEST_DATABASE_URL), with HAProxy in front on a port of its own.
  */
 export async function startReplicas(options: {

@@ -4,17 +4,26 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { needsBuild } from "../../scripts/needs-build.mjs";
 import { repoRoot } from "./fleet";
+import { integrationDialect, portOffset } from "./pass";
+import { databaseFor } from "./pass-database";
 
 export type RunningServer = {
   url: string;
   /** An admin API token for this server's tests. */
   token: string;
+  /** The PostgreSQL database it runs on; null: SQLite, DATA_DIR/wharf.db. */
+  databaseUrl: string | null;
   process: ChildProcess;
   output: () => string;
   /** fetch with the admin token. */
   fetch: (pathname: string, init?: RequestInit) => Promise<Response>;
   stop: () => Promise<void>;
 };
+
+const FETCH_BLOCKED_PORTS = new Set([
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697,
+  10080,
+]);
 
 /** Test servers start with this admin (WHARF_ADMIN_PASSWORD creates it on a fresh data dir). */
 export const TEST_ADMIN = { username: "admin", password: "integration-admin-password" };
@@ -29,7 +38,12 @@ export async function startWharf(options: {
   signIn?: boolean;
 }): Promise<RunningServer> {
   // Checkouts testing side by side on one machine shift their servers' ports apart.
-  const port = options.port + Number(process.env.WHARF_PORT_OFFSET ?? 0);
+  const port = options.port + portOffset;
+  // fetch() refuses these (the Fetch standard's "bad ports"): a server there would never be seen to answer.
+  if (FETCH_BLOCKED_PORTS.has(port))
+    throw new Error(
+      `Port ${port} (${options.port} + offset ${portOffset}) is one fetch() refuses: pick another`,
+    );
   // start.mjs would build by itself, but not within a test's time limit.
   if (needsBuild(repoRoot))
     throw new Error('Wharf\'s build is missing or older than its sources: run "npm run build" first');
@@ -41,8 +55,15 @@ export async function startWharf(options: {
     DATA_DIR: options.dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
     WHARF_ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Auto-heal acts on every labelled container of the engines it watches, the other pass's too: only the files
+    // that test it turn it on, under the lock they share (tests/support/engine-locks.ts).
+    WHARF_AUTOHEAL: "off",
+    // The pass decides the dialect (below), not a DATABASE_URL the shell happens to have.
+    DATABASE_URL: undefined,
     ...options.env,
   };
+  if (integrationDialect === "postgres" && !(options.env && "DATABASE_URL" in options.env))
+    env.DATABASE_URL = await databaseFor(options.dataDir);
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
     cwd: repoRoot,
@@ -79,6 +100,7 @@ export async function startWharf(options: {
   return {
     url,
     token,
+    databaseUrl: env.DATABASE_URL || null,
     fetch: (pathname, init = {}) =>
       fetch(`${url}${pathname}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } }),
     process: child,
