@@ -193,6 +193,35 @@ test("a provider answer with the wrong state is refused on the sign-in page, wit
   await page.context().close();
 });
 
+test("a pending sign-in whose page to land on was changed in the browser still lands on this site", async ({
+  browser,
+}) => {
+  provider.setGroups("ss-dave", []);
+  const page = await freshPage(browser);
+  const held = provider.holdCallbacks();
+  try {
+    await signInAtProvider(page, "ss-dave", "/history");
+    await expect(page.locator("body")).toHaveText("held by the test");
+  } finally {
+    provider.releaseCallbacks();
+  }
+  // The pending sign-in lives in the browser: a page (or a neighbour's cookie) may rewrite where it lands.
+  const context = page.context();
+  const cookie = (await context.cookies(`${server.url}/api/auth/oidc/callback`)).find(
+    (c) => c.name === "wharf_oidc",
+  )!;
+  const pending = JSON.parse(Buffer.from(cookie.value, "base64url").toString("utf8")) as { next: string };
+  expect(pending.next).toBe("/history");
+  pending.next = "//evil.example/steal";
+  await context.addCookies([
+    { ...cookie, value: Buffer.from(JSON.stringify(pending)).toString("base64url") },
+  ]);
+  await page.goto(held[0]!);
+  await expect(page).toHaveURL(`${server.url}/`);
+  expect((await me(page)).body?.principal.name).toBe("ss-dave");
+  await context.close();
+});
+
 test("a code used once already, or one that expired, is refused: no session", async ({ browser }) => {
   provider.setGroups("ss-carol", ["wharf-ss-ops"]);
   const first = await freshPage(browser);

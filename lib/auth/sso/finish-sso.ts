@@ -1,6 +1,7 @@
 import "server-only";
 import { authDatabase } from "../auth-database";
 import { clientAddress } from "../authenticate-request";
+import { safeNextPath } from "../login-redirect";
 import { recordAudit } from "../db/record-audit";
 import { sessionCookie } from "../session-cookie";
 import { ssoConfig } from "./current-sso-config";
@@ -21,7 +22,8 @@ export async function finishSso(request: Request): Promise<Response> {
   const config = requireSso(ssoConfig());
   const now = Date.now();
   const pending = readPendingSignIn(request, now);
-  const next = pending !== null && pending !== "expired" ? pending.next : "/";
+  // Checked again here: the cookie comes back from the browser, and a page may not send anyone off-site.
+  const next = safeNextPath(pending !== null && pending !== "expired" ? pending.next : undefined);
   const spent = clearedPendingCookie(request);
   const address = clientAddress(request);
   const db = await authDatabase();
