@@ -7,6 +7,7 @@ import type { FleetTables } from "./db/exit-table";
 import { forgetContainerExit } from "./db/forget-container-exit";
 import { readContainerExits } from "./db/read-container-exits";
 import { saveContainerExit } from "./db/save-container-exit";
+import { holdCursor } from "./recording-barrier";
 
 // An `oom` event can reach the daemon just after the `die` it caused; within this much it re-labels that death.
 const OOM_AFTER_DIE_MS = 2_000;
@@ -86,6 +87,9 @@ export class ExitMemory {
     this.writes = this.writes
       .then(async () => run(await getDatabase<FleetTables>()))
       .catch((error: unknown) => console.error(`[wharf] ${what} failed`, error));
+    // A cursor saved past this death while its memory is still unwritten would leave a Wharf killed in between
+    // with neither: the next start would not replay the kill, and would call the exit 137 a crash.
+    holdCursor(this.writes);
   }
 }
 
