@@ -1,17 +1,10 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { AuthTables } from "./auth-tables";
+import type { GrantTable } from "./grant-table";
 
-export type GrantRow = {
-  id: number;
-  user_id: number | null;
-  team_id: number | null;
-  token_id: number | null;
-  role: string;
-  scope: string | null;
-  created_at: string;
-  created_by: string;
-};
+/** A grants row as read: the table's own declaration (./grant-table), its generated id read as a number. */
+export type GrantRow = Selectable<GrantTable>;
 
 const columns = [
   "g.id",
