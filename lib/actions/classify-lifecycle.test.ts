@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { mayBecomeRestart, openFor, segmentLifecycle, type LifecycleEvent } from "./classify-lifecycle";
+import {
+  awaitsDeath,
+  mayBecomeRestart,
+  openFor,
+  segmentLifecycle,
+  type LifecycleEvent,
+} from "./classify-lifecycle";
 
 // Event lists written as "action[:signal|:exitCode]@ms"; what Docker 20.10 sends, checked with `docker events`.
 const events = (...specs: string[]): LifecycleEvent[] =>
@@ -41,6 +47,20 @@ describe("segmentLifecycle", () => {
     expect(verbs(events("kill:15@0", "kill:9@10000", "die:137@10030", "stop@10040"))).toEqual([
       "stop (SIGTERM, then SIGKILL; exit code 137)",
     ]);
+    // On a loaded engine the death after the KILL came late (seen in CI): still the same stop.
+    expect(verbs(events("kill:15@0", "kill:9@1000", "die:137@2600", "stop@2610"))).toEqual([
+      "stop (SIGTERM, then SIGKILL; exit code 137)",
+    ]);
+  });
+
+  it("waits for the death a SIGKILL must bring before telling the command", () => {
+    const killed = events("kill:15@0", "kill:9@1000");
+    expect(awaitsDeath(killed, segmentLifecycle(killed, manual).at(-1)!)).toBe(true);
+    const died = events("kill:15@0", "kill:9@1000", "die:137@1400");
+    expect(awaitsDeath(died, segmentLifecycle(died, manual).at(-1)!)).toBe(false);
+    // A TERM may be caught: nothing to wait for but the stop's timeout, which `openFor` keeps open.
+    const termed = events("kill:15@0");
+    expect(awaitsDeath(termed, segmentLifecycle(termed, manual).at(-1)!)).toBe(false);
   });
 
   it("splits commands given one after another, however close", () => {

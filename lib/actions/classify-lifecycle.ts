@@ -32,6 +32,9 @@ export const LINK_MS = 1_000;
 export const STOP_TIMEOUT_MS = 5 * 60_000;
 // A `docker run` creates, then starts: on a busy or freshly started engine the two can be seconds apart.
 export const RUN_MS = 10_000;
+// A SIGKILL cannot be caught: the `die` after it is its death, though a loaded engine may report it well after
+// the kill (seen in CI: a `docker stop`'s die came more than 300 ms after its KILL, and was recorded apart).
+export const KILL_DIE_MS = 10_000;
 // A `docker restart` stops, then starts: on a loaded engine the start can come seconds after the stop (seen in
 // CI). Its `restart` event, right after the start, is what tells it from a `docker stop` then a `docker start`.
 export const RESTART_MS = 10_000;
@@ -100,8 +103,10 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         // unless they are a stop's signal and the kill after its timeout.
         let j = i + 1;
         while (is(j, "kill") && linked(j - 1, j, isKill(events[j]!.signal) ? STOP_TIMEOUT_MS : LINK_MS)) j++;
+        const signal = events[j - 1]!.signal;
         const dieAt =
-          is(j, "die") && linked(j - 1, j, mayStop(events[j - 1]!.signal) ? STOP_TIMEOUT_MS : LINK_MS);
+          is(j, "die") &&
+          linked(j - 1, j, mayStop(signal) ? STOP_TIMEOUT_MS : isKill(signal) ? KILL_DIE_MS : LINK_MS);
         const stopAt = dieAt && is(j + 1, "stop") && linked(j, j + 1);
         let first = i;
         if (stopAt) {
@@ -211,6 +216,15 @@ export function mayBecomeRestart(events: LifecycleEvent[], segment: LifecycleSeg
   return (
     segment.verb === "start" && segment.to === events.length && events[segment.from - 1]?.action === "stop"
   );
+}
+
+/**
+ * Whether the last command ends on a SIGKILL whose `die` has not come yet: it will, and until it does, the
+ * command cannot be told (a `docker stop` past its timeout, a `docker kill`, a `docker rm -f`).
+ */
+export function awaitsDeath(events: LifecycleEvent[], segment: LifecycleSegment): boolean {
+  const tail = events[segment.to - 1];
+  return segment.to === events.length && tail?.action === "kill" && isKill(tail.signal);
 }
 
 /** The lifecycle's own actions; everything else (rename, exec, health, …) says nothing about them. */

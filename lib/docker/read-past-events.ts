@@ -12,12 +12,14 @@ export async function readPastEvents(
   sinceSeconds: number,
   untilSeconds: number,
   signal: AbortSignal,
+  actions?: string[],
 ): Promise<EngineEvent[]> {
   const events: EngineEvent[] = [];
   await streamEvents(host, {
     sinceSeconds,
     untilSeconds,
     signal,
+    actions,
     onOpen: () => {},
     onEvent: (event) => events.push(event),
   });

@@ -29,11 +29,16 @@ export async function streamEvents(
     onEvent: (event: EngineEvent) => void;
     /** Event types to follow; containers unless told (a swarm manager's `service` and `node` events). */
     types?: string[];
+    /** Only these actions (`kill`, `start`…); every action unless told. */
+    actions?: string[];
   },
 ): Promise<void> {
   const client = getStreamClient(host);
   const stream = (await client.getEvents({
-    filters: JSON.stringify({ type: options.types ?? ["container"] }),
+    filters: JSON.stringify({
+      type: options.types ?? ["container"],
+      ...(options.actions ? { event: options.actions } : {}),
+    }),
     ...(options.sinceSeconds !== undefined ? { since: options.sinceSeconds } : {}),
     ...(options.untilSeconds !== undefined ? { until: options.untilSeconds } : {}),
     abortSignal: options.signal,

@@ -6,7 +6,7 @@ export const freshRun = (): RunMemory => ({ kills: [], oom: false });
 
 // `docker stop` sends TERM then, after its timeout (10 s by default, rarely more than minutes), KILL.
 const ENDING_SIGNALS = new Set(["9", "15", "KILL", "TERM", "SIGKILL", "SIGTERM"]);
-const STOP_WINDOW_MS = 5 * 60_000;
+export const STOP_WINDOW_MS = 5 * 60_000;
 // Any other signal (HUP to reload, USR1…) only explains a death that follows it at once.
 const OTHER_SIGNAL_WINDOW_MS = 2_000;
 

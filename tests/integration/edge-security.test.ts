@@ -100,9 +100,9 @@ describe("bodies", () => {
     const { status, sentBytes } = await streamBody(`${server.url}/api/auth/login`, {
       totalBytes: HUNDRED_MB,
       declareLength: true,
+      headersOnly: true,
     });
-    expect(status).toBe(413);
-    expect(sentBytes).toBeLessThan(HUNDRED_MB);
+    expect({ status, sentBytes }).toEqual({ status: 413, sentBytes: 0 });
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 
@@ -128,14 +128,14 @@ describe("bodies on pages", () => {
   const FIFTY_MB = 50 * 1024 * 1024;
 
   it("answers a declared 50 MB POST to /login with 413 on its headers, not 200 after buffering 10 MB", async () => {
+    // No byte of the body is sent: Next, which buffered 10 MB before answering, would never answer this.
     const { status, sentBytes } = await streamBody(`${server.url}/login`, {
       totalBytes: FIFTY_MB,
       declareLength: true,
       headers: { "content-type": "application/x-www-form-urlencoded" },
+      headersOnly: true,
     });
-    expect(status).toBe(413);
-    // Next buffered 10 MB before answering; what is written now is only what the sockets hold meanwhile.
-    expect(sentBytes).toBeLessThan(10 * 1024 * 1024);
+    expect({ status, sentBytes }).toEqual({ status: 413, sentBytes: 0 });
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 

@@ -32,7 +32,13 @@ export function rawRequest(
  */
 export function streamBody(
   url: string,
-  options: { totalBytes: number; declareLength: boolean; headers?: Record<string, string> },
+  options: {
+    totalBytes: number;
+    declareLength: boolean;
+    headers?: Record<string, string>;
+    /** Send the headers alone and wait: only a server that answers on them answers at all. */
+    headersOnly?: boolean;
+  },
 ): Promise<{ status: number; sentBytes: number }> {
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
@@ -57,6 +63,7 @@ export function streamBody(
       }
       if (!answered) request.end();
     };
-    writeMore();
+    if (options.headersOnly) request.flushHeaders();
+    else writeMore();
   });
 }

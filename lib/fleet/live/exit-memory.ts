@@ -56,8 +56,16 @@ export class ExitMemory {
       this.forget(id);
       return undefined;
     }
-    this.runs.set(id, rememberEvent(this.runs.get(id) ?? freshRun(), action, attributes, at));
+    this.recall(id, action, attributes, at);
     return cause;
+  }
+
+  /**
+   * Folds in an event the Wharf before this one applied already: it remembered how that run ended, but a death
+   * after it (the `die` of a stop that waited out its timeout) still needs to know the signals it sent.
+   */
+  recall(id: string, action: string, attributes: Record<string, string>, at: number): void {
+    this.runs.set(id, rememberEvent(this.runs.get(id) ?? freshRun(), action, attributes, at));
   }
 
   lastExit(id: string): LastExit | null {
