@@ -32,9 +32,11 @@ export const LINK_MS = 1_000;
 export const STOP_TIMEOUT_MS = 5 * 60_000;
 // A `docker run` creates, then starts: on a busy or freshly started engine the two can be seconds apart.
 export const RUN_MS = 10_000;
-// A SIGKILL cannot be caught: the `die` after it is its death, though a loaded engine may report it well after
-// the kill (seen in CI: a `docker stop`'s die came more than 300 ms after its KILL, and was recorded apart).
-export const KILL_DIE_MS = 10_000;
+// The steps of a `docker stop` that cannot belong to another command: the `die` after a SIGKILL (it cannot be
+// caught), and the `stop` after a death its signals caused (a stop of a container not running sends no event).
+// A loaded engine may send either seconds after the step before (seen in CI: a stop recorded as two kills and
+// a stop), so they are linked within this much, and a burst that may still get one waits for it.
+export const LATE_STEP_MS = 10_000;
 // A `docker restart` stops, then starts: on a loaded engine the start can come seconds after the stop (seen in
 // CI). Its `restart` event, right after the start, is what tells it from a `docker stop` then a `docker start`.
 export const RESTART_MS = 10_000;
@@ -106,8 +108,8 @@ export function segmentLifecycle(events: LifecycleEvent[], context: LifecycleCon
         const signal = events[j - 1]!.signal;
         const dieAt =
           is(j, "die") &&
-          linked(j - 1, j, mayStop(signal) ? STOP_TIMEOUT_MS : isKill(signal) ? KILL_DIE_MS : LINK_MS);
-        const stopAt = dieAt && is(j + 1, "stop") && linked(j, j + 1);
+          linked(j - 1, j, mayStop(signal) ? STOP_TIMEOUT_MS : isKill(signal) ? LATE_STEP_MS : LINK_MS);
+        const stopAt = dieAt && is(j + 1, "stop") && linked(j, j + 1, LATE_STEP_MS);
         let first = i;
         if (stopAt) {
           while (first < j - 1 && !isKill(events[first + 1]!.signal)) first++;
@@ -219,12 +221,18 @@ export function mayBecomeRestart(events: LifecycleEvent[], segment: LifecycleSeg
 }
 
 /**
- * Whether the last command ends on a SIGKILL whose `die` has not come yet: it will, and until it does, the
- * command cannot be told (a `docker stop` past its timeout, a `docker kill`, a `docker rm -f`).
+ * Whether the last command may still get a step that tells what it was: the `die` of a SIGKILL (a `docker
+ * stop` past its timeout, a `docker kill`, a `docker rm -f`), or the `stop` after a death that a stop signal
+ * caused (a `docker stop`, or a `docker kill -s TERM` if none comes). Told before it, a stop is told as kills.
  */
-export function awaitsDeath(events: LifecycleEvent[], segment: LifecycleSegment): boolean {
+export function awaitsStep(events: LifecycleEvent[], segment: LifecycleSegment): boolean {
   const tail = events[segment.to - 1];
-  return segment.to === events.length && tail?.action === "kill" && isKill(tail.signal);
+  if (segment.to !== events.length || !tail) return false;
+  if (tail.action === "kill") return isKill(tail.signal);
+  if (tail.action !== "die") return false;
+  for (let k = events.length - 2; k >= 0 && events[k]!.action === "kill"; k--)
+    if (mayStop(events[k]!.signal)) return true;
+  return false;
 }
 
 /** The lifecycle's own actions; everything else (rename, exec, health, …) says nothing about them. */

@@ -13,8 +13,8 @@ import { reclassifyHistory } from "@/lib/history/db/reclassify-history";
 import { recordHistory } from "@/lib/history/db/record-history";
 import { updateHistory } from "@/lib/history/db/update-history";
 import {
-  awaitsDeath,
-  KILL_DIE_MS,
+  awaitsStep,
+  LATE_STEP_MS,
   LIFECYCLE_ACTIONS,
   LINK_MS,
   mayBecomeRestart,
@@ -154,8 +154,8 @@ export class LifecycleRecorder {
     const last = segments.at(-1)!;
     if (mayBecomeRestart(burst.events, last) && waited < LINK_MS)
       return this.arm(burst, LINK_MS - waited, () => this.flush(burst));
-    if (awaitsDeath(burst.events, last) && waited < KILL_DIE_MS)
-      return this.arm(burst, KILL_DIE_MS - waited, () => this.flush(burst));
+    if (awaitsStep(burst.events, last) && waited < LATE_STEP_MS)
+      return this.arm(burst, LATE_STEP_MS - waited, () => this.flush(burst));
     const removal = last.verb === "remove" ? burst.events[last.to - 1]! : undefined;
     if (removal && !this.recreated(burst.hostId, removal) && Date.now() - removal.arrived < RECREATE_MS)
       return this.arm(burst, RECREATE_MS - (Date.now() - removal.arrived), () => this.flush(burst));
