@@ -5,13 +5,14 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { limitHeapGrowth } from "../lib/core/heap-growth.mjs";
+import { capYoungGeneration, limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { requireSupportedNode } from "../lib/core/node-version.mjs";
 import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
 requireSupportedNode();
+capYoungGeneration();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { hostname, port } = listenAddress(process.env);
 const dataDir = path.resolve(root, process.env.DATA_DIR || "data");

@@ -24,7 +24,8 @@ import { runFleetList } from "./p2-list.mjs";
 import { runP4Redeploy } from "./p4-redeploy.mjs";
 import { p5Only, runP5Both } from "./p5-both.mjs";
 import { firstLoadJs, measureFirstRender, measureScroll } from "./p3-browser.mjs";
-import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
+import { analyzeHeapSnapshot, heapSnapshotOptions, takeHeapSnapshot } from "./p6-heap.mjs";
+import { measureMemoryWithClients, servingProcess, wharfMemory } from "./p6-memory.mjs";
 import { runCrashToAlert } from "./p7-alert.mjs";
 import { runStorm } from "./p8-storm.mjs";
 import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
@@ -84,6 +85,9 @@ export async function main({ root }) {
   const quick = process.env.BENCH_QUICK === "1";
   const size = quick ? QUICK : FULL;
   const benchDir = path.join(root, ".fleet/bench");
+  // A full run takes a heap snapshot at P6 unless BENCH_HEAP_SNAPSHOT=0; a quick one only when asked.
+  const heapDir =
+    (process.env.BENCH_HEAP_SNAPSHOT ?? (quick ? "0" : "1")) === "1" ? path.join(benchDir, "heap") : null;
   mkdirSync(benchDir, { recursive: true });
   const results = {};
   const details = [];
@@ -122,6 +126,7 @@ export async function main({ root }) {
       fleetConfig,
       benchDir,
       profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined,
+      env: heapDir ? { NODE_OPTIONS: heapSnapshotOptions(heapDir) } : undefined,
     });
     log(`Wharf on ${server.url} (pid ${server.pid}), data in .fleet/bench/data`);
     const js = firstLoadJs(app, "/");
@@ -219,9 +224,14 @@ export async function main({ root }) {
     background.phase("P6");
     log(`P6: ${size.sseClients} event streams on ${p2Containers} containers`);
     const at3k = await measureMemoryWithClients({ server, clients: size.sseClients });
+    // After P6's figure, so the snapshot's own cost is in none of it (P6 at 10,000 comes after it).
+    const heapSnapshot = heapDir
+      ? await takeHeapSnapshot({ server, pid: servingProcess(server).pid, dir: heapDir })
+      : null;
     results.p6 = {
       idle: idleMemory,
       at3k,
+      heapSnapshot,
       clients: size.sseClients,
       containers: p2Containers,
       smallContainers: startContainers,
@@ -279,6 +289,10 @@ export async function main({ root }) {
     `Machine activity by phase (load average peak; CPU busy share includes the bench's own work; processes that were not the bench's): ${activity.join("; ")}.`,
   );
 
+  if (results.p6?.heapSnapshot) {
+    log(`P6: reading the heap snapshot (${results.p6.heapSnapshot.mb.toFixed(0)} MB)…`);
+    results.p6.heap = analyzeHeapSnapshot(results.p6.heapSnapshot.file);
+  }
   if (!quick || process.env.BENCH_P5) {
     log(
       "P5: 1,000,000 history rows in a SQLite file of the bench's own, then in a PostgreSQL cluster of its own",

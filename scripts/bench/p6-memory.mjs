@@ -4,10 +4,15 @@ import { openEventStream } from "./sse-client.mjs";
 import { log, sleep } from "./log.mjs";
 import { wharfProcesses } from "./wharf-server.mjs";
 
+/** The process that serves the requests (Next's), of Wharf's processes. */
+export function servingProcess(server, processes = wharfProcesses(server)) {
+  return processes.find((p) => p.command.startsWith("next-server")) ?? processes.at(-1);
+}
+
 /** RSS now, summed over Wharf's processes, plus the serving process alone. */
 export function wharfMemory(server) {
   const processes = wharfProcesses(server);
-  const serving = processes.find((p) => p.command.startsWith("next-server")) ?? processes.at(-1);
+  const serving = servingProcess(server, processes);
   return {
     totalMb: processes.reduce((sum, p) => sum + p.rssMb, 0),
     servingMb: serving.rssMb,

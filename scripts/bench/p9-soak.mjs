@@ -10,8 +10,25 @@ import { wharfMemory } from "./p6-memory.mjs";
 import { openEventStream } from "./sse-client.mjs";
 import { single, summarize } from "./stats.mjs";
 
-export const SOAK_FULL = { streams: 200, perSecond: 100, durationMs: 5 * 60_000, sampleEveryMs: 5_000 };
-export const SOAK_QUICK = { streams: 200, perSecond: 100, durationMs: 60_000, sampleEveryMs: 3_000 };
+// After the steady part, the list rate steps up (`rampRates`, `rampStepMs` each) until its p95 passes
+// RAMP_LIMIT_MS: the most lists a second the server answers in time with the streams open and the churn going.
+export const SOAK_FULL = {
+  streams: 200,
+  perSecond: 100,
+  durationMs: 5 * 60_000,
+  sampleEveryMs: 5_000,
+  rampRates: [100, 200, 300, 400, 600, 800, 1200],
+  rampStepMs: 15_000,
+};
+export const SOAK_QUICK = {
+  streams: 200,
+  perSecond: 100,
+  durationMs: 60_000,
+  sampleEveryMs: 3_000,
+  rampRates: [100, 200, 400],
+  rampStepMs: 5_000,
+};
+const LIST_GOAL_MS = 100;
 
 const KIND = "soak";
 const PREFIX = `wharf-bench-${KIND}-`;
@@ -111,6 +128,23 @@ function listLoad(server, perSecond) {
   };
 }
 
+/** Steps the list rate up until a step's p95 passes the goal or a request fails; returns every step taken. */
+async function rampLists(server, rates, stepMs) {
+  const steps = [];
+  for (const rate of rates) {
+    const stop = listLoad(server, rate);
+    await sleep(stepMs);
+    const load = await stop();
+    const latency = summarize(load.ms);
+    steps.push({ rate, made: load.made, failed: load.failed, median: latency.median, p95: latency.p95 });
+    log(
+      `P9 ramp: ${rate} lists/s asked, ${(load.made / load.seconds).toFixed(0)}/s made, ${load.failed} failed, p95 ${latency.p95.toFixed(1)} ms`,
+    );
+    if (latency.p95 > LIST_GOAL_MS || load.failed > 0) break;
+  }
+  return steps;
+}
+
 function openStreams(server, count) {
   return Array.from({ length: count }, () => {
     const stream = { churnEvents: 0, ended: null };
@@ -155,6 +189,8 @@ export async function runSoak({ server, engines, size }) {
   clearInterval(sampler);
   sample();
   const load = await stopLoad();
+  // The streams stay open and the churn goes on while the rate steps up.
+  const steps = await rampLists(server, size.rampRates, size.rampStepMs);
   const churned = await stopChurn();
   // The last churn events are still on their way to the streams.
   await sleep(2_000);
@@ -174,6 +210,8 @@ export async function runSoak({ server, engines, size }) {
   const maxSecondHalf = Math.max(...secondHalf.map((s) => s.mb));
   const growth = (end.mb - middle.mb) / middle.mb;
   const latency = summarize(load.ms);
+  const passed = steps.filter((step) => step.p95 <= LIST_GOAL_MS && step.failed === 0);
+  const best = passed.length > 0 ? Math.max(...passed.map((step) => step.rate)) : 0;
   log(
     `P9: ${load.made} lists (${(load.made / load.seconds).toFixed(0)}/s), ${load.failed} failed; ${open}/${size.streams} streams open, ${allSeen} saw all ${mostSeen} churn events; RSS max ${mb(max)}, middle ${mb(middle.mb)}, end ${mb(end.mb)} (${(growth * 100).toFixed(1)}%)`,
   );
@@ -208,6 +246,24 @@ export async function runSoak({ server, engines, size }) {
     },
     {
       id: "P9",
+      what: `soak: \`GET /api/containers\` answered, ${size.perSecond}/s for ${minutes} min with ${size.streams} streams open and the churn going`,
+      unit: "ms",
+      fig: latency,
+      baseline: null,
+      goal: `p95 ≤ ${LIST_GOAL_MS} ms`,
+      met: latency.p95 <= LIST_GOAL_MS,
+    },
+    {
+      id: "P9",
+      what: `soak: the most \`GET /api/containers\` a second answered within ${LIST_GOAL_MS} ms (p95), ${size.streams} streams open and the churn going — steps of ${size.rampStepMs / 1000} s: ${steps.map((step) => `${step.rate}/s p95 ${step.p95.toFixed(0)} ms${step.failed ? ` (${step.failed} failed)` : ""}`).join(", ")}`,
+      unit: "/s",
+      fig: single(best),
+      baseline: null,
+      goal: "— (info)",
+      met: null,
+    },
+    {
+      id: "P9",
       what: `soak: event streams still open at the end (${allSeen} received all ${mostSeen} churn events; fewest ${Math.min(...seen)})${endReasons.length ? ` — ended: ${endReasons.join(", ")}` : ""}`,
       unit: "",
       fig: single(open),
@@ -216,6 +272,6 @@ export async function runSoak({ server, engines, size }) {
       met: open === size.streams && allSeen === size.streams,
     },
   ];
-  const method = `P9: ${size.streams} \`/api/events\` streams opened at once (every snapshot received), then ${size.perSecond} \`GET /api/containers\` a second from the bench process at a steady pace (half with \`Accept-Encoding: gzip\`, over up to 16 kept-alive connections) for ${minutes} min, while one loop per engine creates a container, starts it, after 0.3 s stops it (or, every ${CRASH_EVERY}th, makes it exit 3 with a stderr line, opening an incident) and removes it. RSS (VmRSS of Wharf's processes) sampled every ${size.sampleEveryMs / 1000} s; growth over the second half compares the last sample with the one nearest the middle. Samples (s: MB): ${samples.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${s.mb.toFixed(0)}`).join(", ")}.`;
+  const method = `P9: ${size.streams} \`/api/events\` streams opened at once (every snapshot received), then ${size.perSecond} \`GET /api/containers\` a second from the bench process at a steady pace (half with \`Accept-Encoding: gzip\`, over up to 16 kept-alive connections) for ${minutes} min, while one loop per engine creates a container, starts it, after 0.3 s stops it (or, every ${CRASH_EVERY}th, makes it exit 3 with a stderr line, opening an incident) and removes it. RSS (VmRSS of Wharf's processes) sampled every ${size.sampleEveryMs / 1000} s; growth over the second half compares the last sample with the one nearest the middle. Then, the streams still open and the churn still going, the list rate steps through ${size.rampRates.join(", ")}/s, ${size.rampStepMs / 1000} s each, until a step's p95 passes ${LIST_GOAL_MS} ms or a request fails. Samples (s: MB): ${samples.map((s) => `${(s.atMs / 1000).toFixed(0)}: ${s.mb.toFixed(0)}`).join(", ")}.`;
   return { rows, method, samples, idle, load, open, churned };
 }

@@ -34,8 +34,11 @@ export async function startReplicaSet({ root, app, fleetConfig, benchDir, log })
   let starts = 0;
   const set = {
     headers: {},
-    /** Starts (or starts again, on its own data folder) the replica called `name`; resolves once it answers. */
-    async start(name) {
+    /**
+     * Starts (or starts again, on its own data folder) the replica called `name`; resolves once it answers.
+     * `cpu`: pinned to that core, as if it had a machine of its own (P11).
+     */
+    async start(name, cpu) {
       const dataDir = path.join(dir, name);
       mkdirSync(dataDir, { recursive: true });
       const replica = await spawnWharf({
@@ -43,6 +46,7 @@ export async function startReplicaSet({ root, app, fleetConfig, benchDir, log })
         fleetConfig,
         dataDir,
         logFile: path.join(dir, `${name}-${++starts}.log`),
+        cpu,
         env: {
           DATABASE_URL: url.toString(),
           WHARF_REPLICA_NAME: name,

@@ -12,6 +12,7 @@ function number(value, unit) {
   if (unit === "ms") return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
   if (unit === "kB") return `${value.toFixed(1)} kB`;
   if (unit === "MB") return `${value.toFixed(0)} MB`;
+  if (unit === "/s") return `${value}/s`;
   return String(value);
 }
 

@@ -163,6 +163,23 @@ export function buildRows(r) {
       met: r.p6.at3k.totalMb <= 250,
       note: `next-server alone ${r.p6.at3k.servingMb.toFixed(0)} MB (peak ${r.p6.at3k.servingPeakMb.toFixed(0)} MB); ${atStart}`,
     });
+    if (r.p6.heap) {
+      const { heap } = r.p6;
+      const mb = (value) => `${value.toFixed(1)} MB`;
+      const held = (h) =>
+        `${h.holder} ${mb(h.retainedMb)} at \`${h.path}\`${h.mostly ? ` (mostly its ${h.mostly.what}, ${mb(h.mostly.retainedMb)})` : ""}`;
+      rows.push({
+        id: "P6",
+        what: heap.error
+          ? `the serving process's JS heap at P6: the snapshot could not be read (${heap.error})`
+          : `the serving process's JS heap at P6 (a heap snapshot, retained sizes); its three largest retainers: ${heap.holders.map(held).join("; ")}`,
+        unit: "MB",
+        fig: heap.error ? null : { n: 1, single: heap.heapMb },
+        baseline: null,
+        goal: "— (info)",
+        met: null,
+      });
+    }
     if (r.p6.at10k) {
       rows.push({
         id: "P6",

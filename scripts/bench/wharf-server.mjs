@@ -20,7 +20,7 @@ export async function freePort() {
  * Starts the server process and returns at once, before it answers: the large mode times from this moment.
  * `dataDir` is kept as it is (a restart of the same Wharf); startWharf below starts from a fresh one.
  */
-export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir, env: extra = {} }) {
+export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir, cpu, env: extra = {} }) {
   const port = await freePort();
   const out = createWriteStream(logFile);
   const env = {
@@ -44,7 +44,12 @@ export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDi
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const args = [...profile, path.join(app, "scripts/start.mjs")];
   const spawnedAt = nowMs();
-  const child = spawn(process.execPath, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+  // `cpu`: the one core it may use (taskset execs node in its place, and Next's own process inherits it).
+  const [command, argv] =
+    cpu === undefined
+      ? [process.execPath, args]
+      : ["taskset", ["-c", String(cpu), process.execPath, ...args]];
+  const child = spawn(command, argv, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const url = `http://127.0.0.1:${port}`;
@@ -57,13 +62,13 @@ export async function spawnWharf({ app, fleetConfig, dataDir, logFile, profileDi
  * server runs with --cpu-prof and writes a .cpuprofile there on exit, for when a figure misses its goal and the
  * question is where the time went (BENCH_CPU_PROF=1).
  */
-export async function startWharf({ root, app, fleetConfig, benchDir, profileDir, dataName = "data" }) {
+export async function startWharf({ root, app, fleetConfig, benchDir, profileDir, dataName = "data", env }) {
   const dataDir = path.join(benchDir, dataName);
   // A fresh data dir each run: incidents from earlier runs would otherwise ride along in every snapshot.
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(benchDir, "wharf.log");
-  const server = await spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir });
+  const server = await spawnWharf({ app, fleetConfig, dataDir, logFile, profileDir, env });
   const { child, url } = server;
 
   try {
