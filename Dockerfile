@@ -20,7 +20,8 @@ COPY .next/standalone/node_modules/ ./node_modules/
 COPY .next/standalone/.next/ ./.next/
 COPY .next/static/ ./.next/static/
 COPY public/ ./public/
-COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs lib/core/single-server.mjs lib/core/node-version.mjs ./lib/core/
+COPY lib/core/listen-origins.mjs lib/core/precompressed.mjs lib/core/heap-growth.mjs lib/core/single-server.mjs lib/core/node-version.mjs lib/core/compile-cache.mjs ./lib/core/
+COPY lib/docker/early-lists.mjs ./lib/docker/
 COPY scripts/start-image.mjs scripts/request-guard.mjs scripts/user-add.mjs ./scripts/
 # Fail the build rather than the first start when the base image's Node is too old for Wharf's embedded SQLite.
 RUN node -e "import('/app/lib/core/node-version.mjs').then((m) => m.requireSupportedNode())" && \

@@ -29,4 +29,7 @@ export async function register() {
   // A redeploy the last process was killed in the middle of is finished or undone before anything else.
   const { recoverInterruptedDeploys } = await import("./lib/actions/recover-interrupted-deploys");
   void recoverInterruptedDeploys();
+  // Most of the server's code is compiled by now: kept for the next start even if this one is killed.
+  const { flushCompileCache } = await import("./lib/core/compile-cache.mjs");
+  flushCompileCache();
 }

@@ -5,10 +5,12 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { enableCompileCache } from "../lib/core/compile-cache.mjs";
 import { capYoungGeneration, limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { requireSupportedNode } from "../lib/core/node-version.mjs";
 import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
+import { beginEarlyLists } from "../lib/docker/early-lists.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
 requireSupportedNode();
@@ -29,6 +31,9 @@ if (!process.env.DATABASE_URL?.trim()) {
     process.exit(1);
   }
 }
+enableCompileCache(dataDir);
+// The engines list their containers while Next loads its code (lib/docker/early-lists.mjs).
+beginEarlyLists();
 process.env.DATA_DIR = dataDir;
 process.env.WHARF_HOSTNAME = hostname;
 process.env.PORT = String(port);

@@ -5,10 +5,12 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { enableCompileCache } from "../lib/core/compile-cache.mjs";
 import { capYoungGeneration, limitHeapGrowth } from "../lib/core/heap-growth.mjs";
 import { listenAddress } from "../lib/core/listen-origins.mjs";
 import { requireSupportedNode } from "../lib/core/node-version.mjs";
 import { claimDataDir, refusalLine } from "../lib/core/single-server.mjs";
+import { beginEarlyLists } from "../lib/docker/early-lists.mjs";
 import { needsBuild } from "./needs-build.mjs";
 import { guardNextServer } from "./request-guard.mjs";
 
@@ -31,11 +33,14 @@ if (!process.env.DATABASE_URL?.trim()) {
     process.exit(1);
   }
 }
+enableCompileCache(dataDir);
 if (needsBuild(root)) {
   console.log("[wharf] building (sources changed since the last build)…");
   const build = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The engines list their containers while Next loads its code (lib/docker/early-lists.mjs).
+beginEarlyLists();
 
 console.log(
   `[wharf] listening on http://${hostname}:${port} on Node ${process.versions.node} (data in ${dataDir})`,

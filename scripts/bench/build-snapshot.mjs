@@ -83,6 +83,7 @@ export async function snapshotBuild({ root, benchDir }) {
       ...readdirSync(path.join(root, "lib/core"))
         .filter((name) => name.endsWith(".mjs"))
         .map((name) => `lib/core/${name}`),
+      "lib/docker/early-lists.mjs",
     ]) {
       if (existsSync(path.join(root, file)))
         cpSync(path.join(root, file), path.join(app, file), { recursive: true });

@@ -85,7 +85,16 @@ export async function runLarge({ root }) {
     for (let trial = 1; trial <= size.trials; trial++) {
       const lists = await directLists(engines);
       direct.push(lists.ms);
-      const start = await timeStart({ app, fleetConfig, dataDir, logFile, headers, counts: lists.counts });
+      const start = await timeStart({
+        app,
+        fleetConfig,
+        dataDir,
+        logFile,
+        headers,
+        counts: lists.counts,
+        // BENCH_CPU_PROF=1: where a start's time goes, one .cpuprofile per start.
+        profileDir: process.env.BENCH_CPU_PROF ? path.join(benchDir, "prof") : undefined,
+      });
       server = start.server;
       starts.push(start.ms);
       answered.push(start.answeredMs);

@@ -43,9 +43,13 @@ export class EventCursor {
     return stored;
   }
 
-  /** The second a subscription replays from; one second of slack covers a small skew with the engine. */
+  /**
+   * The second a subscription replays from; one second of slack covers a small skew with the engine. A first
+   * subscription replays from this process's start: the first list may have been asked for then, before Next had
+   * loaded (lib/docker/early-lists.mjs), and a list no later than the replay's start loses nothing.
+   */
   sinceSeconds(): number {
-    this.lastMs ??= Date.now() - 1_000;
+    this.lastMs ??= Date.now() - process.uptime() * 1000 - 1_000;
     return Math.floor(this.lastMs / 1000);
   }
 
