@@ -69,6 +69,36 @@ test("the fleet page, plain, filtered and as the wall, takes over the server's H
   expect(problems).toEqual([]);
 });
 
+test("restart crashed asks first (its dialog loads on the click), and Cancel restarts nothing", async ({
+  page,
+  fleet,
+}) => {
+  // Cancelled only: confirmed, it would restart every crashed container on the shared engine, other runs' too.
+  const tag = uniqueTag("crashed");
+  const crashed = await fleet.run("alpha", `${tag}-crash`, [], ["sh", "-c", "exit 3"]);
+  await fleet.until("alpha", crashed, "to exit", (state) => state.Status === "exited");
+  await page.goto(`/?q=e2e-${tag}`);
+
+  const button = page.locator("[data-testid=host-card][data-host=alpha]").getByTestId("restart-crashed");
+  await expect(button).toHaveText(/^↻Restart crashed \(\d+\)$/);
+  await button.click();
+  const dialog = page.getByRole("dialog", { name: "Restart the crashed containers on alpha?" });
+  await expect(dialog).toContainText("Restart loops and unhealthy containers are left alone.");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // Asked again, the dialog that stayed mounted opens as the first one did.
+  await button.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeEnabled();
+  const row = page.locator(`[data-testid=container-row][data-name="${crashed}"]`);
+  await expect(row).toHaveAttribute("data-state", "exited");
+});
+
 test("a host that is down shows as down and the rest of the page still works", async ({ page, fleet }) => {
   // Its own container: an empty fleet shows no table at all, and another checkout's rows prove nothing here.
   const name = await fleet.run(

@@ -1,5 +1,5 @@
 import type { ActionName } from "@/lib/history/types";
-import { actionLabels } from "./describe-action";
+import { actionLabels } from "./action-labels";
 
 /** Where a running action stands; while it pulls, how far the pull has got. */
 export function ActionPhase({

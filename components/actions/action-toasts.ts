@@ -2,7 +2,7 @@ import type { ToastInput, ToastTone } from "@/components/ui/use-toast";
 import type { ActionResult } from "@/lib/actions/types";
 import type { ActionName, Outcome } from "@/lib/history/types";
 import type { BulkRestartResult } from "@/lib/queries/use-bulk-restart";
-import { actionLabels } from "./describe-action";
+import { actionLabels } from "./action-labels";
 
 const tones: Record<Outcome, ToastTone> = {
   succeeded: "success",

@@ -1,17 +1,6 @@
 import type { ContainerRow } from "@/lib/fleet/types";
 import type { ActionName } from "@/lib/history/types";
 
-export const actionLabels: Record<
-  ActionName,
-  { label: string; verb: string; running: string; icon: string }
-> = {
-  start: { label: "Start", verb: "start", running: "Starting", icon: "▶" },
-  stop: { label: "Stop", verb: "stop", running: "Stopping", icon: "■" },
-  restart: { label: "Restart", verb: "restart", running: "Restarting", icon: "↻" },
-  redeploy: { label: "Redeploy", verb: "redeploy", running: "Redeploying", icon: "⤓" },
-  rollback: { label: "Rollback", verb: "roll back", running: "Rolling back", icon: "↶" },
-};
-
 export type Confirmation = { title: string; body: string; confirmLabel: string };
 
 type Target = Pick<ContainerRow, "hostId" | "name" | "state" | "image">;

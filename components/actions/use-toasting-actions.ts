@@ -4,7 +4,7 @@ import { useBulkRestart } from "@/lib/queries/use-bulk-restart";
 import { useContainerAction } from "@/lib/queries/use-container-action";
 import { useRestartCrashed } from "@/lib/queries/use-restart-crashed";
 import { bulkToast, errorToast, outcomeToast } from "./action-toasts";
-import { actionLabels } from "./describe-action";
+import { actionLabels } from "./action-labels";
 
 /** The action mutations, each telling its end in a toast (also when the view that started it is gone). */
 export function useToastingContainerAction() {
@@ -24,9 +24,9 @@ export function useToastingBulkRestart() {
   });
 }
 
-export function useToastingRestartCrashed() {
+export function useToastingRestartCrashed(hostId: string | undefined) {
   const toast = useToast();
-  return useRestartCrashed({
+  return useRestartCrashed(hostId, {
     onSuccess: ({ results }) => toast(bulkToast(results)),
     onError: (error) => toast(errorToast("Cannot restart the crashed containers", error)),
   });

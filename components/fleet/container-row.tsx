@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { actionLabels } from "@/components/actions/describe-action";
+import { actionLabels } from "@/components/actions/action-labels";
 import { RowRestartButton } from "@/components/actions/row-restart-button";
 import { swarmTaskRefusal } from "@/lib/fleet/swarm-task";
 import { StderrLine } from "@/components/incidents/stderr-line";

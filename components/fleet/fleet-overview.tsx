@@ -1,5 +1,4 @@
 "use client";
-import dynamic from "next/dynamic";
 import { lazy, Suspense, useMemo } from "react";
 import { RestartCrashedButton } from "@/components/actions/restart-crashed-button";
 import { Can } from "@/components/auth/can";
@@ -16,14 +15,16 @@ import { useIncidents } from "@/lib/queries/use-incidents";
 import { AttentionList } from "./attention-list";
 import { FirstRows } from "./first-rows";
 import { FleetFilters } from "./fleet-filters";
-import { DownHosts, NoEngine } from "./down-hosts";
 import { HostCards } from "./host-cards";
 import { useFleetView } from "./use-fleet-view";
 
-// The wall screen is its own page in all but URL: its code loads only when asked for.
-const WallView = dynamic(() => import("@/components/wall/wall-view").then((m) => m.WallView), {
-  loading: () => <Spinner label="Loading the wall view…" />,
-});
+// The wall screen is its own page in all but URL: its code loads only when asked for. React.lazy rather than
+// next/dynamic, whose loader would be some 2 kB of the page's first-load JS.
+const WallView = lazy(() => import("@/components/wall/wall-view").then((m) => ({ default: m.WallView })));
+
+// Only a fleet with a host down shows these: their code loads when one is.
+const DownHosts = lazy(() => import("./down-hosts").then((m) => ({ default: m.DownHosts })));
+const NoEngine = lazy(() => import("./down-hosts").then((m) => ({ default: m.NoEngine })));
 
 // The table (with its virtualizer, row actions and dialogs) is the page's heaviest code: it loads beside the
 // stream rather than ahead of the page, and until it is there the first rows show as they are (FirstRows).
@@ -34,7 +35,12 @@ if (typeof window !== "undefined") void loadTable();
 
 export function FleetOverview() {
   const [view, setView] = useFleetView();
-  if (view.wall) return <WallView />;
+  if (view.wall)
+    return (
+      <Suspense fallback={<Spinner label="Loading the wall view…" />}>
+        <WallView />
+      </Suspense>
+    );
   return <Overview view={view} setView={setView} />;
 }
 
@@ -91,11 +97,13 @@ function Overview({
   return (
     <div className="space-y-6">
       <HostCards crashedByHost={crashedByHost} />
-      {noEngine ? (
-        <NoEngine hosts={downHosts} />
-      ) : (
-        downHosts.length > 0 && <DownHosts hosts={downHosts} rows={all} />
-      )}
+      <Suspense fallback={null}>
+        {noEngine ? (
+          <NoEngine hosts={downHosts} />
+        ) : (
+          downHosts.length > 0 && <DownHosts hosts={downHosts} rows={all} />
+        )}
+      </Suspense>
       {data && !view.attention && (
         <AttentionList
           rows={attentionRows}

@@ -32,6 +32,8 @@ export const actionKeys = {
   progress: () => [...actionKeys.all, "progress"] as const,
   /** Mutation key of the actions the UI sends: views read the pending ones to disable their buttons at once. */
   run: () => [...actionKeys.all, "run"] as const,
+  /** Mutation key of a "restart crashed" on one host (or the fleet, null): its button reads whether it runs. */
+  restartCrashed: (hostId: string | null) => [...actionKeys.all, "restart-crashed", hostId] as const,
 };
 
 export const authKeys = {

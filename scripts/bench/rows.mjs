@@ -109,8 +109,8 @@ export function buildRows(r) {
         what: `same page, ${r.p3.smallContainers} containers (before scaling up)`,
         fig: r.p3.smallRender.firstRender,
       },
-      goal: "≤ 1 s",
-      met: atMost(1000)(r.p3.firstRender.firstRender),
+      goal: "p95 ≤ 800 ms",
+      met: atMost(800)(r.p3.firstRender.firstRender),
       note: missingNote(r.p3.missing).slice(2) || undefined,
     });
     rows.push({
@@ -128,8 +128,9 @@ export function buildRows(r) {
       unit: "kB",
       fig: r.p3.js.gzip,
       baseline: { what: "`/_not-found`: framework + root layout only", fig: r.p3.jsFloor.gzip },
-      goal: "≤ 150 kB gzip",
-      met: atMost(150)(r.p3.js.gzip),
+      // Issue 28: what `/` adds to the framework floor, which no page of Wharf can go below.
+      goal: "≤ floor + 10 kB",
+      met: r.p3.js.gzip.single - r.p3.jsFloor.gzip.single <= 10,
     });
   }
   if (r.p4) rows.push(...r.p4);
