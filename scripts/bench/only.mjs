@@ -7,7 +7,7 @@ import { readBuildId, snapshotBuild } from "./build-snapshot.mjs";
 import { fleetEngines, fleetUp } from "./fleet.mjs";
 import { log, sleep, waitFor } from "./log.mjs";
 import { measureMemoryWithClients, wharfMemory } from "./p6-memory.mjs";
-import { runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
+import { runRamp, runSoak, SOAK_FULL, SOAK_QUICK } from "./p9-soak.mjs";
 import { printTable } from "./report.mjs";
 import { buildRows } from "./rows.mjs";
 import { waitForWharf } from "./wharf-catch-up.mjs";
@@ -22,6 +22,9 @@ const PHASES = {
     };
     const p9 = await runSoak({ server, engines, size });
     log(p9.method);
+    const ramp = await runRamp({ server, engines, size });
+    p9.rows.push(...ramp.rows);
+    log(ramp.method);
     return { p9 };
   },
   // As in the full run: 1,000 created-not-started and 10 running containers per host, then 50 streams.
