@@ -69,6 +69,11 @@ export async function startSshd(port: number, engine = "alpha"): Promise<TestSsh
       "PasswordAuthentication no",
       "KbdInteractiveAuthentication no",
       "UsePAM no",
+      // Every ssh:// host of the test's fleet is this one sshd, and each opens its own connections at Wharf's start
+      // (one per HTTP connection: events, info, the list, inspects), so it sees several hosts' handshakes at once.
+      // Past 10 pending, sshd's default (MaxStartups 10:30:100) resets 30% of new ones at random, which a real host
+      // of its own never sees from Wharf and which made a log request fail with ECONNRESET on a loaded machine.
+      "MaxStartups 100",
       // sshd keeps only the first SetEnv line: both variables on it.
       `SetEnv PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin DOCKER_HOST=unix://${runDir}/${engine}.sock`,
     ];
