@@ -72,7 +72,7 @@ export async function recreateContainer(
     run.step("start-new", "starting");
     await step("starting");
     await containerOps.start(host, journal.newId);
-    run.step("check", "checking it holds", { until: new Date(Date.now() + graceMs) });
+    run.step("check", "checking it holds", { forMs: graceMs });
     await step("checking");
     const problem = await waitUntilUp(host, journal.newId, graceMs);
     if (problem) throw new Error(problem);

@@ -35,8 +35,11 @@ export type ActionRun = {
   phase: (phase: string, progress?: number | null) => void;
   /** Announces the steps the action will take, for the page's checklist. */
   plan: (steps: ActionStepId[]) => void;
-  /** Begins one step of the plan: `phase` says it in words; `until` is when a timed step should end. */
-  step: (id: ActionStepId, phase: string, options?: { until?: Date }) => void;
+  /**
+   * Begins one step of the plan: `phase` says it in words; `forMs` is how long a timed step lasts, sent as its end
+   * (`until`), counted from the step's own start so the two never disagree by the millisecond between two clocks.
+   */
+  step: (id: ActionStepId, phase: string, options?: { forMs?: number }) => void;
   /** Bytes pulled so far, while the pull step runs. */
   pulled: (phase: string, progress: number | null, bytes: { current: number; total: number }) => void;
 };
@@ -127,8 +130,9 @@ export async function trackAction(
           track.plan = steps;
         },
         step: (id, phase, options) => {
-          const step: ActionStep = { id, at: new Date().toISOString() };
-          if (options?.until) step.until = options.until.toISOString();
+          const at = Date.now();
+          const step: ActionStep = { id, at: new Date(at).toISOString() };
+          if (options?.forMs !== undefined) step.until = new Date(at + options.forMs).toISOString();
           track.steps = [...(track.steps ?? []), step];
           track.pulled = null;
           publish(phase, null);
