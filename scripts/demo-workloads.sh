@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/fleet-lib.sh"
 READY_TIMEOUT=30
 DEMO_IMAGE="$FLEET_REGISTRY_ADDR/wharf-demo/app:1"
 
-for engine in "${FLEET_ENGINES[@]}"; do
+for engine in "${FLEET_HOSTS[@]}"; do
   if ! fleet_engine_ping "$engine"; then
     echo "demo: engine $engine does not answer on $(fleet_sock "$engine"): start the fleet with 'npm run fleet:up'" \
       "and run this as root (the engines' sockets are root-only)" >&2
@@ -88,7 +88,7 @@ wait_state() {
 
 main() {
   local engine
-  for engine in "${FLEET_ENGINES[@]}"; do remove_old_demos "$engine"; done
+  for engine in "${FLEET_HOSTS[@]}"; do remove_old_demos "$engine"; done
   create_alpha
   create_bravo
   create_charlie
@@ -98,7 +98,7 @@ main() {
   wait_state alpha demo-shop-web '{{.State.Health.Status}}' healthy
   wait_state charlie demo-report '{{.State.Status}} {{.State.ExitCode}}' 'exited 3'
 
-  for engine in "${FLEET_ENGINES[@]}"; do
+  for engine in "${FLEET_HOSTS[@]}"; do
     echo "== $engine"
     fleet_docker "$engine" ps -a --filter label=wharf.demo=1 --format '{{.Names}}\t{{.Status}}'
   done

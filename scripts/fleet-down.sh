@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Stops what fleet-up.sh started: the five engines, the large fleet's extra engines (if any) and the registry, by
+# Stops what fleet-up.sh started: the six engines, the large fleet's extra engines (if any) and the registry, by
 # the pids in their pid files. Containers, and the swarm of sierra and tango, stay on the engines' data roots unless
 # --purge, which also deletes the data roots, the run dir, .fleet/hosts.json and .fleet/hosts-large.json (the
 # certificates are kept). A kept swarm comes back as it was on the next fleet:up; a purged one is initialised
 # afresh (fleet-up.sh, ensure_swarm). --extras touches only the large fleet's extra engines (with --purge: their
-# data roots and hosts-large.json), leaving the five engines and the registry running.
+# data roots and hosts-large.json), leaving the six engines and the registry running.
 set -euo pipefail
 
 # shellcheck source=scripts/fleet-lib.sh

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The large dev fleet for the bench's large mode: `fleet:up -- --engines N` (or WHARF_FLEET_ENGINES=N) adds the
 # first N-3 of FLEET_EXTRA_ENGINES to the usual fleet and writes .fleet/hosts-large.json (alpha, bravo, charlie
-# and the extras). .fleet/hosts.json stays the five-engine fleet the tests use. Sourced by fleet-up.sh.
+# and the extras). .fleet/hosts.json stays the five hosts the tests watch. Sourced by fleet-up.sh.
 
 # Prints the extra engines wanted for a total of N standalone engines.
 fleet_large_extras() {

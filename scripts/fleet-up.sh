@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the local fleet Wharf is developed and tested against: three standalone dockerd engines reached
 # three different ways (unix socket, plain TCP, mutual TLS), a two-node swarm (manager sierra, worker
-# tango, unix sockets), a loopback registry, a busybox image on every engine (and in the registry for
-# swarm services), and .fleet/hosts.json describing it all. Idempotent: a second run only checks, and
+# tango, unix sockets), storm (the event-storm test's own, in no hosts file), a loopback registry, a busybox
+# image on every engine (and in the registry for swarm services), and .fleet/hosts.json describing the fleet. Idempotent: a second run only checks, and
 # only (re)starts an engine that is not running.
 #
 # Options: --engines N (or WHARF_FLEET_ENGINES=N, N up to 20): also N-3 extra standalone engines and
@@ -327,7 +327,7 @@ main() {
   ((${#extras[@]} == 0)) || ensure_extra_images "${extras[@]}"
   ensure_swarm
   ensure_swarm_image
-  write_hosts_file "$FLEET_HOSTS_JSON" "${FLEET_ENGINES[@]}"
+  write_hosts_file "$FLEET_HOSTS_JSON" "${FLEET_HOSTS[@]}"
   ((${#extras[@]} == 0)) || write_hosts_file "$FLEET_HOSTS_LARGE_JSON" "${FLEET_STANDALONE[@]}" "${extras[@]}"
   # A developer running `npm run dev` as themselves must be able to read hosts.json and the client cert.
   chown -R "$(stat -c %u:%g "$FLEET_REPO_ROOT")" "$FLEET_DIR"

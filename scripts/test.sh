@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, five
+# `npm test`: every test Wharf has, against real engines. Provisions what is missing (apt packages, six
 # dockerd engines, a registry, Chromium), runs static checks, unit, integration and e2e tests, and prints one
 # closing line with the totals. A fleet this script started is stopped again at the end.
 set -euo pipefail
@@ -28,6 +28,8 @@ pg_port="${WHARF_PG_PORT:-5433}"
 pg_was_up=0
 if [ -f "/var/tmp/wharf-postgres-$pg_port/data/postmaster.pid" ]; then pg_was_up=1; fi
 stop_fleet() {
+  # A failed run names the engines that stopped answering, with their goroutine stacks, before they are stopped.
+  if [ "$?" != 0 ]; then bash scripts/fleet-report.sh || true; fi
   if [ "$fleet_was_up" = 0 ] && [ "${WHARF_KEEP_FLEET:-0}" != 1 ]; then bash scripts/fleet-down.sh >/dev/null 2>&1 || true; fi
   if [ "$pg_was_up" = 0 ] && [ "${WHARF_KEEP_FLEET:-0}" != 1 ]; then bash scripts/stop-postgres.sh "$pg_port" >/dev/null 2>&1 || true; fi
 }

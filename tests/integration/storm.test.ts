@@ -1,32 +1,57 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FleetMessage, FleetSnapshot } from "@/lib/fleet/live/messages";
 import type { ContainerRow, ContainersResponse } from "@/lib/fleet/types";
 import type { IncidentsResponse } from "@/lib/incidents/types";
 import type { Incident } from "@/lib/fleet/incident-types";
-import { api } from "../support/api";
-import { removeTestContainers, uniqueName, waitFor } from "../support/fleet";
+import { acquire, type Held } from "../support/engine-locks";
+import { removeTestContainers, runDir, stormEngine, uniqueName, waitFor } from "../support/fleet";
+import { passFolder } from "../support/pass";
 import { openEvents } from "../support/sse";
 import { prepareStorm, type Storm } from "../support/storm";
+import { startWharf, type RunningServer } from "../support/wharf-server";
 
 // Enough deaths at once that the engine, the watcher, the incident tracker and the stream all queue; the
 // bench (scripts/bench/p8-storm.mjs) times a thousand.
 const COUNT = 150;
-const HOST = "alpha";
+// An engine no other test uses, watched by a Wharf of its own, and one pass's storm at a time: see
+// scripts/fleet-lib.sh for the engine that hung when another test started a container during a storm.
+const HOST = stormEngine;
+const dir = path.join(passFolder, "integration/storm");
 
+let wharf: RunningServer;
+let lock: Held | undefined;
 let storm: Storm | undefined;
-beforeAll(() => removeTestContainers(HOST));
+beforeAll(async () => {
+  lock = await acquire("storm", "exclusive");
+  await removeTestContainers(HOST);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const fleetConfig = path.join(dir, "hosts.json");
+  writeFileSync(fleetConfig, JSON.stringify({ hosts: [{ id: HOST, url: `unix://${runDir}/${HOST}.sock` }] }));
+  wharf = await startWharf({ port: 3185, fleetConfig, dataDir: path.join(dir, "data") });
+}, 120_000);
 afterAll(async () => {
+  await wharf?.stop();
   await removeTestContainers(HOST);
   storm?.dispose();
+  lock?.release();
 });
 
+async function api<T>(pathname: string): Promise<T> {
+  const response = await wharf.fetch(pathname);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
 async function stormRows(prefix: string): Promise<ContainerRow[]> {
-  const { body } = await api<ContainersResponse>(`/api/containers?host=${HOST}&q=${prefix}`);
+  const body = await api<ContainersResponse>(`/api/containers?host=${HOST}&q=${prefix}`);
   return body.containers.filter((row) => row.name.startsWith(`${prefix}-`));
 }
 
 async function openStormIncidents(prefix: string): Promise<Incident[]> {
-  const { body } = await api<IncidentsResponse>(`/api/incidents?open=1&host=${HOST}&limit=1000`);
+  const body = await api<IncidentsResponse>(`/api/incidents?open=1&host=${HOST}&limit=1000`);
   return body.incidents.filter((incident) => incident.containerName.startsWith(`${prefix}-`));
 }
 
@@ -42,7 +67,7 @@ describe("an event storm", () => {
         const rows = await stormRows(prefix);
         return rows.length === COUNT && rows.every((row) => row.state === "running");
       });
-      const events = await openEvents();
+      const events = await openEvents({ url: wharf.url, token: wharf.token });
       await events.next((m) => m.event === "snapshot", "the snapshot");
 
       storm.release();

@@ -10,8 +10,11 @@ import os from "node:os";
 import path from "node:path";
 
 const root = path.join(os.tmpdir(), "wharf-engine-locks");
-/** "fleet": whoever stops an engine; "autoheal-HOST": a Wharf with auto-heal on, watching HOST. */
-export type LockName = "fleet" | `autoheal-${string}`;
+/**
+ * "fleet": whoever stops an engine; "autoheal-HOST": a Wharf with auto-heal on, watching HOST; "storm": the storm
+ * engine's deaths at once, one pass's at a time (a start during the other's storm is what hung an engine).
+ */
+export type LockName = "fleet" | "storm" | `autoheal-${string}`;
 export type Held = { release: () => void };
 
 function alive(pid: number): boolean {

@@ -14,7 +14,9 @@ export const runDir = process.env.WHARF_FLEET_RUN ?? "/run/wharf-fleet";
 /** The standalone engines; the swarm's two nodes are apart, since their containers are the swarm's to place. */
 export const engines = ["alpha", "bravo", "charlie"] as const;
 export const swarmEngines = ["sierra", "tango"] as const;
-export type Engine = (typeof engines)[number] | (typeof swarmEngines)[number];
+/** The event-storm test's engine of its own, in no hosts file (scripts/fleet-lib.sh says why). */
+export const stormEngine = "storm";
+export type Engine = (typeof engines)[number] | (typeof swarmEngines)[number] | typeof stormEngine;
 export const TEST_LABEL = "wharf.test";
 // Several checkouts, and the two passes of one (SQLite, PostgreSQL), can test against the same engines at once;
 // each labels (and cleans up, and counts) only its own.
