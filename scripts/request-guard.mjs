@@ -35,9 +35,34 @@ export function guardNextServer(env) {
       args[at] = guard(args[at]);
       const server = createServer.apply(http, /** @type {any} */ (args));
       guardUpgrades(server, env);
+      closeConnectionsOnStop(server);
       return server;
     }
   );
+}
+
+/**
+ * On SIGTERM Next closes its server and waits for every connection to end. Wharf ends its streams then
+ * (lib/core/on-shutdown.ts), but a browser keeps its keep-alive connection and reopens its event stream on it at
+ * once, and a connection that goes idle after the close stays open: with a page open, the server never exited.
+ * Once stopping, every answer closes its connection, and a connection is closed as soon as its answer is done.
+ * @param {import("node:http").Server} server
+ */
+function closeConnectionsOnStop(server) {
+  let stopping = false;
+  const closeIdle = () => setImmediate(() => server.closeIdleConnections());
+  for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"]))
+    process.once(signal, () => {
+      stopping = true;
+      closeIdle();
+      // Listening replaces the signal's default (ending the process): before Next listens too (early in its
+      // start), the signal is raised again without this listener.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  server.prependListener("request", (_req, res) => {
+    if (stopping) res.shouldKeepAlive = false;
+    res.once("finish", () => stopping && closeIdle());
+  });
 }
 
 // The one WebSocket Wharf serves (lib/console/types.ts CONSOLE_PATH, with its query).

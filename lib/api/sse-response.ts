@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccessEndEvent } from "@/lib/auth/types";
 import { watchPrincipal, type StreamCaller } from "@/lib/auth/watch-principal";
+import { onShutdown } from "@/lib/core/on-shutdown";
 import { countOpenStream, type StreamKind } from "./open-streams";
 
 // Proxies and browsers drop connections that stay silent; a comment line every 15 s keeps a quiet stream open.
@@ -26,7 +27,7 @@ export type SseChannel = {
  * away (request abort or stream cancel) and when `produce` is done, so whatever it opened is closed in every
  * case; the stream then ends. It also ends, with an `end` event saying why, once `caller` may no longer read
  * it (a revoked token, a signed-out session…): access is checked when a stream opens, and a stream can stay
- * open for days. `kind` names it in /metrics (open streams by kind).
+ * open for days. It ends when the server is told to stop. `kind` names it in /metrics (open streams by kind).
  */
 export function sseResponse(
   request: Request,
@@ -50,6 +51,7 @@ export function sseResponse(
         };
         const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
         let stopWatching = () => {};
+        let stopWaitingForShutdown = () => {};
         const uncount = countOpenStream(options.kind);
         const finish = () => {
           if (!open) return;
@@ -57,6 +59,7 @@ export function sseResponse(
           uncount();
           clearInterval(heartbeat);
           stopWatching();
+          stopWaitingForShutdown();
           engine.abort();
           try {
             controller.close();
@@ -65,6 +68,8 @@ export function sseResponse(
         if (request.signal.aborted) return finish();
         request.signal.addEventListener("abort", finish, { once: true });
         engine.signal.addEventListener("abort", finish, { once: true });
+        // Ended without an `end` event: the client reconnects (to another replica, behind a load balancer).
+        stopWaitingForShutdown = onShutdown(finish);
         if (options.retryMs) write(`retry: ${options.retryMs}\n\n`);
         const channel: SseChannel = {
           send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),

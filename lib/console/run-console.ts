@@ -3,6 +3,7 @@ import type { WebSocket } from "ws";
 import { authDatabase } from "@/lib/auth/auth-database";
 import { recordAudit, type NewAuditEntry } from "@/lib/auth/db/record-audit";
 import { watchPrincipal } from "@/lib/auth/watch-principal";
+import { onShutdown } from "@/lib/core/on-shutdown";
 import { toWharfError } from "@/lib/docker/engine-error";
 import { findHost } from "@/lib/docker/load-fleet";
 import { openShell, type Shell } from "@/lib/docker/open-shell";
@@ -45,11 +46,13 @@ export function runConsole(ws: WebSocket, grant: ConsoleGrant): void {
 
   let shell: Shell | undefined;
   let ended = false;
+  let stopWaitingForShutdown = () => {};
   const pending: Buffer[] = [];
   const end = (reason: ConsoleEndReason | "closed", message: string) => {
     if (ended) return;
     ended = true;
     stopWatching();
+    stopWaitingForShutdown();
     clearTimeout(idleTimer);
     shell?.stream.destroy();
     if (reason !== "closed" && ws.readyState === ws.OPEN) {
@@ -82,6 +85,10 @@ export function runConsole(ws: WebSocket, grant: ConsoleGrant): void {
   };
   touch();
 
+  // Open, it would keep the server from exiting (lib/core/on-shutdown.ts).
+  stopWaitingForShutdown = onShutdown(() =>
+    end("server stopping", "The console closed: Wharf is stopping; open it again in a moment"),
+  );
   ws.on("close", () => end("closed", "closed by the browser"));
   ws.on("error", () => end("closed", "connection lost"));
   ws.on("message", (data, isBinary) => {

@@ -14,6 +14,8 @@ export const consoleEnds = {
   "container stopped": 4003,
   "no shell": 4004,
   failed: 4005,
+  // The WebSocket protocol's "going away": the server is stopping.
+  "server stopping": 1001,
 } as const;
 export type ConsoleEndReason = keyof typeof consoleEnds;
 export type ConsoleEnd = { type: "end"; reason: ConsoleEndReason; message: string };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { ConsoleEnd, ConsoleTicket } from "@/lib/console/types";
 import { docker, runContainer, runDir, uniqueName } from "../support/fleet";
+import { openEvents, openSse } from "../support/sse";
 import { startSshd, type TestSshd } from "../support/sshd";
 import { startWharf, type RunningServer } from "../support/wharf-server";
 import { passFolder } from "../support/pass";
@@ -184,4 +185,35 @@ describe("the console", () => {
       entries.some((entry) => entry.action === "console-opened" && entry.target === `ssh-con/${name}`),
     ).toBe(true);
   }, 60_000);
+});
+
+// Last in this file: it stops the file's server.
+describe("a Wharf told to stop", () => {
+  it("closes its consoles and streams at once, with no end event, and exits", async () => {
+    const minted = await ticket("alpha");
+    const console = connect(minted.body.url);
+    await console.opened;
+    const credentials = { url: server.url, token: server.token };
+    const events = await openEvents(credentials);
+    await events.next((message) => message.event === "snapshot", "the fleet's snapshot");
+    const logs = await openSse(`/api/containers/alpha/${name}/logs?tail=1`, credentials);
+
+    // Before, one open stream kept the server from ever exiting: Next waits for every connection on SIGTERM.
+    await server.stop();
+    // Next's own exit code for a SIGTERM it handled: the server shut down, nothing killed it.
+    expect(server.process.exitCode).toBe(143);
+    expect(await console.closed).toEqual({
+      code: 1001,
+      end: {
+        type: "end",
+        reason: "server stopping",
+        message: "The console closed: Wharf is stopping; open it again in a moment",
+      },
+    });
+    for (const stream of [events, logs]) {
+      await stream.until(() => stream.ended, "the stream to end");
+      // No `end` event: that one says the caller lost access, and a client must not reconnect after it.
+      expect(stream.received.map((message) => message.event)).not.toContain("end");
+    }
+  });
 });
