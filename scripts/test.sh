@@ -10,6 +10,9 @@ if [ -z "${WHARF_ENGINES_LOCKED:-}" ]; then
   exec flock /tmp/wharf-engines.lock bash "$0" "$@"
 fi
 export NEXT_TELEMETRY_DISABLED=1
+# The integration passes' engine locks (tests/support/engine-locks.ts): with the flock above held no other suite
+# runs, so whatever is there was left by a run that was killed.
+rm -rf "${TMPDIR:-/tmp}/wharf-engine-locks"
 # Every suite runs on the Node `npm ci` provides (package.json's "node": node_modules/.bin/node), whatever the
 # machine's own Node is: npm scripts put node_modules/.bin first already, and this does too when run by hand.
 if [ ! -x node_modules/.bin/node ]; then

@@ -5,7 +5,7 @@
 //   exclusive  alone
 // A process may ask for exclusive while it holds shared (every file holds the fleet shared): while it waits in
 // line its own shared hold does not count, since its test is blocked in the wait and uses nothing.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -17,32 +17,39 @@ const root = path.join(os.tmpdir(), "wharf-engine-locks");
 export type LockName = "fleet" | "storm" | `autoheal-${string}`;
 export type Held = { release: () => void };
 
-function alive(pid: number): boolean {
+/**
+ * A process as "pid.start": its pid and when it started (/proc's clock ticks since boot). A pid alone is not
+ * enough: a holder killed with its run leaves its file, the kernel gives its pid to a process of a later run, and
+ * the lock was held for ever (both passes of a run waited on each other behind such a file).
+ */
+function processName(pid: number): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name, in parentheses, may hold spaces: the fields are counted after its closing one.
+    return `${pid}.${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
+  } catch {
+    return null;
   }
 }
 
+const me = processName(process.pid) ?? String(process.pid);
+
 /** The holders in `dir` (writer-*, reader-*, waiting-*), after sweeping those whose process is gone. */
-function holders(dir: string): { writer: number | null; readers: number[] } {
-  let writer: number | null = null;
-  const readers: number[] = [];
-  const waiting = new Set<number>();
+function holders(dir: string): { writer: string | null; readers: string[] } {
+  let writer: string | null = null;
+  const readers: string[] = [];
+  const waiting = new Set<string>();
   for (const entry of readdirSync(dir)) {
-    const [kind, pidText] = entry.split("-");
-    const pid = Number(pidText);
-    if (!alive(pid)) {
+    const [kind, owner = ""] = entry.split("-");
+    if (processName(Number(owner.split(".")[0])) !== owner) {
       rmSync(path.join(dir, entry), { force: true });
       continue;
     }
-    if (kind === "writer") writer = pid;
-    else if (kind === "reader") readers.push(pid);
-    else if (kind === "waiting") waiting.add(pid);
+    if (kind === "writer") writer = owner;
+    else if (kind === "reader") readers.push(owner);
+    else if (kind === "waiting") waiting.add(owner);
   }
-  return { writer, readers: readers.filter((pid) => !waiting.has(pid)) };
+  return { writer, readers: readers.filter((owner) => !waiting.has(owner)) };
 }
 
 /**
@@ -52,7 +59,6 @@ function holders(dir: string): { writer: number | null; readers: number[] } {
 export async function acquire(name: LockName, mode: "shared" | "exclusive"): Promise<Held> {
   const dir = path.join(root, name);
   mkdirSync(dir, { recursive: true });
-  const me = process.pid;
   const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
   if (mode === "exclusive") {
     const writer = path.join(dir, `writer-${me}`);
@@ -73,7 +79,7 @@ export async function acquire(name: LockName, mode: "shared" | "exclusive"): Pro
       rmSync(waiting, { force: true });
     }
     // Readers of this process are its own test file: only others' are waited for.
-    while (holders(dir).readers.some((pid) => pid !== me)) await pause();
+    while (holders(dir).readers.some((owner) => owner !== me)) await pause();
     return { release: () => rmSync(writer, { force: true }) };
   }
   const reader = path.join(dir, `reader-${me}-${Math.random().toString(36).slice(2, 8)}`);
