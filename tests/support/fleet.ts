@@ -29,8 +29,17 @@ export function readFleetFile(): { hosts: { id: string; url: string }[] } {
 
 /** Runs the docker CLI against one engine of the fleet, through its unix socket. */
 export async function docker(engine: Engine, ...args: string[]): Promise<string> {
+  return dockerWith({}, engine, args);
+}
+
+async function dockerWith(
+  options: { timeout?: number; killSignal?: NodeJS.Signals },
+  engine: Engine,
+  args: string[],
+): Promise<string> {
   const { stdout } = await run("docker", ["-H", `unix://${runDir}/${engine}.sock`, ...args], {
     maxBuffer: 64 * 1024 * 1024,
+    ...options,
   });
   return stdout.trim();
 }
@@ -102,11 +111,7 @@ export async function runContainer(
   ];
   try {
     // SIGKILL: the CLI waiting on a start does not end on SIGTERM.
-    const { stdout } = await run("docker", ["-H", `unix://${runDir}/${engine}.sock`, ...args], {
-      timeout: START_HANG_MS,
-      killSignal: "SIGKILL",
-    });
-    return stdout.trim();
+    return await dockerWith({ timeout: START_HANG_MS, killSignal: "SIGKILL" }, engine, args);
   } catch (error) {
     if (!(error as { killed?: boolean }).killed) throw error;
   }
