@@ -2,8 +2,8 @@
 # Starts the local fleet Wharf is developed and tested against: three standalone dockerd engines reached
 # three different ways (unix socket, plain TCP, mutual TLS), a two-node swarm (manager sierra, worker
 # tango, unix sockets), storm (the event-storm test's own, in no hosts file), a loopback registry, a busybox
-# image on every engine (and in the registry for swarm services), and .fleet/hosts.json describing the fleet. Idempotent: a second run only checks, and
-# only (re)starts an engine that is not running.
+# image on every engine (and in the registry for swarm services), and .fleet/hosts.json describing the fleet.
+# Idempotent: a second run only checks, and only (re)starts an engine that is not running.
 #
 # Options: --engines N (or WHARF_FLEET_ENGINES=N, N up to 20): also N-3 extra standalone engines and
 #          .fleet/hosts-large.json for the bench's large mode (scripts/fleet-large.sh).
