@@ -34,10 +34,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await wharf?.stop();
-  await removeTestContainers(HOST);
+  // After a storm, Debian's containerd 1.6.20 sometimes leaves the engine's reaping hung for good, and the dead
+  // containers can then not be removed (a full run's clean-up waited out its hook). The engine is this test's
+  // alone and each pass removes only its own label: a removal that has not ended in 30 s is left behind.
+  const removal = removeTestContainers(HOST).then(() => true);
+  const ended = await Promise.race([removal, new Promise<false>((done) => setTimeout(done, 30_000, false))]);
+  if (!ended)
+    console.warn(`[fleet] ${HOST}: the storm's containers could not be removed in 30 s; left behind`);
   storm?.dispose();
   lock?.release();
-});
+}, 120_000);
 
 async function api<T>(pathname: string): Promise<T> {
   const response = await wharf.fetch(pathname);
